@@ -1,0 +1,54 @@
+"""The exceptions whosestory raises.
+
+    WhosestoryError              base: the CLI catches it and prints its message
+    ├── InputError               a file that cannot be read at all
+    │   ├── EmptyInputError      empty or whitespace-only
+    │   ├── BinaryInputError     not text, and not a format we read
+    │   └── UnknownFormatError   no reader fits the file or the --format asked for
+    ├── ParseError               a strict format (FDX, TEI, PDF) is malformed
+    │   └── UnsafeXMLError       XML with entity declarations or external references
+    └── AliasFileError           the user's alias file is malformed
+
+Every message is one sentence that names the file, the line where there is one,
+and what was expected.
+"""
+
+from __future__ import annotations
+
+
+class WhosestoryError(Exception):
+    """Base class: everything whosestory raises on purpose."""
+
+
+class InputError(WhosestoryError):
+    """A file that cannot be read at all."""
+
+
+class EmptyInputError(InputError):
+    """The file is empty or holds only whitespace."""
+
+
+class BinaryInputError(InputError):
+    """The file is binary and not in a format whosestory reads."""
+
+
+class UnknownFormatError(InputError):
+    """No reader fits the file, or the requested format does not exist."""
+
+
+class ParseError(WhosestoryError):
+    """A strict format is malformed: names the file, the line and what was expected."""
+
+    def __init__(self, source: str, message: str, line: int | None = None) -> None:
+        self.source = source
+        self.line = line
+        where = f"{source}, line {line}" if line else source
+        super().__init__(f"{where}: {message}")
+
+
+class UnsafeXMLError(ParseError):
+    """XML that declares entities or references external resources: refused."""
+
+
+class AliasFileError(WhosestoryError):
+    """The user's alias file is malformed."""

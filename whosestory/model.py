@@ -1,0 +1,196 @@
+"""The story model every stage after the readers works on.
+
+All types are frozen, slotted dataclasses: a Story is built once, by
+`whosestory.build.build_story`, and never changed afterwards. Every element keeps
+the source lines it came from so that later stages can quote evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What an element of a script is."""
+
+    HEADING = "heading"
+    ACTION = "action"
+    DIALOGUE = "dialogue"
+    VOICE_OVER = "voice_over"
+    PARENTHETICAL = "parenthetical"
+    TRANSITION = "transition"
+    CENTERED = "centered"
+    LYRIC = "lyric"
+    NOTE = "note"
+    SECTION = "section"
+    SYNOPSIS = "synopsis"
+    PAGE_BREAK = "page_break"
+    STAGE = "stage"
+
+
+SPOKEN_KINDS = frozenset({Kind.DIALOGUE, Kind.VOICE_OVER, Kind.LYRIC})
+"""Kinds whose text is spoken (or sung) by the element's speaker."""
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Inclusive 1-based source line range."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            object.__setattr__(self, "end", self.start)
+
+
+@dataclass(frozen=True, slots=True)
+class Element:
+    """One element of a script: a heading, an action paragraph, a speech, ...
+
+    `cue` is the character cue exactly as written (for spoken elements and their
+    parentheticals); `speaker` is the canonical character it was resolved to by
+    the builder. `extensions` are the cue's extensions without parentheses
+    (``("V.O.",)``). `dual` marks the second speech of a dual-dialogue pair.
+    On a heading, `number` is the scene number as written and `act` the act it
+    opens or belongs to. `refs` are ids of characters the source itself ties to
+    the element (TEI ``<stage who="#a #b">``).
+    """
+
+    kind: Kind
+    text: str
+    span: Span
+    cue: str | None = None
+    speaker: str | None = None
+    extensions: tuple[str, ...] = ()
+    dual: bool = False
+    page: int | None = None
+    number: str | None = None
+    act: str | None = None
+    refs: tuple[str, ...] = ()
+
+    @property
+    def line(self) -> int:
+        return self.span.start
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A reference to a character outside its own speech.
+
+    `via` is ``"name"`` for a name or alias, ``"pronoun"`` for he/she/they resolved
+    to the most recent fitting character, ``"stage"`` for a play's entrance or a
+    TEI ``who`` attribute on a stage direction.
+    """
+
+    character: str
+    scene: int
+    line: int
+    text: str
+    via: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """A scene: its heading as written and the elements under it.
+
+    `index` is the 0-based position in the story; `number` is the scene number as
+    written in the script, if any. `setting` is ``INT``, ``EXT``, ``INT/EXT`` or
+    None; `location` and `time` come from the heading (``INT. HOUSE - NIGHT``).
+    """
+
+    index: int
+    heading: str
+    span: Span
+    elements: tuple[Element, ...]
+    number: str | None = None
+    setting: str | None = None
+    location: str | None = None
+    time: str | None = None
+    act: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """One name a character goes by, with the reason it was merged."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Character:
+    """A canonical character and every name it goes by.
+
+    `group` marks a group or minor speaker (``ALL``, ``CROWD``, ``GUARD #2``) kept
+    out of the verdicts. `gender` is ``"m"``, ``"f"`` or None, inferred from the
+    pronouns the script uses for the character, or given by TEI.
+    """
+
+    name: str
+    aliases: tuple[Alias, ...] = ()
+    group: bool = False
+    gender: str | None = None
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *(a.name for a in self.aliases))
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    """Something a lenient reader or the builder had to guess, with its line."""
+
+    line: int | None
+    message: str
+    code: str = "guess"
+
+
+@dataclass(frozen=True, slots=True)
+class CastEntry:
+    """A character the script declares (a TEI cast list, a title-page note)."""
+
+    id: str
+    name: str
+    gender: str | None = None
+    group: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Script:
+    """What a reader returns: a flat element stream, before building.
+
+    Headings open scenes; elements before the first heading form a prologue scene.
+    """
+
+    format: str
+    source: str
+    elements: tuple[Element, ...]
+    title: str | None = None
+    title_page: tuple[tuple[str, str], ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    declared_cast: tuple[CastEntry, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A whole story: scenes, cast, mentions and what the readers had to guess."""
+
+    title: str
+    format: str
+    source: str
+    scenes: tuple[Scene, ...]
+    cast: tuple[Character, ...]
+    mentions: tuple[Mention, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    title_page: tuple[tuple[str, str], ...] = ()
+    _by_name: dict[str, Character] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_name.update({c.name: c for c in self.cast})
+
+    def character(self, name: str) -> Character | None:
+        return self._by_name.get(name)
+
+    def elements(self) -> tuple[Element, ...]:
+        return tuple(e for s in self.scenes for e in s.elements)

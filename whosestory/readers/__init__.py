@@ -1,0 +1,118 @@
+"""Readers: one module per format, each with the same signature.
+
+    read(data: bytes, source: str) -> Script
+
+A reader turns the bytes of one file into a flat stream of elements with their
+source lines (`whosestory.model.Script`). It never builds scenes or the cast:
+that is `whosestory.build`. Lenient readers (Fountain, plain text, PDF) never
+raise on content and record Diagnostics where they guess; strict readers (FDX,
+TEI) raise ParseError naming the file, line and what was expected.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from whosestory.errors import EmptyInputError, InputError, UnknownFormatError
+from whosestory.model import Script
+
+Reader = Callable[[bytes, str], Script]
+
+READERS: dict[str, str] = {
+    "fountain": "whosestory.readers.fountain",
+    "text": "whosestory.readers.plaintext",
+    "fdx": "whosestory.readers.fdx",
+    "pdf": "whosestory.readers.pdf",
+    "tei": "whosestory.readers.tei",
+}
+"""Format name -> module holding its `read` function (imported on first use)."""
+
+EXTENSIONS: dict[str, str] = {
+    ".fountain": "fountain",
+    ".spmd": "fountain",
+    ".fdx": "fdx",
+    ".pdf": "pdf",
+    ".xml": "tei",
+    ".tei": "tei",
+    ".txt": "text",
+    ".text": "text",
+}
+
+MAX_BYTES = int(os.environ.get("WHOSESTORY_MAX_BYTES", 50 * 1024 * 1024))
+"""Largest file read; a feature screenplay is well under 1 MB."""
+
+_INDENTED_RE = re.compile(rb"^[ \t]{8,}\S", re.MULTILINE)
+_NONBLANK_RE = re.compile(rb"^[ \t]*\S", re.MULTILINE)
+
+
+def get_reader(fmt: str) -> Reader:
+    """The `read` function for a format name; UnknownFormatError for an unknown one."""
+    try:
+        module = importlib.import_module(READERS[fmt])
+    except KeyError:
+        known = ", ".join(sorted(READERS))
+        raise UnknownFormatError(f"unknown format {fmt!r}; expected one of {known}.") from None
+    reader: Reader = module.read
+    return reader
+
+
+def sniff_format(data: bytes, path: str | Path = "") -> str:
+    """Choose a format from the content, falling back on the file extension.
+
+    Content wins where it is unambiguous (``%PDF``, ``<FinalDraft``, ``<TEI``);
+    text is Fountain unless most of its lines are indented as in a typeset
+    screenplay, which the plain-text reader handles.
+    """
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"<?xml") or head.startswith(b"<"):
+        if b"<FinalDraft" in data[:65536]:
+            return "fdx"
+        if b"<TEI" in data[:65536] or b"tei-c.org" in data[:65536]:
+            return "tei"
+    ext = Path(path).suffix.lower()
+    by_ext = EXTENSIONS.get(ext)
+    if by_ext in ("pdf", "fdx", "tei"):
+        return by_ext  # the strict reader will say what is wrong with it
+    sample = data[:400_000]
+    nonblank = len(_NONBLANK_RE.findall(sample))
+    indented = len(_INDENTED_RE.findall(sample))
+    if nonblank and indented / nonblank > 0.3:
+        return "text"
+    return by_ext or "fountain"
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """Read a file's bytes with the size limit and one-sentence errors."""
+    source = str(path)
+    try:
+        size = os.path.getsize(path)
+    except OSError as err:
+        raise InputError(f"{source}: cannot read the file ({err.strerror or err}).") from None
+    if os.path.isdir(path):
+        raise InputError(f"{source}: is a folder; expected a screenplay or play file.")
+    if size > MAX_BYTES:
+        raise InputError(
+            f"{source}: the file is {size / 1e6:.1f} MB; whosestory reads files up to "
+            f"{MAX_BYTES / 1e6:.0f} MB (a feature screenplay is under 1 MB)."
+        )
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as err:
+        raise InputError(f"{source}: cannot read the file ({err.strerror or err}).") from None
+    if not data.strip():
+        raise EmptyInputError(f"{source}: the file is empty; expected a screenplay or play.")
+    return data
+
+
+def read_script(path: str | Path, fmt: str | None = None) -> Script:
+    """Read one file into a Script, choosing the reader by content and extension."""
+    data = read_bytes(path)
+    fmt = fmt or sniff_format(data, path)
+    return get_reader(fmt)(data, str(path))

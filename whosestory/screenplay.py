@@ -1,0 +1,236 @@
+"""The one home of screenplay conventions: cues, extensions, headings, transitions.
+
+Every reader and the builder ask this module; no other module spells a cue rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# ---------------------------------------------------------------- cues
+
+_EXTENSION_RE = re.compile(r"\(([^()]*)\)")
+_CONTD_RE = re.compile(r"\b(?:CONT['’`]?D|CONTINUED|CONT\.|CONTD)\b\.?", re.IGNORECASE)
+_VOICE_OVER_RE = re.compile(
+    r"^(?:V\.?\s*O\.?|VOICE[\s-]*OVER|VOICEOVER|NARRATING|NARRATION|NARRATOR|INTO\s+RECORDER)$",
+    re.IGNORECASE,
+)
+_OFF_RE = re.compile(r"^(?:O\.?\s*S\.?|O\.?\s*C\.?|OFF|OFF[\s-]*SCREEN|OFFSCREEN)$", re.IGNORECASE)
+_VOICE_PAREN_RE = re.compile(
+    r"^\(?\s*(?:v\.?\s*o\.?|voice[\s-]*over|voiceover|narrating|as narrator)\b", re.IGNORECASE
+)
+
+# A cue name: capitals, digits and the punctuation names use. "Mc"/"Mac" and
+# "'s" are the lowercase letters real cues contain (McCLANE, O'REILLY'S VOICE).
+_CUE_NAME_RE = re.compile(
+    r"^(?=.*[A-ZÀ-ÞА-Я])(?:Mc|Mac|[A-ZÀ-ÞА-ЯЁ0-9#'’&.,/\- ]|'s|’s|\b[a-z]{1,3}\b(?= [A-Z]))+$"
+)
+_NON_CUE_WORDS = frozenset(
+    """THE END FADE IN OUT CUT TO DISSOLVE CONTINUED MORE INTERCUT BACK SCENE
+    OMITTED TITLE SUPER CREDITS BLACK CLOSE ON ANGLE POV INSERT LATER MONTAGE
+    SERIES OF SHOTS FLASHBACK END THE DAY NIGHT MORNING EVENING CONT'D""".split()
+)
+_CUE_STOP_PREFIXES = (
+    "ANGLE",
+    "CLOSE",
+    "WIDE",
+    "INSERT",
+    "BACK TO",
+    "CUT TO",
+    "FADE",
+    "DISSOLVE",
+    "SUPER",
+    "TITLE",
+    "INTERCUT",
+    "MONTAGE",
+    "FLASHBACK",
+    "END OF",
+    "THE END",
+    "CONTINUED",
+    "OMITTED",
+    "POV",
+    "SERIES OF",
+    "LATER",
+    "MOMENTS LATER",
+    "SMASH CUT",
+    "MATCH CUT",
+    "PAN ",
+    "TRACKING",
+    "ON SCREEN",
+    "TIGHT ON",
+    "REVERSE",
+    "EXTREME",
+    "AERIAL",
+    "OVER BLACK",
+    "BLACK SCREEN",
+    "CREDITS",
+    "MORE",
+)
+GROUP_NAMES = frozenset(
+    """ALL BOTH EVERYONE EVERYBODY CROWD VOICES VOICE OTHERS TOGETHER GROUP CHORUS
+    MEN WOMEN KIDS CHILDREN GIRLS BOYS GUARDS SOLDIERS COPS PEOPLE AUDIENCE CLASS
+    STUDENTS ALL.  SEVERAL VARIOUS THEY BAND TEAM FANS MOB PASSENGERS CREW""".split()
+)
+_NUMBERED_RE = re.compile(r"(?:#\s*\d+|\b\d+|\b(?:ONE|TWO|THREE|FOUR|FIRST|SECOND|THIRD))$")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A character cue split into the name and its extensions."""
+
+    name: str
+    extensions: tuple[str, ...] = ()
+    dual: bool = False
+    forced: bool = False
+
+    @property
+    def voice_over(self) -> bool:
+        return any(_VOICE_OVER_RE.match(e) for e in self.extensions)
+
+    @property
+    def off_screen(self) -> bool:
+        return any(_OFF_RE.match(e) for e in self.extensions)
+
+
+def parse_cue(raw: str) -> Cue:
+    """Split a cue as written (``@McCLANE (V.O.) (CONT'D) ^``) into name and extensions.
+
+    CONT'D in any spelling is dropped; other extensions keep their text without
+    parentheses. Whitespace inside the name is collapsed.
+    """
+    text = raw.strip()
+    dual = text.endswith("^")
+    if dual:
+        text = text[:-1].rstrip()
+    forced = text.startswith("@")
+    if forced:
+        text = text[1:].lstrip()
+    extensions = []
+    for match in _EXTENSION_RE.finditer(text):
+        inner = " ".join(match.group(1).split())
+        if inner and not _CONTD_RE.fullmatch(inner):
+            extensions.append(inner)
+    name = _EXTENSION_RE.sub(" ", text)
+    name = name.split("(")[0]  # an unclosed "(" starts an extension too
+    name = _CONTD_RE.sub(" ", name)
+    name = " ".join(name.replace("’", "'").split()).strip(" .,:;-")
+    return Cue(name=name, extensions=tuple(extensions), dual=dual, forced=forced)
+
+
+def looks_like_cue(line: str) -> bool:
+    """True when a stripped line could be a character cue by its letters alone.
+
+    Upper case (``C-3PO``, ``GUARD #2``, ``SARAH'S FRIEND``, ``McCLANE``), short,
+    not a heading, transition or camera direction. Layout (indentation, the line
+    after it) is for the reader to weigh.
+    """
+    text = line.strip()
+    if not text or len(text) > 50 or text.endswith((":", "!", "?")) and not text.endswith(")"):
+        return False
+    if text.startswith("@"):
+        return True
+    cue = parse_cue(text)
+    name = cue.name
+    if not name or len(name) > 40 or not _CUE_NAME_RE.match(name):
+        return False
+    if is_heading(text) or is_transition(text):
+        return False
+    upper = name.upper()
+    if upper in _NON_CUE_WORDS or upper.startswith(_CUE_STOP_PREFIXES):
+        return False
+    return not name.endswith(".") or name.endswith(("MR.", "MRS.", "MS.", "DR.", "JR.", "SR."))
+
+
+def is_group_name(name: str) -> bool:
+    """True for group and numbered minor speakers: ALL, CROWD, GUARD #2, COP 1, MAN TWO."""
+    upper = name.upper()
+    if upper in GROUP_NAMES or upper.rstrip(".") in GROUP_NAMES:
+        return True
+    if _NUMBERED_RE.search(upper) and not re.fullmatch(r"[A-Z]-?\d+[A-Z]*\d*", upper):
+        return True  # C-3PO and R2-D2 are names; GUARD #2 and COP 1 are not
+    words = upper.split()
+    return len(words) > 1 and words[0] in {"ALL", "BOTH", "SEVERAL", "VARIOUS", "MANY"}
+
+
+def is_voice_over_parenthetical(text: str) -> bool:
+    """True for a parenthetical that puts a speech in voice-over: ``(V.O.)``, ``(voice-over)``."""
+    return bool(_VOICE_PAREN_RE.match(text.strip()))
+
+
+# ---------------------------------------------------------------- headings
+
+HEADING_RE = re.compile(
+    r"^(?P<setting>INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|INT/EXT|I/E|INT|EXT|EST|INTERIOR|EXTERIOR)"
+    r"(?:\.|\s|:|-|—|$)",
+    re.IGNORECASE,
+)
+_SCENE_NUMBER_FOUNTAIN_RE = re.compile(r"\s*#([\w.\-]+)#\s*$")
+_TIME_SPLIT_RE = re.compile(r"\s+(?:-+|–|—)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A scene heading split into its parts."""
+
+    text: str
+    setting: str | None
+    location: str | None
+    time: str | None
+    number: str | None
+
+
+def is_heading(text: str) -> bool:
+    """True for a scene heading by its opening word (INT., EXT., EST., INT./EXT., I/E)."""
+    return bool(HEADING_RE.match(text.strip()))
+
+
+def parse_heading(text: str, number: str | None = None) -> Heading:
+    """Split ``INT. WILL'S BEDROOM - NIGHT (1973) #12#`` into setting, location, time, number."""
+    text = " ".join(text.split())
+    match = _SCENE_NUMBER_FOUNTAIN_RE.search(text)
+    if match:
+        number = number or match.group(1)
+        text = text[: match.start()].rstrip()
+    head = HEADING_RE.match(text)
+    setting = None
+    rest = text
+    if head:
+        raw = head.group("setting").upper().replace(" ", "").rstrip(".")
+        setting = {
+            "INTERIOR": "INT",
+            "EXTERIOR": "EXT",
+            "I/E": "INT/EXT",
+            "INT./EXT": "INT/EXT",
+            "EXT./INT": "INT/EXT",
+            "EXT/INT": "INT/EXT",
+        }.get(raw, raw)
+        rest = text[head.end() :].strip(" .-—:")
+    parts = _TIME_SPLIT_RE.split(rest, maxsplit=-1) if rest else []
+    location = parts[0].strip() if parts else None
+    time = " - ".join(p.strip() for p in parts[1:]) if len(parts) > 1 else None
+    return Heading(text=text, setting=setting, location=location or None, time=time, number=number)
+
+
+# ---------------------------------------------------------------- transitions
+
+_TRANSITION_RE = re.compile(
+    r"^(?:[A-Z][A-Z .'\-]*\bTO:|FADE (?:IN|OUT|TO BLACK)[.:]?|FADE OUT\.?|CUT TO BLACK[.:]?|"
+    r"SMASH CUT[.:]?|MATCH CUT[.:]?|JUMP CUT[.:]?|DISSOLVE[.:]?|IRIS (?:IN|OUT)[.:]?|"
+    r"WIPE[.:]?|BACK TO (?:SCENE|PRESENT|REALITY)[.:]?|END FLASHBACK[.:]?|THE END\.?)$"
+)
+
+
+def is_transition(text: str) -> bool:
+    """True for a transition: ``CUT TO:``, ``FADE OUT.``, ``SMASH CUT TO:``."""
+    return bool(_TRANSITION_RE.match(" ".join(text.split())))
+
+
+# ---------------------------------------------------------------- words
+
+_WORD_RE = re.compile(r"[\w’']+", re.UNICODE)
+
+
+def count_words(text: str) -> int:
+    """Words in a text: runs of letters, digits and apostrophes."""
+    return len(_WORD_RE.findall(text))
