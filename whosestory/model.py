@@ -32,6 +32,9 @@ class Kind(StrEnum):
 SPOKEN_KINDS = frozenset({Kind.DIALOGUE, Kind.VOICE_OVER, Kind.LYRIC})
 """Kinds whose text is spoken (or sung) by the element's speaker."""
 
+CUED_KINDS = SPOKEN_KINDS | {Kind.PARENTHETICAL}
+"""Kinds that belong to a speech and carry its cue."""
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -109,6 +112,37 @@ class Scene:
     location: str | None = None
     time: str | None = None
     act: str | None = None
+
+    def speeches(self) -> tuple[Speech, ...]:
+        """The scene's speeches: runs of one cue's dialogue, parentheticals and lyrics."""
+        result: list[Speech] = []
+        run: list[Element] = []
+        for element in self.elements:
+            cued = element.cue is not None and element.kind in CUED_KINDS
+            if run and not (cued and element.cue == run[0].cue and element.dual == run[0].dual):
+                result.append(Speech(run[0].speaker, tuple(run)))
+                run = []
+            if cued:
+                run.append(element)
+        if run:
+            result.append(Speech(run[0].speaker, tuple(run)))
+        return tuple(result)
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """One speech: a cue and what follows it (dialogue, parentheticals, lyrics)."""
+
+    speaker: str | None
+    elements: tuple[Element, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(e.text for e in self.elements if e.kind in SPOKEN_KINDS)
+
+    @property
+    def line(self) -> int:
+        return self.elements[0].line
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,7 +126,7 @@ def looks_like_cue(line: str) -> bool:
     after it) is for the reader to weigh.
     """
     text = line.strip()
-    if not text or len(text) > 50 or text.endswith((":", "!", "?")) and not text.endswith(")"):
+    if not text or len(text) > 50 or (text.endswith((":", "!", "?")) and not text.endswith(")")):
         return False
     if text.startswith("@"):
         return True

@@ -51,12 +51,15 @@ def parse_xml(data: bytes, source: str, expected: str) -> etree._Element:
     except etree.XMLSyntaxError as err:
         line = err.lineno if err.lineno else None
         message = str(err.msg or err).split(", line")[0].rstrip(".")
-        raise ParseError(source, f"not well-formed XML ({message}); expected {expected}.", line) from None
+        raise ParseError(
+            source, f"not well-formed XML ({message}); expected {expected}.", line
+        ) from None
     if root is None:
         raise ParseError(source, f"no XML document found; expected {expected}.")
     if doctype is not None and root.getroottree().docinfo.internalDTD is not None:
         raise UnsafeXMLError(
-            source, f"refused: the XML has an internal DTD, which {expected} never needs.",
+            source,
+            f"refused: the XML has an internal DTD, which {expected} never needs.",
             _line_of(data, doctype.start()),
         )
     return root

@@ -1,0 +1,78 @@
+"""whosestory: whose story is it? Spotlight, protagonist, main and impact character.
+
+    >>> import whosestory
+    >>> story = whosestory.load("examples/the-keeper.fountain")
+    >>> analysis = whosestory.analyze(story)
+
+The pipeline runs one way: reader -> Script -> `build_story` -> Story -> measures
+-> Analysis -> report view -> renderer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from whosestory.analysis import Analysis, CharacterFigures, analyze
+from whosestory.build import build_story
+from whosestory.cast import AliasRules, load_alias_file
+from whosestory.errors import (
+    AliasFileError,
+    InputError,
+    ParseError,
+    UnsafeXMLError,
+    WhosestoryError,
+)
+from whosestory.model import (
+    Alias,
+    Character,
+    Diagnostic,
+    Element,
+    Kind,
+    Mention,
+    Scene,
+    Script,
+    Span,
+    Story,
+)
+from whosestory.readers import read_script
+
+__all__ = [
+    "Alias",
+    "AliasFileError",
+    "AliasRules",
+    "Analysis",
+    "Character",
+    "CharacterFigures",
+    "Diagnostic",
+    "Element",
+    "InputError",
+    "Kind",
+    "Mention",
+    "ParseError",
+    "Scene",
+    "Script",
+    "Span",
+    "Story",
+    "UnsafeXMLError",
+    "WhosestoryError",
+    "analyze",
+    "build_story",
+    "load",
+    "load_alias_file",
+    "read_script",
+]
+
+__version__ = "0.1.0"
+
+
+def load(
+    path: str | Path, fmt: str | None = None, aliases: str | Path | AliasRules | None = None
+) -> Story:
+    """Read a screenplay or play file into a Story.
+
+    `fmt` forces a reader (``fountain``, ``text``, ``fdx``, ``pdf``, ``tei``);
+    by default the content and extension decide. `aliases` is an alias file
+    (TOML or YAML) or rules that force or forbid merges of character names.
+    """
+    rules = load_alias_file(aliases) if isinstance(aliases, (str, Path)) else aliases
+    return build_story(read_script(path, fmt), rules)

@@ -1,0 +1,162 @@
+"""Build a Story from a reader's Script: the one place that joins and cleans.
+
+    Script (flat elements) -> scenes -> cue names -> cast -> speakers -> mentions -> Story
+
+Readers only say what each element is; this module decides which scene it
+belongs to, who speaks it (merging cue names through `whosestory.cast`),
+whether a speech is voice-over, and who is mentioned where.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+from whosestory.cast import AliasRules, Cast, Speech, key_of, resolve_cast
+from whosestory.mentions import find_mentions, infer_genders
+from whosestory.model import (
+    CUED_KINDS,
+    SPOKEN_KINDS,
+    Diagnostic,
+    Element,
+    Kind,
+    Scene,
+    Script,
+    Span,
+    Story,
+)
+from whosestory.screenplay import Cue, is_voice_over_parenthetical, parse_cue, parse_heading
+
+_NARRATIVE_KINDS = frozenset({Kind.ACTION, Kind.STAGE})
+
+
+def _split_scenes(elements: Sequence[Element]) -> list[list[Element]]:
+    """Group elements under headings; content before the first heading is a prologue."""
+    groups: list[list[Element]] = []
+    current: list[Element] = []
+    for element in elements:
+        if element.kind is Kind.HEADING:
+            if current:
+                groups.append(current)
+            current = [element]
+        else:
+            current.append(element)
+    if current:
+        groups.append(current)
+    if groups and groups[0][0].kind is not Kind.HEADING:
+        has_content = any(e.kind in CUED_KINDS or e.kind is Kind.ACTION for e in groups[0])
+        if not has_content and len(groups) > 1:
+            groups.pop(0)
+    return groups
+
+
+def _cues(elements: Sequence[Element]) -> list[Cue | None]:
+    return [parse_cue(e.cue) if e.cue and e.kind in CUED_KINDS else None for e in elements]
+
+
+def _voice_over_flags(elements: Sequence[Element], cues: Sequence[Cue | None]) -> list[bool]:
+    """A speech is voice-over if its cue says so or a parenthetical in it does."""
+    flags = [bool(c and c.voice_over) for c in cues]
+    start = 0
+    while start < len(elements):
+        cue = elements[start].cue
+        end = start
+        while end < len(elements) and elements[end].cue == cue and cue is not None:
+            end += 1
+        if end > start:
+            speech = range(start, end)
+            if any(
+                elements[i].kind is Kind.PARENTHETICAL
+                and is_voice_over_parenthetical(elements[i].text)
+                for i in speech
+            ):
+                for i in speech:
+                    flags[i] = True
+            start = end
+        else:
+            start += 1
+    return flags
+
+
+def build_story(script: Script, rules: AliasRules | None = None) -> Story:
+    """Turn a reader's Script into a Story with scenes, cast, speakers and mentions."""
+    groups = _split_scenes(script.elements)
+    flat = [e for group in groups for e in group]
+    cues = _cues(flat)
+    voice_over = _voice_over_flags(flat, cues)
+    scene_of: list[int] = [i for i, group in enumerate(groups) for _ in group]
+    speeches = [
+        Speech(c.name, scene_of[i], voice_over[i], c.extensions)
+        for i, c in enumerate(cues)
+        if c is not None and c.name and flat[i].kind in SPOKEN_KINDS
+    ]
+    texts = [e.text for e in flat if e.kind in _NARRATIVE_KINDS]
+    declared = script.declared_cast
+    genders = infer_genders({s.name for s in speeches}, texts)
+    for entry in declared:
+        genders[key_of(entry.id)] = entry.gender
+    cast = resolve_cast(speeches, texts, declared, genders, rules)
+    elements = [_resolve(e, c, vo, cast) for e, c, vo in zip(flat, cues, voice_over, strict=True)]
+    scenes = _make_scenes(groups, elements)
+    ids = {alias.name: c.name for c in cast.characters for alias in c.aliases}
+    mentions = find_mentions(scenes, cast.characters, ids)
+    diagnostics = list(script.diagnostics)
+    if not scenes:
+        diagnostics.append(Diagnostic(None, "no scenes or speeches found", "empty"))
+    return Story(
+        title=script.title or Path(script.source).stem,
+        format=script.format,
+        source=script.source,
+        scenes=tuple(scenes),
+        cast=cast.characters,
+        mentions=mentions,
+        diagnostics=tuple(diagnostics),
+        title_page=script.title_page,
+    )
+
+
+def _resolve(element: Element, cue: Cue | None, voice_over: bool, cast: Cast) -> Element:
+    if cue is None:
+        return element
+    speaker = cast.resolve(cue.name)
+    kind = element.kind
+    if voice_over and kind is Kind.DIALOGUE:
+        kind = Kind.VOICE_OVER
+    return dataclasses.replace(
+        element,
+        kind=kind,
+        speaker=speaker,
+        extensions=cue.extensions,
+        dual=element.dual or cue.dual,
+    )
+
+
+def _make_scenes(groups: Sequence[Sequence[Element]], elements: Sequence[Element]) -> list[Scene]:
+    scenes: list[Scene] = []
+    position = 0
+    act: str | None = None
+    for index, group in enumerate(groups):
+        members = tuple(elements[position : position + len(group)])
+        position += len(group)
+        first = members[0]
+        span = Span(first.span.start, max(e.span.end for e in members))
+        if first.kind is Kind.HEADING:
+            heading = parse_heading(first.text, first.number)
+            act = first.act or act
+            scenes.append(
+                Scene(
+                    index=index,
+                    heading=heading.text,
+                    span=span,
+                    elements=members,
+                    number=heading.number,
+                    setting=heading.setting,
+                    location=heading.location,
+                    time=heading.time,
+                    act=act,
+                )
+            )
+        else:
+            scenes.append(Scene(index=index, heading="", span=span, elements=members, act=act))
+    return scenes

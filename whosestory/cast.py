@@ -1,0 +1,451 @@
+"""Who is who: merging cue names into characters, each merge with its reason.
+
+A script cues one person many ways (``ANNA``, ``ANNA KARLSSON``, ``OLD ANNA``,
+``ANNA'S VOICE``, ``NARRATOR`` when the script says who narrates). The rules
+here merge those names, and refuse merges that would join two real people:
+
+- two names that both speak in one scene (outside voice-over) are two people;
+- a name introduced as a relative of another (``MRS. KARLSSON, Anna's mother``)
+  is never merged into it;
+- ambiguous short forms (a first name shared by two full names) are left alone;
+- a user alias file can force or forbid any merge (`load_alias_file`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from whosestory.errors import AliasFileError
+from whosestory.model import Alias, CastEntry, Character
+from whosestory.screenplay import is_group_name
+
+_POSSESSIVE_VOICE_RE = re.compile(
+    r"^(?P<base>.+?)'S\s+(?:(?:RECORDED|INNER|OLDER|YOUNGER|TAPED|FILTERED)\s+)?"
+    r"(?:VOICE|THOUGHTS|ANSWERING MACHINE|NARRATION)$"
+)
+_VOICE_OF_RE = re.compile(r"^(?:THE\s+)?VOICE OF\s+(?P<base>.+)$")
+_AGE_PREFIX_RE = re.compile(
+    r"^(?:OLD|OLDER|YOUNG|YOUNGER|LITTLE|ADULT|TEEN|TEENAGE|TEENAGED|BABY|KID|ELDERLY|AGED|"
+    r"GROWN|GROWN-UP|CHILD|YOUTHFUL|MIDDLE-AGED|PRESENT|PRESENT-DAY|FUTURE|YOUNGEST)\s+(?P<base>.+)$"
+)
+_AGE_SUFFIX_RE = re.compile(
+    r"^(?P<base>.+?)\s+(?:AS\s+A\s+(?:CHILD|BOY|GIRL|TEEN|TEENAGER|KID|YOUNG MAN|YOUNG WOMAN)|"
+    r"AGE\s+\d+|AGED\s+\d+|AT\s+\d+|\d+\s+YEARS\s+OLD|\(\d+\)|JR|SR|\d{2,3})$"
+)
+_MEDIA_SUFFIX_RE = re.compile(
+    r"^(?P<base>.+?)\s+(?:ON\s+(?:PHONE|TV|TAPE|RADIO|SCREEN|VIDEO|SPEAKER|MONITOR|"
+    r"INTERCOM|THE PHONE)|IN\s+(?:DREAM|FLASHBACK|PHOTO)|OVER\s+(?:PHONE|RADIO|INTERCOM))$"
+)
+TITLE_GENDER: Mapping[str, str | None] = {
+    "MR": "m",
+    "MISTER": "m",
+    "SIR": "m",
+    "LORD": "m",
+    "MRS": "f",
+    "MS": "f",
+    "MISS": "f",
+    "LADY": "f",
+    "MADAME": "f",
+    "DR": None,
+    "DOCTOR": None,
+    "PROFESSOR": None,
+    "PROF": None,
+    "CAPTAIN": None,
+    "CAPT": None,
+    "DETECTIVE": None,
+    "DET": None,
+    "AGENT": None,
+    "OFFICER": None,
+    "SERGEANT": None,
+    "SGT": None,
+    "LIEUTENANT": None,
+    "LT": None,
+    "COLONEL": None,
+    "GENERAL": None,
+    "SENATOR": None,
+    "JUDGE": None,
+    "FATHER": "m",
+    "SISTER": "f",
+    "UNCLE": "m",
+    "AUNT": "f",
+    "COACH": None,
+    "NURSE": None,
+    "PRINCE": "m",
+    "PRINCESS": "f",
+    "KING": "m",
+    "QUEEN": "f",
+}
+_RELATIVES = (
+    "mother|father|mom|dad|mum|sister|brother|wife|husband|son|daughter|aunt|uncle|"
+    "grandmother|grandfather|grandma|grandpa|cousin|niece|nephew|widow|boss|friend|"
+    "girlfriend|boyfriend|fiancee|fiance|lawyer|doctor|partner|assistant|secretary"
+)
+_NARRATOR_NAMES = frozenset({"NARRATOR", "THE NARRATOR", "NARRATION"})
+
+
+@dataclass(frozen=True, slots=True)
+class Speech:
+    """One cue occurrence as the cast resolver sees it."""
+
+    name: str
+    scene: int
+    voice_over: bool
+    extensions: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class AliasRules:
+    """A user's alias file: names to force together, and pairs to keep apart."""
+
+    merge: dict[str, list[str]] = field(default_factory=dict)
+    keep_apart: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """The resolved cast and the map from every cue key to its character name."""
+
+    characters: tuple[Character, ...]
+    canonical: Mapping[str, str]
+
+    def resolve(self, name: str) -> str | None:
+        return self.canonical.get(key_of(name))
+
+
+def key_of(name: str) -> str:
+    """The key cue names are compared by: upper case, single spaces, no trailing dots."""
+    return " ".join(name.upper().replace("’", "'").split()).strip(" .")
+
+
+def load_alias_file(path: str | Path) -> AliasRules:
+    """Read a TOML or YAML alias file.
+
+    The file has two optional tables: ``merge`` maps a canonical name to the names
+    that are the same character; ``keep_apart`` maps a name to names that must
+    never be merged with it::
+
+        [merge]
+        "ANNA KARLSSON" = ["ANNA", "MS. KARLSSON"]
+        [keep_apart]
+        "ANNA" = ["MRS. KARLSSON"]
+    """
+    source = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as err:
+        raise AliasFileError(f"{source}: cannot read the alias file ({err.strerror}).") from None
+    try:
+        if source.endswith((".yaml", ".yml")):
+            data = yaml.safe_load(raw.decode("utf-8")) or {}
+        else:
+            data = tomllib.loads(raw.decode("utf-8"))
+    except (yaml.YAMLError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        line = getattr(getattr(err, "problem_mark", None), "line", None)
+        where = f", line {line + 1}" if line is not None else ""
+        raise AliasFileError(
+            f"{source}{where}: not a valid alias file ({str(err).splitlines()[0]}); expected "
+            "tables 'merge' and 'keep_apart' mapping a name to a list of names."
+        ) from None
+    rules = AliasRules()
+    for table, target in (("merge", rules.merge), ("keep_apart", rules.keep_apart)):
+        value = data.get(table, {}) if isinstance(data, dict) else None
+        if not isinstance(value, dict) or not all(
+            isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()
+        ):
+            raise AliasFileError(
+                f"{source}: '{table}' must map a name to a list of names, "
+                'like "ANNA" = ["ANNA K", "MS. KARLSSON"].'
+            )
+        target.update({str(k): list(v) for k, v in value.items()})
+    return rules
+
+
+class _Merger:
+    """Union-find over cue keys, remembering why each name joined its group."""
+
+    def __init__(self, names: Iterable[str], apart: set[frozenset[str]]) -> None:
+        self.parent = {n: n for n in names}
+        self.reason: dict[str, str] = {}
+        self.apart = apart
+
+    def find(self, name: str) -> str:
+        while self.parent[name] != name:
+            self.parent[name] = self.parent[self.parent[name]]
+            name = self.parent[name]
+        return name
+
+    def members(self, root: str) -> list[str]:
+        return [n for n in self.parent if self.find(n) == root]
+
+    def union(self, alias: str, base: str, reason: str, forced: bool = False) -> bool:
+        ra, rb = self.find(alias), self.find(base)
+        if ra == rb:
+            return False
+        if not forced:
+            for a in self.members(ra):
+                for b in self.members(rb):
+                    if frozenset((a, b)) in self.apart:
+                        return False
+        self.parent[ra] = rb
+        self.reason.setdefault(alias, reason)
+        return True
+
+
+def _co_speaking(speeches: Iterable[Speech]) -> set[frozenset[str]]:
+    """Pairs of names that speak in one scene outside voice-over: two people."""
+    by_scene: dict[int, set[str]] = defaultdict(set)
+    for speech in speeches:
+        if not speech.voice_over:
+            by_scene[speech.scene].add(speech.name)
+    pairs: set[frozenset[str]] = set()
+    for names in by_scene.values():
+        ordered = sorted(names)
+        for i, a in enumerate(ordered):
+            pairs.update(frozenset((a, b)) for b in ordered[i + 1 :])
+    return pairs
+
+
+def _relative_pairs(names: Iterable[str], texts: Iterable[str]) -> set[frozenset[str]]:
+    """Pairs a script introduces as relatives: ``MRS. KARLSSON, Anna's mother``."""
+    keys = list(names)
+    firsts: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        for word in key.split():
+            firsts[word].append(key)
+    pairs: set[frozenset[str]] = set()
+    pattern = re.compile(
+        r"(?P<who>[A-Z][A-Z.'\- ]{1,40}?)\s*(?:\([^)]*\))?\s*,\s*(?:[\w ,-]{0,30}?\s)?"
+        r"(?P<of>[A-Z][A-Za-z\-]+)['’]s\s+(?:" + _RELATIVES + r")\b"
+    )
+    key_set = set(keys)
+    for text in texts:
+        for match in pattern.finditer(text):
+            who = key_of(match.group("who"))
+            if who not in key_set:
+                continue
+            for other in firsts.get(match.group("of").upper(), []):
+                if other != who:
+                    pairs.add(frozenset((who, other)))
+    return pairs
+
+
+def _base_variant(key: str) -> tuple[str, str] | None:
+    """The name a variant cue points to, and why: ``OLD ROSE`` -> ``ROSE``."""
+    for pattern, why in (
+        (_POSSESSIVE_VOICE_RE, "the voice of"),
+        (_VOICE_OF_RE, "the voice of"),
+        (_MEDIA_SUFFIX_RE, "heard or seen through a device as"),
+        (_AGE_PREFIX_RE, "an older or younger"),
+        (_AGE_SUFFIX_RE, "an older or younger"),
+    ):
+        match = pattern.match(key)
+        if match:
+            return match.group("base").strip(" .,"), why
+    return None
+
+
+def _title_split(key: str) -> tuple[str | None, str]:
+    words = key.split()
+    if len(words) >= 2 and words[0].rstrip(".") in TITLE_GENDER:
+        return words[0].rstrip("."), " ".join(words[1:])
+    return None, key
+
+
+def resolve_cast(
+    speeches: list[Speech],
+    action_texts: Iterable[str] = (),
+    declared: Iterable[CastEntry] = (),
+    genders: Mapping[str, str | None] | None = None,
+    rules: AliasRules | None = None,
+) -> Cast:
+    """Merge the cue names of a script into characters.
+
+    `speeches` are every cue occurrence; `action_texts` the action lines (for
+    relatives and who narrates); `declared` a cast list the source gives (TEI),
+    whose ids become aliases; `genders` maps cue keys to an inferred gender;
+    `rules` a user's alias file.
+    """
+    rules = rules or AliasRules()
+    genders = genders or {}
+    texts = list(action_texts)
+    counts: Counter[str] = Counter()
+    written: dict[str, Counter[str]] = defaultdict(Counter)
+    for speech in speeches:
+        key = key_of(speech.name)
+        if key:
+            counts[key] += 1
+            written[key][speech.name] += 1
+    declared_by_id = {key_of(entry.id): entry for entry in declared}
+    for key in declared_by_id:
+        counts.setdefault(key, 0)
+    names = set(counts)
+    for canonical, others in rules.merge.items():
+        names.update(key_of(n) for n in (canonical, *others))
+    keyed = [Speech(key_of(s.name), s.scene, s.voice_over) for s in speeches]
+    apart = _co_speaking(keyed) | _relative_pairs(names, texts)
+    apart.update(
+        frozenset((key_of(a), key_of(b)))
+        for a, others in rules.keep_apart.items()
+        for b in others
+        if key_of(a) != key_of(b)
+    )
+    merger = _Merger(sorted(names), apart)
+    for canonical, others in rules.merge.items():
+        for other in others:
+            merger.union(key_of(other), key_of(canonical), "alias file", forced=True)
+    if not declared_by_id:
+        _merge_variants(merger, names, counts, genders)
+        _merge_narrator(merger, names, texts, speeches)
+    return _assemble(merger, counts, written, declared_by_id, genders)
+
+
+def _merge_variants(
+    merger: _Merger, names: set[str], counts: Counter[str], genders: Mapping[str, str | None]
+) -> None:
+    """Voices, ages, devices, first names and titled surnames onto the full name."""
+    multi = [
+        n
+        for n in names
+        if len(n.split()) > 1 and _title_split(n)[0] is None and _base_variant(n) is None
+    ]
+    by_first: dict[str, list[str]] = defaultdict(list)
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for name in multi:
+        words = name.split()
+        by_first[words[0]].append(name)
+        by_last[words[-1]].append(name)
+
+    def target_of(base: str) -> str | None:
+        if base in names:
+            return base
+        candidates = by_first.get(base, [])
+        return candidates[0] if len(candidates) == 1 else None
+
+    for name in sorted(names, key=len, reverse=True):
+        variant = _base_variant(name)
+        if variant is None:
+            continue
+        base, why = variant
+        target = target_of(base) or target_of(_title_split(base)[1])
+        if target and target != name:
+            merger.union(name, target, f"{why} {target}")
+    for name in sorted(names):
+        if len(name.split()) != 1 or is_group_name(name):
+            continue
+        full = by_first.get(name, [])
+        if len(full) == 1:
+            merger.union(name, full[0], f"first name of {full[0]}")
+        elif not full and len(by_last.get(name, [])) == 1:
+            merger.union(name, by_last[name][0], f"surname of {by_last[name][0]}")
+    for name in sorted(names):
+        title, rest = _title_split(name)
+        if title is None or len(rest.split()) != 1:
+            continue
+        holders = by_last.get(rest, []) + ([rest] if rest in names else [])
+        if len(holders) != 1:
+            continue
+        holder = holders[0]
+        want = TITLE_GENDER.get(title)
+        have = genders.get(holder)
+        if want and have and want != have:
+            continue
+        merger.union(name, holder, f"{title.title()}. and the surname of {holder}")
+
+
+_NARRATES_RE = re.compile(
+    r"\b(?P<a>[A-Z][A-Za-z'\-]+)\b[^.]{0,30}?\b(?:narrates|narrating|is (?:our|the) narrator|"
+    r"\(?V\.O\.\)? narrat)|\bnarrat(?:or|ed by|ion)\b[^.]{0,25}?\b(?:is\s+)?(?P<b>[A-Z][A-Z'\-]+)\b"
+)
+
+
+def _merge_narrator(
+    merger: _Merger, names: set[str], texts: list[str], speeches: list[Speech]
+) -> None:
+    """NARRATOR joins the character the script says narrates, if it says so."""
+    narrators = [n for n in names if n in _NARRATOR_NAMES]
+    if not narrators:
+        return
+    votes: Counter[str] = Counter()
+    for speech in speeches:
+        if key_of(speech.name) in _NARRATOR_NAMES:
+            for ext in speech.extensions:
+                if key_of(ext) in names and key_of(ext) not in _NARRATOR_NAMES:
+                    votes[key_of(ext)] += 2
+    for text in texts:
+        for match in _NARRATES_RE.finditer(text):
+            who = key_of(match.group("a") or match.group("b") or "")
+            if who in names and who not in _NARRATOR_NAMES:
+                votes[who] += 1
+            else:
+                firsts = [n for n in names if n.split()[0] == who and n not in _NARRATOR_NAMES]
+                if len(firsts) == 1:
+                    votes[firsts[0]] += 1
+    if votes:
+        who = votes.most_common(1)[0][0]
+        for narrator in narrators:
+            merger.union(narrator, who, f"the script says {who} narrates")
+
+
+def _assemble(
+    merger: _Merger,
+    counts: Counter[str],
+    written: Mapping[str, Counter[str]],
+    declared: Mapping[str, CastEntry],
+    genders: Mapping[str, str | None],
+) -> Cast:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in merger.parent:
+        groups[merger.find(name)].append(name)
+    characters: list[Character] = []
+    canonical: dict[str, str] = {}
+    for members in groups.values():
+        if not any(counts.get(m, 0) or m in declared for m in members):
+            continue
+        head = _head_of(members, counts, declared)
+        entry = declared.get(head)
+        display = entry.name if entry else _display(head, written)
+        aliases = []
+        for member in sorted(members, key=lambda m: (-counts.get(m, 0), m)):
+            if entry and member == head:
+                aliases.append(Alias(entry.id, "TEI xml:id"))
+                continue
+            if member == key_of(display):
+                continue
+            reason = merger.reason.get(member, "same character")
+            aliases.append(Alias(_display(member, written), reason))
+        gender = (
+            entry.gender
+            if entry
+            else next((genders[m] for m in [head, *members] if genders.get(m)), None)
+        )
+        group = entry.group if entry else is_group_name(head)
+        character = Character(display, tuple(aliases), group=group, gender=gender)
+        characters.append(character)
+        for member in members:
+            canonical[member] = display
+    characters.sort(key=lambda c: (-sum(counts.get(key_of(n), 0) for n in c.names()), c.name))
+    return Cast(tuple(characters), canonical)
+
+
+def _head_of(members: list[str], counts: Counter[str], declared: Mapping[str, CastEntry]) -> str:
+    """The member a group is named after: a declared id, else its most used plain cue."""
+    for member in members:
+        if member in declared:
+            return member
+    plain = [m for m in members if _base_variant(m) is None and m not in _NARRATOR_NAMES]
+    return max(plain or members, key=lambda m: (counts.get(m, 0), len(m), m))
+
+
+def _display(key: str, written: Mapping[str, Counter[str]]) -> str:
+    forms = written.get(key)
+    if not forms:
+        return key
+    best = forms.most_common(1)[0][0]
+    return " ".join(best.split()).strip(" .") if best.upper() != best.lower() else key

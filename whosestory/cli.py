@@ -1,0 +1,128 @@
+"""The `whosestory` command: the only module that prints or exits.
+
+    whosestory analyze FILE [--format text|json] [-o PATH] [--from FORMAT] [--aliases FILE]
+    whosestory cast FILE
+    whosestory scenes FILE
+
+`--format` chooses the output; `--from` forces the input reader (the content
+and the extension decide otherwise). Errors are one sentence on stderr and a
+non-zero exit status: 1 for input the tool cannot read, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from whosestory import analyze, load
+from whosestory.errors import WhosestoryError
+from whosestory.readers import READERS
+from whosestory.report import text as text_report
+from whosestory.report.view import cast_view, scenes_view, summary_view
+
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+
+def write_atomic(path: str | Path, content: str) -> None:
+    """Write a file whole or not at all: a temporary file in the same folder, then rename."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(content)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="whosestory",
+        description="Whose story is it? Spotlight, protagonist, main and impact character "
+        "of a screenplay or play (Fountain, FDX, plain text, PDF, TEI drama).",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("file", metavar="FILE", help="a screenplay or play")
+        sub.add_argument(
+            "--from",
+            dest="reader",
+            choices=sorted(READERS),
+            help="read FILE as this format (default: decided by content and extension)",
+        )
+        sub.add_argument("--aliases", metavar="FILE", help="alias file (TOML or YAML)")
+        sub.add_argument("--format", choices=["text", "json"], default="text", help="output")
+        sub.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of stdout")
+        sub.add_argument("-v", "--verbose", action="store_true", help="show reader diagnostics")
+        return sub
+
+    command("analyze", "Characters ranked by presence, with cues, words and scenes.")
+    command("cast", "Every character with its aliases and the reason for each merge.")
+    command("scenes", "Every scene with its heading, lines and speakers.")
+    return parser
+
+
+def _render(args: argparse.Namespace) -> str:
+    story = load(args.file, args.reader, args.aliases)
+    views: dict[str, tuple[Callable[[], dict[str, Any]], Callable[[dict[str, Any]], str]]] = {
+        "analyze": (
+            lambda: summary_view(analyze(story)),
+            lambda v: text_report.render_summary(v, verbose=args.verbose),
+        ),
+        "cast": (lambda: cast_view(story), text_report.render_cast),
+        "scenes": (lambda: scenes_view(story), text_report.render_scenes),
+    }
+    make_view, render_text = views[args.command]
+    view = make_view()
+    return _json(view) if args.format == "json" else render_text(view)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        output = _render(args)
+        if args.output:
+            write_atomic(args.output, output)
+        else:
+            sys.stdout.write(output)
+    except WhosestoryError as err:
+        print(f"whosestory: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as err:  # a bug: still one sentence, unless --debug
+        if args.debug:
+            traceback.print_exc()
+        print(
+            f"whosestory: internal error while processing {args.file} ({type(err).__name__}: "
+            f"{err}); please report it, with --debug for the traceback.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

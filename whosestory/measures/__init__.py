@@ -1,0 +1,1 @@
+"""Measures: one family per module, pure functions Story -> {character: value}."""

@@ -1,0 +1,157 @@
+"""Where characters are named or referred to outside their own speech.
+
+Names are matched in action lines and stage directions in the forms a script
+writes them: the cue in capitals (``EDWARD BLOOM``), in title case (``Edward
+Bloom``), and by a first name or surname that only one character has. Lower-case
+words never match, so a character called ``WILL`` is not found in "it will rain".
+``he``/``she`` (and their other forms) are resolved to the most recent character
+of that gender named or speaking in the same scene; a character's gender is
+inferred from the pronouns that follow its name (a vote, kept only when clear).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from whosestory.cast import TITLE_GENDER, key_of
+from whosestory.model import Character, Kind, Mention, Scene
+
+_PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+}
+_PRONOUN_PATTERN = r"(?i:\b(?P<pro>he|him|his|himself|she|her|hers|herself)\b)"
+_NAME_GENDER_WORDS = {
+    "m": {"MAN", "BOY", "FATHER", "DAD", "BROTHER", "HUSBAND", "SON", "UNCLE", "KING", "GUY"},
+    "f": {"WOMAN", "GIRL", "MOTHER", "MOM", "MUM", "SISTER", "WIFE", "DAUGHTER", "AUNT", "LADY"},
+}
+_SCANNED_KINDS = frozenset({Kind.ACTION, Kind.STAGE})
+_MIN_VOTES_SHARE = 0.7
+
+
+def _title_case(word: str) -> str:
+    if word[:2].upper() == "MC" and len(word) > 2:
+        return "Mc" + word[2:].capitalize()
+    return "-".join(part.capitalize() for part in word.split("-"))
+
+
+def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Surface form -> id, for each id's names in capitals and title case.
+
+    A first or last word of a multi-word name is added only when no other id
+    uses that word; title words (``MR.``, ``DR.``) alone never are.
+    """
+    words: dict[str, set[str]] = defaultdict(set)
+    for ident, forms in names.items():
+        for form in forms:
+            parts = key_of(form).split()
+            if len(parts) > 1:
+                words[parts[0]].add(ident)
+                words[parts[-1]].add(ident)
+    surfaces: dict[str, str] = {}
+    for ident, forms in names.items():
+        for form in forms:
+            key = key_of(form)
+            if len(key) < 2 or "_" in key or not re.search(r"[A-Z]", key):
+                continue
+            candidates = [key]
+            parts = key.split()
+            if len(parts) > 1:
+                candidates += [p for p in (parts[0], parts[-1]) if len(words[p]) == 1]
+            for candidate in candidates:
+                bare = candidate.rstrip(".")
+                if bare in TITLE_GENDER or len(bare) < 2:
+                    continue
+                titled = " ".join(_title_case(w) for w in candidate.split())
+                for surface in (candidate, titled):
+                    surfaces.setdefault(surface, ident)
+    return surfaces
+
+
+def _pattern(surfaces: Mapping[str, str]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+    name = rf"(?<![\w'])(?P<name>{alternation})(?![\w])" if alternation else r"(?P<name>(?!x)x)"
+    return re.compile(f"{name}|{_PRONOUN_PATTERN}")
+
+
+def infer_genders(names: Iterable[str], texts: Iterable[str]) -> dict[str, str | None]:
+    """Guess each name's gender from the first pronoun after it in the same paragraph.
+
+    Also counts gendered words in the name itself (``MRS.``, ``MOTHER``). Returns
+    ``"m"``, ``"f"`` or None (no clear majority) for every name.
+    """
+    keys = sorted({key_of(n) for n in names if n})
+    surfaces = surface_forms({k: [k] for k in keys})
+    votes: dict[str, Counter[str]] = {k: Counter() for k in keys}
+    for key in keys:
+        for word in key.replace(".", "").split():
+            gender = TITLE_GENDER.get(word) or next(
+                (g for g, ws in _NAME_GENDER_WORDS.items() if word in ws), None
+            )
+            if gender:
+                votes[key][gender] += 3
+    if surfaces:
+        pattern = _pattern(surfaces)
+        for text in texts:
+            pending: str | None = None
+            for match in pattern.finditer(text):
+                if match.group("name"):
+                    pending = surfaces[match.group("name")]
+                elif pending is not None:
+                    votes[pending][_PRONOUNS[match.group("pro").lower()]] += 1
+                    pending = None
+    genders: dict[str, str | None] = {}
+    for key, counter in votes.items():
+        total = sum(counter.values())
+        top, n = counter.most_common(1)[0] if counter else (None, 0)
+        genders[key] = top if total and n / total >= _MIN_VOTES_SHARE else None
+    return genders
+
+
+def find_mentions(
+    scenes: Sequence[Scene], cast: Sequence[Character], ids: Mapping[str, str] | None = None
+) -> tuple[Mention, ...]:
+    """Every name, pronoun and stage reference to a character in action and stage lines.
+
+    `ids` maps source ids (TEI xml:ids in `Element.refs`) to character names.
+    Group characters are not searched for by name.
+    """
+    named = {c.name: [n for n in c.names()] for c in cast if not c.group}
+    surfaces = surface_forms(named)
+    gender = {c.name: c.gender for c in cast if not c.group}
+    pattern = _pattern(surfaces)
+    ids = ids or {}
+    mentions: list[Mention] = []
+    for scene in scenes:
+        recent: dict[str, str] = {}
+        for element in scene.elements:
+            if element.speaker and element.speaker in gender:
+                if gender[element.speaker]:
+                    recent[gender[element.speaker]] = element.speaker  # type: ignore[index]
+                continue
+            if element.kind not in _SCANNED_KINDS:
+                continue
+            for ref in element.refs:
+                if ref in ids:
+                    mentions.append(Mention(ids[ref], scene.index, element.line, ref, "stage"))
+            for match in pattern.finditer(element.text):
+                surface = match.group("name")
+                if surface:
+                    who = surfaces[surface]
+                    mentions.append(Mention(who, scene.index, element.line, surface, "name"))
+                    if gender.get(who):
+                        recent[gender[who]] = who  # type: ignore[index]
+                    continue
+                pronoun = match.group("pro")
+                who = recent.get(_PRONOUNS[pronoun.lower()])
+                if who:
+                    mentions.append(Mention(who, scene.index, element.line, pronoun, "pronoun"))
+    return tuple(mentions)

@@ -1,0 +1,72 @@
+"""Plain terminal renderings of the report views."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
+    widths = [
+        max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
+    ]
+
+    def fmt(cells: list[str]) -> str:
+        return "  ".join(
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    return [fmt(headers), fmt(["-" * w for w in widths]), *(fmt(r) for r in rows)]
+
+
+def render_summary(view: dict[str, Any], verbose: bool = False, limit: int = 20) -> str:
+    """The `analyze` report: title, format, scene count, the spotlight table."""
+    lines = [
+        view["title"],
+        f"{view['format']} · {view['scenes']} scenes · {len(view['characters'])} characters",
+        "",
+    ]
+    shown = [c for c in view["characters"] if not c["group"]][:limit]
+    rows = [
+        [
+            c["name"],
+            str(c["scenes_present"]),
+            str(c["scenes_speaking"]),
+            str(c["cues"]),
+            str(c["words"]),
+        ]
+        for c in shown
+    ]
+    lines += _table(["character", "present", "speaking", "cues", "words"], rows, {1, 2, 3, 4})
+    hidden = len(view["characters"]) - len(shown)
+    if hidden > 0:
+        lines.append(f"... and {hidden} more (minor and group speakers: see `whosestory cast`)")
+    if verbose:
+        lines += ["", f"diagnostics ({len(view['diagnostics'])}):"]
+        lines += [f"  line {d['line']}: {d['message']}" for d in view["diagnostics"]]
+    return "\n".join(lines) + "\n"
+
+
+def render_cast(view: dict[str, Any]) -> str:
+    """Every character, with each alias and the reason for the merge."""
+    lines = [view["title"], ""]
+    for character in view["characters"]:
+        tags = [t for t in ("group" if character["group"] else "", character["gender"] or "") if t]
+        lines.append(character["name"] + (f"  [{', '.join(tags)}]" if tags else ""))
+        for alias in character["aliases"]:
+            lines.append(f"    = {alias['name']}  ({alias['reason']})")
+    return "\n".join(lines) + "\n"
+
+
+def render_scenes(view: dict[str, Any]) -> str:
+    """One line per scene: index, number, heading, lines and speakers."""
+    lines = [view["title"], ""]
+    for scene in view["scenes"]:
+        number = f"#{scene['number']} " if scene["number"] else ""
+        act = f"[act {scene['act']}] " if scene["act"] else ""
+        heading = scene["heading"] or "(before the first heading)"
+        start, end = scene["lines"]
+        lines.append(f"{scene['index']:>4}  {act}{number}{heading}  (lines {start}-{end})")
+        if scene["speakers"]:
+            lines.append("      " + ", ".join(scene["speakers"]))
+    return "\n".join(lines) + "\n"
