@@ -195,6 +195,7 @@ class _Merger:
                         return False
         self.parent[ra] = rb
         self.reason.setdefault(alias, reason)
+        self.reason.setdefault(base, reason)
         return True
 
 
@@ -300,10 +301,11 @@ def resolve_cast(
     for canonical, others in rules.merge.items():
         for other in others:
             merger.union(key_of(other), key_of(canonical), "alias file", forced=True)
+    preferred = {key_of(name) for name in rules.merge}
     if not declared_by_id:
         _merge_variants(merger, names, counts, genders)
         _merge_narrator(merger, names, texts, speeches)
-    return _assemble(merger, counts, written, declared_by_id, genders)
+    return _assemble(merger, counts, written, declared_by_id, genders, preferred)
 
 
 def _merge_variants(
@@ -335,15 +337,15 @@ def _merge_variants(
         base, why = variant
         target = target_of(base) or target_of(_title_split(base)[1])
         if target and target != name:
-            merger.union(name, target, f"{why} {target}")
+            merger.union(name, target, f"{name} is {why} {target}")
     for name in sorted(names):
         if len(name.split()) != 1 or is_group_name(name):
             continue
         full = by_first.get(name, [])
         if len(full) == 1:
-            merger.union(name, full[0], f"first name of {full[0]}")
+            merger.union(name, full[0], f"{name} is the first name of {full[0]}")
         elif not full and len(by_last.get(name, [])) == 1:
-            merger.union(name, by_last[name][0], f"surname of {by_last[name][0]}")
+            merger.union(name, by_last[name][0], f"{name} is the surname of {by_last[name][0]}")
     for name in sorted(names):
         title, rest = _title_split(name)
         if title is None or len(rest.split()) != 1:
@@ -356,7 +358,7 @@ def _merge_variants(
         have = genders.get(holder)
         if want and have and want != have:
             continue
-        merger.union(name, holder, f"{title.title()}. and the surname of {holder}")
+        merger.union(name, holder, f"{name} is a title and the surname of {holder}")
 
 
 _NARRATES_RE = re.compile(
@@ -390,7 +392,7 @@ def _merge_narrator(
     if votes:
         who = votes.most_common(1)[0][0]
         for narrator in narrators:
-            merger.union(narrator, who, f"the script says {who} narrates")
+            merger.union(narrator, who, f"the script says {who} is the {narrator.lower()}")
 
 
 def _assemble(
@@ -399,6 +401,7 @@ def _assemble(
     written: Mapping[str, Counter[str]],
     declared: Mapping[str, CastEntry],
     genders: Mapping[str, str | None],
+    preferred: set[str],
 ) -> Cast:
     groups: dict[str, list[str]] = defaultdict(list)
     for name in merger.parent:
@@ -408,7 +411,8 @@ def _assemble(
     for members in groups.values():
         if not any(counts.get(m, 0) or m in declared for m in members):
             continue
-        head = _head_of(members, counts, declared)
+        forced = [m for m in members if m in preferred]
+        head = forced[0] if forced else _head_of(members, counts, declared)
         entry = declared.get(head)
         display = entry.name if entry else _display(head, written)
         aliases = []

@@ -206,7 +206,7 @@ def parse_heading(text: str, number: str | None = None) -> Heading:
             "EXT/INT": "INT/EXT",
         }.get(raw, raw)
         rest = text[head.end() :].strip(" .-—:")
-    parts = _TIME_SPLIT_RE.split(rest, maxsplit=-1) if rest else []
+    parts = _TIME_SPLIT_RE.split(rest) if rest else []
     location = parts[0].strip() if parts else None
     time = " - ".join(p.strip() for p in parts[1:]) if len(parts) > 1 else None
     return Heading(text=text, setting=setting, location=location or None, time=time, number=number)

@@ -1,0 +1,111 @@
+"""Building a Story from a reader's flat element stream."""
+
+from __future__ import annotations
+
+from whosestory.build import build_story
+from whosestory.measures import spotlight
+from whosestory.model import CastEntry, Element, Kind, Script, Span
+
+
+def el(kind: Kind, text: str, line: int, cue: str | None = None, **kw: object) -> Element:
+    return Element(kind, text, Span(line, line), cue=cue, **kw)  # type: ignore[arg-type]
+
+
+SCRIPT = Script(
+    format="test",
+    source="mem.fountain",
+    title="Test",
+    elements=(
+        el(Kind.TRANSITION, "FADE IN:", 1),
+        el(Kind.HEADING, "INT. KITCHEN - NIGHT", 2, number="1"),
+        el(Kind.ACTION, "ANNA KARLSSON, 30s, pours tea. She looks at BEN, who drops his bag.", 3),
+        el(Kind.DIALOGUE, "You came back.", 5, cue="ANNA KARLSSON"),
+        el(Kind.DIALOGUE, "I did.", 7, cue="BEN"),
+        el(Kind.ACTION, "He sits. Anna watches him.", 8),
+        el(Kind.HEADING, "EXT. PORCH - DAY", 10),
+        el(Kind.DIALOGUE, "That was the last winter.", 11, cue="ANNA (V.O.)"),
+        el(Kind.PARENTHETICAL, "(quietly)", 12, cue="BEN (CONT'D)"),
+        el(Kind.DIALOGUE, "Years later", 13, cue="BEN (CONT'D)"),
+        el(Kind.PARENTHETICAL, "(voice-over)", 14, cue="BEN (CONT'D)"),
+        el(Kind.DIALOGUE, "I remember.", 15, cue="BEN (CONT'D)"),
+    ),
+)
+
+
+def test_scenes_split_at_headings_and_an_empty_prologue_is_dropped() -> None:
+    story = build_story(SCRIPT)
+    assert [s.heading for s in story.scenes] == ["INT. KITCHEN - NIGHT", "EXT. PORCH - DAY"]
+    assert story.scenes[0].number == "1"
+    assert story.scenes[0].setting == "INT"
+    assert story.scenes[1].span.start == 10
+
+
+def test_speakers_resolve_to_characters_and_voice_over_is_marked() -> None:
+    story = build_story(SCRIPT)
+    porch = story.scenes[1].elements[1:]
+    assert porch[0].speaker == "ANNA KARLSSON" and porch[0].kind is Kind.VOICE_OVER
+    assert porch[0].extensions == ("V.O.",)
+    # the (voice-over) parenthetical makes the whole speech voice-over
+    assert [e.kind for e in porch[1:]] == [
+        Kind.PARENTHETICAL,
+        Kind.VOICE_OVER,
+        Kind.PARENTHETICAL,
+        Kind.VOICE_OVER,
+    ]
+
+
+def test_mentions_names_and_pronouns() -> None:
+    story = build_story(SCRIPT)
+    found = {(m.character, m.line, m.text, m.via) for m in story.mentions}
+    assert ("ANNA KARLSSON", 3, "ANNA KARLSSON", "name") in found
+    assert ("ANNA KARLSSON", 3, "She", "pronoun") in found
+    assert ("ANNA KARLSSON", 8, "Anna", "name") in found
+    assert ("BEN", 3, "BEN", "name") in found
+    assert ("BEN", 3, "his", "pronoun") in found
+    assert ("BEN", 8, "He", "pronoun") in found
+    assert ("BEN", 8, "him", "pronoun") in found
+    assert story.character("ANNA KARLSSON").gender == "f"
+    assert story.character("BEN").gender == "m"
+
+
+def test_spotlight_counts_on_a_built_story() -> None:
+    story = build_story(SCRIPT)
+    assert spotlight.cues(story) == {"ANNA KARLSSON": 2, "BEN": 2}
+    assert spotlight.words(story) == {"ANNA KARLSSON": 8, "BEN": 6}
+    assert spotlight.scenes_speaking(story) == {"ANNA KARLSSON": 2, "BEN": 2}
+    assert spotlight.scenes_present(story) == {"ANNA KARLSSON": 2, "BEN": 2}
+
+
+def test_content_before_the_first_heading_is_a_prologue_scene() -> None:
+    script = Script(
+        format="test",
+        source="x",
+        elements=(
+            el(Kind.DIALOGUE, "Once upon a time.", 1, cue="NARRATOR"),
+            el(Kind.HEADING, "INT. ROOM - DAY", 3),
+        ),
+    )
+    story = build_story(script)
+    assert [s.heading for s in story.scenes] == ["", "INT. ROOM - DAY"]
+    assert story.title == "x"
+
+
+def test_tei_ids_map_to_declared_names_and_stage_refs_are_mentions() -> None:
+    script = Script(
+        format="tei",
+        source="play.xml",
+        declared_cast=(CastEntry("viola", "Viola", "f"), CastEntry("orsino", "Orsino", "m")),
+        elements=(
+            el(Kind.HEADING, "Scene 1", 1, act="1"),
+            el(Kind.STAGE, "Enter Orsino.", 2, refs=("orsino",)),
+            el(Kind.DIALOGUE, "If music be the food of love, play on.", 3, cue="orsino"),
+            el(Kind.HEADING, "Scene 2", 5, act="1"),
+            el(Kind.STAGE, "Enter Viola and a Captain.", 6),
+            el(Kind.DIALOGUE, "What country, friends, is this?", 7, cue="viola"),
+        ),
+    )
+    story = build_story(script)
+    assert {c.name for c in story.cast} == {"Viola", "Orsino"}
+    assert story.scenes[1].act == "1"
+    assert ("Orsino", 0, "stage") in {(m.character, m.scene, m.via) for m in story.mentions}
+    assert ("Viola", 1, "name") in {(m.character, m.scene, m.via) for m in story.mentions}

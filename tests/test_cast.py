@@ -1,0 +1,130 @@
+"""Merging cue names into characters, and refusing to merge two people."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from whosestory.cast import AliasRules, Speech, load_alias_file, resolve_cast
+from whosestory.errors import AliasFileError
+from whosestory.model import CastEntry
+
+
+def speeches(*items: tuple[str, int] | tuple[str, int, bool]) -> list[Speech]:
+    return [Speech(item[0], item[1], bool(item[2]) if len(item) > 2 else False) for item in items]
+
+
+def groups(cast) -> dict[str, set[str]]:
+    return {c.name: {a.name.upper() for a in c.aliases} for c in cast.characters}
+
+
+def test_first_name_joins_the_full_name() -> None:
+    cast = resolve_cast(speeches(("ANNA KARLSSON", 0), ("ANNA", 1), ("ANNA", 2), ("BEN", 1)))
+    assert cast.resolve("ANNA") == cast.resolve("ANNA KARLSSON") == "ANNA"
+    anna = next(c for c in cast.characters if c.name == "ANNA")
+    assert any("first name" in a.reason for a in anna.aliases)
+
+
+def test_two_people_speaking_in_one_scene_are_never_merged() -> None:
+    cast = resolve_cast(speeches(("ANNA KARLSSON", 0), ("ANNA", 0)))
+    assert cast.resolve("ANNA") != cast.resolve("ANNA KARLSSON")
+
+
+def test_voice_over_does_not_count_as_speaking_in_the_scene() -> None:
+    cast = resolve_cast(speeches(("ANNA KARLSSON", 0), ("ANNA", 0, True), ("ANNA", 1)))
+    assert cast.resolve("ANNA") == cast.resolve("ANNA KARLSSON")
+
+
+def test_age_and_voice_variants_join_the_base_name() -> None:
+    cast = resolve_cast(
+        speeches(("ROSE", 1), ("OLD ROSE", 0), ("YOUNG ROSE", 2), ("ROSE'S VOICE", 3), ("CAL", 1))
+    )
+    assert {cast.resolve(n) for n in ("OLD ROSE", "YOUNG ROSE", "ROSE'S VOICE")} == {"ROSE"}
+    assert cast.resolve("CAL") == "CAL"
+
+
+def test_relatives_are_not_the_person() -> None:
+    cast = resolve_cast(speeches(("JOHN", 0), ("JOHN'S FATHER", 1), ("JOHN", 2)))
+    assert cast.resolve("JOHN'S FATHER") != cast.resolve("JOHN")
+
+
+def test_titled_surname_joins_only_with_matching_gender() -> None:
+    base = [("ANNA KARLSSON", 0), ("MS. KARLSSON", 1)]
+    cast = resolve_cast(speeches(*base), genders={"ANNA KARLSSON": "f"})
+    assert cast.resolve("MS. KARLSSON") == cast.resolve("ANNA KARLSSON")
+    cast = resolve_cast(speeches(*base, ("MR. KARLSSON", 2)), genders={"ANNA KARLSSON": "f"})
+    assert cast.resolve("MR. KARLSSON") != cast.resolve("ANNA KARLSSON")
+
+
+def test_mother_introduced_as_a_relative_stays_apart() -> None:
+    cast = resolve_cast(
+        speeches(("ANNA KARLSSON", 0), ("MRS. KARLSSON", 1)),
+        action_texts=["MRS. KARLSSON, Anna's mother, sets the table."],
+        genders={"ANNA KARLSSON": "f", "MRS. KARLSSON": "f"},
+    )
+    assert cast.resolve("MRS. KARLSSON") != cast.resolve("ANNA KARLSSON")
+
+
+def test_ambiguous_first_name_is_left_alone() -> None:
+    cast = resolve_cast(speeches(("JOHN SMITH", 0), ("JOHN DOE", 1), ("JOHN", 2)))
+    assert len({cast.resolve(n) for n in ("JOHN SMITH", "JOHN DOE", "JOHN")}) == 3
+
+
+def test_narrator_joins_the_character_the_script_names() -> None:
+    cast = resolve_cast(
+        speeches(("NARRATOR", 0, True), ("WILL", 1), ("EDWARD", 1)),
+        action_texts=["Will narrates from the porch, years later."],
+    )
+    assert cast.resolve("NARRATOR") == "WILL"
+
+
+def test_unnamed_narrator_stays_a_narrator() -> None:
+    cast = resolve_cast(speeches(("NARRATOR", 0, True), ("WILL", 1)))
+    assert cast.resolve("NARRATOR") == "NARRATOR"
+
+
+def test_group_speakers_are_marked() -> None:
+    cast = resolve_cast(speeches(("ALL", 0), ("GUARD #2", 0), ("ANNA", 0)))
+    flags = {c.name: c.group for c in cast.characters}
+    assert flags == {"ALL": True, "GUARD #2": True, "ANNA": False}
+
+
+def test_alias_rules_force_and_forbid() -> None:
+    rules = AliasRules(merge={"ANNA": ["THE STRANGER"]}, keep_apart={"ANNA": ["ANNA KARLSSON"]})
+    cast = resolve_cast(
+        speeches(("ANNA", 0), ("ANNA KARLSSON", 1), ("THE STRANGER", 2)), rules=rules
+    )
+    assert cast.resolve("THE STRANGER") == "ANNA"
+    assert cast.resolve("ANNA KARLSSON") != "ANNA"
+    anna = next(c for c in cast.characters if c.name == "ANNA")
+    assert ("THE STRANGER", "alias file") in {(a.name, a.reason) for a in anna.aliases}
+
+
+def test_declared_cast_keeps_ids_as_aliases() -> None:
+    declared = [CastEntry("Hamlet_Ham", "Hamlet", "m"), CastEntry("Ghost_Ham", "Ghost", None)]
+    cast = resolve_cast(speeches(("Hamlet_Ham", 0)), declared=declared)
+    hamlet = next(c for c in cast.characters if c.name == "Hamlet")
+    assert hamlet.gender == "m"
+    assert [(a.name, a.reason) for a in hamlet.aliases] == [("Hamlet_Ham", "TEI xml:id")]
+    assert cast.resolve("Hamlet_Ham") == "Hamlet"
+
+
+@pytest.mark.parametrize("suffix", [".toml", ".yaml"])
+def test_alias_file_formats(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / f"aliases{suffix}"
+    if suffix == ".toml":
+        path.write_text('[merge]\n"ANNA" = ["ANNIE"]\n[keep_apart]\n"ANNA" = ["MRS. K"]\n')
+    else:
+        path.write_text("merge:\n  ANNA: [ANNIE]\nkeep_apart:\n  ANNA: [MRS. K]\n")
+    rules = load_alias_file(path)
+    assert rules.merge == {"ANNA": ["ANNIE"]}
+    assert rules.keep_apart == {"ANNA": ["MRS. K"]}
+
+
+@pytest.mark.parametrize("content", ['[merge]\n"ANNA" = "ANNIE"\n', "[merge\n", 'merge = ["x"]\n'])
+def test_bad_alias_file_is_one_clear_error(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "aliases.toml"
+    path.write_text(content)
+    with pytest.raises(AliasFileError, match="aliases.toml"):
+        load_alias_file(path)

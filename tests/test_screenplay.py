@@ -1,0 +1,117 @@
+"""Cue, heading and transition rules: the one home of screenplay conventions."""
+
+from __future__ import annotations
+
+import pytest
+
+from whosestory.screenplay import (
+    count_words,
+    is_group_name,
+    is_heading,
+    is_transition,
+    is_voice_over_parenthetical,
+    looks_like_cue,
+    parse_cue,
+    parse_heading,
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "name", "extensions", "voice_over"),
+    [
+        ("ANNA", "ANNA", (), False),
+        ("ANNA (CONT'D)", "ANNA", (), False),
+        ("ANNA (cont'd)", "ANNA", (), False),
+        ("ANNA (CONT’D)", "ANNA", (), False),
+        ("ANNA CONT'D", "ANNA", (), False),
+        ("EDWARD (V.O.)", "EDWARD", ("V.O.",), True),
+        ("EDWARD (v.o)", "EDWARD", ("v.o",), True),
+        ("EDWARD (VO)", "EDWARD", ("VO",), True),
+        ("EDWARD (voice-over)", "EDWARD", ("voice-over",), True),
+        ("EDWARD (O.S.) (CONT'D)", "EDWARD", ("O.S.",), False),
+        ("@McCLANE", "McCLANE", (), False),
+        ("STEEL ^", "STEEL", (), False),
+        ("GUARD #2", "GUARD #2", (), False),
+        ("C-3PO", "C-3PO", (), False),
+        ("SARAH'S FRIEND", "SARAH'S FRIEND", (), False),
+        ("  BOB   SMITH  (O.C.", "BOB SMITH", (), False),
+    ],
+)
+def test_parse_cue(raw: str, name: str, extensions: tuple[str, ...], voice_over: bool) -> None:
+    cue = parse_cue(raw)
+    assert cue.name == name
+    assert cue.extensions == extensions
+    assert cue.voice_over is voice_over
+
+
+def test_parse_cue_marks_dual_and_forced() -> None:
+    assert parse_cue("STEEL ^").dual
+    assert parse_cue("@McCLANE").forced
+    assert parse_cue("ANNA (O.S.)").off_screen
+
+
+@pytest.mark.parametrize(
+    "line", ["ANNA", "GUARD #2", "C-3PO", "SARAH'S FRIEND", "McCLANE", "DR. OKAFOR", "ANNA (V.O.)"]
+)
+def test_looks_like_cue(line: str) -> None:
+    assert looks_like_cue(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["INT. HOUSE - DAY", "CUT TO:", "Anna walks in.", "CLOSE ON ANNA", "THE END", "", "WHAT?!"],
+)
+def test_not_a_cue(line: str) -> None:
+    assert not looks_like_cue(line)
+
+
+@pytest.mark.parametrize(
+    ("name", "group"),
+    [
+        ("ALL", True),
+        ("CROWD", True),
+        ("GUARD #2", True),
+        ("COP 1", True),
+        ("C-3PO", False),
+        ("R2-D2", False),
+        ("ANNA", False),
+        ("BOTH GIRLS", True),
+    ],
+)
+def test_group_names(name: str, group: bool) -> None:
+    assert is_group_name(name) is group
+
+
+def test_parse_heading_parts() -> None:
+    heading = parse_heading("INT. WILL'S BEDROOM - NIGHT (1973) #12A#")
+    assert (heading.setting, heading.location, heading.time, heading.number) == (
+        "INT",
+        "WILL'S BEDROOM",
+        "NIGHT (1973)",
+        "12A",
+    )
+    both = parse_heading("INT./EXT. CAR - MOVING - DAY")
+    assert both.setting == "INT/EXT"
+    assert both.location == "CAR"
+    assert both.time == "MOVING - DAY"
+
+
+def test_headings_and_transitions() -> None:
+    assert is_heading("EXT. RIVER - DAY")
+    assert is_heading("I/E CAR")
+    assert not is_heading("Interesting times.")
+    assert is_transition("CUT TO:")
+    assert is_transition("SMASH CUT TO:")
+    assert is_transition("FADE OUT.")
+    assert not is_transition("Cut to the chase.")
+
+
+def test_voice_over_parenthetical() -> None:
+    assert is_voice_over_parenthetical("(V.O.)")
+    assert is_voice_over_parenthetical("(voice-over)")
+    assert not is_voice_over_parenthetical("(quietly)")
+
+
+def test_count_words() -> None:
+    assert count_words("I didn't put any stock in it.") == 7
+    assert count_words("") == 0
