@@ -126,5 +126,5 @@ def test_alias_file_formats(tmp_path: Path, suffix: str) -> None:
 def test_bad_alias_file_is_one_clear_error(tmp_path: Path, content: str) -> None:
     path = tmp_path / "aliases.toml"
     path.write_text(content)
-    with pytest.raises(AliasFileError, match="aliases.toml"):
+    with pytest.raises(AliasFileError, match=r"aliases\.toml"):
         load_alias_file(path)
