@@ -236,3 +236,19 @@ def test_empty_file_is_empty_input():
 def test_utf8_bom_is_accepted():
     script = fdx.read(b"\xef\xbb\xbf" + wrap(para("Action", "Café.")), "bom.fdx")
     assert script.elements[0].text == "Café."
+
+
+# ---------------------------------------------------------------- regressions
+
+
+def test_regression_scene_summary_before_heading_text_keeps_lines_in_order():
+    """SceneProperties come before the heading's <Text>; the synopsis once got an earlier line."""
+    body = (
+        '<Paragraph Type="Scene Heading">\n<SceneProperties Page="3"><Summary>\n'
+        "<Paragraph><Text>What happens.</Text></Paragraph>\n</Summary></SceneProperties>\n"
+        "<Text>INT. ROOM - DAY</Text>\n</Paragraph>"
+    )
+    heading, synopsis = fdx.read(wrap(body), "t.fdx").elements
+    assert (heading.kind, synopsis.kind) == (Kind.HEADING, Kind.SYNOPSIS)
+    assert heading.span.start <= synopsis.span.start <= heading.span.end
+    assert heading.page == 3
