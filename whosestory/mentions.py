@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from whosestory.cast import TITLE_GENDER, key_of
-from whosestory.model import Character, Kind, Mention, Scene
+from whosestory.model import SPOKEN_KINDS, Character, Element, Kind, Mention, Scene
 
 _PRONOUNS = {
     "he": "m",
@@ -116,10 +116,28 @@ def infer_genders(names: Iterable[str], texts: Iterable[str]) -> dict[str, str |
     return genders
 
 
+def _talked_about(
+    element: Element,
+    scene: int,
+    surfaces: Mapping[str, str],
+    pattern: re.Pattern[str],
+    out: list[Mention],
+) -> None:
+    """Names of other characters in a speech: being talked about (via ``"speech"``)."""
+    for match in pattern.finditer(element.text):
+        surface = match.group("name")
+        if surface and surfaces[surface] != element.speaker:
+            out.append(Mention(surfaces[surface], scene, element.line, surface, "speech"))
+
+
 def find_mentions(
     scenes: Sequence[Scene], cast: Sequence[Character], ids: Mapping[str, str] | None = None
 ) -> tuple[Mention, ...]:
-    """Every name, pronoun and stage reference to a character in action and stage lines.
+    """Every name, pronoun and stage reference to a character outside its own speech.
+
+    Action and stage lines give ``name``, ``pronoun`` and ``stage`` mentions (the
+    character is there); other characters' speeches give ``speech`` mentions
+    (the character is talked about, present or not).
 
     `ids` maps source ids (TEI xml:ids in `Element.refs`) to character names.
     Group characters are not searched for by name.
@@ -133,6 +151,8 @@ def find_mentions(
     for scene in scenes:
         recent: dict[str, str] = {}
         for element in scene.elements:
+            if element.speaker and element.kind in SPOKEN_KINDS:
+                _talked_about(element, scene.index, surfaces, pattern, mentions)
             if element.speaker and element.speaker in gender:
                 if gender[element.speaker]:
                     recent[gender[element.speaker]] = element.speaker  # type: ignore[index]

@@ -83,8 +83,9 @@ class Mention:
     """A reference to a character outside its own speech.
 
     `via` is ``"name"`` for a name or alias, ``"pronoun"`` for he/she/they resolved
-    to the most recent fitting character, ``"stage"`` for a play's entrance or a
-    TEI ``who`` attribute on a stage direction.
+    to the most recent fitting character, ``"stage"`` for a TEI ``who`` attribute
+    on a stage direction, ``"speech"`` for a name in another character's speech
+    (talked about: it does not make the character present).
     """
 
     character: str
@@ -92,6 +93,11 @@ class Mention:
     line: int
     text: str
     via: str
+
+    @property
+    def present(self) -> bool:
+        """True when the mention puts the character in the scene (not only talked about)."""
+        return self.via != "speech"
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,20 +3,38 @@
 Each function maps every character of the story (group speakers included; the
 verdicts leave them out) to a value. Definitions:
 
-- cues: the number of speeches (a cue and its dialogue, however many
-  parentheticals interrupt it; a dual-dialogue speech counts once);
+- cues: the number of speeches (`Scene.speeches`: a cue and what follows it,
+  however many parentheticals interrupt it);
 - words: words spoken, voice-over and lyrics included (`screenplay.count_words`);
 - scenes_speaking: scenes in which the character has at least one speech;
 - scenes_present: scenes in which the character speaks or is named or referred
-  to (pronoun, stage direction) in the action; the presence of screen and stage.
+  to in the action (name, resolved pronoun, TEI stage reference), the presence
+  of screen and stage; being named in someone else's speech does not count;
+- screen_time: estimated seconds on screen, the sum of the estimated lengths of
+  the scenes the character is present in (`scene_seconds`);
+- passive_presence: times the character is named in other characters' speeches
+  in scenes where it is not present (talked about while absent; Moretti's and
+  DraCor's "being talked about").
+
+Screen time uses the one-page-one-minute rule of thumb of screenwriting, with
+page length estimated from the text itself so that every format gets the same
+estimate: action at 60 characters a line, dialogue at 35, one line for each cue,
+heading and transition, a blank line between elements, 55 lines a page.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
+from collections.abc import Sequence
 
-from whosestory.model import SPOKEN_KINDS, Story
+from whosestory.model import SPOKEN_KINDS, Kind, Scene, Story
 from whosestory.screenplay import count_words
+
+LINES_PER_PAGE = 55
+SECONDS_PER_PAGE = 60.0
+_WIDTH = {Kind.DIALOGUE: 35, Kind.VOICE_OVER: 35, Kind.LYRIC: 35, Kind.PARENTHETICAL: 25}
+_ACTION_WIDTH = 60
 
 
 def cues(story: Story) -> dict[str, int]:
@@ -50,12 +68,13 @@ def speaking_scenes(story: Story) -> dict[str, frozenset[int]]:
 
 
 def present_scenes(story: Story) -> dict[str, frozenset[int]]:
-    """Indices of the scenes in which each character speaks or is mentioned in the action."""
+    """Indices of the scenes in which each character speaks or is in the action."""
     result: dict[str, set[int]] = defaultdict(set)
     for name, scenes in speaking_scenes(story).items():
         result[name].update(scenes)
     for mention in story.mentions:
-        result[mention.character].add(mention.scene)
+        if mention.present:
+            result[mention.character].add(mention.scene)
     return {c.name: frozenset(result.get(c.name, ())) for c in story.cast}
 
 
@@ -65,5 +84,92 @@ def scenes_speaking(story: Story) -> dict[str, int]:
 
 
 def scenes_present(story: Story) -> dict[str, int]:
-    """Number of scenes in which each character is present (speaking or mentioned)."""
+    """Number of scenes in which each character is present (speaking or in the action)."""
     return {name: len(s) for name, s in present_scenes(story).items()}
+
+
+def scene_seconds(scene: Scene) -> float:
+    """Estimated length of a scene on screen, in seconds (one page a minute)."""
+    lines = 0
+    for element in scene.elements:
+        if element.kind is Kind.PAGE_BREAK or element.kind is Kind.NOTE:
+            continue
+        width = _WIDTH.get(element.kind, _ACTION_WIDTH)
+        lines += 1 + max(1, math.ceil(len(element.text) / width))
+        if element.kind in SPOKEN_KINDS and element.cue:
+            lines += 1
+    return SECONDS_PER_PAGE * lines / LINES_PER_PAGE
+
+
+def screen_time(story: Story) -> dict[str, float]:
+    """Estimated seconds on screen: the lengths of the scenes each character is present in."""
+    lengths = [scene_seconds(s) for s in story.scenes]
+    return {
+        name: round(sum(lengths[i] for i in scenes), 1)
+        for name, scenes in present_scenes(story).items()
+    }
+
+
+def story_seconds(story: Story) -> float:
+    """Estimated running time of the whole story, in seconds."""
+    return round(sum(scene_seconds(s) for s in story.scenes), 1)
+
+
+def screen_share(story: Story) -> dict[str, float]:
+    """Each character's screen time as a share of the story's running time (0..1)."""
+    total = story_seconds(story) or 1.0
+    return {name: round(t / total, 4) for name, t in screen_time(story).items()}
+
+
+def first_appearance(story: Story) -> dict[str, int | None]:
+    """Index of the first scene each character is present in (None if never)."""
+    return {n: min(s) if s else None for n, s in present_scenes(story).items()}
+
+
+def last_appearance(story: Story) -> dict[str, int | None]:
+    """Index of the last scene each character is present in (None if never)."""
+    return {n: max(s) if s else None for n, s in present_scenes(story).items()}
+
+
+def passive_presence(story: Story) -> dict[str, int]:
+    """Times each character is named in others' speeches in scenes it is not present in."""
+    present = present_scenes(story)
+    result = dict.fromkeys((c.name for c in story.cast), 0)
+    for mention in story.mentions:
+        if mention.via == "speech" and mention.scene not in present.get(mention.character, ()):
+            result[mention.character] = result.get(mention.character, 0) + 1
+    return result
+
+
+def presence_matrix(story: Story) -> dict[str, list[int]]:
+    """Character x scene: 2 speaking, 1 present without speaking, 0 absent."""
+    speaking = speaking_scenes(story)
+    present = present_scenes(story)
+    n = len(story.scenes)
+    return {
+        name: [2 if i in speaking[name] else 1 if i in scenes else 0 for i in range(n)]
+        for name, scenes in present.items()
+    }
+
+
+def parts(story: Story) -> list[tuple[str, list[int]]]:
+    """The story's parts: its acts when the script has them, else quarters of its scenes."""
+    acts: dict[str, list[int]] = {}
+    for scene in story.scenes:
+        if scene.act:
+            acts.setdefault(scene.act, []).append(scene.index)
+    if len(acts) > 1:
+        return [(f"act {act}", indices) for act, indices in acts.items()]
+    n = len(story.scenes)
+    bounds = [round(n * q / 4) for q in range(5)]
+    return [(f"Q{q + 1}", list(range(bounds[q], bounds[q + 1]))) for q in range(4)]
+
+
+def presence_by_part(story: Story) -> dict[str, dict[str, int]]:
+    """Scenes present per part (act or quarter) for each character."""
+    present = present_scenes(story)
+    sections: Sequence[tuple[str, list[int]]] = parts(story)
+    return {
+        name: {label: len(scenes.intersection(indices)) for label, indices in sections}
+        for name, scenes in present.items()
+    }
