@@ -51,8 +51,20 @@ def _split_scenes(elements: Sequence[Element]) -> list[list[Element]]:
     return groups
 
 
-def _cues(elements: Sequence[Element]) -> list[Cue | None]:
-    return [parse_cue(e.cue) if e.cue and e.kind in CUED_KINDS else None for e in elements]
+def _cues(elements: Sequence[Element], declared: frozenset[str]) -> list[Cue | None]:
+    """Parse every cue. A joint TEI speech (``who="#a #b"``) goes to its first speaker;
+    the others are kept in the cue's extensions as ``with:ID`` and become references."""
+    cues: list[Cue | None] = []
+    for element in elements:
+        if not element.cue or element.kind not in CUED_KINDS:
+            cues.append(None)
+            continue
+        ids = element.cue.split()
+        if declared and len(ids) > 1 and all(key_of(i) in declared for i in ids):
+            cues.append(Cue(name=ids[0], extensions=tuple(f"with:{i}" for i in ids[1:])))
+        else:
+            cues.append(parse_cue(element.cue))
+    return cues
 
 
 def _voice_over_flags(elements: Sequence[Element], cues: Sequence[Cue | None]) -> list[bool]:
@@ -83,7 +95,8 @@ def build_story(script: Script, rules: AliasRules | None = None) -> Story:
     """Turn a reader's Script into a Story with scenes, cast, speakers and mentions."""
     groups = _split_scenes(script.elements)
     flat = [e for group in groups for e in group]
-    cues = _cues(flat)
+    declared_ids = frozenset(key_of(entry.id) for entry in script.declared_cast)
+    cues = _cues(flat, declared_ids)
     voice_over = _voice_over_flags(flat, cues)
     scene_of: list[int] = [i for i, group in enumerate(groups) for _ in group]
     speeches = [
@@ -127,8 +140,9 @@ def _resolve(element: Element, cue: Cue | None, voice_over: bool, cast: Cast) ->
         element,
         kind=kind,
         speaker=speaker,
-        extensions=cue.extensions,
+        extensions=tuple(e for e in cue.extensions if not e.startswith("with:")),
         dual=element.dual or cue.dual,
+        refs=element.refs + tuple(e[5:] for e in cue.extensions if e.startswith("with:")),
     )
 
 

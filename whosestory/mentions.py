@@ -127,7 +127,9 @@ def _talked_about(
     for match in pattern.finditer(element.text):
         surface = match.group("name")
         if surface and surfaces[surface] != element.speaker:
-            out.append(Mention(surfaces[surface], scene, element.line, surface, "speech"))
+            out.append(
+                Mention(surfaces[surface], scene, element.line, surface, "speech", match.start())
+            )
 
 
 def find_mentions(
@@ -153,6 +155,11 @@ def find_mentions(
         for element in scene.elements:
             if element.speaker and element.kind in SPOKEN_KINDS:
                 _talked_about(element, scene.index, surfaces, pattern, mentions)
+                mentions.extend(
+                    Mention(ids[ref], scene.index, element.line, ref, "stage")
+                    for ref in element.refs
+                    if ref in ids
+                )
             if element.speaker and element.speaker in gender:
                 if gender[element.speaker]:
                     recent[gender[element.speaker]] = element.speaker  # type: ignore[index]
@@ -166,12 +173,16 @@ def find_mentions(
                 surface = match.group("name")
                 if surface:
                     who = surfaces[surface]
-                    mentions.append(Mention(who, scene.index, element.line, surface, "name"))
+                    mentions.append(
+                        Mention(who, scene.index, element.line, surface, "name", match.start())
+                    )
                     if gender.get(who):
                         recent[gender[who]] = who  # type: ignore[index]
                     continue
                 pronoun = match.group("pro")
                 who = recent.get(_PRONOUNS[pronoun.lower()])
                 if who:
-                    mentions.append(Mention(who, scene.index, element.line, pronoun, "pronoun"))
+                    mentions.append(
+                        Mention(who, scene.index, element.line, pronoun, "pronoun", match.start())
+                    )
     return tuple(mentions)

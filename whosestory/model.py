@@ -93,6 +93,8 @@ class Mention:
     line: int
     text: str
     via: str
+    offset: int = -1
+    """Character offset of `text` in the element's text (-1 when not from text)."""
 
     @property
     def present(self) -> bool:
