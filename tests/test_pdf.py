@@ -1,0 +1,271 @@
+"""The PDF reader on stories we typeset ourselves (tests/stories/make_pdfs.py)."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from whosestory.errors import ParseError
+from whosestory.model import Kind, Script
+from whosestory.readers import read_script
+from whosestory.readers.pdf import NO_TEXT_MESSAGE, read
+from whosestory.screenplay import parse_cue
+
+STORIES = Path(__file__).parent / "stories"
+
+
+def _load_maker():
+    spec = importlib.util.spec_from_file_location("make_pdfs", STORIES / "make_pdfs.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("make_pdfs", module)  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+make_pdfs = _load_maker()
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory) -> dict[str, Path]:
+    """The test PDFs typeset anew in a temporary folder."""
+    return make_pdfs.build(tmp_path_factory.mktemp("pdfs"))
+
+
+def _read(path: Path) -> Script:
+    return read(path.read_bytes(), str(path))
+
+
+def _cues(script: Script) -> list[str]:
+    """Cue of each speech, in order: a run of elements with one cue on adjacent lines."""
+    cues: list[str] = []
+    previous = None
+    for element in script.elements:
+        key = (element.cue, element.dual)
+        if element.cue and (
+            previous is None
+            or key != previous[0]
+            or (element.page == previous[2] and element.span.start - previous[1] > 1)
+        ):
+            cues.append(element.cue)
+        previous = (key, element.span.end, element.page) if element.cue else None
+    return cues
+
+
+def _expected_cues(story) -> list[str]:
+    return [s.cue for b in story.blocks for s in b.speeches]
+
+
+# ---------------------------------------------------------------- the keeper
+
+
+@pytest.fixture(scope="module")
+def keeper() -> Script:
+    return _read(STORIES / "the-keeper.pdf")
+
+
+@pytest.fixture(scope="module")
+def keeper_story():
+    return make_pdfs.parse_fountain(make_pdfs.KEEPER.read_text(encoding="utf-8"))
+
+
+def test_committed_pdfs_match_the_generator(fresh: dict[str, Path]) -> None:
+    for name in ("the-keeper.pdf", "night-ferry.pdf"):
+        assert _read(fresh[name]).elements == _read(STORIES / name).elements, name
+
+
+def test_keeper_headings_keep_their_scene_numbers(keeper: Script, keeper_story) -> None:
+    headings = [e for e in keeper.elements if e.kind is Kind.HEADING]
+    expected = [b for b in keeper_story.blocks if b.kind == "heading"]
+    assert [(h.text, h.number) for h in headings] == [(b.text, b.number) for b in expected]
+    assert headings[0].text == "INT. DR. OKAFOR'S OFFICE - DAY (PRESENT DAY)"
+
+
+def test_keeper_speeches_have_the_cues_as_written(keeper: Script, keeper_story) -> None:
+    assert _cues(keeper) == _expected_cues(keeper_story)
+    assert "MAYA (V.O.)" in _cues(keeper)
+    assert "COAST GUARD #2 (O.S.)" in _cues(keeper)
+    assert "TOM (CONT'D)" in _cues(keeper)  # written in the script, not a page break
+
+
+def test_keeper_speech_text_and_parentheticals(keeper: Script) -> None:
+    kinds = {e.kind for e in keeper.elements}
+    assert {Kind.HEADING, Kind.ACTION, Kind.DIALOGUE, Kind.PARENTHETICAL} <= kinds
+    laughing = next(e for e in keeper.elements if e.text == "(laughing)")
+    assert laughing.kind is Kind.PARENTHETICAL and laughing.cue == "TOM"
+    flame = next(e for e in keeper.elements if e.text.startswith("You see this flame?"))
+    assert flame.kind is Kind.DIALOGUE and flame.cue == "TOM"
+    assert flame.text.endswith("Every single one.")
+    assert flame.span.end > flame.span.start  # joined over its lines
+
+
+def test_keeper_dual_dialogue(keeper: Script) -> None:
+    softer = next(e for e in keeper.elements if e.text == "(softer)")
+    light = next(e for e in keeper.elements if e.text == "Somebody has to keep the light, sailor.")
+    me = next(e for e in keeper.elements if e.text == "Somebody has to keep me.")
+    assert (softer.cue, softer.dual) == ("TOM", False)
+    assert (light.cue, light.dual) == ("TOM", False)
+    assert (me.cue, me.dual, me.kind) == ("YOUNG MAYA", True, Kind.DIALOGUE)
+    assert keeper.elements.index(me) == keeper.elements.index(light) + 1
+
+
+def test_keeper_transitions_and_title_page(keeper: Script) -> None:
+    transitions = [e.text for e in keeper.elements if e.kind is Kind.TRANSITION]
+    assert transitions == ["FADE IN:", "FADE OUT."]
+    assert keeper.title == "The Keeper"
+    pairs = dict(keeper.title_page)
+    assert pairs["Credit"] == "Written by"
+    assert pairs["Author"] == "The whosestory authors"
+    assert pairs["Draft date"] == "2026-11-27"
+
+
+def test_every_element_has_a_page_and_lines_run_forward(keeper: Script) -> None:
+    assert all(e.page and e.page >= 2 for e in keeper.elements)  # page 1 is the title page
+    starts = [e.span.start for e in keeper.elements if not e.dual]
+    assert starts == sorted(starts)
+    assert keeper.elements[-1].page == max(e.page or 0 for e in keeper.elements)
+
+
+def test_page_furniture_is_removed(keeper: Script) -> None:
+    for element in keeper.elements:
+        assert not re.fullmatch(r"\d+\.", element.text), element
+        assert "(MORE)" not in element.text and "CONTINUED" not in element.text
+
+
+def test_read_script_sniffs_pdf() -> None:
+    script = read_script(STORIES / "the-keeper.pdf")
+    assert script.format == "pdf"
+    assert script.source.endswith("the-keeper.pdf")
+
+
+# ---------------------------------------------------------------- the awkward story
+
+
+@pytest.fixture(scope="module")
+def ferry() -> Script:
+    return _read(STORIES / "night-ferry.pdf")
+
+
+@pytest.fixture(scope="module")
+def ferry_story():
+    return make_pdfs.parse_fountain(make_pdfs.NIGHT_FERRY)
+
+
+def test_speech_split_by_more_and_contd_is_joined(ferry: Script, ferry_story) -> None:
+    source = next(
+        s.parts[0][1] for b in ferry_story.blocks for s in b.speeches if len(s.parts[0][1]) > 500
+    )
+    monologue = [e for e in ferry.elements if e.text.startswith("He came down to this landing")]
+    assert len(monologue) == 1
+    speech = monologue[0]
+    assert speech.text == source
+    assert speech.cue == "McKAY"  # the continued speech keeps its cue, not "McKAY (CONT'D)"
+    assert speech.kind is Kind.DIALOGUE
+    assert speech.page == 2
+    assert speech.span.end - speech.span.start > 25
+    assert not any(e.cue == "McKAY (CONT'D)" for e in ferry.elements)
+
+
+def test_scene_numbers_on_both_margins(ferry: Script) -> None:
+    headings = [(e.text, e.number) for e in ferry.elements if e.kind is Kind.HEADING]
+    assert headings == [
+        ("EXT. FERRY LANDING - NIGHT", "1"),
+        ("INT. FERRY CABIN - NIGHT", "2"),
+        ("EXT. ISLAND HARBOUR - DAWN", "2A"),
+    ]
+
+
+def test_continued_headers_and_footers_are_removed(ferry: Script) -> None:
+    texts = " ".join(e.text for e in ferry.elements)
+    assert "CONTINUED" not in texts and "(MORE)" not in texts
+
+
+def test_awkward_corners(ferry: Script, ferry_story) -> None:
+    assert _cues(ferry) == _expected_cues(ferry_story)
+    paren = next(e for e in ferry.elements if e.text.startswith("(not looking"))
+    assert paren.kind is Kind.PARENTHETICAL and paren.cue == "NORA"
+    assert paren.text.endswith("as if they might multiply)")
+    centered = next(e for e in ferry.elements if e.text == "THE CHANDLERY")
+    assert centered.kind is Kind.CENTERED
+    action = next(e for e in ferry.elements if e.text.startswith("Fog over black water"))
+    assert action.kind is Kind.ACTION and action.text.endswith("for the third time.")
+    assert "McKAY (O.S.)" in _cues(ferry)
+    assert [parse_cue(c).name for c in _cues(ferry)].count("McKAY") == 5
+
+
+def test_title_page_with_a_large_title(ferry: Script) -> None:
+    assert ferry.title == "NIGHT FERRY"
+    pairs = dict(ferry.title_page)
+    assert pairs["Author"] == "Ida Marsh"
+    assert pairs["Source"] == "Based on a story nobody told"
+    assert pairs["Draft date"] == "3/14/2025"
+    assert "Pier Road" in pairs["Contact"]
+
+
+# ---------------------------------------------------------------- errors
+
+
+def _one_sentence(err: ParseError, name: str) -> None:
+    message = str(err)
+    assert name in message
+    assert message.count(". ") == 0 or message.endswith(".")
+    assert "Traceback" not in message and "PDFium" not in message
+
+
+def test_scanned_pdf_has_no_text_layer() -> None:
+    with pytest.raises(ParseError) as info:
+        _read(STORIES / "scanned.pdf")
+    assert NO_TEXT_MESSAGE in str(info.value)
+    _one_sentence(info.value, "scanned.pdf")
+
+
+def test_empty_pages_have_no_text_layer() -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_page()
+    with pytest.raises(ParseError, match="no text layer"):
+        read(bytes(pdf.output()), "blank.pdf")
+
+
+def test_not_a_pdf() -> None:
+    with pytest.raises(ParseError) as info:
+        _read(STORIES / "not-a-pdf.pdf")
+    assert "not a PDF" in str(info.value)
+    _one_sentence(info.value, "not-a-pdf.pdf")
+
+
+def test_truncated_pdf() -> None:
+    data = (STORIES / "the-keeper.pdf").read_bytes()
+    with pytest.raises(ParseError) as info:
+        read(data[: len(data) // 3], "cut.pdf")
+    _one_sentence(info.value, "cut.pdf")
+
+
+def test_encrypted_pdf() -> None:
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.add_page()
+    pdf.set_font("Courier", size=12)
+    pdf.text(108, 100, "INT. VAULT - NIGHT")
+    with pytest.raises(ParseError, match="password") as info:
+        read(bytes(pdf.output()), "locked.pdf")
+    _one_sentence(info.value, "locked.pdf")
+
+
+KEEPER_BYTES = (STORIES / "the-keeper.pdf").read_bytes()
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, len(KEEPER_BYTES) - 1), st.binary(min_size=1, max_size=200))
+def test_damaged_pdf_reads_or_raises_parse_error(at: int, junk: bytes) -> None:
+    data = KEEPER_BYTES[:at] + junk + KEEPER_BYTES[at + len(junk) :]
+    with contextlib.suppress(ParseError):
+        assert isinstance(read(data, "damaged.pdf"), Script)
