@@ -1,0 +1,351 @@
+"""Layout learning for plain-text screenplays: cleaning, page furniture, columns.
+
+A plain-text screenplay says what each line is only through its indentation and
+its case, and every script indents differently (tabs or spaces, dialogue
+indented or flush left, a blank line after the cue or not). This module cleans
+the lines (HTML residue from web copies, tabs, page furniture) without changing
+their numbering, and learns the columns of one script from its cue-like lines
+and the lines that follow them. `whosestory.readers.plaintext` classifies.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+
+from whosestory import screenplay
+
+# ---------------------------------------------------------------- HTML residue
+
+_BLOCK_RE = re.compile(
+    r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|<head\b.*?</head\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAG_RE = re.compile(
+    r"</?(?:b|i|u|pre|html|head|body|title|font|br|p|div|span|center|a|table|tr|td|th|"
+    r"tbody|script|style|meta|link|hr|strong|em|img|h[1-6]|ul|li|ol|form|input|!doctype)\b"
+    r"[^<>\n]*>",
+    re.IGNORECASE,
+)
+_ENTITY_RE = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});")
+
+
+def _blank_keeping_lines(match: re.Match[str]) -> str:
+    return "\n" * match.group().count("\n")
+
+
+def clean_text(text: str) -> tuple[list[str], bool]:
+    """Strip HTML residue and expand tabs; return the lines and whether HTML was found.
+
+    Blocks (`<script>`, comments) become blank lines so that line numbers stay
+    those of the source file.
+    """
+    had_html = False
+    if "<" in text:
+        stripped = _BLOCK_RE.sub(_blank_keeping_lines, text)
+        stripped = _TAG_RE.sub("", stripped)
+        had_html = stripped != text
+        text = stripped
+    if "&" in text:
+        text = _ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
+    text = text.replace("\xa0", " ")
+    lines = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            line = line.expandtabs(8)
+        if "\f" in line:
+            line = "\f" if not line.replace("\f", "").strip() else line.replace("\f", "")
+        lines.append(line.rstrip())
+    return lines, had_html
+
+
+# ---------------------------------------------------------------- line index
+
+
+class LineIndex:
+    """The stripped lines joined into one string, so one regex can find candidate lines.
+
+    Running a regex over the whole text and mapping offsets back to line indices
+    is many times faster than testing each of a script's thousands of lines in Python.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self.joined = "\n" + "\n".join(texts)  # each line, the first too, follows a newline
+        self.starts = list(accumulate((len(t) + 1 for t in texts), initial=0))
+
+    def matching(self, pattern: re.Pattern[str]) -> list[int]:
+        """Indices of lines where a pattern matches, in order, without repeats.
+
+        Patterns that test a line's opening start with ``\\n`` rather than ``^``:
+        a literal first character lets the regex engine skip ahead quickly.
+        """
+        found, starts, last = [], self.starts, -1
+        for match in pattern.finditer(self.joined):
+            index = bisect_right(starts, match.start()) - 1
+            if index != last:
+                found.append(index)
+                last = index
+        return found
+
+
+# ---------------------------------------------------------------- furniture
+
+_PAGE_RE = re.compile(
+    r"^(?:page\s*)?-?\s*\d{1,3}[A-Z]?\s*-?\.?$|^\d{1,3}[A-Z]?\.?\s*/\s*\d+$", re.I
+)
+_CONTINUED_RE = re.compile(
+    r"^(?:[A-Z]?\d+[A-Z]{0,2}\.?\s+)?"
+    r"\(?\s*(?:CONTINUED|CONT'?D|CONT\.|CONTINUING)\s*\)?\s*:?\s*(?:\(\s*\d+\s*\))?"
+    r"(?:\s+[A-Z]?\d+[A-Z]{0,2}\.?)?$",
+    re.IGNORECASE,
+)
+_MORE_RE = re.compile(r"^\(\s*MORE\s*\)$|^\(\s*CONT['’]?D\s*\)$", re.IGNORECASE)
+_REVISED_RE = re.compile(
+    r"^(?:REV\.|REVISED|REVISION|\w+ REVISIONS?\b|(?:PINK|BLUE|YELLOW|GREEN|GOLDENROD|BUFF|"
+    r"SALMON|CHERRY|WHITE) (?:REV|PAGES))",
+    re.IGNORECASE,
+)
+_SITE_RE = re.compile(
+    r"^(?:Writers\s*:|Genres\s*:|User Comments$|Back to IMSDb$|Converted to PDF by|"
+    r"Script provided by|Internet Movie Script Database)",
+    re.IGNORECASE,
+)
+_NUMBERS_ONLY_RE = re.compile(r"^[A-Z]?\d+[A-Z]{0,2}\.?(?:\s+[A-Z]?\d+[A-Z]{0,2}\.?)?$")
+_DIGITS_RE = re.compile(r"\d+")
+
+_DIGIT_LINE_RE = re.compile(r"[0-9][^\n]*+")
+_CONT_LINE_RE = re.compile(r"[Cc][Oo][Nn][Tt][^\n]*+")
+_FURNITURE_START_RE = re.compile(r"\n(?=[(\f]|Writers|Genres|User|Back|Convert|Script|Internet)")
+CAPS_RE = re.compile(
+    r"\n(?=[^\n])[^a-z\n(]*+"
+    r"(?:(?:(?<=M)a?c|'s|’s|(?<=[A-Z])[a-z]{1,2}\.|\b[a-z]{1,3}\b)[^a-z\n(]*+)*+(?=\(|\n|\Z)"
+)
+"""Lines with no lower-case letter before any '(' : the only lines that can be cues."""
+HEADING_START_RE = re.compile(r"\n(?:\d|INT|EXT|EST|I/E|SCENE)", re.IGNORECASE)
+"""Lines that can be headings: they open with a scene number or INT/EXT/..."""
+
+PAGE = "page"
+DROP = "drop"
+
+
+def _normal_form(text: str) -> str:
+    return " ".join(_DIGITS_RE.sub("#", text).split())
+
+
+def find_furniture(texts: list[str]) -> dict[int, str]:
+    """Map line index -> PAGE (a page number or form feed) or DROP (other furniture).
+
+    Furniture: page numbers, CONTINUED lines (with scene numbers either side),
+    (MORE) and lone (CONT'D), "Revised ..." headers, web-site residue, and any
+    line holding digits that recurs with only its digits changed (running headers
+    such as ``TITLE - Rev. 2/4/97   23.``).
+    """
+    lines = LineIndex(texts)
+    candidates = set(lines.matching(_DIGIT_LINE_RE))
+    forms = Counter(_normal_form(texts[i]) for i in candidates if len(texts[i]) > 4)
+    candidates.update(lines.matching(_CONT_LINE_RE), lines.matching(_FURNITURE_START_RE))
+    furniture: dict[int, str] = {}
+    for index in sorted(candidates):
+        text = texts[index]
+        if text and len(text) <= 100:
+            kind = _furniture_kind(text, forms)
+            if kind:
+                furniture[index] = kind
+    return furniture
+
+
+def _furniture_kind(text: str, forms: Counter[str]) -> str | None:
+    """PAGE, DROP or None for one stripped line; cheap tests first, as most lines are text."""
+    if text == "\f":
+        return PAGE
+    first = text[0]
+    has_digit = _DIGITS_RE.search(text) is not None
+    if has_digit and (first.isdigit() or first in "pP-") and _PAGE_RE.match(text):
+        return PAGE
+    lower = text.lower()
+    if (
+        ("cont" in lower and _CONTINUED_RE.match(text))
+        or (first == "(" and _MORE_RE.match(text))
+        or (first in "WGUBCSIwgubcsi" and _SITE_RE.match(text))
+        or (has_digit and _NUMBERS_ONLY_RE.match(text))
+    ):
+        return DROP
+    if not has_digit or len(text) <= 4:
+        return None
+    if _REVISED_RE.match(text) or (
+        forms.get(_normal_form(text), 0) >= 4
+        and not screenplay.is_heading(text)
+        and not cue_like(text)
+    ):
+        return PAGE if _DIGITS_RE.search(text[-5:]) else DROP
+    return None
+
+
+# ---------------------------------------------------------------- cues and headings
+
+
+_HEADING_STARTS = ("INT", "EXT", "EST", "I/E", "SCE")
+
+
+def cue_like(text: str) -> bool:
+    """screenplay.looks_like_cue, after a cheap test that rejects sentences."""
+    if not text or len(text) > 50 or text[0].islower():
+        return False
+    head = text.partition("(")[0]
+    if head != head.upper() and sum(map(str.islower, head)) > 4:
+        return False
+    return _looks_like_cue(text)
+
+
+_looks_like_cue = lru_cache(maxsize=8192)(screenplay.looks_like_cue)
+
+
+_NUMBERED_RE = re.compile(
+    r"^(?P<left>[A-Z]?\d+[A-Z]{0,2}(?:-[A-Z0-9]+)?)\.?\s+(?P<rest>.*?)"
+    r"(?:\s+(?P<right>[A-Z]?\d+[A-Z]{0,2}(?:-[A-Z0-9]+)?)\.?)?$"
+)
+_RIGHT_NUMBER_RE = re.compile(r"^(?P<rest>.*?\S)\s{2,}(?P<right>[A-Z]?\d+[A-Z]{0,2})\.?$")
+_SCENE_WORD_RE = re.compile(r"^SCENE\s+[0-9IVXLC]+[A-Z]?\.?$")
+
+
+def split_scene_number(text: str) -> tuple[str, str | None]:
+    """``12  INT. HOUSE - DAY  12`` -> (``INT. HOUSE - DAY``, ``12``); no number -> (text, None)."""
+    match = _NUMBERED_RE.match(text)
+    if match and match.group("rest"):
+        right = match.group("right")
+        if right is None or right == match.group("left"):
+            return match.group("rest"), match.group("left")
+        return f"{match.group('rest')} {right}", match.group("left")
+    match = _RIGHT_NUMBER_RE.match(text)
+    if match and screenplay.is_heading(match.group("rest")):
+        return match.group("rest"), match.group("right")
+    return text, None
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+@lru_cache(maxsize=16384)
+def heading_of(text: str) -> tuple[str, str | None] | None:
+    """(heading text, scene number) when a stripped line is a scene heading, else None.
+
+    A heading opens with INT./EXT./... (screenplay.is_heading), with scene numbers
+    on either side or none; in a numbered shooting script any numbered all-caps
+    line is a heading too (``2  TITLE SEQUENCE``), and ``SCENE 12`` marks scenes
+    in scripts that have no other headings.
+    """
+    if len(text) > 120 or not (text[0].isdigit() or text[:3].upper() in _HEADING_STARTS):
+        return None
+    rest, number = split_scene_number(text)
+    if screenplay.is_heading(rest):
+        if not _mostly_upper(rest[:12]) or len(rest) > 90 and not number:
+            return None  # "Interior decorators ..." in an action line
+        return rest, number
+    if number and len(rest) > 2 and _mostly_upper(rest) and not rest.startswith("("):
+        if not _CONTINUED_RE.match(rest) and not screenplay.is_transition(rest):
+            return rest, number
+    if _SCENE_WORD_RE.match(text):
+        return text, None
+    return None
+
+
+_is_transition = lru_cache(maxsize=16384)(screenplay.is_transition)
+
+
+def is_transition_line(text: str, indent: int, right_column: int) -> bool:
+    """A transition: screenplay.is_transition, or a right-aligned all-caps line ending in ':'."""
+    if len(text) > 40 or not text.isupper():
+        return False
+    if _is_transition(text):
+        return True
+    return indent >= right_column and text.endswith(":") and len(text) < 30
+
+
+# ---------------------------------------------------------------- columns
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The columns one script uses, learnt from its cues.
+
+    `indented` is True when dialogue sits clearly right of the action; then a
+    line's column tells dialogue from action. Otherwise speeches are told by case
+    and position alone (a cue-like line followed by a paragraph).
+    `blank_after_cue` is True when this script leaves a blank line between a cue
+    and its speech.
+    """
+
+    action: int
+    dialogue: int
+    cue: int
+    indented: bool
+    blank_after_cue: bool
+    cue_indented: bool
+    evidence: int
+
+    def in_dialogue_band(self, indent: int) -> bool:
+        """True when a line at this column sits where this script puts dialogue."""
+        if not self.indented:
+            return False
+        upper = self.cue - 2 if self.cue > self.dialogue + 3 else self.dialogue + 12
+        return self.dialogue - 3 <= indent < upper and indent > self.action + 2
+
+    def in_action_band(self, indent: int) -> bool:
+        """True when a line at this column sits where this script puts action."""
+        if not self.indented:
+            return True
+        return indent <= self.action + 2 or indent < self.dialogue - 3
+
+
+def _mode(counter: Counter[int], default: int) -> int:
+    return counter.most_common(1)[0][0] if counter else default
+
+
+def learn_layout(
+    indents: list[int], texts: list[str], skip: dict[int, str], cues: set[int]
+) -> Layout:
+    """Learn this script's action, dialogue and cue columns from a histogram.
+
+    Cue candidates are cue-like lines followed, after at most one blank line, by
+    a line that is not itself cue-like; their columns and the columns of the lines
+    after them give the cue and dialogue columns. The action column is the most
+    common column of long lines (dialogue is typeset narrow).
+    """
+    live = [i for i, t in enumerate(texts) if t and i not in skip]
+    long_lines: Counter[int] = Counter(indents[i] for i in live if len(texts[i]) >= 50)
+    all_lines: Counter[int] = Counter(indents[i] for i in live)
+    action = _mode(long_lines, _mode(all_lines, 0))
+    cue_cols: Counter[int] = Counter()
+    pairs: list[tuple[int, int, int, bool]] = []
+    for pos, i in enumerate(live[:-1]):
+        if i not in cues:
+            continue
+        j = live[pos + 1]
+        gap = j - i - 1
+        if gap > 1 or j in cues or heading_of(texts[j]):
+            continue
+        pairs.append((indents[i], indents[j], gap, texts[j].startswith("(")))
+        cue_cols[indents[i]] += 1
+    cue = _mode(cue_cols, action)
+    near = [p for p in pairs if abs(p[0] - cue) <= 3]
+    dialogue_cols: Counter[int] = Counter(p[1] for p in near if not p[3])
+    dialogue = _mode(dialogue_cols, action)
+    gaps = Counter(p[2] for p in near)
+    indented = dialogue > action + 2 and cue > dialogue
+    cue_indented = cue > action + 2
+    return Layout(
+        action=action,
+        dialogue=dialogue,
+        cue=cue,
+        indented=indented,
+        blank_after_cue=gaps[1] > gaps[0],
+        cue_indented=cue_indented,
+        evidence=len(near),
+    )

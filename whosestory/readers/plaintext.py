@@ -1,0 +1,295 @@
+"""Reader for plain-text screenplays as found in the wild (IMSDb-style pages).
+
+Such a file says what each line is only through indentation and case, and
+every script typesets differently. The reader first cleans the lines (HTML
+residue, tabs, page furniture) keeping their numbers, then learns this
+script's columns (`_layout.learn_layout`), then classifies line by line:
+headings and transitions by their words, a cue by being cue-like and followed
+by text at the dialogue column (or, where dialogue is not indented, by a
+paragraph), and everything else as action paragraphs. Where it guesses it says
+so in a Diagnostic; it never raises on content.
+"""
+
+from __future__ import annotations
+
+from whosestory.model import Diagnostic, Element, Kind, Script, Span
+from whosestory.readers import _layout
+from whosestory.readers._layout import DROP, PAGE, Layout, cue_like, heading_of
+from whosestory.readers._text import decode
+
+_TITLE_PAGE_MAX_LINES = 60
+_SENTENCE_END = (".", "!", "?", '"', "'", "-", ")", ":", "”", "…")
+
+
+class _Reader:
+    """One pass over one script's cleaned lines; holds the learnt layout."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.texts = [line.strip() if line != "\f" else "\f" for line in lines]
+        self.indents = [len(line) - len(line.lstrip()) for line in lines]
+        self.count = len(lines)
+        self.furniture = _layout.find_furniture(self.texts)
+        index = _layout.LineIndex(self.texts)
+        caps = [i for i in index.matching(_layout.CAPS_RE) if self.texts[i]]
+        self.cues = {i for i in caps if cue_like(self.texts[i])}
+        self.headings = {
+            i: found
+            for i in index.matching(_layout.HEADING_START_RE)
+            if (found := heading_of(self.texts[i]))
+        }
+        self.layout: Layout = _layout.learn_layout(
+            self.indents, self.texts, self.furniture, self.cues
+        )
+        self.right_column = max(self.layout.cue + 6, self.layout.action + 30)
+        self.transitions = {
+            i
+            for i in caps
+            if _layout.is_transition_line(self.texts[i], self.indents[i], self.right_column)
+        }
+        self.elements: list[Element] = []
+        self.last_cue: str | None = None
+        self._starts: dict[int, int | None] = {}
+
+    # ------------------------------------------------------------ line tests
+
+    def live(self, index: int) -> bool:
+        """True for a line with text that is not page furniture."""
+        return bool(self.texts[index]) and index not in self.furniture
+
+    def next_live(self, index: int) -> tuple[int | None, int]:
+        """The next live line after `index` and the number of blank lines before it."""
+        blanks = 0
+        for k in range(index + 1, min(self.count, index + 8)):
+            if not self.texts[k]:
+                blanks += 1
+            elif k not in self.furniture:
+                return k, blanks
+        return None, blanks
+
+    def is_transition(self, index: int) -> bool:
+        return index in self.transitions
+
+    def heading(self, index: int) -> tuple[str, str | None] | None:
+        return self.headings.get(index)
+
+    def speech_start(self, index: int) -> int | None:
+        """The first line of the speech when line `index` is a cue, else None (memoised)."""
+        if index not in self._starts:
+            self._starts[index] = self._speech_start(index)
+        return self._starts[index]
+
+    def _speech_start(self, index: int) -> int | None:
+        if index not in self.cues:
+            return None
+        nxt, blanks = self.next_live(index)
+        if nxt is None or blanks > 1:
+            return None
+        layout, indent, follow = self.layout, self.indents[index], self.texts[nxt]
+        if nxt in self.headings or self.is_transition(nxt):
+            return None
+        if nxt in self.cues and not follow.startswith("("):
+            return None
+        if layout.indented:
+            if indent <= layout.action + 2:
+                return None
+            inner = self.indents[nxt]
+            fits = layout.in_dialogue_band(inner) or (inner > layout.action + 2 and inner < indent)
+            if not fits:
+                return None
+            return nxt
+        if blanks and not layout.blank_after_cue:
+            return None
+        if layout.cue_indented and indent <= layout.action + 2:
+            return None
+        return nxt
+
+    def in_speech(self, index: int, cue_index: int) -> bool:
+        """True when an indented line still belongs to the speech under `cue_index`."""
+        if not self.layout.indented:
+            return True
+        indent = self.indents[index]
+        if indent <= self.layout.action + 2:
+            return False
+        return indent < self.indents[cue_index] - 1 or self.texts[index].startswith("(")
+
+    # ------------------------------------------------------------ emitters
+
+    def emit(self, kind: Kind, text: str, first: int, last: int, cue: str | None = None) -> None:
+        self.elements.append(Element(kind, text, Span(first + 1, last + 1), cue=cue))
+        self.last_cue = cue if kind in (Kind.DIALOGUE, Kind.PARENTHETICAL) else None
+
+    def read_speech(self, cue: str, start: int, cue_index: int) -> int:
+        """Emit the dialogue and parentheticals from `start`; return the line after them."""
+        index, buffer, first = start, [], start
+        while index < self.count:
+            text = self.texts[index]
+            if index in self.furniture:
+                index += 1
+                continue
+            if not text:
+                break
+            if index != start and (
+                index in self.headings
+                or self.is_transition(index)
+                or not self.in_speech(index, cue_index)
+                or self.speech_start(index) is not None
+            ):
+                break
+            if text.startswith("("):
+                self.flush_dialogue(buffer, first, index - 1, cue)
+                index = self.read_parenthetical(cue, index)
+                buffer, first = [], index
+                continue
+            if not buffer:
+                first = index
+            buffer.append(text)
+            index += 1
+        self.flush_dialogue(buffer, first, index - 1, cue)
+        if self.elements and self.elements[-1].kind in (Kind.DIALOGUE, Kind.PARENTHETICAL):
+            self.last_cue = cue
+        return index
+
+    def flush_dialogue(self, buffer: list[str], first: int, last: int, cue: str) -> None:
+        if buffer:
+            while last > first and not self.live(last):
+                last -= 1
+            self.emit(Kind.DIALOGUE, " ".join(buffer), first, last, cue)
+
+    def read_parenthetical(self, cue: str, start: int) -> int:
+        """Emit a parenthetical of up to four lines; return the line after it."""
+        parts, index = [], start
+        while index < self.count and self.texts[index] and len(parts) < 4:
+            parts.append(self.texts[index])
+            index += 1
+            if ")" in parts[-1]:
+                break
+        self.emit(Kind.PARENTHETICAL, " ".join(parts), start, index - 1, cue)
+        return index
+
+    def read_action(self, start: int) -> int:
+        """Emit one action paragraph from `start`; return the line after it."""
+        parts, index = [self.texts[start]], start + 1
+        while index < self.count and self.live(index):
+            text = self.texts[index]
+            if index in self.headings or self.is_transition(index):
+                break
+            if (
+                index in self.cues
+                and (self.layout.indented or parts[-1].endswith(_SENTENCE_END))
+                and self.speech_start(index) is not None
+            ):
+                break
+            parts.append(text)
+            index += 1
+        self.emit(Kind.ACTION, " ".join(parts), start, index - 1)
+        return index
+
+    # ------------------------------------------------------------ main loop
+
+    def classify(self, start: int) -> None:
+        """Classify every line from `start` into elements."""
+        index = start
+        while index < self.count:
+            text = self.texts[index]
+            if not text:
+                index += 1
+                continue
+            kind = self.furniture.get(index)
+            if kind == PAGE:
+                if self.elements and self.elements[-1].kind != Kind.PAGE_BREAK:
+                    self.elements.append(Element(Kind.PAGE_BREAK, "", Span(index + 1, index + 1)))
+                index += 1
+                continue
+            if kind == DROP:
+                index += 1
+                continue
+            index = self.classify_line(index)
+
+    def classify_line(self, index: int) -> int:
+        """Emit the element that starts at line `index`; return the line after it."""
+        text = self.texts[index]
+        heading = self.headings.get(index)
+        if heading:
+            self.elements.append(
+                Element(Kind.HEADING, heading[0], Span(index + 1, index + 1), number=heading[1])
+            )
+            self.last_cue = None
+            return index + 1
+        if self.is_transition(index):
+            self.emit(Kind.TRANSITION, text, index, index)
+            return index + 1
+        start = self.speech_start(index)
+        if start is not None:
+            return self.read_speech(text, start, index)
+        if self.last_cue and self.layout.in_dialogue_band(self.indents[index]):
+            return self.read_speech(self.last_cue, index, index - 1)
+        return self.read_action(index)
+
+    # ------------------------------------------------------------ title page
+
+    def title_page_end(self) -> int:
+        """Index of the first story line: the first heading or transition, if it comes early."""
+        seen = 0
+        for index, text in enumerate(self.texts):
+            if not self.live(index):
+                continue
+            if index in self.headings or self.is_transition(index):
+                return index
+            seen += 1
+            if seen > _TITLE_PAGE_MAX_LINES:
+                break
+        return 0
+
+
+def _title(texts: list[str], end: int) -> str | None:
+    for text in texts[:end]:
+        words = text.strip(" \"'“”")
+        if words and words.lower() not in ("by", "written by", "screenplay", "draft"):
+            return words
+    return None
+
+
+def _diagnostics(reader: _Reader, had_html: bool) -> list[Diagnostic]:
+    layout = reader.layout
+    found: list[Diagnostic] = []
+    if had_html:
+        found.append(Diagnostic(None, "removed HTML residue (tags, scripts, comments)", "html"))
+    if layout.evidence < 5:
+        found.append(
+            Diagnostic(
+                None,
+                "no clear indentation pattern found; falling back to case-based detection "
+                "of cues (short upper-case lines followed by text)",
+            )
+        )
+    elif not layout.indented:
+        found.append(
+            Diagnostic(
+                None,
+                f"dialogue is not indented (cues at column {layout.cue}, dialogue at column "
+                f"{layout.dialogue}); speeches are told by case and blank lines",
+            )
+        )
+    if not any(e.kind == Kind.HEADING for e in reader.elements):
+        found.append(Diagnostic(None, "no scene headings found; the script is one scene"))
+    return found
+
+
+def read(data: bytes, source: str) -> Script:
+    """Read a plain-text screenplay into a flat element stream; never raises on content."""
+    text = decode(data, source)
+    lines, had_html = _layout.clean_text(text)
+    reader = _Reader(lines)
+    end = reader.title_page_end()
+    reader.classify(end)
+    title_lines = [reader.texts[i] for i in range(end) if reader.live(i)]
+    title = _title(title_lines, len(title_lines))
+    title_page = (("Title", title),) if title else ()
+    return Script(
+        format="text",
+        source=source,
+        elements=tuple(reader.elements),
+        title=title,
+        title_page=title_page,
+        diagnostics=tuple(_diagnostics(reader, had_html)),
+    )
