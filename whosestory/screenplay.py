@@ -142,7 +142,9 @@ def looks_like_cue(line: str) -> bool:
     upper = name.upper()
     if upper in _NON_CUE_WORDS or upper.startswith(_CUE_STOP_PREFIXES):
         return False
-    return not name.endswith(".") or name.endswith(("MR.", "MRS.", "MS.", "DR.", "JR.", "SR."))
+    # `parse_cue` strips the name's final dot, so ask the line: "THE BELL RINGS." is a sentence.
+    bare = _EXTENSION_RE.sub(" ", text).rstrip(" ^")
+    return not bare.endswith(".") or bare.endswith(("MR.", "MRS.", "MS.", "DR.", "JR.", "SR."))
 
 
 def is_group_name(name: str) -> bool:

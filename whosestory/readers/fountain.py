@@ -33,7 +33,7 @@ _STARS_RE = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1")
 _UNDERLINE_RE = re.compile(r"(?<![\w\\])_(?=\S)(.+?)(?<=\S)_(?!\w)")
 # A title-page key: a short label at the start of the line, then ':' (or the
 # full-width '：' that Japanese scripts use).
-_TITLE_KEY_RE = re.compile(r"([^\s:：!@.>#=~\[(][^:：]{0,39}?)\s*[:：][ \t]*(.*)$")
+_TITLE_KEY_RE = re.compile(r"(\w[\w'()\-]*(?: [\w'()\-]+){0,2})\s*[:：][ \t]*(.*)$")
 # Lower-case letters a real cue may contain besides its extensions (McCLANE, O'REILLY'S).
 _MIXED_CUE_RE = re.compile(r"Mc|Mac|['’]s\b|\b[a-z]{1,3} [A-Z]")
 _NOTE_MARK = "\x00"  # stands in for a note that fills its own line(s)
@@ -72,6 +72,13 @@ def strip_emphasis(text: str) -> str:
     if "\ue000" in text or "\ue001" in text:
         text = text.replace("\ue000", "*").replace("\ue001", "_")
     return text
+
+
+def _keep(kept: list[str], piece: str) -> None:
+    """Add text left around a removed span, without doubling the space it sat in."""
+    if kept and piece[:1] in (" ", "\t") and (not kept[-1] or kept[-1][-1] in " \t"):
+        piece = piece.lstrip(" \t")
+    kept.append(piece)
 
 
 def _find_closer(
@@ -143,13 +150,13 @@ def _remove_spans(
                 )
                 break
             parts.append(seg[start:close])
-            kept.append(cur[pos:k])
+            _keep(kept, cur[pos:k])
             inner.append(" ".join(" ".join(parts).split()))
             cur, pos, last = seg, close + len(closer), end
         if not inner:
             i += 1
             continue
-        kept.append(cur[pos:])
+        _keep(kept, cur[pos:])
         text = "".join(kept)
         skip.update(range(i + 1, last + 1))
         if text.strip():
@@ -196,17 +203,25 @@ def _read_title_page(
             continue
         if not line.strip() or i in notes:
             break
-        match = None if line[:1] in " \t" else _TITLE_KEY_RE.match(line)
+        indented = line[:1] in " \t"
+        match = None if indented else _TITLE_KEY_RE.match(line)
         if match is not None:
             pairs.append([match.group(1).strip(), match.group(2).strip()])
-        else:
-            if line[:1] not in " \t":
-                diagnostics.append(
-                    Diagnostic(i + 1, "title-page line without a key; read as part of the value")
-                )
+        elif indented:
             value = pairs[-1][1]
             pairs[-1][1] = f"{value}\n{line.strip()}" if value else line.strip()
+        else:  # the block runs into the script: it was never a title page
+            diagnostics.append(
+                Diagnostic(
+                    i + 1,
+                    "a 'Key: value' line opens the file but no blank line ends it; "
+                    "read as script, not as a title page",
+                )
+            )
+            return (), 0
         i += 1
+    if not any(v for _, v in pairs):  # "Cut to:" alone is a line of script, not a title page
+        return (), 0
     return tuple((k, strip_emphasis(v)) for k, v in pairs), i
 
 
@@ -257,16 +272,23 @@ class _Body:
         number: str | None = None,
     ) -> None:
         """Append an element; `start` and `end` are 0-based line indexes."""
+        if self.deferred and self.deferred[0] < start:
+            self._flush_notes(start)  # keep elements in source order
         if "*" in text or "_" in text or "\\" in text:
             text = strip_emphasis(text)
         span = Span(start + 1, end + 1)
         self.elements.append(Element(kind, text, span, cue, None, (), dual, None, number))
 
-    def _flush_notes(self) -> None:
+    def _flush_notes(self, before: int | None = None) -> None:
+        """Emit the deferred notes (only those above line index `before`, if given)."""
+        keep = []
         for i in self.deferred:
+            if before is not None and i >= before:
+                keep.append(i)
+                continue
             end, text = self.notes[i]
             self.elements.append(Element(_NOTE, text, Span(i + 1, end + 1)))
-        self.deferred.clear()
+        self.deferred[:] = keep
 
     def _may_be_cue(self, text: str) -> bool:
         """True when `text` reads as a cue by its letters (the caller checks the layout).
