@@ -18,14 +18,16 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from whosestory import analyze, load
 from whosestory.errors import WhosestoryError
+from whosestory.evaluate import evaluate, rank_role, read_labels
 from whosestory.readers import READERS
 from whosestory.report import text as text_report
-from whosestory.report.view import cast_view, scenes_view, summary_view
+from whosestory.report.view import cast_view, eval_view, scenes_view, summary_view
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
@@ -77,10 +79,32 @@ def _parser() -> argparse.ArgumentParser:
     command("analyze", "Characters ranked by presence, with cues, words and scenes.")
     command("cast", "Every character with its aliases and the reason for each merge.")
     command("scenes", "Every scene with its heading, lines and speakers.")
+    evaluate = commands.add_parser(
+        "eval",
+        help="Measure a role's verdicts against labelled stories.",
+        description="Top-1 and top-3 accuracy of a role's verdict against a TSV of labels, "
+        "with the misses and a most-cues baseline.",
+    )
+    evaluate.add_argument("file", metavar="LABELS", help="TSV: a file column and a label column")
+    evaluate.add_argument("--role", default="protagonist", help="role to evaluate")
+    evaluate.add_argument("--root", help="folder of the stories (default: the TSV's folder)")
+    evaluate.add_argument("--column", help="label column (default: hero, main_character, ...)")
+    evaluate.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    evaluate.add_argument("--json", action="store_true", help="machine-readable output")
+    evaluate.add_argument("-o", "--output", metavar="PATH", help="write to PATH")
     return parser
 
 
+def _run_eval(args: argparse.Namespace) -> str:
+    labels = read_labels(args.file, args.root, args.column)
+    outcomes = evaluate(labels, partial(rank_role, args.role), workers=args.workers)
+    view = eval_view(args.role, outcomes)
+    return _json(view) if args.json else text_report.render_eval(view)
+
+
 def _render(args: argparse.Namespace) -> str:
+    if args.command == "eval":
+        return _run_eval(args)
     story = load(args.file, args.reader, args.aliases)
     views: dict[str, tuple[Callable[[], dict[str, Any]], Callable[[dict[str, Any]], str]]] = {
         "analyze": (

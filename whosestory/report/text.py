@@ -70,3 +70,43 @@ def render_scenes(view: dict[str, Any]) -> str:
         if scene["speakers"]:
             lines.append("      " + ", ".join(scene["speakers"]))
     return "\n".join(lines) + "\n"
+
+
+def _figures(figures: dict[str, Any] | None) -> str:
+    if not figures:
+        return "-"
+    keys = ("cues", "words", "scenes_present", "subject")
+    return " ".join(f"{k}={figures[k]:g}" for k in keys if k in figures)
+
+
+def render_eval(view: dict[str, Any]) -> str:
+    """Accuracy against the labels, the baseline, and a table of the misses."""
+    lines = [
+        f"role: {view['role']}   stories: {view['n']}   errors: {view['errors']}",
+        f"top-1 {view['top1']:.3f}   top-3 {view['top3']:.3f}",
+        f"baseline (most cues): top-1 {view['baseline_top1']:.3f}   "
+        f"top-3 {view['baseline_top3']:.3f}",
+        f"gain over the baseline: {view['top1'] - view['baseline_top1']:+.3f} top-1",
+    ]
+    if view.get("rival_won"):
+        lines.append(f"a listed rival reading won in {view['rival_won']} stories")
+    misses = [r for r in view["results"] if not r["hit"]]
+    if misses:
+        lines += ["", f"misses ({len(misses)}):"]
+        rows = [
+            [
+                r["file"],
+                r["expected"],
+                str(r["rank"] or "-"),
+                r["got"] or r["error"] or "-",
+                _figures(r["expected_figures"]),
+                _figures(r["got_figures"]),
+            ]
+            for r in misses
+        ]
+        lines += _table(
+            ["story", "expected", "rank", "got", "expected's figures", "winner's figures"],
+            rows,
+            {2},
+        )
+    return "\n".join(lines) + "\n"

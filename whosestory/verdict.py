@@ -1,0 +1,138 @@
+"""Verdicts: measures -> roles, each with a ranking, its evidence and its margin.
+
+Pure functions over the measure tables an `Analysis` holds. Every score is a
+weighted mean of "share of the top value" tables (`measures.ranking.combine`),
+so the leader of each measure scores 1 and a margin reads as a share of it.
+The weights are documented in docs/verdicts.md, with why.
+
+- spotlight: cues, words, scenes present and estimated screen time, equally;
+- protagonist: presence (0.5), network centrality (0.3) and agency (0.2): whom
+  the plot follows is who is on screen (scenes present counted twice, screen
+  time and cues once; words are left out, since a talkative sidekick or
+  mentor out-talks many heroes and a silent hero says little), sits at the
+  centre of the web of scenes and exchanges, and acts rather than is acted upon.
+
+A margin under `CLOSE_CALL` (a tenth of the leader's score) is reported as a
+close call, with the runner-up's figures beside the winner's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from whosestory.measures.ranking import combine, order
+
+CLOSE_CALL = 0.10
+RANKING_SIZE = 5
+
+SPOTLIGHT_WEIGHTS: Mapping[str, float] = {
+    "cues": 1.0,
+    "words": 1.0,
+    "scenes_present": 1.0,
+    "screen_time": 1.0,
+}
+NETWORK_WEIGHTS: Mapping[str, float] = {
+    "copresence_weighted_degree": 1.0,
+    "copresence_degree": 1.0,
+    "copresence_betweenness": 1.0,
+    "copresence_closeness": 1.0,
+    "copresence_eigenvector": 1.0,
+    "conversation_weighted_degree": 1.0,
+}
+AGENCY_WEIGHTS: Mapping[str, float] = {"subject": 1.0, "scene_openers": 1.0}
+PRESENCE_WEIGHTS: Mapping[str, float] = {"scenes_present": 2.0, "screen_time": 1.0, "cues": 1.0}
+PROTAGONIST_WEIGHTS: Mapping[str, float] = {"presence": 0.5, "network": 0.3, "agency": 0.2}
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    """A character's place in a role's ranking."""
+
+    name: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Who takes a role, the ranking behind it, and the figures that decided it.
+
+    `evidence` maps each measure to (winner's value, runner-up's value);
+    `margin` is the winner's score minus the runner-up's.
+    """
+
+    role: str
+    character: str | None
+    ranking: tuple[Ranked, ...]
+    evidence: Mapping[str, tuple[float, float]]
+    margin: float
+    close_call: bool
+    runner_up: str | None = None
+
+
+def _pick(
+    tables: Mapping[str, Mapping[str, float]], names: Sequence[str]
+) -> dict[str, dict[str, float]]:
+    return {key: {n: float(table.get(n, 0.0)) for n in names} for key, table in tables.items()}
+
+
+def decide(
+    role: str,
+    scores: Mapping[str, float],
+    evidence_tables: Mapping[str, Mapping[str, float]],
+) -> Verdict:
+    """A verdict from a score per character and the tables to quote as evidence."""
+    ranked = order(scores)
+    if not ranked:
+        return Verdict(role, None, (), {}, 0.0, False)
+    winner = ranked[0]
+    runner = ranked[1] if len(ranked) > 1 else None
+    margin = scores[winner] - (scores[runner] if runner else 0.0)
+    evidence = {
+        key: (float(table.get(winner, 0.0)), float(table.get(runner, 0.0)) if runner else 0.0)
+        for key, table in evidence_tables.items()
+    }
+    top = scores[winner] or 1.0
+    return Verdict(
+        role=role,
+        character=winner,
+        ranking=tuple(Ranked(n, round(scores[n], 4)) for n in ranked[:RANKING_SIZE]),
+        evidence=evidence,
+        margin=round(margin, 4),
+        close_call=runner is not None and margin / top < CLOSE_CALL,
+        runner_up=runner,
+    )
+
+
+def spotlight_scores(
+    names: Sequence[str], tables: Mapping[str, Mapping[str, float]]
+) -> dict[str, float]:
+    """The spotlight score: the count measures, equally weighted."""
+    return combine(_pick({k: tables[k] for k in SPOTLIGHT_WEIGHTS}, names), SPOTLIGHT_WEIGHTS)
+
+
+def network_scores(
+    names: Sequence[str], tables: Mapping[str, Mapping[str, float]]
+) -> dict[str, float]:
+    """The network score: centralities of the co-presence and conversation graphs."""
+    return combine(_pick({k: tables[k] for k in NETWORK_WEIGHTS}, names), NETWORK_WEIGHTS)
+
+
+def agency_scores(
+    names: Sequence[str], tables: Mapping[str, Mapping[str, float]]
+) -> dict[str, float]:
+    """The agency score: how often a character acts, and opens scenes."""
+    return combine(_pick({k: tables[k] for k in AGENCY_WEIGHTS}, names), AGENCY_WEIGHTS)
+
+
+def protagonist_scores(
+    names: Sequence[str], tables: Mapping[str, Mapping[str, float]]
+) -> dict[str, float]:
+    """The protagonist score: spotlight, network and agency, weighted."""
+    presence = combine(_pick({k: tables[k] for k in PRESENCE_WEIGHTS}, names), PRESENCE_WEIGHTS)
+    parts = {
+        "presence": presence,
+        "network": network_scores(names, tables),
+        "agency": agency_scores(names, tables),
+    }
+    return combine(parts, PROTAGONIST_WEIGHTS)
