@@ -19,6 +19,27 @@ def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[s
     return [fmt(headers), fmt(["-" * w for w in widths]), *(fmt(r) for r in rows)]
 
 
+_ROLE_LABELS = {
+    "spotlight": "Spotlight",
+    "protagonist": "Protagonist",
+    "main_character": "Main character",
+    "impact_character": "Impact character",
+}
+
+
+def _roles(roles: dict[str, Any]) -> list[str]:
+    lines = []
+    for role, verdict in roles.items():
+        if not verdict["character"]:
+            continue
+        label = _ROLE_LABELS.get(role, role)
+        runner = verdict["runner_up"]
+        close = "  (a close call)" if verdict["close_call"] else ""
+        against = f", ahead of {runner} by {verdict['margin']:.2f}" if runner else ""
+        lines.append(f"{label + ':':<18} {verdict['character']}{against}{close}")
+    return [*lines, ""] if lines else []
+
+
 def render_summary(view: dict[str, Any], verbose: bool = False, limit: int = 20) -> str:
     """The `analyze` report: title, format, scene count, the spotlight table."""
     lines = [
@@ -26,6 +47,7 @@ def render_summary(view: dict[str, Any], verbose: bool = False, limit: int = 20)
         f"{view['format']} · {view['scenes']} scenes · {len(view['characters'])} characters",
         "",
     ]
+    lines += _roles(view.get("roles", {}))
     shown = [c for c in view["characters"] if not c["group"]][:limit]
     rows = [
         [

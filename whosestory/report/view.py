@@ -7,6 +7,7 @@ from typing import Any
 from whosestory.analysis import Analysis
 from whosestory.evaluate import Candidate, Outcome, summary
 from whosestory.model import SPOKEN_KINDS, Story
+from whosestory.verdict import Verdict
 
 SCHEMA_VERSION = "0.1"
 
@@ -34,6 +35,11 @@ def summary_view(analysis: Analysis) -> dict[str, Any]:
                 "scenes_present": figures.scenes_present,
             }
         )
+    for entry in characters:
+        entry["tier"] = analysis.tiers.get(entry["name"], "minor")
+        entry["measures"] = {
+            key: _number(table.get(entry["name"], 0.0)) for key, table in analysis.tables.items()
+        }
     return {
         "schema_version": SCHEMA_VERSION,
         "title": story.title,
@@ -41,7 +47,44 @@ def summary_view(analysis: Analysis) -> dict[str, Any]:
         "source": story.source,
         "scenes": len(story.scenes),
         "characters": characters,
+        "roles": {role: verdict_view(v) for role, v in analysis.roles.items()},
+        "rankings": rankings_view(analysis),
         "diagnostics": _diagnostics(story),
+    }
+
+
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(float(value), 4)
+
+
+def verdict_view(verdict: Verdict) -> dict[str, Any]:
+    """A role's verdict as plain data: who, the ranking, the deciding figures, the margin."""
+    return {
+        "character": verdict.character,
+        "runner_up": verdict.runner_up,
+        "margin": verdict.margin,
+        "close_call": verdict.close_call,
+        "ranking": [{"name": r.name, "score": r.score} for r in verdict.ranking],
+        "evidence": {
+            key: {"winner": _number(a), "runner_up": _number(b)}
+            for key, (a, b) in verdict.evidence.items()
+        },
+    }
+
+
+def rankings_view(analysis: Analysis, size: int = 10) -> dict[str, Any]:
+    """The count, network and overall rankings (top `size`) and their agreement."""
+    rankings = analysis.rankings
+
+    def top(scores: dict[str, float] | Any, reverse: bool = True) -> list[dict[str, Any]]:
+        names = sorted(scores, key=lambda n: (-scores[n] if reverse else scores[n], n))
+        return [{"name": n, "score": round(scores[n], 4)} for n in names[:size]]
+
+    return {
+        "count": top(rankings.count),
+        "network": top(rankings.network),
+        "overall_mean_rank": top(rankings.overall, reverse=False),
+        "kendall_tau": None if rankings.agreement is None else round(rankings.agreement, 4),
     }
 
 
