@@ -17,6 +17,7 @@ _VOICE_OVER_RE = re.compile(
     re.IGNORECASE,
 )
 _OFF_RE = re.compile(r"^(?:O\.?\s*S\.?|O\.?\s*C\.?|OFF|OFF[\s-]*SCREEN|OFFSCREEN)$", re.IGNORECASE)
+_BARE_EXTENSION_RE = re.compile(r"\s(V\.\s?O\.?|O\.\s?S\.?|O\.\s?C\.?)\s*$")
 _VOICE_PAREN_RE = re.compile(
     r"^\(?\s*(?:v\.?\s*o\.?|voice[\s-]*over|voiceover|narrating|as narrator)\b", re.IGNORECASE
 )
@@ -117,6 +118,10 @@ def parse_cue(raw: str) -> Cue:
     name = _EXTENSION_RE.sub(" ", text)
     name = name.split("(")[0]  # an unclosed "(" starts an extension too
     name = _CONTD_RE.sub(" ", name)
+    bare = _BARE_EXTENSION_RE.search(name)
+    if bare:  # "CHER V.O." in plain-text scripts: an extension without parentheses
+        extensions.insert(0, bare.group(1).replace(" ", ""))
+        name = name[: bare.start()]
     name = " ".join(name.replace("’", "'").split()).strip(" .,:;-")
     return Cue(name=name, extensions=tuple(extensions), dual=dual, forced=forced)
 
@@ -144,6 +149,7 @@ def looks_like_cue(line: str) -> bool:
         return False
     # `parse_cue` strips the name's final dot, so ask the line: "THE BELL RINGS." is a sentence.
     bare = _EXTENSION_RE.sub(" ", text).rstrip(" ^")
+    bare = _BARE_EXTENSION_RE.sub("", bare)
     return not bare.endswith(".") or bare.endswith(("MR.", "MRS.", "MS.", "DR.", "JR.", "SR."))
 
 
@@ -215,6 +221,32 @@ def parse_heading(text: str, number: str | None = None) -> Heading:
     location = parts[0].strip() if parts else None
     time = " - ".join(p.strip() for p in parts[1:]) if len(parts) > 1 else None
     return Heading(text=text, setting=setting, location=location or None, time=time, number=number)
+
+
+_SLUG_TIME_RE = re.compile(
+    r"(?:\s-+\s*|--+\s*|[.,;]\s*|\s)"
+    r"(?:(?:EARLY|LATE|NEXT|THAT|SAME|THE FOLLOWING)\s+)?(?:DAY|NIGHT|MORNING|EVENING|"
+    r"AFTERNOON|DUSK|DAWN|SUNSET|SUNRISE|NOON|MIDNIGHT|NIGHTFALL|TWILIGHT|CONTINUOUS|"
+    r"MOMENTS LATER|LATER|SAME TIME|MAGIC HOUR)(?:TIME)?"
+    r"\s*\.?\s*(?:\([^()]*\)\s*\.?)?$"
+)
+
+
+def is_slug_line(text: str) -> bool:
+    """True for a heading written without INT./EXT.: ``LOUISIANA HIGHWAY - DAY (1963)``.
+
+    Upper case, short, a place and then a time of day. Plain-text scripts in the
+    wild often head scenes this way; a reader should also weigh the layout (the
+    line stands alone at the action column).
+    """
+    text = " ".join(text.split())
+    if len(text) > 80 or not text[-1:] in ".)" and not text[-1:].isalpha():
+        return False
+    match = _SLUG_TIME_RE.search(text)
+    if not match:
+        return False
+    place = text[: match.start()]
+    return any(ch.isupper() for ch in place) and not any(ch.islower() for ch in place)
 
 
 # ---------------------------------------------------------------- transitions
