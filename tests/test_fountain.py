@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -240,3 +241,15 @@ def test_never_raises_on_any_text(text: str) -> None:
 @given(st.binary(max_size=300))
 def test_never_raises_on_bytes_except_input_errors(data: bytes) -> None:
     check_spans(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["/* a\n" * 40000, "[[ a\n" * 40000, "/* x */ /*\n" * 20000, "*a " * 100000, "_a " * 100000],
+    ids=["unclosed-boneyard", "unclosed-notes", "boneyard-then-unclosed", "stars", "underscores"],
+)
+def test_unclosed_markup_reads_in_linear_time(text: str) -> None:
+    started = time.perf_counter()
+    script = read_text(text)
+    assert time.perf_counter() - started < 2.0
+    assert script.elements

@@ -29,8 +29,10 @@ from whosestory.readers._text import decode
 from whosestory.screenplay import is_heading, is_transition, looks_like_cue, parse_heading
 
 _PAGE_BREAK_RE = re.compile(r"={3,}\s*$")
-_STARS_RE = re.compile(r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1")
-_UNDERLINE_RE = re.compile(r"(?<![\w\\])_(?=\S)(.+?)(?<=\S)_(?!\w)")
+# Emphasis content stops at the next marker, which keeps matching linear on hostile text;
+# nested emphasis (``*a **b** c*``) is undone from the inside out, one pass per level.
+_STARS_RE = re.compile(r"(\*{1,3})(?=[^\s*])([^*]+?)(?<=[^\s*])\1(?!\*)")
+_UNDERLINE_RE = re.compile(r"(?<![\w\\])_(?=[^\s_])([^_]+?)(?<=[^\s_])_(?!\w)")
 # A title-page key: a short label at the start of the line, then ':' (or the
 # full-width '：' that Japanese scripts use).
 _TITLE_KEY_RE = re.compile(r"(\w[\w'()\-]*(?: [\w'()\-]+){0,2})\s*[:：][ \t]*(.*)$")
@@ -53,10 +55,6 @@ _SECTION, _SYNOPSIS, _PAGE_BREAK = Kind.SECTION, Kind.SYNOPSIS, Kind.PAGE_BREAK
 # ---------------------------------------------------------------- markup
 
 
-def _strip_stars(match: re.Match[str]) -> str:
-    return _STARS_RE.sub(_strip_stars, match.group(2))
-
-
 def strip_emphasis(text: str) -> str:
     """Remove ``*italic*``, ``**bold**``, ``***both***`` and ``_underline_`` markers.
 
@@ -65,8 +63,12 @@ def strip_emphasis(text: str) -> str:
     """
     if "\\" in text:
         text = text.replace("\\*", "\ue000").replace("\\_", "\ue001")
-    if "*" in text:
-        text = _STARS_RE.sub(_strip_stars, text)
+    for _ in range(3):
+        if "*" not in text:
+            break
+        text, count = _STARS_RE.subn(r"\2", text)
+        if not count:
+            break
     if "_" in text:
         text = _UNDERLINE_RE.sub(r"\1", text)
     if "\ue000" in text or "\ue001" in text:
@@ -128,6 +130,7 @@ def _remove_spans(
         if opener not in lines[i] or i in skip:
             i += 1
             continue
+        failed_at = -1
         kept: list[str] = []
         inner: list[str] = []
         cur, pos, last = lines[i], 0, i
@@ -148,13 +151,18 @@ def _remove_spans(
                 diagnostics.append(
                     Diagnostic(last + 1, f"{opener} is never closed by {closer}; kept as text")
                 )
+                failed_at = end
                 break
             parts.append(seg[start:close])
             _keep(kept, cur[pos:k])
             inner.append(" ".join(" ".join(parts).split()))
             cur, pos, last = seg, close + len(closer), end
+        # After a failed scan no closer lies between the opener and where the scan
+        # stopped, so no opener in between can close either: resume past that point
+        # (for boneyard, the end), which keeps hostile text linear.
+        resume = i + 1 if failed_at < 0 else (n if may_cross_blank else max(failed_at, i + 1))
         if not inner:
-            i += 1
+            i = resume
             continue
         _keep(kept, cur[pos:])
         text = "".join(kept)
@@ -166,7 +174,7 @@ def _remove_spans(
         else:
             lines[i] = _NOTE_MARK
             alone[i] = (last, " ".join(t for t in inner if t))
-        i = last + 1
+        i = max(last + 1, resume)
     return alone
 
 
