@@ -1,0 +1,265 @@
+"""Character networks and centralities, checked against values worked out by hand."""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import pytest
+
+from whosestory.build import build_story
+from whosestory.measures import network
+from whosestory.model import Character, Element, Kind, Scene, Script, Span, Story
+
+# ---------------------------------------------------------------- helpers
+
+
+def weighted(*edges: tuple[str, str, float], nodes: tuple[str, ...] = ()) -> nx.Graph:
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_weighted_edges_from(edges)
+    return graph
+
+
+def make_story(*scenes: list[tuple[str, str]]) -> Story:
+    """Scenes of (cue, line) pairs; the cue ``"-"`` makes an action line."""
+    elements: list[Element] = []
+    line = 0
+    for number, scene in enumerate(scenes, 1):
+        line += 1
+        elements.append(Element(Kind.HEADING, f"INT. ROOM {number} - DAY", Span(line, line)))
+        for cue, text in scene:
+            line += 1
+            if cue == "-":
+                elements.append(Element(Kind.ACTION, text, Span(line, line)))
+            else:
+                elements.append(Element(Kind.DIALOGUE, text, Span(line, line), cue=cue))
+    return build_story(Script(format="test", source="mem.fountain", elements=tuple(elements)))
+
+
+def edges(graph: nx.Graph) -> dict[tuple[str, ...], float]:
+    def key(u: str, v: str) -> tuple[str, ...]:
+        return (u, v) if graph.is_directed() else tuple(sorted((u, v)))
+
+    return {key(u, v): w for u, v, w in graph.edges(data="weight")}
+
+
+# ---------------------------------------------------------------- centralities on small graphs
+
+
+def test_star_hub_lies_on_every_path() -> None:
+    star = weighted(("HUB", "A", 1), ("HUB", "B", 1), ("HUB", "C", 1))
+    table = network.centralities(star)
+    assert table["betweenness"] == {"HUB": 1.0, "A": 0.0, "B": 0.0, "C": 0.0}
+    assert table["degree"] == {"HUB": 1.0, "A": pytest.approx(1 / 3), "B": 1 / 3, "C": 1 / 3}
+    assert table["weighted_degree"] == {"HUB": 3.0, "A": 1.0, "B": 1.0, "C": 1.0}
+    # a leaf is 1 from the hub and 2 from the two other leaves: 3 / 5
+    assert table["closeness"] == pytest.approx({"HUB": 1.0, "A": 0.6, "B": 0.6, "C": 0.6})
+    # K(1,3): eigenvalue sqrt(3), vector (sqrt(3), 1, 1, 1) / sqrt(6)
+    leaf = 1 / math.sqrt(6)
+    expected = {"HUB": 1 / math.sqrt(2), "A": leaf, "B": leaf, "C": leaf}
+    assert table["eigenvector"] == pytest.approx(expected, abs=1e-8)
+
+
+def test_path_of_three() -> None:
+    path = weighted(("A", "B", 1), ("B", "C", 1))
+    assert network.betweenness(path) == {"A": 0.0, "B": 1.0, "C": 0.0}
+    assert network.degree(path) == {"A": 0.5, "B": 1.0, "C": 0.5}
+    assert network.closeness(path) == pytest.approx({"A": 2 / 3, "B": 1.0, "C": 2 / 3})
+    # eigenvalue sqrt(2), vector (1, sqrt(2), 1) / 2
+    expected = {"A": 0.5, "B": math.sqrt(2) / 2, "C": 0.5}
+    assert network.eigenvector(path) == pytest.approx(expected, abs=1e-8)
+
+
+def test_weights_shorten_distances_and_weigh_the_eigenvector() -> None:
+    path = weighted(("A", "B", 2), ("B", "C", 1))
+    assert network.weighted_degree(path) == {"A": 2.0, "B": 3.0, "C": 1.0}
+    # lengths 1/2 and 1: A reaches B at 0.5 and C at 1.5
+    assert network.closeness(path) == pytest.approx({"A": 1.0, "B": 4 / 3, "C": 0.8})
+    # [[0,2,0],[2,0,1],[0,1,0]]: eigenvalue sqrt(5), vector (2, sqrt(5), 1) / sqrt(10)
+    root = math.sqrt(10)
+    expected = {"A": 2 / root, "B": math.sqrt(5) / root, "C": 1 / root}
+    assert network.eigenvector(path) == pytest.approx(expected, abs=1e-8)
+
+
+def test_triangle_is_symmetric() -> None:
+    triangle = weighted(("A", "B", 1), ("B", "C", 1), ("A", "C", 1))
+    table = network.centralities(triangle)
+    assert table["betweenness"] == dict.fromkeys("ABC", 0.0)
+    assert table["degree"] == dict.fromkeys("ABC", 1.0)
+    assert table["closeness"] == pytest.approx(dict.fromkeys("ABC", 1.0))
+    assert table["eigenvector"] == pytest.approx(dict.fromkeys("ABC", 1 / math.sqrt(3)))
+
+
+def test_betweenness_uses_inverse_weight_as_length() -> None:
+    # A-C share one scene, A-B and B-C four: A to C is shorter through B (1/4 + 1/4 < 1)
+    triangle = weighted(("A", "B", 4), ("B", "C", 4), ("A", "C", 1))
+    assert network.betweenness(triangle) == {"A": 0.0, "B": 1.0, "C": 0.0}
+
+
+def test_equal_paths_are_equal_despite_rounding() -> None:
+    # 1/10 + 1/15 == 1/6 exactly, not in floating point: two shortest paths from A to C
+    assert 1 / 10 + 1 / 15 != 1 / 6
+    triangle = weighted(("A", "B", 10), ("B", "C", 15), ("A", "C", 6))
+    assert network.betweenness(triangle)["B"] == pytest.approx(0.5)
+
+
+def test_centralities_agree_with_networkx_on_exact_lengths() -> None:
+    graph = nx.les_miserables_graph()  # weighted co-occurrence graph of 77 characters
+    lcm = math.lcm(*(int(w) for _, _, w in graph.edges(data="weight")))
+    exact = graph.copy()
+    for _, _, data in exact.edges(data=True):
+        data["length"] = lcm // data["weight"]  # integers: no rounding in networkx either
+    table = network.centralities(graph)
+    expected_between = nx.betweenness_centrality(exact, weight="length")
+    expected_close = {
+        n: v * lcm for n, v in nx.closeness_centrality(exact, distance="length").items()
+    }
+    assert table["betweenness"] == pytest.approx(expected_between, abs=1e-12)
+    assert table["closeness"] == pytest.approx(expected_close, abs=1e-12)
+    expected_eigen = nx.eigenvector_centrality(graph, weight="weight", max_iter=10000, tol=1e-12)
+    assert table["eigenvector"] == pytest.approx(expected_eigen, abs=1e-6)
+
+
+def test_eigenvector_on_disconnected_graphs_never_raises() -> None:
+    # the leading eigenvector lives on the component with the larger eigenvalue
+    apart = weighted(("A", "B", 1), ("C", "D", 2), nodes=("E",))
+    half = 1 / math.sqrt(2)
+    assert network.eigenvector(apart) == pytest.approx(
+        {"A": 0.0, "B": 0.0, "C": half, "D": half, "E": 0.0}
+    )
+    # two equal components share it
+    twins = weighted(("A", "B", 1), ("C", "D", 1))
+    assert network.eigenvector(twins) == pytest.approx(dict.fromkeys("ABCD", 0.5))
+    # a bipartite graph, where plain power iteration oscillates
+    assert network.eigenvector(weighted(("A", "B", 50))) == pytest.approx({"A": half, "B": half})
+
+
+@pytest.mark.parametrize(
+    "graph",
+    [nx.Graph(), weighted(nodes=("A",)), weighted(nodes=("A", "B")), weighted(("A", "B", 0))],
+    ids=["empty", "one node", "two isolated", "zero weight"],
+)
+def test_degenerate_graphs_give_zeros_not_errors(graph: nx.Graph) -> None:
+    for name, values in network.centralities(graph).items():
+        assert set(values) == set(graph), name
+        if name != "eigenvector":
+            assert all(v == 0 or name == "degree" for v in values.values()), name
+
+
+# ---------------------------------------------------------------- graphs from stories
+
+
+def test_copresence_counts_shared_scenes_and_mentions() -> None:
+    story = make_story(
+        [("ANNA", "Hi."), ("BEN", "Hello.")],
+        [("ANNA", "Again."), ("BEN", "Yes."), ("CARL", "Me too.")],
+        [("-", "Carl waits by the door."), ("ANNA", "Come in.")],
+        [("DORA", "Alone.")],
+    )
+    graph = network.copresence_graph(story)
+    assert set(graph) == {"ANNA", "BEN", "CARL", "DORA"}
+    assert edges(graph) == {("ANNA", "BEN"): 2, ("ANNA", "CARL"): 2, ("BEN", "CARL"): 1}
+    assert network.weighted_degree(graph)["ANNA"] == 4
+    only = network.copresence_graph(story, characters=["ANNA", "CARL"])
+    assert edges(only) == {("ANNA", "CARL"): 2}
+
+
+def test_group_speakers_are_left_out() -> None:
+    story = make_story([("ANNA", "Friends!"), ("ALL", "Anna!"), ("BEN", "Hush.")])
+    assert story.character("ALL").group
+    assert set(network.copresence_graph(story)) == {"ANNA", "BEN"}
+    conversation = network.conversation_graph(story)
+    assert set(conversation) == {"ANNA", "BEN"}
+    # the crowd's turn sits between them: no exchange between ANNA and BEN
+    assert edges(conversation) == {}
+    measures = network.network_measures(story)
+    assert all(set(values) == {"ANNA", "BEN"} for values in measures.values())
+    assert set(network.tiers(story)) == {"ANNA", "BEN"}
+
+
+def test_conversation_edges_come_from_consecutive_speeches_within_a_scene() -> None:
+    story = make_story(
+        [("ANNA", "One."), ("BEN", "Two."), ("ANNA", "Three."), ("CARL", "Four.")],
+        [("BEN", "Five."), ("-", "A pause."), ("BEN", "Six."), ("DORA", "Seven.")],
+    )
+    directed = network.conversation_digraph(story)
+    # u -> v: v spoke right after u. CARL (end of scene 1) and BEN (start of 2) are not linked,
+    # and BEN's two speeches around the pause are no exchange with himself.
+    assert edges(directed) == {
+        ("ANNA", "BEN"): 1,
+        ("BEN", "ANNA"): 1,
+        ("ANNA", "CARL"): 1,
+        ("BEN", "DORA"): 1,
+    }
+    undirected = network.conversation_graph(story)
+    assert edges(undirected) == {("ANNA", "BEN"): 2, ("ANNA", "CARL"): 1, ("BEN", "DORA"): 1}
+
+
+def test_empty_story() -> None:
+    story = Story(title="x", format="test", source="x", scenes=(), cast=())
+    assert network.copresence_graph(story).number_of_nodes() == 0
+    assert network.conversation_graph(story).number_of_nodes() == 0
+    measures = network.network_measures(story)
+    assert measures and all(values == {} for values in measures.values())
+    assert network.tiers(story) == {}
+
+
+def test_story_with_one_character() -> None:
+    story = make_story([("ANNA", "Is anyone there?")], [("ANNA", "No one.")])
+    measures = network.network_measures(story)
+    assert all(values == {"ANNA": 0.0} for values in measures.values())
+    assert network.tiers(story) == {"ANNA": "main"}
+
+
+def test_characters_absent_from_every_scene_get_zero() -> None:
+    heading = Element(Kind.HEADING, "INT. ROOM - DAY", Span(1, 1))
+    line = Element(Kind.DIALOGUE, "Hi.", Span(2, 2), cue="ANNA", speaker="ANNA")
+    reply = Element(Kind.DIALOGUE, "Hi.", Span(3, 3), cue="BEN", speaker="BEN")
+    scene = Scene(
+        index=0, heading="INT. ROOM - DAY", span=Span(1, 3), elements=(heading, line, reply)
+    )
+    cast = (Character("ANNA"), Character("BEN"), Character("GHOST"))
+    story = Story(title="x", format="test", source="x", scenes=(scene,), cast=cast)
+    measures = network.network_measures(story)
+    assert set(measures) == {
+        f"{graph}_{name}"
+        for graph in ("copresence", "conversation")
+        for name in network.CENTRALITIES
+    }
+    for values in measures.values():
+        assert set(values) == {"ANNA", "BEN", "GHOST"}
+        assert values["GHOST"] == 0.0
+    assert measures["copresence_degree"] == {"ANNA": 1.0, "BEN": 1.0, "GHOST": 0.0}
+    assert measures["conversation_weighted_degree"] == {"ANNA": 1.0, "BEN": 1.0, "GHOST": 0.0}
+    assert network.tiers(story)["GHOST"] == "minor"
+
+
+def test_network_measures_on_a_star_story() -> None:
+    # ANNA meets each of the others alone: the co-presence graph is a star
+    story = make_story(
+        [("ANNA", "Hi."), ("BEN", "Hi.")],
+        [("ANNA", "Hi."), ("CARL", "Hi.")],
+        [("ANNA", "Hi."), ("DORA", "Hi.")],
+    )
+    measures = network.network_measures(story)
+    leaves = dict.fromkeys(("BEN", "CARL", "DORA"), 0.0)
+    assert measures["copresence_betweenness"] == {"ANNA": 1.0, **leaves}
+    assert measures["conversation_betweenness"] == {"ANNA": 1.0, **leaves}
+
+
+def test_tiers_are_shares_of_the_top_presence() -> None:
+    # presence: ANNA 10 scenes, BEN 5 (half: main), CARL 2 (20 %: supporting), DORA 1 (minor)
+    scenes = [[("ANNA", "Hi.")] for _ in range(10)]
+    for i in range(5):
+        scenes[i].append(("BEN", "Yes."))
+    for i in range(2):
+        scenes[i].append(("CARL", "No."))
+    scenes[0].append(("DORA", "Maybe."))
+    story = make_story(*scenes)
+    assert network.tiers(story) == {
+        "ANNA": "main",
+        "BEN": "main",
+        "CARL": "supporting",
+        "DORA": "minor",
+    }
