@@ -1,0 +1,302 @@
+"""Interiority (focalization): whose perceptions, thoughts and feelings the script lets us share.
+
+Signals, each counted for every non-group character (0 when none):
+
+- perception_verbs: in action and stage lines, a mention of the character as a
+  subject (a name not followed by ``'s``, or ``he``/``she`` that
+  `Story.mentions` resolved to it) followed, after at most two adverbs
+  (``slowly``, ``just``, ``still`` ...), by a verb of perception, cognition or
+  emotion from `PERCEPTION_VERBS` (``Anna watches``, ``She slowly realizes``);
+- pov_shots: shots through or close on the character, in headings and action:
+  ``ANNA'S POV``, ``ANNA'S P.O.V.``, ``POV ANNA``, ``CLOSE ON ANNA``,
+  ``CLOSE-UP ON ANNA``, ``REACTION SHOT: ANNA``, ``ANNA'S FACE``, and the same
+  with ``HIS``/``HER``/``HIM`` for a pronoun (resolved through `Story.mentions`
+  in action lines, else to the character of that gender last named or heard);
+  in lower-case prose, "her face" or "Anna's face" only where the face is what
+  is described (at the start of a sentence, "Her face falls", or after on,
+  across, down, from, crosses: "a smile on her face"). Names are matched
+  case-insensitively in every name the character goes by, and by a first name
+  or surname only that character has (`mentions.surface_forms`);
+- interior_voice_over: words the character speaks in voice-over (narration,
+  inner voice); voice_over_share: that as a share of all voice-over words.
+
+interiority combines them as a rate per scene the character is present in::
+
+    (perception_verbs + pov_shots + voice_over_scenes) / (scenes_present + prior)
+
+where voice_over_scenes counts scenes with the character's voice-over (so one
+long narration counts once per scene, like a shot) and ``prior`` (`PRIOR_SHARE`
+of the story's scenes, at least 3) pulls characters seen in few scenes towards 0,
+so a walk-on who "watches" twice does not outrank a lead. The rate is comparable
+across characters and stories.
+
+The signals follow narratology's focalization (Genette, "Narrative Discourse",
+1972) as screenplays mark it: point-of-view and reaction shots, and verbs of
+perception and cognition with the character as subject (cf. BookNLP's agent
+verbs; Bamman, Underwood and Smith, "A Bayesian Mixed Effects Model of Literary
+Character", ACL 2014).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from whosestory.cast import key_of
+from whosestory.measures.spotlight import present_scenes
+from whosestory.mentions import surface_forms
+from whosestory.model import Element, Kind, Mention, Story
+from whosestory.screenplay import count_words
+
+PRIOR_SHARE = 0.05
+"""Scenes of zero interiority added to every character's in `interiority`, as a share
+of the story's scenes (at least 3): 10 for a 200-scene feature."""
+
+PERCEPTION_VERBS = frozenset(
+    """watches watched sees saw looks looked stares stared gazes gazed glances glanced peers
+    peered eyes eyed notices noticed observes observed spots spotted studies studied
+    regards regarded scans scanned surveys surveyed reads hears heard listens listened
+    overhears overheard smells smelled tastes tasted senses sensed feels felt realizes
+    realized realises realised remembers remembered recalls recalled recognizes recognized
+    recognises recognised wonders wondered thinks thought knows knew understands understood
+    imagines imagined dreams dreamed dreamt considers considered contemplates contemplated
+    ponders pondered fears feared dreads dreaded hopes hoped wishes wished worries worried
+    regrets regretted longs longed yearns yearned grieves grieved mourns mourned
+    misses""".split()
+)
+"""Verbs of perception, cognition and emotion (present and past tense)."""
+
+_ADVERBS = (
+    r"[a-z]+ly|just|then|still|also|now|again|only|almost|never|suddenly|finally|can|can't|"
+    r"cannot|does|doesn't|did|didn't|not|barely|hardly|simply|merely|even|already|too"
+)
+_VERB_AFTER_RE = re.compile(rf"(?:,?\s+(?:{_ADVERBS})){{0,2}},?\s+([A-Za-z]+)")
+_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+_SCANNED = frozenset({Kind.HEADING, Kind.ACTION, Kind.STAGE, Kind.TRANSITION})
+_NARRATIVE = frozenset({Kind.ACTION, Kind.STAGE})
+_PRONOUN_GENDER = {"his": "m", "him": "m", "he": "m", "her": "f", "she": "f"}
+_QUOTE = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One interiority signal found in the script, with where it is and a short quote."""
+
+    character: str
+    scene: int
+    line: int
+    quote: str
+    signal: str
+    """``"perception"`` or ``"pov"``."""
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    """About `_QUOTE` characters of `text` around [start, end), on word boundaries."""
+    before = max(0, start - 25)
+    if before:
+        before = text.find(" ", before, start) + 1 or before
+    after = min(len(text), max(end, before + _QUOTE))
+    cut = text.rfind(" ", end, after) if after < len(text) else -1
+    return " ".join(text[before : cut if cut > 0 else after].split())
+
+
+def _narrative_elements(story: Story) -> dict[tuple[int, int], Element]:
+    return {(s.index, e.line): e for s in story.scenes for e in s.elements if e.kind in _NARRATIVE}
+
+
+def _perception_hit(element: Element, scene: int, mention: Mention) -> Hit | None:
+    text = element.text
+    surface = mention.text
+    if mention.via == "pronoun" and surface.lower() not in _SUBJECT_PRONOUNS:
+        return None
+    end = mention.offset + len(surface)
+    if text[end : end + 2] in ("'s", "’s"):
+        return None
+    match = _VERB_AFTER_RE.match(text, end)
+    if match is None or match.group(1).lower() not in PERCEPTION_VERBS:
+        return None
+    quote = _quote(text, mention.offset, match.end())
+    return Hit(mention.character, scene, element.line, quote, "perception")
+
+
+def perception_hits(story: Story) -> list[Hit]:
+    """Every perception, cognition or emotion verb with a character as subject."""
+    elements = _narrative_elements(story)
+    hits: list[Hit] = []
+    for mention in story.mentions:
+        if mention.via not in ("name", "pronoun") or mention.offset < 0:
+            continue
+        element = elements.get((mention.scene, mention.line))
+        if element is not None:
+            hit = _perception_hit(element, mention.scene, mention)
+            if hit is not None:
+                hits.append(hit)
+    return hits
+
+
+def _shot_pattern(names: list[str]) -> re.Pattern[str]:
+    """The shot forms, with a group ``who`` for a name and ``pro`` for a pronoun."""
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    who = rf"(?:(?P<{{g}}>{alternation})|(?P<{{p}}>him|her|his))(?![\w'’])"
+    pov = r"(?:POV|P\.\s?O\.\s?V\.?|POINT\s+OF\s+VIEW)(?![\w])"
+    close = r"(?:EXTREME\s+)?(?:CLOSE[\s-]?UP|CLOSE\s+SHOT|CLOSE|ECU|CU)"
+    forms = [
+        # ANNA'S POV, HIS POV, ANNA'S DV CAM POV, ANNA'S FACE
+        rf"(?<![\w'])(?:(?P<g1>{alternation})['’]S|(?P<p1>his|her))"
+        rf"\s+(?:(?:[A-Z][\w.-]*\s+){{0,2}}{pov}|FACE\b)",
+        # POV ANNA, POV: ANNA, POV OF ANNA
+        r"(?<![\w'])(?:POV|P\.O\.V\.?)\s*:?\s+(?:OF\s+|ON\s+)?" + who.format(g="g2", p="p2"),
+        # CLOSE ON ANNA, CLOSE-UP ON ANNA, CLOSE UP: ANNA, REACTION SHOT - ANNA
+        rf"(?<![\w'])(?:{close}|REACTION(?:\s+SHOT)?)\s*(?:(?:ON|OF)\b\s*)?[:\-–—]?\s*(?:ON\s+)?"
+        + who.format(g="g3", p="p3"),
+    ]
+    return re.compile("|".join(f"(?:{f})" for f in forms), re.IGNORECASE)
+
+
+def _match_who(match: re.Match[str]) -> tuple[str | None, str | None, int]:
+    """(name, pronoun, offset) of a shot match."""
+    for i in (1, 2, 3):
+        if match.group(f"g{i}"):
+            return match.group(f"g{i}"), None, match.start(f"g{i}")
+        if match.group(f"p{i}"):
+            return None, match.group(f"p{i}"), match.start(f"p{i}")
+    return None, None, match.start()
+
+
+_FACE_CONTEXT_RE = re.compile(r"(?:^|[.!?;:\-–—]\s*|\b(?:on|across|down|from|crosses)\s+)$")
+_PREFILTER_RE = re.compile(
+    r"pov|p\.\s?o\.\s?v|point\s+of\s+view|close|\bcu\b|\becu\b|reaction|face", re.I
+)
+
+
+def _is_shot(match: re.Match[str], offset: int, who: str, text: str) -> bool:
+    """A shot is written in capitals (``CLOSE ON``, ``POV``, ``HER FACE``).
+
+    The name is left out of the test, so "they close ANNA's file" is not a shot.
+    In prose, "her face" counts where the face is what is described (see module).
+    """
+    found = match.group(0)
+    start = offset - match.start()
+    rest = found[:start] + " " + found[start + len(who) :]
+    if any(w.isupper() for w in re.findall(r"[A-Za-z.]{2,}", rest)):
+        return True
+    if not rest.rstrip().lower().endswith("face"):
+        return False
+    return _FACE_CONTEXT_RE.search(text, 0, match.start()) is not None
+
+
+def pov_hits(story: Story) -> list[Hit]:
+    """Every POV, close and reaction shot on a character (see the module docstring)."""
+    people = [c for c in story.cast if not c.group]
+    owner: dict[str, str] = {}
+    for surface, name in surface_forms({c.name: c.names() for c in people}).items():
+        owner.setdefault(key_of(surface), name)
+    if not owner:
+        return []
+    pattern = _shot_pattern(list(owner))
+    gender = {c.name: c.gender for c in people}
+    by_line: dict[tuple[int, int], list[Mention]] = defaultdict(list)
+    for mention in story.mentions:
+        if mention.present:
+            by_line[(mention.scene, mention.line)].append(mention)
+    recent: dict[str, str] = {}
+    hits: list[Hit] = []
+    for scene in story.scenes:
+        for element in scene.elements:
+            here = by_line.get((scene.index, element.line), [])
+            if element.kind in _SCANNED and _PREFILTER_RE.search(element.text):
+                for match in pattern.finditer(element.text):
+                    name, pronoun, offset = _match_who(match)
+                    if not _is_shot(match, offset, name or pronoun or "", element.text):
+                        continue
+                    who = owner.get(key_of(name)) if name else None
+                    if pronoun:
+                        who = next((m.character for m in here if m.offset == offset), None)
+                        who = who or recent.get(_PRONOUN_GENDER[pronoun.lower()])
+                    if who:
+                        quote = _quote(element.text, match.start(), match.end())
+                        hits.append(Hit(who, scene.index, element.line, quote, "pov"))
+            for who in [element.speaker, *(m.character for m in here)]:
+                if who and gender.get(who):
+                    recent[gender[who]] = who  # type: ignore[index]
+    return hits
+
+
+def _count(story: Story, hits: list[Hit]) -> dict[str, int]:
+    result = {c.name: 0 for c in story.cast if not c.group}
+    for hit in hits:
+        if hit.character in result:
+            result[hit.character] += 1
+    return result
+
+
+def perception_verbs(story: Story) -> dict[str, int]:
+    """Perception, cognition and emotion verbs with the character as subject, in the action."""
+    return _count(story, perception_hits(story))
+
+
+def pov_shots(story: Story) -> dict[str, int]:
+    """POV, close and reaction shots on the character."""
+    return _count(story, pov_hits(story))
+
+
+def interior_voice_over(story: Story) -> dict[str, int]:
+    """Words the character speaks in voice-over (`Kind.VOICE_OVER`)."""
+    result = {c.name: 0 for c in story.cast if not c.group}
+    for element in story.elements():
+        if element.kind is Kind.VOICE_OVER and element.speaker in result:
+            result[element.speaker] += count_words(element.text)
+    return result
+
+
+def voice_over_share(story: Story) -> dict[str, float]:
+    """The character's share of all voice-over words in the story (0..1; 0 when there are none)."""
+    spoken = interior_voice_over(story)
+    total = sum(count_words(e.text) for e in story.elements() if e.kind is Kind.VOICE_OVER)
+    return {name: round(n / total, 4) if total else 0.0 for name, n in spoken.items()}
+
+
+def voice_over_scenes(story: Story) -> dict[str, int]:
+    """Scenes in which the character speaks in voice-over."""
+    result: dict[str, set[int]] = {c.name: set() for c in story.cast if not c.group}
+    for scene in story.scenes:
+        for element in scene.elements:
+            if element.kind is Kind.VOICE_OVER and element.speaker in result:
+                result[element.speaker].add(scene.index)
+    return {name: len(scenes) for name, scenes in result.items()}
+
+
+def interiority(story: Story) -> dict[str, float]:
+    """Interiority signals per scene present (formula in the module docstring)."""
+    perception = perception_verbs(story)
+    shots = pov_shots(story)
+    voice = voice_over_scenes(story)
+    present = present_scenes(story)
+    prior = max(3, round(PRIOR_SHARE * len(story.scenes)))
+    return {
+        name: round(
+            (perception[name] + shots[name] + voice[name]) / (len(present.get(name, ())) + prior),
+            4,
+        )
+        for name in perception
+    }
+
+
+def evidence(story: Story, name: str, limit: int = 5, signal: str | None = None) -> list[Hit]:
+    """Up to `limit` perception and POV hits for `name`, in story order, to quote.
+
+    `signal` keeps only ``"perception"`` or ``"pov"`` hits. When both kinds are
+    wanted, they alternate so that a short list shows each.
+    """
+    kinds = {
+        "perception": [h for h in perception_hits(story) if h.character == name],
+        "pov": [h for h in pov_hits(story) if h.character == name],
+    }
+    if signal is not None:
+        return sorted(kinds.get(signal, []), key=lambda h: (h.scene, h.line))[:limit]
+    chosen: list[Hit] = []
+    perception, pov = kinds["perception"], kinds["pov"]
+    for i in range(max(len(perception), len(pov))):
+        chosen.extend(h for h in (pov[i : i + 1] + perception[i : i + 1]))
+    return sorted(chosen[:limit], key=lambda h: (h.scene, h.line))
