@@ -240,7 +240,7 @@ def is_slug_line(text: str) -> bool:
     line stands alone at the action column).
     """
     text = " ".join(text.split())
-    if len(text) > 80 or not text[-1:] in ".)" and not text[-1:].isalpha():
+    if len(text) > 80 or (text[-1:] not in ".)" and not text[-1:].isalpha()):
         return False
     match = _SLUG_TIME_RE.search(text)
     if not match:

@@ -106,9 +106,8 @@ _CONTINUED_RE = re.compile(
 )
 _MORE_RE = re.compile(r"^\(\s*MORE\s*\)$|^\(\s*CONT['’]?D\s*\)$", re.IGNORECASE)
 _REVISED_RE = re.compile(
-    r"^(?:REV\.|REVISED|REVISION|\w+ REVISIONS?\b|(?:PINK|BLUE|YELLOW|GREEN|GOLDENROD|BUFF|"
-    r"SALMON|CHERRY|WHITE) (?:REV|PAGES))",
-    re.IGNORECASE,
+    r"\b(?:REV\.|Rev\.|REVISED|Revised|REVISIONS?|Revisions?|(?:PINK|BLUE|YELLOW|GREEN|GOLDENROD|"
+    r"BUFF|SALMON|CHERRY) (?:REV|PAGES))"
 )
 _SITE_RE = re.compile(
     r"^(?:Writers\s*:|Genres\s*:|User Comments$|Back to IMSDb$|Converted to PDF by|"
@@ -177,10 +176,8 @@ def _furniture_kind(text: str, forms: Counter[str]) -> str | None:
         return DROP
     if not has_digit or len(text) <= 4:
         return None
-    if _REVISED_RE.match(text) or (
-        forms.get(_normal_form(text), 0) >= 4
-        and not screenplay.is_heading(text)
-        and not cue_like(text)
+    if _REVISED_RE.search(text) or (
+        forms.get(_normal_form(text), 0) >= 4 and not heading_of(text) and not cue_like(text)
     ):
         return PAGE if _DIGITS_RE.search(text[-5:]) else DROP
     return None
@@ -210,7 +207,9 @@ _NUMBERED_RE = re.compile(
     r"(?:\s+(?P<right>[A-Z]?\d+[A-Z]{0,2}(?:-[A-Z0-9]+)?)\.?)?$"
 )
 _RIGHT_NUMBER_RE = re.compile(r"^(?P<rest>.*?\S)\s{2,}(?P<right>[A-Z]?\d+[A-Z]{0,2})\.?$")
-_SCENE_WORD_RE = re.compile(r"^SCENE\s+[0-9IVXLC]+[A-Z]?\.?$")
+_SCENE_WORD_RE = re.compile(
+    r"^SCENE\s+(?P<number>\d+[A-Z]?|[IVXLC]+)\b\.?\s*(?:[-:–—.]+\s*(?P<rest>\S.*))?$"
+)
 
 
 def split_scene_number(text: str) -> tuple[str, str | None]:
@@ -245,14 +244,21 @@ def heading_of(text: str) -> tuple[str, str | None] | None:
         return None
     rest, number = split_scene_number(text)
     if screenplay.is_heading(rest):
-        if not _mostly_upper(rest[:12]) or len(rest) > 90 and not number:
+        if not _mostly_upper(rest[:12]) or (len(rest) > 90 and not number):
             return None  # "Interior decorators ..." in an action line
         return rest, number
-    if number and len(rest) > 2 and _mostly_upper(rest) and not rest.startswith("("):
-        if not _CONTINUED_RE.match(rest) and not screenplay.is_transition(rest):
-            return rest, number
-    if _SCENE_WORD_RE.match(text):
-        return text, None
+    if (
+        number
+        and len(rest) > 2
+        and _mostly_upper(rest)
+        and not rest.startswith("(")
+        and not _CONTINUED_RE.match(rest)
+        and not screenplay.is_transition(rest)
+    ):
+        return rest, number
+    match = _SCENE_WORD_RE.match(text)
+    if match:
+        return match.group("rest") or text, match.group("number")
     return None
 
 
@@ -278,15 +284,15 @@ class Layout:
     `indented` is True when dialogue sits clearly right of the action; then a
     line's column tells dialogue from action. Otherwise speeches are told by case
     and position alone (a cue-like line followed by a paragraph).
-    `blank_after_cue` is True when this script leaves a blank line between a cue
-    and its speech.
+    `cue_gap` is the number of blank lines this script leaves between a cue and
+    its speech (0 in most scripts; 1 or 2 in some).
     """
 
     action: int
     dialogue: int
     cue: int
     indented: bool
-    blank_after_cue: bool
+    cue_gap: int
     cue_indented: bool
     evidence: int
 
@@ -329,7 +335,7 @@ def learn_layout(
             continue
         j = live[pos + 1]
         gap = j - i - 1
-        if gap > 1 or j in cues or heading_of(texts[j]):
+        if gap > 2 or j in cues or heading_of(texts[j]):
             continue
         pairs.append((indents[i], indents[j], gap, texts[j].startswith("(")))
         cue_cols[indents[i]] += 1
@@ -345,7 +351,7 @@ def learn_layout(
         dialogue=dialogue,
         cue=cue,
         indented=indented,
-        blank_after_cue=gaps[1] > gaps[0],
+        cue_gap=_mode(gaps, 0),
         cue_indented=cue_indented,
         evidence=len(near),
     )

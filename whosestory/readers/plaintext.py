@@ -12,6 +12,7 @@ so in a Diagnostic; it never raises on content.
 
 from __future__ import annotations
 
+from whosestory import screenplay
 from whosestory.model import Diagnostic, Element, Kind, Script, Span
 from whosestory.readers import _layout
 from whosestory.readers._layout import DROP, PAGE, Layout, cue_like, heading_of
@@ -41,6 +42,7 @@ class _Reader:
             self.indents, self.texts, self.furniture, self.cues
         )
         self.right_column = max(self.layout.cue + 6, self.layout.action + 30)
+        self.headings.update(self.slug_lines(caps))
         self.transitions = {
             i
             for i in caps
@@ -49,6 +51,20 @@ class _Reader:
         self.elements: list[Element] = []
         self.last_cue: str | None = None
         self._starts: dict[int, int | None] = {}
+
+    def slug_lines(self, caps: list[int]) -> dict[int, tuple[str, str | None]]:
+        """Headings without INT./EXT. (``HOSPITAL - DAY``): standing alone at the action column."""
+        found = {}
+        for i in caps:
+            text = self.texts[i]
+            if (
+                i not in self.headings
+                and (i == 0 or not self.texts[i - 1] or i - 1 in self.furniture)
+                and self.layout.in_action_band(self.indents[i])
+                and screenplay.is_slug_line(text)
+            ):
+                found[i] = (text, None)
+        return found
 
     # ------------------------------------------------------------ line tests
 
@@ -82,7 +98,7 @@ class _Reader:
         if index not in self.cues:
             return None
         nxt, blanks = self.next_live(index)
-        if nxt is None or blanks > 1:
+        if nxt is None or blanks > max(1, self.layout.cue_gap):
             return None
         layout, indent, follow = self.layout, self.indents[index], self.texts[nxt]
         if nxt in self.headings or self.is_transition(nxt):
@@ -97,7 +113,7 @@ class _Reader:
             if not fits:
                 return None
             return nxt
-        if blanks and not layout.blank_after_cue:
+        if blanks > layout.cue_gap:
             return None
         if layout.cue_indented and indent <= layout.action + 2:
             return None
@@ -230,7 +246,7 @@ class _Reader:
     def title_page_end(self) -> int:
         """Index of the first story line: the first heading or transition, if it comes early."""
         seen = 0
-        for index, text in enumerate(self.texts):
+        for index in range(self.count):
             if not self.live(index):
                 continue
             if index in self.headings or self.is_transition(index):

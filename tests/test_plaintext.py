@@ -1,0 +1,249 @@
+"""Tests for the plain-text screenplay reader, on stories the project wrote itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from whosestory.model import Kind
+from whosestory.readers import plaintext, read_script, sniff_format
+from whosestory.readers._layout import clean_text, split_scene_number
+from whosestory.readers._text import decode
+
+STORIES = Path(__file__).resolve().parent / "stories"
+FOUNTAIN = Path(__file__).resolve().parent.parent / "examples" / "the-keeper.fountain"
+
+
+def read(name: str):
+    return read_script(STORIES / name, fmt="text")
+
+
+def kinds(script) -> list[tuple[str, int]]:
+    return [(e.kind.value, e.line) for e in script.elements]
+
+
+def speeches(script) -> list[tuple[str, str]]:
+    return [(e.cue, e.text) for e in script.elements if e.kind == Kind.DIALOGUE]
+
+
+# ---------------------------------------------------------------- the keeper
+
+
+def test_keeper_has_the_fountain_story_scenes_cues_and_speeches():
+    script = read("the-keeper.txt")
+    headings = [e for e in script.elements if e.kind == Kind.HEADING]
+    assert [h.number for h in headings] == [str(n) for n in range(1, 12)]
+    assert headings[0].text == "INT. DR. OKAFOR'S OFFICE - DAY (PRESENT DAY)"
+    fountain = FOUNTAIN.read_text().split("\n\n")
+    cues = [b.split("\n")[0].replace("^", "").strip() for b in fountain if _is_speech(b)]
+    assert [cue for cue, _ in speeches_joined(script)] == cues
+    assert script.title == "THE KEEPER"
+
+
+def _is_speech(block: str) -> bool:
+    lines = block.strip().split("\n")
+    head = lines[0].replace("^", "").strip()
+    return len(lines) > 1 and head.isupper() and not head.startswith(("INT.", "EXT.", "FADE"))
+
+
+def speeches_joined(script) -> list[tuple[str, str]]:
+    """One (cue, text) per speech: consecutive dialogue and parentheticals of one cue."""
+    out: list[tuple[str, str]] = []
+    previous = None
+    for e in script.elements:
+        if e.kind in (Kind.DIALOGUE, Kind.PARENTHETICAL):
+            if previous is not None and previous.cue == e.cue:
+                out[-1] = (e.cue, f"{out[-1][1]} {e.text}")
+            else:
+                out.append((e.cue, e.text))
+            previous = e
+        else:
+            previous = None
+    return out
+
+
+def test_keeper_parenthetical_and_spans():
+    script = read("the-keeper.txt")
+    paren = next(e for e in script.elements if e.kind == Kind.PARENTHETICAL)
+    assert (paren.text, paren.cue) == ("(laughing)", "TOM")
+    lines = (STORIES / "the-keeper.txt").read_text().splitlines()
+    for e in script.elements:
+        if e.kind in (Kind.DIALOGUE, Kind.ACTION):
+            assert lines[e.span.start - 1].strip() in e.text
+            assert lines[e.span.end - 1].strip() in e.text
+
+
+def test_keeper_is_sniffed_as_plain_text():
+    assert sniff_format((STORIES / "the-keeper.txt").read_bytes(), "the-keeper.txt") == "text"
+
+
+# ---------------------------------------------------------------- awkward stories
+
+
+def test_html_residue_script_block_crlf_bom_and_tabs():
+    script = read("harbour-lights.txt")
+    assert script.title == "HARBOUR LIGHTS"
+    assert kinds(script)[:4] == [("heading", 7), ("action", 9), ("dialogue", 13), ("dialogue", 17)]
+    assert speeches(script) == [
+        ("IDA", "Who's there? Show yourself."),
+        ("OSKAR (O.S.)", "Only me. Only ever me."),
+        ("IDA", "You missed the tide again."),
+        ("OSKAR", "Tomorrow, then."),
+    ]
+    texts = " ".join(e.text for e in script.elements)
+    assert "<" not in texts and "location" not in texts and "&amp;" not in texts
+    assert any(e.kind == Kind.TRANSITION and e.text == "CUT TO:" for e in script.elements)
+    assert any(d.code == "html" for d in script.diagnostics)
+
+
+def test_cp1252_flush_left_script_without_indentation():
+    data = (STORIES / "the-orchard.txt").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    script = plaintext.read(data, "the-orchard.txt")
+    assert [e.text for e in script.elements if e.kind == Kind.HEADING] == [
+        "EXT. ORCHARD - DAY",
+        "INT. FARMHOUSE KITCHEN - NIGHT",
+    ]
+    assert speeches(script)[0] == ("RUTH", "Hold it still. I’m not as light as I was.")
+    assert [c for c, _ in speeches(script)] == ["RUTH", "NILS", "NILS", "RUTH"]
+    assert "café au lait" in script.elements[6].text
+    paren = next(e for e in script.elements if e.kind == Kind.PARENTHETICAL)
+    assert (paren.text, paren.cue, paren.line) == ("(quietly)", "NILS", 18)
+    assert script.diagnostics  # it had to guess the layout from case alone
+
+
+def test_page_furniture_removed_and_scene_numbers_both_sides():
+    script = read("night-shift.txt")
+    headings = [(e.text, e.number) for e in script.elements if e.kind == Kind.HEADING]
+    assert headings == [
+        ("INT. SIGNAL BOX - NIGHT", "12"),
+        ("EXT. TRACKSIDE - CONTINUOUS", "12A"),
+        ("INT. SIGNAL BOX - LATER", "13"),
+    ]
+    texts = [e.text for e in script.elements]
+    for furniture in ("(MORE)", "CONTINUED", "Rev.", "3.", "4."):
+        assert not any(furniture in t for t in texts), furniture
+    assert speeches(script)[:3] == [
+        ("LENA", "Box nine to control. The eleven forty is late. Again."),
+        ("LENA (CONT'D)", "Does anyone out there hear me?"),
+        ("CONTROL (V.O.)", "We hear you, box nine."),
+    ]
+    assert any(e.kind == Kind.PAGE_BREAK for e in script.elements)
+    assert [e.text for e in script.elements if e.kind == Kind.TRANSITION] == [
+        "FADE IN:",
+        "DISSOLVE TO:",
+    ]
+
+
+def test_cue_followed_by_blank_line_is_still_a_speech():
+    text = (
+        "INT. ROOM - DAY\n\nAnna waits.\n\nANNA\n\nWhere were you?\n\nBEN\n\nOut.\n\nShe sighs.\n"
+    )
+    script = plaintext.read(text.encode(), "s.txt")
+    assert speeches(script) == [("ANNA", "Where were you?"), ("BEN", "Out.")]
+    assert script.elements[-1].kind == Kind.ACTION
+
+
+# ---------------------------------------------------------------- regressions
+
+
+def test_repeated_numbered_heading_is_not_a_running_header():
+    # The same place revisited four times normalised to one "header" form and vanished.
+    scenes = "".join(
+        f"{n}    INT. OFFICE - DAY    {n}\n\n    Rain.\n\n              MAYA\n        Hello.\n\n"
+        for n in (1, 5, 8, 10)
+    )
+    script = plaintext.read(scenes.encode(), "s.txt")
+    assert [e.number for e in script.elements if e.kind == Kind.HEADING] == ["1", "5", "8", "10"]
+
+
+def test_bare_voice_over_extension_cue():
+    # "CHER V.O." (no parentheses) was refused as a cue because it ends with a dot.
+    text = "SCENE I - THE HOUSE\n\nCHER V.O.\nSo OK, you're probably thinking.\n\nShe waves.\n"
+    script = plaintext.read(text.encode(), "s.txt")
+    assert speeches(script) == [("CHER V.O.", "So OK, you're probably thinking.")]
+    heading = script.elements[0]
+    assert (heading.kind, heading.text, heading.number) == (Kind.HEADING, "THE HOUSE", "I")
+
+
+def test_cue_followed_by_two_blank_lines_in_a_double_spaced_script():
+    body = "".join(f"{name}\n\n\n{line}\n\n\n" for name, line in [("OPERATOR", "Hello.")] * 6)
+    script = plaintext.read(("INT. ROOM - NIGHT\n\n\n" + body).encode(), "s.txt")
+    assert speeches(script) == [("OPERATOR", "Hello.")] * 6
+
+
+def test_heading_without_int_ext():
+    text = (
+        "          HOSPITAL - DAY (1963)\n\n          Nurses run.\n\n"
+        "                    TOM\n          Help!\n"
+    )
+    script = plaintext.read(text.encode(), "s.txt")
+    assert script.elements[0].kind == Kind.HEADING
+    assert script.elements[0].text == "HOSPITAL - DAY (1963)"
+
+
+def test_split_scene_number():
+    assert split_scene_number("12  INT. HOUSE - DAY  12") == ("INT. HOUSE - DAY", "12")
+    assert split_scene_number("A12 EXT. ROAD - NIGHT") == ("EXT. ROAD - NIGHT", "A12")
+    assert split_scene_number("INT. HOUSE - DAY     7") == ("INT. HOUSE - DAY", "7")
+    assert split_scene_number("INT. HOUSE - DAY") == ("INT. HOUSE - DAY", None)
+
+
+def test_clean_text_keeps_line_numbers():
+    text = "<script>\na\nb\n</script>\nTOM\n<!-- x\ny -->\n<b>END</b>"
+    lines, had_html = clean_text(text)
+    assert had_html
+    assert len(lines) == text.count("\n") + 1
+    assert lines[4] == "TOM" and lines[-1] == "END"
+
+
+# ---------------------------------------------------------------- never raises
+
+_LINES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "",
+                "INT. HOUSE - DAY",
+                "12  EXT. ROAD - NIGHT  12",
+                "                    TOM",
+                "          Hello there.",
+                "               (beat)",
+                "(MORE)",
+                "CONTINUED:",
+                "                                        CUT TO:",
+                "\tANNA\t",
+                "<b>",
+                "45.",
+                "\f",
+            ]
+        ),
+        st.text(max_size=60),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_LINES)
+def test_read_never_raises_and_spans_are_in_order(lines):
+    data = "\n".join(lines).encode("utf-8", errors="replace")
+    if not data.strip() or b"\x00" in data:
+        return
+    try:
+        script = plaintext.read(data, "h.txt")
+    except Exception as err:  # only decode's one-sentence input errors are allowed
+        from whosestory.errors import InputError
+
+        assert isinstance(err, InputError)
+        return
+    last = 0
+    total = decode(data, "h.txt").count("\n") + 1  # a lone CR is a line break too
+    for element in script.elements:
+        assert element.span.start >= last
+        assert element.span.start <= element.span.end <= total
+        last = element.span.start
