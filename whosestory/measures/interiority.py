@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from whosestory.cast import key_of
@@ -120,8 +121,27 @@ def _perception_hit(element: Element, scene: int, mention: Mention) -> Hit | Non
     return Hit(mention.character, scene, element.line, quote, "perception")
 
 
+_CACHE: dict[tuple[int, str], tuple[Story, list[Hit]]] = {}
+
+
+def _cached(story: Story, kind: str, find: Callable[[Story], list[Hit]]) -> list[Hit]:
+    """`find(story)`, kept for later calls on the same story object."""
+    hit = _CACHE.get((id(story), kind))
+    if hit is not None and hit[0] is story:
+        return hit[1]
+    if len(_CACHE) >= 8:
+        _CACHE.clear()
+    found = find(story)
+    _CACHE[(id(story), kind)] = (story, found)
+    return found
+
+
 def perception_hits(story: Story) -> list[Hit]:
     """Every perception, cognition or emotion verb with a character as subject."""
+    return list(_cached(story, "perception", _perception_hits))
+
+
+def _perception_hits(story: Story) -> list[Hit]:
     elements = _narrative_elements(story)
     hits: list[Hit] = []
     for mention in story.mentions:
@@ -135,66 +155,108 @@ def perception_hits(story: Story) -> list[Hit]:
     return hits
 
 
-def _shot_pattern(names: list[str]) -> re.Pattern[str]:
-    """The shot forms, with a group ``who`` for a name and ``pro`` for a pronoun."""
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    who = rf"(?:(?P<{{g}}>{alternation})|(?P<{{p}}>him|her|his))(?![\w'’])"
+def _shot_pattern() -> re.Pattern[str]:
+    """The shot forms; ``g1``..``g3`` capture up to three words that end (g1) or begin
+    (g2, g3) with a name, ``p1``..``p3`` a pronoun.
+
+    Names are found among the captured words afterwards (`_who`): one generic word
+    pattern scans far faster than an alternation of every name in the cast.
+    """
+    words = r"[A-Za-z][\w.-]*(?:[ ][A-Za-z][\w.-]*){0,2}"
     pov = r"(?:POV|P\.\s?O\.\s?V\.?|POINT\s+OF\s+VIEW)(?![\w])"
     close = r"(?:EXTREME\s+)?(?:CLOSE[\s-]?UP|CLOSE\s+SHOT|CLOSE|ECU|CU)"
+    after = r"(?:(?P<pN>him|her|his)\b|(?P<gN>" + words + r"))"
     forms = [
         # ANNA'S POV, HIS POV, ANNA'S DV CAM POV, ANNA'S FACE
-        rf"(?<![\w'])(?:(?P<g1>{alternation})['’]S|(?P<p1>his|her))"
+        rf"(?<![\w'])(?:(?P<p1>his|her)|(?P<g1>{words})['’]S)"
         rf"\s+(?:(?:[A-Z][\w.-]*\s+){{0,2}}{pov}|FACE\b)",
         # POV ANNA, POV: ANNA, POV OF ANNA
-        r"(?<![\w'])(?:POV|P\.O\.V\.?)\s*:?\s+(?:OF\s+|ON\s+)?" + who.format(g="g2", p="p2"),
+        r"(?<![\w'])(?:POV|P\.O\.V\.?)\s*:?\s+(?:OF\s+|ON\s+)?" + after.replace("N", "2"),
         # CLOSE ON ANNA, CLOSE-UP ON ANNA, CLOSE UP: ANNA, REACTION SHOT - ANNA
         rf"(?<![\w'])(?:{close}|REACTION(?:\s+SHOT)?)\s*(?:(?:ON|OF)\b\s*)?[:\-–—]?\s*(?:ON\s+)?"
-        + who.format(g="g3", p="p3"),
+        + after.replace("N", "3"),
     ]
     return re.compile("|".join(f"(?:{f})" for f in forms), re.IGNORECASE)
 
 
-def _match_who(match: re.Match[str]) -> tuple[str | None, str | None, int]:
-    """(name, pronoun, offset) of a shot match."""
-    for i in (1, 2, 3):
-        if match.group(f"g{i}"):
-            return match.group(f"g{i}"), None, match.start(f"g{i}")
+_SHOT_RE = _shot_pattern()
+
+
+@dataclass(frozen=True, slots=True)
+class _Shot:
+    name: str | None
+    pronoun: str | None
+    offset: int
+    """Where the name or pronoun starts in the text."""
+    start: int
+    end: int
+    """The shot's span in the text, from the name or pronoun on (or up to it)."""
+
+
+def _who(match: re.Match[str], owner: dict[str, str]) -> _Shot | None:
+    """The character name or pronoun a shot match is on, and the shot's span."""
+    if match.group("p1"):
+        return _Shot(None, match.group("p1"), match.start("p1"), match.start("p1"), match.end())
+    if match.group("g1"):
+        words = match.group("g1").split(" ")
+        for k in range(min(3, len(words)), 0, -1):
+            name = " ".join(words[-k:])
+            if key_of(name) in owner:
+                offset = match.end("g1") - len(name)
+                return _Shot(name, None, offset, offset, match.end())
+        return None
+    for i in (2, 3):
         if match.group(f"p{i}"):
-            return None, match.group(f"p{i}"), match.start(f"p{i}")
-    return None, None, match.start()
+            pronoun = match.group(f"p{i}")
+            return _Shot(None, pronoun, match.start(f"p{i}"), match.start(), match.end())
+        if match.group(f"g{i}"):
+            words = match.group(f"g{i}").split(" ")
+            for k in range(min(3, len(words)), 0, -1):
+                name = " ".join(words[:k])
+                if key_of(name) in owner:
+                    offset = match.start(f"g{i}")
+                    return _Shot(name, None, offset, match.start(), offset + len(name))
+            return None
+    return None
 
 
 _FACE_CONTEXT_RE = re.compile(r"(?:^|[.!?;:\-–—]\s*|\b(?:on|across|down|from|crosses)\s+)$")
-_PREFILTER_RE = re.compile(
-    r"pov|p\.\s?o\.\s?v|point\s+of\s+view|close|\bcu\b|\becu\b|reaction|face", re.I
-)
+_SHOT_WORDS = ("pov", "p.o.v", "p. o. v", "point of view", "close", "reaction", "face")
 
 
-def _is_shot(match: re.Match[str], offset: int, who: str, text: str) -> bool:
+def _may_hold_shot(text: str) -> bool:
+    """Cheap test before the shot pattern: most paragraphs hold no shot word."""
+    lower = text.lower()
+    return any(word in lower for word in _SHOT_WORDS) or "CU" in text
+
+
+def _is_shot(text: str, shot: _Shot) -> bool:
     """A shot is written in capitals (``CLOSE ON``, ``POV``, ``HER FACE``).
 
     The name is left out of the test, so "they close ANNA's file" is not a shot.
     In prose, "her face" counts where the face is what is described (see module).
     """
-    found = match.group(0)
-    start = offset - match.start()
-    rest = found[:start] + " " + found[start + len(who) :]
+    who = len(shot.name or shot.pronoun or "")
+    rest = text[shot.start : shot.offset] + " " + text[shot.offset + who : shot.end]
     if any(w.isupper() for w in re.findall(r"[A-Za-z.]{2,}", rest)):
         return True
     if not rest.rstrip().lower().endswith("face"):
         return False
-    return _FACE_CONTEXT_RE.search(text, 0, match.start()) is not None
+    return _FACE_CONTEXT_RE.search(text, 0, shot.start) is not None
 
 
 def pov_hits(story: Story) -> list[Hit]:
     """Every POV, close and reaction shot on a character (see the module docstring)."""
+    return list(_cached(story, "pov", _pov_hits))
+
+
+def _pov_hits(story: Story) -> list[Hit]:
     people = [c for c in story.cast if not c.group]
     owner: dict[str, str] = {}
     for surface, name in surface_forms({c.name: c.names() for c in people}).items():
         owner.setdefault(key_of(surface), name)
     if not owner:
         return []
-    pattern = _shot_pattern(list(owner))
     gender = {c.name: c.gender for c in people}
     by_line: dict[tuple[int, int], list[Mention]] = defaultdict(list)
     for mention in story.mentions:
@@ -205,17 +267,17 @@ def pov_hits(story: Story) -> list[Hit]:
     for scene in story.scenes:
         for element in scene.elements:
             here = by_line.get((scene.index, element.line), [])
-            if element.kind in _SCANNED and _PREFILTER_RE.search(element.text):
-                for match in pattern.finditer(element.text):
-                    name, pronoun, offset = _match_who(match)
-                    if not _is_shot(match, offset, name or pronoun or "", element.text):
+            if element.kind in _SCANNED and _may_hold_shot(element.text):
+                for match in _SHOT_RE.finditer(element.text):
+                    shot = _who(match, owner)
+                    if shot is None or not _is_shot(element.text, shot):
                         continue
-                    who = owner.get(key_of(name)) if name else None
-                    if pronoun:
-                        who = next((m.character for m in here if m.offset == offset), None)
-                        who = who or recent.get(_PRONOUN_GENDER[pronoun.lower()])
+                    who = owner.get(key_of(shot.name)) if shot.name else None
+                    if shot.pronoun:
+                        who = next((m.character for m in here if m.offset == shot.offset), None)
+                        who = who or recent.get(_PRONOUN_GENDER[shot.pronoun.lower()])
                     if who:
-                        quote = _quote(element.text, match.start(), match.end())
+                        quote = _quote(element.text, shot.start, shot.end)
                         hits.append(Hit(who, scene.index, element.line, quote, "pov"))
             for who in [element.speaker, *(m.character for m in here)]:
                 if who and gender.get(who):
