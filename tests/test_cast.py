@@ -128,3 +128,31 @@ def test_bad_alias_file_is_one_clear_error(tmp_path: Path, content: str) -> None
     path.write_text(content)
     with pytest.raises(AliasFileError, match=r"aliases\.toml"):
         load_alias_file(path)
+
+
+def test_regression_bare_possessive_cue_is_the_voice_of_the_name() -> None:
+    cast = resolve_cast(speeches(("BEN", 1), ("BEN'S", 0, True), ("ANN", 1)))
+    assert cast.resolve("BEN'S") == "BEN"
+
+
+def test_regression_age_written_as_words_is_a_variant() -> None:
+    cast = resolve_cast(
+        speeches(("BEN", 1), ("BEN AT EIGHT", 2), ("BEN AT SIX", 3), ("BEN MARLOW", 4))
+    )
+    assert len({cast.resolve(n) for n in ("BEN", "BEN AT EIGHT", "BEN AT SIX", "BEN MARLOW")}) == 1
+
+
+def test_regression_a_one_letter_typo_in_a_variant_still_merges() -> None:
+    cast = resolve_cast(speeches(("BEN MARLOW", 1), ("BEN MARL0W'S", 2, True)))
+    assert cast.resolve("BEN MARL0W'S") == cast.resolve("BEN MARLOW")
+
+
+def test_regression_a_voice_cue_without_extension_does_not_split_a_person() -> None:
+    # BEN'S VOICE speaks in scene 1 without (V.O.): still a voice, not a second person
+    cast = resolve_cast(speeches(("BEN", 1), ("BEN'S VOICE", 1), ("BEN MARLOW", 2)))
+    assert len({cast.resolve(n) for n in ("BEN", "BEN'S VOICE", "BEN MARLOW")}) == 1
+
+
+def test_regression_old_and_young_forms_merge_even_when_both_speak_in_a_scene() -> None:
+    cast = resolve_cast(speeches(("ROSE", 1), ("OLD ROSE", 1), ("JACK", 1)))
+    assert cast.resolve("OLD ROSE") == "ROSE"

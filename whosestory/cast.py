@@ -27,17 +27,23 @@ from whosestory.model import Alias, CastEntry, Character
 from whosestory.screenplay import is_group_name
 
 _POSSESSIVE_VOICE_RE = re.compile(
-    r"^(?P<base>.+?)'S\s+(?:(?:RECORDED|INNER|OLDER|YOUNGER|TAPED|FILTERED)\s+)?"
-    r"(?:VOICE|THOUGHTS|ANSWERING MACHINE|NARRATION)$"
+    r"^(?P<base>.+?)'S(?:\s+(?:(?:RECORDED|INNER|OLDER|YOUNGER|TAPED|FILTERED)\s+)?"
+    r"(?:VOICE|THOUGHTS|ANSWERING MACHINE|NARRATION))?$"
 )
 _VOICE_OF_RE = re.compile(r"^(?:THE\s+)?VOICE OF\s+(?P<base>.+)$")
 _AGE_PREFIX_RE = re.compile(
     r"^(?:OLD|OLDER|YOUNG|YOUNGER|LITTLE|ADULT|TEEN|TEENAGE|TEENAGED|BABY|KID|ELDERLY|AGED|"
     r"GROWN|GROWN-UP|CHILD|YOUTHFUL|MIDDLE-AGED|PRESENT|PRESENT-DAY|FUTURE|YOUNGEST)\s+(?P<base>.+)$"
 )
+_NUMBER = (
+    r"(?:\d+|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE|THIRTEEN|"
+    r"FOURTEEN|FIFTEEN|SIXTEEN|SEVENTEEN|EIGHTEEN|NINETEEN|TWENTY|THIRTY|FORTY|FIFTY|"
+    r"SIXTY|SEVENTY|EIGHTY|NINETY)"
+)
 _AGE_SUFFIX_RE = re.compile(
-    r"^(?P<base>.+?)\s+(?:AS\s+A\s+(?:CHILD|BOY|GIRL|TEEN|TEENAGER|KID|YOUNG MAN|YOUNG WOMAN)|"
-    r"AGE\s+\d+|AGED\s+\d+|AT\s+\d+|\d+\s+YEARS\s+OLD|\(\d+\)|JR|SR|\d{2,3})$"
+    r"^(?P<base>.+?)\s+(?:AS\s+AN?\s+(?:CHILD|BOY|GIRL|TEEN|TEENAGER|KID|YOUNG MAN|YOUNG WOMAN|"
+    rf"OLD MAN|OLD WOMAN|ADULT)|AGED?\s+{_NUMBER}|AT\s+{_NUMBER}|{_NUMBER}\s+YEARS\s+OLD|"
+    r"\(\d+\)|JR|SR|\d{2,3}|\(?(?:YOUNG|OLD|OLDER|YOUNGER|ADULT|TEEN|KID|CHILD)\)?)$"
 )
 _MEDIA_SUFFIX_RE = re.compile(
     r"^(?P<base>.+?)\s+(?:ON\s+(?:PHONE|TV|TAPE|RADIO|SCREEN|VIDEO|SPEAKER|MONITOR|"
@@ -170,10 +176,13 @@ def load_alias_file(path: str | Path) -> AliasRules:
 class _Merger:
     """Union-find over cue keys, remembering why each name joined its group."""
 
-    def __init__(self, names: Iterable[str], apart: set[frozenset[str]]) -> None:
+    def __init__(
+        self, names: Iterable[str], apart: set[frozenset[str]], soft: set[frozenset[str]]
+    ) -> None:
         self.parent = {n: n for n in names}
         self.reason: dict[str, str] = {}
         self.apart = apart
+        self.soft = soft
 
     def find(self, name: str) -> str:
         while self.parent[name] != name:
@@ -184,14 +193,23 @@ class _Merger:
     def members(self, root: str) -> list[str]:
         return [n for n in self.parent if self.find(n) == root]
 
-    def union(self, alias: str, base: str, reason: str, forced: bool = False) -> bool:
+    def union(
+        self, alias: str, base: str, reason: str, forced: bool = False, same_person: bool = False
+    ) -> bool:
+        """Join alias's group to base's, unless a member pair must stay apart.
+
+        `same_person` variants (an age or a voice of one name) ignore the soft rule
+        that two names speaking in one scene are two people: a frame scene often
+        dissolves from OLD ROSE to ROSE.
+        """
         ra, rb = self.find(alias), self.find(base)
         if ra == rb:
             return False
         if not forced:
             for a in self.members(ra):
                 for b in self.members(rb):
-                    if frozenset((a, b)) in self.apart:
+                    pair = frozenset((a, b))
+                    if pair in self.apart or (pair in self.soft and not same_person):
                         return False
         self.parent[ra] = rb
         self.reason.setdefault(alias, reason)
@@ -200,10 +218,14 @@ class _Merger:
 
 
 def _co_speaking(speeches: Iterable[Speech]) -> set[frozenset[str]]:
-    """Pairs of names that speak in one scene outside voice-over: two people."""
+    """Pairs of names that speak in one scene outside voice-over: two people.
+
+    A cue that names a voice (``ANNA'S VOICE``) is voice-over whatever its extension.
+    """
     by_scene: dict[int, set[str]] = defaultdict(set)
     for speech in speeches:
-        if not speech.voice_over:
+        voice = _POSSESSIVE_VOICE_RE.match(speech.name) or _VOICE_OF_RE.match(speech.name)
+        if not speech.voice_over and not voice:
             by_scene[speech.scene].add(speech.name)
     pairs: set[frozenset[str]] = set()
     for names in by_scene.values():
@@ -252,6 +274,16 @@ def _base_variant(key: str) -> tuple[str, str] | None:
     return None
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """True when one substitution, insertion or deletion turns a into b (a typo: BUTT0N)."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def _title_split(key: str) -> tuple[str | None, str]:
     words = key.split()
     if len(words) >= 2 and words[0].rstrip(".") in TITLE_GENDER:
@@ -290,14 +322,15 @@ def resolve_cast(
     for canonical, others in rules.merge.items():
         names.update(key_of(n) for n in (canonical, *others))
     keyed = [Speech(key_of(s.name), s.scene, s.voice_over) for s in speeches]
-    apart = _co_speaking(keyed) | _relative_pairs(names, texts)
+    soft = _co_speaking(keyed)
+    apart = _relative_pairs(names, texts)
     apart.update(
         frozenset((key_of(a), key_of(b)))
         for a, others in rules.keep_apart.items()
         for b in others
         if key_of(a) != key_of(b)
     )
-    merger = _Merger(sorted(names), apart)
+    merger = _Merger(sorted(names), apart, soft)
     for canonical, others in rules.merge.items():
         for other in others:
             merger.union(key_of(other), key_of(canonical), "alias file", forced=True)
@@ -328,7 +361,10 @@ def _merge_variants(
         if base in names:
             return base
         candidates = by_first.get(base, [])
-        return candidates[0] if len(candidates) == 1 else None
+        if len(candidates) == 1:
+            return candidates[0]
+        near = [n for n in names if n != base and _one_edit_apart(n, base)] if len(base) > 5 else []
+        return near[0] if len(near) == 1 else None
 
     for name in sorted(names, key=len, reverse=True):
         variant = _base_variant(name)
@@ -337,7 +373,7 @@ def _merge_variants(
         base, why = variant
         target = target_of(base) or target_of(_title_split(base)[1])
         if target and target != name:
-            merger.union(name, target, f"{name} is {why} {target}")
+            merger.union(name, target, f"{name} is {why} {target}", same_person=True)
     for name in sorted(names):
         if len(name.split()) != 1 or is_group_name(name):
             continue
