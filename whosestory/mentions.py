@@ -76,8 +76,31 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
     return surfaces
 
 
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any of the words, as a prefix tree: Python's re tries an
+    alternation's branches one by one, so a trie is many times faster on a cast."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def walk(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + walk(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return f"(?:{body})?"
+        return body
+
+    return walk(tree)
+
+
 def _pattern(surfaces: Mapping[str, str]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
+    alternation = _trie(surfaces)
     name = rf"(?<![\w'])(?P<name>{alternation})(?![\w])" if alternation else r"(?P<name>(?!x)x)"
     return re.compile(f"{name}|{_PRONOUN_PATTERN}")
 
