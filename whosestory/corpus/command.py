@@ -1,0 +1,85 @@
+"""The `whosestory corpus` command: argparse wiring and the run, with one-sentence errors.
+
+    whosestory corpus PATH_OR_GLOB... --out results.parquet [--characters PATH]
+        [--workers N] [--engine local|dask] [--scheduler ADDRESS] [--resume] [--no-progress]
+
+The CLI adds it with two lines: `add_corpus_command(subparsers)` in its parser,
+and `return run_corpus_command(args)` when ``args.command == "corpus"``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from typing import Any
+
+from whosestory.errors import WhosestoryError
+
+EXIT_INPUT = 1
+EXIT_INTERNAL = 70
+
+
+def add_corpus_command(subparsers: Any) -> argparse.ArgumentParser:
+    """Add the ``corpus`` sub-command to an argparse sub-parsers object; returns its parser."""
+    text = "Analyse many screenplays and plays into one table, one row per story."
+    sub = subparsers.add_parser("corpus", help=text, description=text)
+    sub.add_argument("paths", nargs="+", metavar="PATH_OR_GLOB", help="files, folders or globs")
+    sub.add_argument("--out", required=True, help="the table: .parquet, .csv or .jsonl")
+    sub.add_argument("--characters", metavar="PATH", help="also a per-character table here")
+    sub.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    sub.add_argument("--engine", choices=["local", "dask"], default="local")
+    sub.add_argument("--scheduler", metavar="ADDRESS", help="a running dask scheduler")
+    sub.add_argument("--resume", action="store_true", help="continue an interrupted run")
+    sub.add_argument("--no-progress", action="store_true", help="no progress bar")
+    sub.set_defaults(corpus_handler=run_corpus_command)
+    return sub
+
+
+def run_corpus_command(args: argparse.Namespace) -> int:
+    """Run the corpus command; print a summary (or one sentence) on stderr; the exit status."""
+    from whosestory.corpus.run import run_corpus
+
+    start = time.perf_counter()
+    try:
+        table = run_corpus(
+            args.paths,
+            args.out,
+            workers=args.workers,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            resume=args.resume,
+            characters_out=args.characters,
+            progress=not args.no_progress,
+        )
+    except WhosestoryError as err:
+        print(f"whosestory: {err}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("whosestory: interrupted; run again with --resume to continue.", file=sys.stderr)
+        return 130
+    except Exception as err:
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        print(
+            f"whosestory: internal error in the corpus run ({type(err).__name__}: {err}); "
+            "please report it, with --debug for the traceback.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+    errors = int(table["error"].notna().sum())
+    print(
+        f"whosestory: {len(table)} stories ({errors} unreadable) in "
+        f"{time.perf_counter() - start:.1f} s -> {args.out}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m whosestory.corpus ...``: the corpus command on its own."""
+    parser = argparse.ArgumentParser(prog="python -m whosestory.corpus")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    add_corpus_command(parser.add_subparsers(dest="command", required=True))
+    return run_corpus_command(parser.parse_args(["corpus", *(argv or sys.argv[1:])]))

@@ -1,0 +1,186 @@
+"""Rows: one Analysis -> one plain dict, and the worker function that makes them.
+
+Pure Python on purpose: workers import this module and never pandas, so a worker
+holds one Story at a time and sends back only small dicts. `story_row` and
+`character_rows` are pure functions of an Analysis, which is why the local and
+the dask engine give the same table.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from whosestory.analysis import Analysis
+
+ROLE_ORDER = ("spotlight", "protagonist", "main_character", "impact_character")
+"""Roles in the order their columns appear; roles not listed follow, sorted."""
+
+ROLE_FIELDS: dict[str, str] = {"": "string", "_score": "Float64", "_margin": "Float64"}
+ROLE_FIELDS["_close_call"] = "boolean"
+
+HEAD_COLUMNS: dict[str, str] = {
+    "file": "string",
+    "title": "string",
+    "format": "string",
+    "scenes": "Int64",
+    "characters": "Int64",
+}
+TAIL_COLUMNS: dict[str, str] = {
+    "main_differs_from_spotlight": "boolean",
+    "frame_owner": "string",
+    "seconds": "Float64",
+    "error": "string",
+}
+HIDDEN_COLUMNS: dict[str, str] = {"_pid": "Int64", "_peak_rss_mb": "Float64"}
+"""Worker process id and its peak resident memory: kept in the parts, left out of outputs."""
+
+COUNT_MEASURES = ("cues", "words", "scenes_speaking", "scenes_present")
+CHARACTER_MEASURES = (
+    *COUNT_MEASURES,
+    "screen_time",
+    "screen_share",
+    "passive_presence",
+    "agency",
+    "scene_openers",
+    "copresence_weighted_degree",
+    "copresence_betweenness",
+    "copresence_eigenvector",
+    "conversation_weighted_degree",
+)
+"""The per-character measures copied from `Analysis.tables`, when the analysis has them."""
+
+
+def ordered_roles(roles: set[str] | list[str] | tuple[str, ...]) -> list[str]:
+    """Role names in column order: the known roles first, then any others, sorted."""
+    known = [r for r in ROLE_ORDER if r in roles]
+    return known + sorted(set(roles) - set(ROLE_ORDER))
+
+
+def story_columns(roles: set[str] | list[str] | tuple[str, ...]) -> dict[str, str]:
+    """Column name -> pandas dtype of the story table, for these roles."""
+    columns = dict(HEAD_COLUMNS)
+    for role in ordered_roles(roles):
+        columns.update({f"{role}{suffix}": dtype for suffix, dtype in ROLE_FIELDS.items()})
+    columns.update(TAIL_COLUMNS)
+    return columns
+
+
+def character_columns() -> dict[str, str]:
+    """Column name -> pandas dtype of the per-character table."""
+    columns = {"file": "string", "character": "string", "tier": "string", "group": "boolean"}
+    columns.update({m: "Int64" if m in COUNT_MEASURES else "Float64" for m in CHARACTER_MEASURES})
+    return columns
+
+
+def frame_owner(analysis: Analysis) -> str | None:
+    """Whose frame the story is told in, if the analysis says so (read defensively)."""
+    owner = getattr(analysis, "frame_owner", None)
+    if owner is None:
+        frame = getattr(analysis, "frame", None)
+        if isinstance(frame, Mapping):
+            owner = frame.get("owner", frame.get("character"))
+        elif frame is not None:
+            owner = getattr(frame, "owner", None) or getattr(frame, "character", None)
+    return None if owner is None else str(owner)
+
+
+def role_fields(role: str, verdict: Any) -> dict[str, Any]:
+    """The four columns of one role: character, its score, the margin, close call."""
+    character = getattr(verdict, "character", None)
+    ranking = getattr(verdict, "ranking", ()) or ()
+    score = float(ranking[0].score) if character is not None and ranking else None
+    return {
+        role: character,
+        f"{role}_score": score,
+        f"{role}_margin": float(verdict.margin) if character is not None else None,
+        f"{role}_close_call": bool(verdict.close_call) if character is not None else None,
+    }
+
+
+def story_row(analysis: Analysis, file: str) -> dict[str, Any]:
+    """One row of the story table: a pure function of the analysis (no timing)."""
+    story = analysis.story
+    row: dict[str, Any] = {
+        "file": file,
+        "title": story.title,
+        "format": story.format,
+        "scenes": len(story.scenes),
+        "characters": sum(1 for c in story.cast if not c.group),
+    }
+    for role in ordered_roles(list(analysis.roles)):
+        row.update(role_fields(role, analysis.roles[role]))
+    main, spot = analysis.roles.get("main_character"), analysis.roles.get("spotlight")
+    differs = None
+    if main is not None and spot is not None and main.character and spot.character:
+        differs = main.character != spot.character
+    row["main_differs_from_spotlight"] = differs
+    row["frame_owner"] = frame_owner(analysis)
+    row["error"] = None
+    return row
+
+
+def error_row(file: str, reason: str) -> dict[str, Any]:
+    """The row of a story that could not be analysed: nulls and the reason."""
+    return {"file": file, "error": reason}
+
+
+def character_rows(analysis: Analysis, file: str) -> list[dict[str, Any]]:
+    """One row per character of the story: tier, group flag and the main measures."""
+    rows = []
+    for character in analysis.story.cast:
+        row: dict[str, Any] = {
+            "file": file,
+            "character": character.name,
+            "tier": analysis.tiers.get(character.name),
+            "group": bool(character.group),
+        }
+        for measure in CHARACTER_MEASURES:
+            table = analysis.tables.get(measure)
+            row[measure] = None if table is None else table.get(character.name, 0)
+        rows.append(row)
+    return rows
+
+
+def one_sentence(err: BaseException) -> str:
+    """The reason an error row gives: the library's sentence, or the exception named."""
+    from whosestory.errors import WhosestoryError
+
+    text = " ".join(str(err).split())
+    if isinstance(err, WhosestoryError) and text:
+        return text
+    return f"internal error ({type(err).__name__}: {text or 'no message'})."
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory in MB (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def process_file(file: str, with_characters: bool = False) -> tuple[dict[str, Any], list]:
+    """Load and analyse one file; never raises. Returns (story row, character rows).
+
+    This is what the workers run: it takes a path and returns plain dicts, so no
+    Story crosses a process boundary or outlives the call.
+    """
+    from whosestory import analyze, load
+
+    start = time.perf_counter()
+    characters: list[dict[str, Any]] = []
+    try:
+        analysis = analyze(load(file))
+        row = story_row(analysis, file)
+        if with_characters:
+            characters = character_rows(analysis, file)
+        del analysis
+    except Exception as err:  # any failure is this file's error row, never the run's
+        row = error_row(file, one_sentence(err))
+    row["seconds"] = round(time.perf_counter() - start, 4)
+    row["_pid"] = os.getpid()
+    row["_peak_rss_mb"] = round(peak_rss_mb(), 1)
+    return row, characters
