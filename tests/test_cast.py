@@ -156,3 +156,10 @@ def test_regression_a_voice_cue_without_extension_does_not_split_a_person() -> N
 def test_regression_old_and_young_forms_merge_even_when_both_speak_in_a_scene() -> None:
     cast = resolve_cast(speeches(("ROSE", 1), ("OLD ROSE", 1), ("JACK", 1)))
     assert cast.resolve("OLD ROSE") == "ROSE"
+
+
+def test_regression_a_joint_cue_is_a_group_not_a_surname() -> None:
+    cast = resolve_cast(speeches(("EDWARD", 1), ("WILL", 2), ("EDWARD AND WILL", 3)))
+    assert cast.resolve("WILL") == "WILL"
+    joint = next(c for c in cast.characters if c.name == "EDWARD AND WILL")
+    assert joint.group

@@ -348,7 +348,10 @@ def _merge_variants(
     multi = [
         n
         for n in names
-        if len(n.split()) > 1 and _title_split(n)[0] is None and _base_variant(n) is None
+        if len(n.split()) > 1
+        and _title_split(n)[0] is None
+        and _base_variant(n) is None
+        and not is_group_name(n)
     ]
     by_first: dict[str, list[str]] = defaultdict(list)
     by_last: dict[str, list[str]] = defaultdict(list)

@@ -163,6 +163,8 @@ def is_group_name(name: str) -> bool:
     if _NUMBERED_RE.search(upper) and not re.fullmatch(r"[A-Z]-?\d+[A-Z]*\d*", upper):
         return True  # C-3PO and R2-D2 are names; GUARD #2 and COP 1 are not
     words = upper.split()
+    if len(words) > 2 and ("AND" in words[1:-1] or "&" in words[1:-1]):
+        return True  # a joint speech: EDWARD AND WILL
     return len(words) > 1 and words[0] in {"ALL", "BOTH", "SEVERAL", "VARIOUS", "MANY"}
 
 
