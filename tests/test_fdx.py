@@ -252,3 +252,39 @@ def test_regression_scene_summary_before_heading_text_keeps_lines_in_order():
     assert (heading.kind, synopsis.kind) == (Kind.HEADING, Kind.SYNOPSIS)
     assert heading.span.start <= synopsis.span.start <= heading.span.end
     assert heading.page == 3
+
+
+# ---------------------------------------------------------------- headings typed as action
+
+
+def test_action_typed_heading_reads_as_heading_with_a_diagnostic():
+    script = read_story("typed-as-action.fdx")
+    headings = [e for e in script.elements if e.kind is Kind.HEADING]
+    assert [h.text for h in headings] == [
+        "INT. SIGNAL BOX - NIGHT",
+        "EXT/INT. LEVEL CROSSING - CONTINUOUS",
+        "INT. LAMP ROOM - LATER",
+    ]
+    lines = {d.line for d in script.diagnostics}
+    assert lines == {headings[1].span.start, headings[2].span.start}
+    assert all("scene heading" in d.message for d in script.diagnostics)
+
+
+def test_only_whole_short_upper_case_one_line_headings_are_promoted():
+    script = read_story("typed-as-action.fdx")
+    actions = [e.text for e in script.elements if e.kind is Kind.ACTION]
+    assert actions == [
+        "Interior lights flicker. ODILE logs the last train.",  # not upper case
+        "THE BARRIER SLAMS.",  # upper case, not a heading
+        "EXT. THE TRACK, WHERE NOTHING MOVES AND THE RAILS HUM ALL THE SAME.",  # two lines
+        "EXT. THE YARD, WHERE THE OLD ENGINES RUST UNDER THEIR TARPAULINS, FORGOTTEN BY ALL.",
+        "EXT. PLATFORM - NIGHT",  # a Shot is the writer's choice, not an untyped heading
+    ]
+
+
+def test_typed_heading_ends_the_open_speech():
+    script = read_story("typed-as-action.fdx")
+    kinds = [e.kind for e in script.elements]
+    assert kinds[kinds.index(Kind.DIALOGUE) + 1] is Kind.HEADING
+    last = script.elements[-1]
+    assert (last.kind, last.cue) == (Kind.DIALOGUE, "ODILE (V.O.)")

@@ -9,7 +9,10 @@ well-formed Final Draft document.
 
 Mapping: Scene Heading -> HEADING (``Number`` -> number, SceneProperties
 ``Page`` -> page, its Summary -> SYNOPSIS); Action, General, Shot -> ACTION;
-Character sets the current cue; Dialogue -> DIALOGUE; Parenthetical ->
+Character sets the current cue; an Action or General paragraph that is a whole
+scene heading by its words (``EXT/INT. SHACK - DAY``: one short upper-case line
+that ``screenplay.is_heading`` accepts) -> HEADING, with a Diagnostic that the file
+typed it as action; Dialogue -> DIALOGUE; Parenthetical ->
 PARENTHETICAL; Lyrics -> LYRIC; Transition -> TRANSITION; New Act/End of Act ->
 SECTION; ScriptNote -> NOTE. In a ``<DualDialogue>`` block the second speaker's
 elements get ``dual=True``. The title page comes from ``<TitlePage>``.
@@ -21,6 +24,7 @@ import re
 
 from lxml import etree
 
+from whosestory import screenplay
 from whosestory.errors import EmptyInputError, ParseError
 from whosestory.model import Diagnostic, Element, Kind, Script, Span
 from whosestory.readers._xml import local_name, parse_xml
@@ -41,6 +45,10 @@ _KINDS: dict[str, Kind] = {
     "end of act": Kind.SECTION,
 }
 """Final Draft paragraph types -> element kinds; other types read as ACTION."""
+
+_UNTYPED_KINDS = frozenset({"action", "general"})
+"""Paragraph types a writer leaves a heading in when Final Draft did not recognise it."""
+_HEADING_MAX = 80  # characters: longer upper-case lines are shouted action, not headings
 
 _SPEECH_KINDS = frozenset({Kind.DIALOGUE, Kind.PARENTHETICAL, Kind.LYRIC})
 _CREDIT_RE = re.compile(
@@ -109,6 +117,10 @@ class _ContentReader:
         if not text:
             return  # empty paragraphs carry no content
         kind = _KINDS.get(kind_name, Kind.ACTION)
+        if kind_name in _UNTYPED_KINDS and _reads_as_heading(paragraph, text):
+            message = f"{kind_name.title()} paragraph is a scene heading by its words; read as one"
+            self.diagnostics.append(Diagnostic(span.start, message))
+            kind = Kind.HEADING
         if kind in _SPEECH_KINDS:
             self._speech(kind, text, span)
             return
@@ -185,6 +197,18 @@ def _paragraph_text(paragraph: etree._Element) -> tuple[str, Span]:
     last_text = "".join(last.itertext()).rstrip("\n")
     end = (last.sourceline or start) + last_text.count("\n")
     return " ".join(raw.split()), Span(start, end)
+
+
+def _reads_as_heading(paragraph: etree._Element, text: str) -> bool:
+    """An action paragraph that is a whole scene heading: one short upper-case line, INT./EXT.
+
+    Final Draft files converted from other tools type a heading it did not know
+    (``EXT/INT. SORORITY HOUSE - THE DOORWAY``) as Action; its words say what it is.
+    """
+    if len(text) > _HEADING_MAX or text != text.upper() or not screenplay.is_heading(text):
+        return False
+    raw = "".join("".join(run.itertext()) for run in _children(paragraph, "Text"))
+    return "\n" not in raw.strip()
 
 
 def _int_or_none(value: str | None) -> int | None:
