@@ -1,0 +1,359 @@
+"""Frame and narration: whose telling frames the story.
+
+A framed story has two layers of scenes: the telling (a present day, an office,
+a bench, an interview room) and the told (the past, the tale). The frame layer
+is found in three ways, and `frame_layer` says which it used:
+
+1. **markers**: headings and transitions that say when a scene is. ``PRESENT``,
+   ``PRESENT DAY``, ``NOW``, ``BACK TO PRESENT`` mark the telling;
+   ``FLASHBACK``, ``YEARS EARLIER``, ``THE PAST`` mark the told, up to the next
+   ``BACK TO PRESENT`` / ``END FLASHBACK``. Years in headings (``(1973)``) mark
+   the told when the script also marks a present; otherwise the latest year is
+   the present and earlier ones the past.
+2. **recurring place**: a place the story keeps returning to between blocks of
+   other scenes (at least three visits in three separate blocks, including the
+   first or last scene), as a therapist's office or a park bench is.
+3. **an unseen listener**: action that says a character talks to camera, to an
+   interviewer, a therapist, a priest or the police.
+
+Unmarked scenes join a layer by label propagation over their characters: a
+scene whose people belong to the marked present is present, one whose people
+belong to the marked past is past (scenes between markers keep the layer of the
+scene before when their people say nothing either way). Near-empty placeholder
+scenes in a recurring place belong to the frame with it.
+
+The frame's owner is the character most present in it, as a speaker, voice or
+in the action; a character whose speech in the frame is mostly questions is a
+listener (an interviewer, a therapist), which `listener_share` reports so the
+verdict can weigh it against them. Narration is voice-over: `narration` gives
+words, scenes and share; `narrator_in_story` tells a narrator who takes part
+in the story from a witness who stands outside it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from whosestory.measures.spotlight import present_scenes
+from whosestory.model import Kind, Scene, Story
+
+_PRESENT_RE = re.compile(
+    r"\b(?:PRESENT(?:[\s-]+DAY)?|NOW|TODAY|CURRENT(?:\s+DAY)?|BACK TO (?:THE )?(?:PRESENT|NOW|"
+    r"REALITY)|END (?:OF )?FLASH[\s-]?BACK)\b",
+    re.IGNORECASE,
+)
+_PAST_RE = re.compile(
+    r"\b(?:FLASH[\s-]?BACKS?|(?:\w+ )?(?:YEARS?|MONTHS?|WEEKS?|DECADES?) (?:EARLIER|AGO|BEFORE)|"
+    r"THE PAST|IN THE PAST|MEMORY|REMEMBERED)\b",
+    re.IGNORECASE,
+)
+_END_FLASHBACK_RE = re.compile(r"\bEND (?:OF )?FLASH[\s-]?BACK|BACK TO (?:THE )?PRESENT", re.I)
+_YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_LISTENER_RE = re.compile(
+    r"\b(?:to (?:the )?camera|into (?:the )?(?:camera|lens)|at the camera|to us\b|"
+    r"(?:to|for|with) (?:an?|the|his|her) (?:unseen |off-screen |offscreen )?"
+    r"(?:interviewer|therapist|psychiatrist|shrink|counsell?or|priest|detective|cop|police|"
+    r"officer|listener|audience|camera crew|documentary crew|reporter|journalist)|"
+    r"(?:tells|telling|narrates|narrating|recounts|recounting) (?:the|his|her|this) story)\b",
+    re.IGNORECASE,
+)
+_MIN_VISITS = 3
+_MAX_FRAME = 0.4
+_PROPAGATION_ROUNDS = 3
+_MAX_LAYER = 0.6
+_SHOT_RE = re.compile(
+    r"^(?:FULL|CLOSE|MEDIUM|WIDE|LONG|TRACKING|ANGLE|POV|INSERT|AERIAL|EXTREME|TWO|REVERSE|"
+    r"ESTABLISHING|MONTAGE|SERIES|INTERCUT|BACK TO|ON)\b"
+)
+_NOT_PLACES = frozenset({"OMITTED", "CONTINUED", "BLACK", "BLACK SCREEN", "TITLE", "CREDITS"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The frame layer: its scenes, how it was recognised, and its owner.
+
+    `how` lists the recognitions (``"markers"``, ``"recurring place: OFFICE"``,
+    ``"unseen listener"``); `evidence` is (scene index, line, quote) for each.
+    """
+
+    scenes: frozenset[int]
+    how: tuple[str, ...]
+    owner: str | None
+    presence: Mapping[str, float]
+    evidence: tuple[tuple[int, int, str], ...] = ()
+
+
+def _scene_text(scene: Scene) -> str:
+    """The heading and the transitions and short capital lines that say when a scene is."""
+    parts = [scene.heading]
+    for element in scene.elements:
+        if element.kind is Kind.TRANSITION or (
+            element.kind is Kind.ACTION and len(element.text) < 60 and element.text.isupper()
+        ):
+            parts.append(element.text)
+    return " ".join(parts)
+
+
+def scene_markers(story: Story) -> list[tuple[str | None, str]]:
+    """Per scene: ``"present"``, ``"past"`` or None, and the text that said so."""
+    texts = [_scene_text(s) for s in story.scenes]
+    has_present = any(_PRESENT_RE.search(t) and not _PAST_RE.search(t) for t in texts)
+    years = [max((int(y) for y in _YEAR_RE.findall(s.heading)), default=None) for s in story.scenes]
+    known = [y for y in years if y is not None]
+    latest = max(known) if len(set(known)) > 1 else None
+    markers: list[tuple[str | None, str]] = []
+    in_flashback = False
+    for text, year in zip(texts, years, strict=True):
+        past = _PAST_RE.search(text)
+        present = _PRESENT_RE.search(text)
+        if present and (not past or _END_FLASHBACK_RE.search(text)):
+            markers.append(("present", present.group(0)))
+            in_flashback = False
+        elif past:
+            markers.append(("past", past.group(0)))
+            in_flashback = True
+        elif year is not None and (has_present or (latest is not None and year < latest)):
+            markers.append(("past", str(year)))
+        elif year is not None and latest is not None:
+            markers.append(("present", str(year)))
+        elif in_flashback:
+            markers.append(("past", "inside a flashback"))
+        else:
+            markers.append((None, ""))
+    return markers
+
+
+def _propagate(
+    story: Story, seeds: Sequence[str | None], present: Mapping[str, frozenset[int]]
+) -> list[str | None]:
+    """Give unmarked scenes the layer their characters belong to (label propagation).
+
+    Marked scenes keep their layer. An unmarked scene takes the layer that most
+    of its characters' marked scenes are in (more than 60% of the vote), else the
+    layer of the scene before it. When nothing marks the told story, unmarked
+    scenes start in it, so that the frame grows only through its own people.
+    """
+    people: dict[int, list[str]] = defaultdict(list)
+    for name, scenes in present.items():
+        for index in scenes:
+            people[index].append(name)
+    default = None if "past" in seeds else "past"
+    layers = [seed or default for seed in seeds]
+    for _ in range(_PROPAGATION_ROUNDS):
+        affinity: dict[str, Counter[str]] = defaultdict(Counter)
+        for index, layer in enumerate(layers):
+            if layer:
+                for name in people[index]:
+                    affinity[name][layer] += 1
+        updated: list[str | None] = []
+        for index, seed in enumerate(seeds):
+            if seed:
+                updated.append(seed)
+                continue
+            votes: Counter[str] = Counter()
+            for name in people[index]:
+                counts = affinity[name]
+                total = sum(counts.values())
+                for key, n in counts.items():
+                    votes[key] += n / total
+            best = votes.most_common(1)[0] if votes else None
+            if best and best[1] > 0.6 * sum(votes.values()):
+                updated.append(best[0])
+            else:
+                updated.append(updated[-1] if updated else default)
+        layers = updated
+    return layers
+
+
+def _place(scene: Scene) -> str | None:
+    if not scene.location:
+        return None
+    return re.sub(r"\s*\(.*?\)\s*", " ", scene.location).strip().upper() or None
+
+
+def recurring_places(story: Story) -> dict[str, list[int]]:
+    """Places visited in at least three separate blocks, from the opening to the close.
+
+    A frame place brackets the story: it is visited near the start and near the
+    end (the first and last tenth), in three or more separate blocks, and holds
+    at most `_MAX_FRAME` of the scenes (a place that holds more is where the
+    story happens, not where it is told).
+    """
+    visits: dict[str, list[int]] = defaultdict(list)
+    for scene in story.scenes:
+        place = _place(scene)
+        if place:
+            visits[place].append(scene.index)
+    last = len(story.scenes) - 1
+    found = {}
+    for place, indices in visits.items():
+        if place in _NOT_PLACES or _SHOT_RE.match(place):
+            continue
+        blocks = 1 + sum(1 for a, b in itertools.pairwise(indices) if b > a + 1)
+        edge = max(1, last // 10)
+        spans_story = indices[0] <= edge and indices[-1] >= last - edge
+        if blocks >= _MIN_VISITS and spans_story and len(indices) <= _MAX_FRAME * len(story.scenes):
+            found[place] = indices
+    return found
+
+
+def unseen_listener(story: Story) -> list[tuple[int, int, str]]:
+    """Action lines that say a character speaks to camera or to an unseen listener."""
+    hits = []
+    for scene in story.scenes:
+        for element in scene.elements:
+            if element.kind in (Kind.ACTION, Kind.PARENTHETICAL, Kind.STAGE):
+                match = _LISTENER_RE.search(element.text)
+                if match:
+                    start = max(0, match.start() - 40)
+                    hits.append((scene.index, element.line, element.text[start : match.end() + 20]))
+    return hits
+
+
+def frame_layer(story: Story) -> Frame:
+    """Find the frame layer, how it shows, and who owns it (see the module docstring)."""
+    present = present_scenes(story)
+    markers = scene_markers(story)
+    how: list[str] = []
+    evidence: list[tuple[int, int, str]] = []
+    seeds: list[str | None] = [m for m, _ in markers]
+    if "present" in seeds and "past" in seeds:
+        how.append("markers")
+        evidence += [
+            (i, story.scenes[i].span.start, text)
+            for i, (m, text) in enumerate(markers)
+            if m == "present"
+        ][:5]
+    places = {
+        place: indices
+        for place, indices in recurring_places(story).items()
+        if not any(seeds[i] == "past" for i in indices)
+    }
+    if places:
+        place, indices = max(places.items(), key=lambda item: (len(item[1]), item[0]))
+        how.append(f"recurring place: {place}")
+        for index in indices:
+            seeds[index] = seeds[index] or "present"
+        evidence += [(i, story.scenes[i].span.start, story.scenes[i].heading) for i in indices[:3]]
+    listener = unseen_listener(story)
+    if len({index for index, _, _ in listener}) >= _MIN_VISITS:
+        how.append("unseen listener")
+        for index, _, _ in listener:
+            seeds[index] = seeds[index] or "present"
+        evidence += listener[:3]
+    if not how:
+        return Frame(frozenset(), (), None, {})
+    layers = _propagate(story, seeds, present)
+    frame = frozenset(i for i, layer in enumerate(layers) if layer == "present")
+    if not frame or len(frame) > _MAX_LAYER * len(story.scenes):
+        return Frame(frozenset(), (), None, {})
+    shares = frame_presence(story, frame, present)
+    owner = max(shares, key=lambda n: (shares[n], len(present.get(n, ())), n)) if shares else None
+    return Frame(frame, tuple(how), owner, shares, tuple(evidence))
+
+
+def frame_presence(
+    story: Story, frame: frozenset[int], present: Mapping[str, frozenset[int]] | None = None
+) -> dict[str, float]:
+    """Share of the frame's scenes each non-group character is present in (0..1)."""
+    present = present or present_scenes(story)
+    size = len(frame) or 1
+    return {
+        c.name: round(len(present.get(c.name, frozenset()) & frame) / size, 4)
+        for c in story.cast
+        if not c.group
+    }
+
+
+def listener_share(story: Story, scenes: frozenset[int]) -> dict[str, float]:
+    """Share of each character's speeches in the given scenes that are questions."""
+    asked: Counter[str] = Counter()
+    spoken: Counter[str] = Counter()
+    for index in scenes:
+        for speech in story.scenes[index].speeches():
+            if speech.speaker:
+                spoken[speech.speaker] += 1
+                asked[speech.speaker] += speech.text.rstrip().endswith("?")
+    return {name: round(asked[name] / n, 4) for name, n in spoken.items()}
+
+
+def narration(story: Story) -> dict[str, dict[str, float]]:
+    """Voice-over per character: words, scenes, share of all voice-over words."""
+    words: Counter[str] = Counter()
+    scenes: dict[str, set[int]] = defaultdict(set)
+    for scene in story.scenes:
+        for element in scene.elements:
+            if element.kind is Kind.VOICE_OVER and element.speaker:
+                words[element.speaker] += len(element.text.split())
+                scenes[element.speaker].add(scene.index)
+    total = sum(words.values()) or 1
+    return {
+        c.name: {
+            "words": words[c.name],
+            "scenes": len(scenes[c.name]),
+            "share": round(words[c.name] / total, 4),
+        }
+        for c in story.cast
+        if not c.group
+    }
+
+
+def narrator_in_story(story: Story) -> dict[str, float]:
+    """How far a character takes part in the story outside its narration (0..1).
+
+    Scenes the character is present in without voice-over, as a share of the
+    scenes of the most present character: a witness narrator who stands
+    outside the story scores near 0, a narrator who lives it near 1.
+    """
+    present = present_scenes(story)
+    voice: dict[str, set[int]] = defaultdict(set)
+    spoken: dict[str, set[int]] = defaultdict(set)
+    for scene in story.scenes:
+        for element in scene.elements:
+            if element.speaker and element.kind is Kind.VOICE_OVER:
+                voice[element.speaker].add(scene.index)
+            elif element.speaker and element.kind is Kind.DIALOGUE:
+                spoken[element.speaker].add(scene.index)
+    inside = {
+        c.name: len(present.get(c.name, frozenset()) - (voice[c.name] - spoken[c.name]))
+        for c in story.cast
+        if not c.group
+    }
+    top = max(inside.values(), default=0) or 1
+    return {name: round(n / top, 4) for name, n in inside.items()}
+
+
+def bookends(story: Story, share: float = 0.05) -> dict[str, float]:
+    """Who holds the opening and the close: 0..1 per character.
+
+    A quarter each for being present in the opening scenes (the first `share` of
+    the story, at least one scene), in the closing scenes, having the first
+    words and having the last words (dialogue or voice-over).
+    """
+    n = len(story.scenes)
+    if not n:
+        return {}
+    k = max(1, round(n * share))
+    present = present_scenes(story)
+    spoken = [
+        e.speaker
+        for s in story.scenes
+        for e in s.elements
+        if e.speaker and e.kind in (Kind.DIALOGUE, Kind.VOICE_OVER)
+    ]
+    opening, closing = set(range(k)), set(range(n - k, n))
+    scores: dict[str, float] = {}
+    for character in story.cast:
+        if character.group:
+            continue
+        name = character.name
+        scenes = present.get(name, frozenset())
+        score = 0.25 * bool(scenes & opening) + 0.25 * bool(scenes & closing)
+        score += 0.25 * bool(spoken and spoken[0] == name)
+        score += 0.25 * bool(spoken and spoken[-1] == name)
+        scores[name] = score
+    return scores
