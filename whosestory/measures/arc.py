@@ -337,7 +337,9 @@ def content_words(text: str) -> list[str]:
 
 
 def _jsd(p: np.ndarray, q: np.ndarray) -> float:
-    """Jensen-Shannon divergence (base 2, in [0, 1]) of two count vectors."""
+    """Jensen-Shannon divergence (base 2, in [0, 1]) of two count vectors (0 if one is empty)."""
+    if p.sum() == 0 or q.sum() == 0:
+        return 0.0
     p = p / p.sum()
     q = q / q.sum()
     m = (p + q) / 2

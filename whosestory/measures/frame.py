@@ -170,7 +170,9 @@ def _propagate(
 
 
 def _place(scene: Scene) -> str | None:
-    if not scene.location:
+    """The place a screenplay heading names (INT./EXT. headings only; a play's
+    "Scene 2" is not a place)."""
+    if not scene.location or scene.setting is None:
         return None
     return re.sub(r"\s*\(.*?\)\s*", " ", scene.location).strip().upper() or None
 
