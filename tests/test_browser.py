@@ -1,0 +1,142 @@
+"""The HTML report and the served page in a real browser (Debian's chromium, headless).
+
+Skipped only when /usr/bin/chromium is missing. Screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import whosestory
+from whosestory.report.extra_view import report_view
+from whosestory.report.html import render_html
+from whosestory.serve import make_server
+
+CHROMIUM = Path("/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "the-keeper.fountain"
+BAD = ROOT / "tests" / "stories" / "not-a-pdf.pdf"
+ARTIFACTS = ROOT / "test-artifacts"
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)"
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture(scope="module")
+def port() -> Iterator[int]:
+    server = make_server("127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def _record(page: Any) -> list[str]:
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    return urls
+
+
+def _local(urls: list[str], port: int | None = None) -> list[str]:
+    allowed = ("file://", "data:", "about:", "blob:")
+    if port:
+        allowed += (f"http://127.0.0.1:{port}/",)
+    return [u for u in urls if not u.startswith(allowed)]
+
+
+def _charts_drawn(frame: Any) -> None:
+    for css in ("svg.timeline", "svg.network", "svg.arc"):
+        box = frame.locator(css).first.bounding_box()
+        assert box and box["width"] > 50 and box["height"] > 50, css
+    assert frame.locator("svg.timeline rect.speaks").count() > 0
+
+
+@pytest.mark.parametrize("viewport", [(1280, 900), (390, 844)], ids=["laptop", "phone"])
+def test_report_file_draws_its_charts_offline(
+    browser: Any, tmp_path: Path, viewport: tuple[int, int]
+) -> None:
+    report = tmp_path / "the-keeper.html"
+    report.write_text(
+        render_html(report_view(whosestory.analyze(whosestory.load(EXAMPLE)))), encoding="utf-8"
+    )
+    page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    urls = _record(page)
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.goto(report.as_uri())
+    _charts_drawn(page)
+    assert page.locator(".verdict .who").first.inner_text() == "MAYA"
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= viewport[0] + 1  # nothing overflows the page sideways
+    page.locator("table.sortable thead th").nth(3).click()  # sorting runs without errors
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"report-{viewport[0]}.png"), full_page=True)
+    assert errors == []
+    assert _local(urls) == []
+    page.close()
+
+
+def test_served_page_uploads_a_script_and_shows_the_report(browser: Any, port: int) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    urls = _record(page)
+    page.goto(f"http://127.0.0.1:{port}/")
+    page.set_input_files("#file", str(EXAMPLE))
+    page.wait_for_selector("#report:not([hidden])", timeout=30_000)
+    frame = page.frame_locator("#report")
+    frame.locator("svg.timeline").wait_for(timeout=30_000)
+    _charts_drawn(frame)
+    assert "The Keeper" in frame.locator("h1").inner_text()
+    assert "the-keeper.fountain" in page.locator("#status").inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "serve-report.png"), full_page=True)
+    assert _local(urls, port) == []
+    page.close()
+
+
+def test_served_page_shows_the_message_for_a_bad_file(browser: Any, port: int) -> None:
+    page = browser.new_page()
+    urls = _record(page)
+    page.goto(f"http://127.0.0.1:{port}/")
+    page.set_input_files("#file", str(BAD))
+    error = page.locator("#error")
+    error.filter(has_text="not-a-pdf.pdf").wait_for(timeout=30_000)
+    assert "not-a-pdf.pdf" in error.inner_text()
+    assert page.locator("#report").is_hidden()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "serve-bad-file.png"))
+    page.set_input_files("#file", str(EXAMPLE))  # the server is still up
+    page.frame_locator("#report").locator("svg.timeline").wait_for(timeout=30_000)
+    assert page.locator("#error").inner_text() == ""
+    assert _local(urls, port) == []
+    page.close()

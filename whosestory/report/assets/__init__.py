@@ -1,0 +1,216 @@
+"""Inline CSS and JavaScript of the HTML report, kept as strings so they ship as code.
+
+They are inlined into every page: the report must work offline from one file.
+"""
+
+from __future__ import annotations
+
+REPORT_CSS = """
+:root { --ink:#1d232b; --muted:#5b6670; --line:#d8dde2; --paper:#ffffff; --soft:#f4f6f8;
+  --accent:#1f6feb; --speaks:#1f4e79; --present:#9cc3e6; --frame:#f6d58e; --role:#c2410c; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Ubuntu, sans-serif;
+  color: var(--ink); background: var(--paper); }
+main { max-width: 1100px; margin: 0 auto; padding: 1.2rem 1rem 3rem; }
+h1 { font-size: 1.7rem; line-height: 1.2; margin: .2rem 0 .3rem; overflow-wrap: anywhere; }
+h2 { font-size: 1.3rem; margin: 2.2rem 0 .6rem; border-bottom: 1px solid var(--line);
+  padding-bottom: .2rem; }
+h3 { font-size: 1.08rem; margin: 1.4rem 0 .4rem; }
+p { margin: .4rem 0; }
+.meta, .note, figcaption, .legend { color: var(--muted); font-size: .9rem; }
+.meta { overflow-wrap: anywhere; }
+table.figures { width: auto; min-width: min(100%, 420px); }
+.verdicts { display: grid; grid-template-columns: repeat(auto-fit, minmax(220px, 1fr));
+  gap: .8rem; margin: 1rem 0; }
+.verdict { border: 1px solid var(--line); border-radius: 10px; padding: .8rem .9rem;
+  background: var(--soft); }
+.verdict .role { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em;
+  color: var(--muted); }
+.verdict .who { font-size: 1.35rem; font-weight: 700; overflow-wrap: anywhere; }
+.verdict .why { font-size: .9rem; color: var(--muted); }
+.close { color: var(--role); font-weight: 600; }
+.divergence { border-left: 4px solid var(--role); background: #fff7ed; padding: .7rem .9rem;
+  border-radius: 0 8px 8px 0; font-size: 1.05rem; }
+.agree { border-left: 4px solid var(--accent); background: #eef5ff; padding: .7rem .9rem;
+  border-radius: 0 8px 8px 0; }
+figure { margin: 1rem 0; break-inside: avoid; }
+.scroll { overflow-x: auto; -webkit-overflow-scrolling: touch; }
+svg.chart { display: block; max-width: 100%; height: auto; }
+svg.network { margin: 0 auto; }
+.arcs svg.chart { width: 100%; }
+svg text { font: 11px system-ui, sans-serif; fill: var(--ink); }
+svg .tick { fill: var(--muted); font-size: 10px; text-anchor: middle; }
+svg .label { text-anchor: end; }
+svg .stripe { fill: var(--soft); }
+svg .speaks { fill: var(--speaks); }
+svg .present { fill: var(--present); }
+svg .frame { fill: var(--frame); opacity: .55; }
+svg .edge { stroke: #6b7c8f; stroke-linecap: round; }
+svg .node { fill: var(--speaks); stroke: #fff; stroke-width: 1.5; }
+svg .node.role { fill: var(--role); }
+svg .nlabel { font-size: 12px; }
+svg .nlabel.role { font-weight: 700; fill: var(--role); }
+svg .zero { stroke: var(--line); stroke-dasharray: 3 3; }
+svg .band { fill: var(--present); opacity: .55; }
+svg .mean { fill: none; stroke: var(--speaks); stroke-width: 2; }
+svg .point { fill: var(--speaks); }
+.key { display: inline-block; width: .9em; height: .9em; vertical-align: -.1em;
+  border-radius: 2px; margin: 0 .25em 0 .8em; }
+.key.speaks { background: var(--speaks); } .key.present { background: var(--present); }
+.key.frame { background: var(--frame); } .key.role { background: var(--role); }
+.arcs { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 1rem; }
+.arcs figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: .5rem; }
+.arcs h3 { margin: .1rem 0 .2rem; font-size: 1rem; overflow-wrap: anywhere; }
+table { border-collapse: collapse; font-size: .88rem; width: 100%; }
+th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--line); text-align: right;
+  white-space: nowrap; }
+th:first-child, td:first-child, th.text, td.text { text-align: left; }
+td:first-child { white-space: normal; overflow-wrap: anywhere; min-width: 8rem; }
+thead th { position: sticky; top: 0; background: var(--soft); cursor: pointer; }
+tbody tr:hover { background: var(--soft); }
+td.win { font-weight: 700; }
+.bar { display: inline-block; height: .6em; background: var(--present); border-radius: 2px;
+  margin-right: .4em; vertical-align: middle; }
+ol.ranking { padding-left: 1.4rem; margin: .3rem 0; }
+blockquote { margin: .4rem 0; padding: .3rem .8rem; border-left: 3px solid var(--line);
+  color: #333; overflow-wrap: anywhere; }
+blockquote cite { display: block; font-style: normal; font-size: .82rem; color: var(--muted); }
+.counter blockquote { border-left-color: var(--role); }
+details { margin: .6rem 0; }
+summary { cursor: pointer; color: var(--accent); }
+footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
+@media (max-width: 600px) {
+  main { padding: .8rem .6rem 2rem; } h1 { font-size: 1.35rem; }
+  .verdict .who { font-size: 1.15rem; } th, td { padding: .25rem .35rem; }
+}
+@media print {
+  body { font-size: 11pt; } main { max-width: none; padding: 0; }
+  .scroll { overflow: visible; } svg.timeline { min-width: 0 !important; }
+  thead th { position: static; } summary { display: none; }
+  h2 { break-after: avoid; } figure, .verdict, tr { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+REPORT_JS = """
+(function () {
+  function key(cell) {
+    var t = cell.getAttribute('data-v') || cell.textContent;
+    var n = parseFloat(t);
+    return isNaN(n) ? t.toLowerCase() : n;
+  }
+  document.querySelectorAll('table.sortable').forEach(function (table) {
+    table.querySelectorAll('thead th').forEach(function (th, col) {
+      th.title = 'sort by this column';
+      th.addEventListener('click', function () {
+        var down = th.getAttribute('aria-sort') !== 'descending';
+        table.querySelectorAll('thead th').forEach(function (h) {
+          h.removeAttribute('aria-sort');
+        });
+        th.setAttribute('aria-sort', down ? 'descending' : 'ascending');
+        table.querySelectorAll('tbody').forEach(function (body) {
+          var rows = Array.prototype.slice.call(body.rows);
+          rows.sort(function (a, b) {
+            var x = key(a.cells[col]), y = key(b.cells[col]);
+            var c = x < y ? -1 : x > y ? 1 : 0;
+            return down ? -c : c;
+          });
+          rows.forEach(function (r) { body.appendChild(r); });
+        });
+      });
+    });
+  });
+  window.addEventListener('beforeprint', function () {
+    document.querySelectorAll('details').forEach(function (d) { d.open = true; });
+  });
+})();
+"""
+
+SERVE_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>whosestory: whose story is it?</title>
+<style>
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: #1d232b; background: #fff; }
+main { max-width: 1100px; margin: 0 auto; padding: 1.2rem 1rem; }
+h1 { font-size: 1.6rem; margin: .2rem 0; }
+.drop { display: block; border: 2px dashed #9cc3e6; border-radius: 12px; padding: 1.6rem 1rem;
+  text-align: center; background: #f4f8fc; cursor: pointer; margin: 1rem 0; }
+.drop.over { background: #e3effa; border-color: #1f6feb; }
+.drop strong { color: #1f6feb; }
+.note { color: #5b6670; font-size: .9rem; }
+#status { color: #5b6670; min-height: 1.5em; }
+#error { color: #b42318; font-weight: 600; min-height: 1.5em; overflow-wrap: anywhere; }
+#report { width: 100%; height: 85vh; border: 1px solid #d8dde2; border-radius: 8px; }
+[hidden] { display: none !important; }
+</style></head>
+<body><main>
+<h1>Whose story is it?</h1>
+<p class="note">Spotlight, protagonist, main and impact character of a screenplay or play.
+Fountain, Final Draft (.fdx), plain text, PDF with a text layer, or TEI drama XML,
+up to __MAX_MB__ MB. The file is analysed by this server and not kept.</p>
+<label class="drop" id="drop" for="file"><strong>Choose a script</strong> or drop it here
+<input type="file" id="file" name="file"
+  accept=".fountain,.spmd,.fdx,.pdf,.xml,.tei,.txt,.text" hidden></label>
+<p id="status" role="status" aria-live="polite"></p>
+<p id="error" role="alert"></p>
+<p id="tools" hidden><a id="download" href="#" download="report.html">Download the report</a></p>
+<iframe id="report" title="report" sandbox="allow-scripts allow-modals" hidden></iframe>
+</main>
+<script>
+(function () {
+  var MAX = __MAX_BYTES__;
+  var input = document.getElementById('file'), drop = document.getElementById('drop');
+  var status = document.getElementById('status'), error = document.getElementById('error');
+  var frame = document.getElementById('report'), tools = document.getElementById('tools');
+  var link = document.getElementById('download');
+  function fail(message) { status.textContent = ''; error.textContent = message; }
+  function upload(file) {
+    error.textContent = '';
+    if (!file) { return; }
+    if (file.size > MAX) {
+      fail(file.name + ' is ' + (file.size / 1e6).toFixed(1) + ' MB; the limit is ' +
+           (MAX / 1e6).toFixed(0) + ' MB.');
+      return;
+    }
+    status.textContent = 'Reading ' + file.name + '\\u2026';
+    fetch('/report', { method: 'POST', body: file,
+      headers: { 'X-Filename': encodeURIComponent(file.name),
+                 'Content-Type': 'application/octet-stream' } })
+      .then(function (response) {
+        return response.text().then(function (text) {
+          if (!response.ok) {
+            var message = text;
+            try { message = JSON.parse(text).error; } catch (e) {}
+            throw new Error(message || ('error ' + response.status));
+          }
+          return text;
+        });
+      })
+      .then(function (html) {
+        frame.srcdoc = html;
+        frame.hidden = false;
+        tools.hidden = false;
+        if (link.href.indexOf('blob:') === 0) { URL.revokeObjectURL(link.href); }
+        link.href = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+        link.download = file.name.replace(/\\.[^.]*$/, '') + '-report.html';
+        status.textContent = 'Report for ' + file.name + '.';
+      })
+      .catch(function (err) { fail(err.message || String(err)); });
+  }
+  input.addEventListener('change', function () { upload(input.files[0]); });
+  ['dragenter', 'dragover'].forEach(function (name) {
+    drop.addEventListener(name, function (e) { e.preventDefault(); drop.classList.add('over'); });
+  });
+  ['dragleave', 'drop'].forEach(function (name) {
+    drop.addEventListener(name, function (e) {
+      e.preventDefault();
+      drop.classList.remove('over');
+    });
+  });
+  drop.addEventListener('drop', function (e) { upload(e.dataTransfer.files[0]); });
+})();
+</script></body></html>
+"""

@@ -1,0 +1,261 @@
+"""Inline SVG charts built from plain report data (no Story, no external resources).
+
+Each builder returns one ``<svg>`` element as a string, sized by its viewBox so that
+CSS scales it to the page. Every string from the script is escaped. Colours come from
+CSS classes (see `report.assets`), so the print and dark styles can change them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import Any
+
+LABEL_WIDTH = 150
+ROW_HEIGHT = 16
+AXIS_HEIGHT = 22
+FRAME_STRIP = 6
+LABEL_CHARS = 20
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def _short(name: str, limit: int = LABEL_CHARS) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def _svg(
+    width: float, height: float, label: str, body: list[str], css: str, min_width: float = 0
+) -> str:
+    """An <svg> drawn at its natural size, shrinking to fit (not below `min_width`: scroll)."""
+    style = f' style="min-width:{min(width, min_width):.0f}px"' if min_width else ""
+    return (
+        f'<svg class="chart {css}" width="{width:.0f}" height="{height:.0f}" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}"{style} '
+        f'role="img" aria-label="{_e(label)}" xmlns="http://www.w3.org/2000/svg">'
+        + "".join(body)
+        + "</svg>"
+    )
+
+
+# ---------------------------------------------------------------- presence timeline
+
+
+def _runs(cells: Sequence[int]) -> list[tuple[int, int, int]]:
+    """(start, length, value) of each run of equal non-zero cells."""
+    runs: list[tuple[int, int, int]] = []
+    start = 0
+    for i in range(1, len(cells) + 1):
+        if i == len(cells) or cells[i] != cells[start]:
+            if cells[start]:
+                runs.append((start, i - start, cells[start]))
+            start = i
+    return runs
+
+
+def _scene_label(scene: Mapping[str, Any]) -> str:
+    number = scene.get("number")
+    heading = scene.get("heading") or "(before the first heading)"
+    prefix = f"scene {scene.get('index')}" + (f" (#{number})" if number else "")
+    return f"{prefix}: {heading}"
+
+
+def _tick_step(n: int) -> int:
+    for step in (1, 5, 10, 20, 25, 50, 100, 200, 500):
+        if n / step <= 20:
+            return step
+    return 1000
+
+
+def timeline_svg(
+    scenes: Sequence[Mapping[str, Any]],
+    rows: Sequence[Mapping[str, Any]],
+    frame: set[int] | None = None,
+) -> str:
+    """Characters x scenes: speaking (dark), present without speaking (light), frame marked.
+
+    Consecutive scenes with the same state are drawn as one rectangle, so the size
+    grows with the number of entrances, not with characters x scenes.
+    """
+    frame = frame or set()
+    n = max(len(scenes), 1)
+    cell = max(2.0, min(24.0, 900.0 / n))
+    width = LABEL_WIDTH + n * cell + 4
+    top = AXIS_HEIGHT + FRAME_STRIP + 2
+    height = top + len(rows) * ROW_HEIGHT + 4
+    body: list[str] = []
+    for i, scene in enumerate(scenes):
+        if scene.get("frame") or scene.get("index") in frame:
+            x = LABEL_WIDTH + i * cell
+            body.append(
+                f'<rect class="frame" x="{x:.1f}" y="{AXIS_HEIGHT}" width="{cell:.1f}" '
+                f'height="{height - AXIS_HEIGHT:.0f}"><title>frame: {_e(_scene_label(scene))}'
+                "</title></rect>"
+            )
+    step = _tick_step(n)
+    for i in range(0, n, step):
+        x = LABEL_WIDTH + i * cell + cell / 2
+        body.append(f'<text class="tick" x="{x:.1f}" y="{AXIS_HEIGHT - 8}">{i + 1}</text>')
+    for r, row in enumerate(rows):
+        y = top + r * ROW_HEIGHT
+        name = str(row.get("name", ""))
+        body.append(
+            f'<text class="label" x="{LABEL_WIDTH - 6}" y="{y + ROW_HEIGHT - 4}">'
+            f"<title>{_e(name)}</title>{_e(_short(name))}</text>"
+        )
+        if r % 2 == 0:
+            body.append(
+                f'<rect class="stripe" x="{LABEL_WIDTH}" y="{y}" width="{n * cell:.1f}" '
+                f'height="{ROW_HEIGHT}"/>'
+            )
+        for start, length, value in _runs(list(row.get("cells", ()))):
+            state = "speaks" if value == 2 else "present"
+            first, last = start + 1, start + length
+            span = f"scene {first}" if length == 1 else f"scenes {first}-{last}"
+            tip = f"{name}: {span}, {'speaking' if value == 2 else 'present, silent'}"
+            if length == 1 and start < len(scenes):
+                tip = f"{name}: {_scene_label(scenes[start])}, {state}"
+            body.append(
+                f'<rect class="{state}" x="{LABEL_WIDTH + start * cell:.1f}" y="{y + 2}" '
+                f'width="{length * cell:.1f}" height="{ROW_HEIGHT - 4}">'
+                f"<title>{_e(tip)}</title></rect>"
+            )
+    label = "presence of each character in each scene"
+    return _svg(width, height, label, body, "timeline", min_width=640)
+
+
+# ---------------------------------------------------------------- network
+
+
+def circle_layout(names: Sequence[str], radius: float, cx: float, cy: float) -> dict[str, tuple]:
+    """Positions on a circle, the first name at the top, going clockwise."""
+    count = max(len(names), 1)
+    return {
+        name: (
+            cx + radius * math.cos(2 * math.pi * i / count - math.pi / 2),
+            cy + radius * math.sin(2 * math.pi * i / count - math.pi / 2),
+        )
+        for i, name in enumerate(names)
+    }
+
+
+def network_svg(
+    nodes: Sequence[Mapping[str, Any]],
+    edges: Sequence[Mapping[str, Any]],
+    roles: Mapping[str, str] | None = None,
+) -> str:
+    """The co-presence network on a circle: node size by scenes, edge width by weight.
+
+    `nodes` are drawn in the order given (most present first, at the top); only
+    edges between drawn nodes are kept. `roles` maps a name to the roles it holds,
+    which are highlighted and named in the node's tooltip.
+    """
+    roles = roles or {}
+    width, height, radius = 640.0, 500.0, 165.0
+    cx, cy = width / 2, height / 2
+    names = [str(n["name"]) for n in nodes]
+    where = circle_layout(names, radius, cx, cy)
+    top_scenes = max((n.get("scenes", 0) for n in nodes), default=1) or 1
+    kept = [e for e in edges if e.get("source") in where and e.get("target") in where]
+    top_weight = max((e.get("weight", 0) for e in kept), default=1) or 1
+    body: list[str] = []
+    for edge in sorted(kept, key=lambda e: e.get("weight", 0)):
+        (x1, y1), (x2, y2) = where[edge["source"]], where[edge["target"]]
+        share = edge.get("weight", 0) / top_weight
+        body.append(
+            f'<line class="edge" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+            f'stroke-width="{0.6 + 7 * share:.2f}" stroke-opacity="{0.2 + 0.6 * share:.2f}">'
+            f"<title>{_e(edge['source'])} and {_e(edge['target'])}: "
+            f"{_e(edge.get('weight', 0))} scenes together</title></line>"
+        )
+    for node in nodes:
+        name = str(node["name"])
+        x, y = where[name]
+        size = 4 + 12 * math.sqrt(node.get("scenes", 0) / top_scenes)
+        role = roles.get(name)
+        tip = f"{name}: present in {node.get('scenes', 0)} scenes" + (f"; {role}" if role else "")
+        css = "node role" if role else "node"
+        body.append(
+            f'<circle class="{css}" cx="{x:.1f}" cy="{y:.1f}" r="{size:.1f}">'
+            f"<title>{_e(tip)}</title></circle>"
+        )
+        angle = math.atan2(y - cy, x - cx)
+        lx, ly = x + (size + 5) * math.cos(angle), y + (size + 5) * math.sin(angle) + 4
+        anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
+        if anchor == "middle":
+            ly += 6 if math.sin(angle) > 0 else -4
+        body.append(
+            f'<text class="nlabel{" role" if role else ""}" x="{lx:.1f}" y="{ly:.1f}" '
+            f'text-anchor="{anchor}">{_e(_short(name, 18))}</text>'
+        )
+    return _svg(width, height, "who shares scenes with whom", body, "network")
+
+
+# ---------------------------------------------------------------- arcs
+
+
+def _domain(windows: Sequence[Mapping[str, Any]]) -> float:
+    values = [abs(w[k]) for w in windows for k in ("low", "high", "mean") if w.get(k) is not None]
+    top = max(values, default=0.0)
+    return max(0.25, math.ceil(top * 4) / 4)
+
+
+def _bound(window: Mapping[str, Any], key: str) -> float:
+    value = window.get(key)
+    return float(window["mean"] if value is None else value)
+
+
+def _segments(windows: Sequence[Mapping[str, Any]]) -> list[list[Mapping[str, Any]]]:
+    """Runs of consecutive windows that have a mean (the others are too thin to read)."""
+    segments: list[list[Mapping[str, Any]]] = [[]]
+    for window in windows:
+        if window.get("mean") is None:
+            segments.append([])
+        else:
+            segments[-1].append(window)
+    return [s for s in segments if s]
+
+
+def arc_svg(arc: Mapping[str, Any]) -> str:
+    """One character's tone over story time: mean per window, its interval as a band."""
+    width, height, pad_l, pad_r, pad_y = 320.0, 170.0, 34.0, 10.0, 14.0
+    windows = list(arc.get("windows", ()))
+    limit = _domain(windows)
+
+    def px(t: float) -> float:
+        return pad_l + t * (width - pad_l - pad_r)
+
+    def py(v: float) -> float:
+        return pad_y + (limit - v) / (2 * limit) * (height - 2 * pad_y - 12)
+
+    body = [
+        f'<line class="zero" x1="{pad_l}" y1="{py(0):.1f}" x2="{width - pad_r}" y2="{py(0):.1f}"/>',
+        f'<text class="tick" x="{pad_l - 4}" y="{py(limit) + 4:.1f}" text-anchor="end">'
+        f"+{limit:g}</text>",
+        f'<text class="tick" x="{pad_l - 4}" y="{py(0) + 4:.1f}" text-anchor="end">0</text>',
+        f'<text class="tick" x="{pad_l - 4}" y="{py(-limit) + 4:.1f}" text-anchor="end">'
+        f"-{limit:g}</text>",
+        f'<text class="tick" x="{pad_l}" y="{height - 4}" text-anchor="start">start</text>',
+        f'<text class="tick" x="{width - pad_r}" y="{height - 4}" text-anchor="end">end</text>',
+    ]
+    for segment in _segments(windows):
+        mids = [((w["start"] + w["end"]) / 2, w) for w in segment]
+        upper = [f"{px(t):.1f},{py(_bound(w, 'high')):.1f}" for t, w in mids]
+        lower = [f"{px(t):.1f},{py(_bound(w, 'low')):.1f}" for t, w in reversed(mids)]
+        body.append(f'<polygon class="band" points="{" ".join(upper + lower)}"/>')
+        line = " ".join(f"{px(t):.1f},{py(w['mean']):.1f}" for t, w in mids)
+        body.append(f'<polyline class="mean" points="{line}"/>')
+        for t, w in mids:
+            tip = (
+                f"{w['start']:.0%}-{w['end']:.0%} of the story: tone {w['mean']:+.2f} "
+                f"(90 % interval {_bound(w, 'low'):+.2f} to "
+                f"{_bound(w, 'high'):+.2f}), {w.get('units', 0)} lines"
+            )
+            body.append(
+                f'<circle class="point" cx="{px(t):.1f}" cy="{py(w["mean"]):.1f}" r="3">'
+                f"<title>{_e(tip)}</title></circle>"
+            )
+    return _svg(width, height, f"tone of {arc.get('name', '')} over the story", body, "arc")

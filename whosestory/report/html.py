@@ -1,0 +1,393 @@
+"""The HTML report: one self-contained page from the plain report view.
+
+`render_html(view)` takes the dict of `report.view.summary_view` (or the richer
+`report.extra_view.report_view`) and returns a whole HTML document that works
+offline: inline CSS, inline SVG charts, a few lines of inline JavaScript (table
+sorting; opening collapsed parts before printing), and a Content-Security-Policy
+that forbids loading anything from anywhere. Every string from the script is
+escaped. Big casts stay legible: charts and the main table show the leading
+`TOP` characters, the rest sit in collapsed ``<details>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import Any
+
+from whosestory.report import charts, prose
+from whosestory.report.assets import REPORT_CSS, REPORT_JS
+
+TOP = 15
+"""Characters shown in the charts and the main ranking table; the rest are collapsed."""
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+
+
+def _e(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def render_html(view: Mapping[str, Any], top: int = TOP) -> str:
+    """A whole, self-contained HTML document for one analysed story."""
+    title = str(view.get("title") or "Untitled")
+    body = [
+        _header(view),
+        _verdicts(view),
+        _timeline(view, top),
+        _arcs(view),
+        _network(view, top),
+        _ranking_table(view, top),
+        _evidence(view),
+        _diagnostics(view),
+        _footer(view),
+    ]
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        '<meta name="generator" content="whosestory">'
+        f"<title>{_e(title)}: whose story is it?</title>"
+        f"<style>{REPORT_CSS}</style></head>\n<body><main>\n"
+        + "\n".join(part for part in body if part)
+        + f"\n</main><script>{REPORT_JS}</script></body></html>\n"
+    )
+
+
+# ---------------------------------------------------------------- top of the page
+
+
+def _header(view: Mapping[str, Any]) -> str:
+    individuals = prose.individuals(view)
+    facts = [
+        str(view.get("format") or ""),
+        f"{view.get('scenes', 0)} scenes",
+        f"{len(individuals)} characters",
+    ]
+    source = view.get("source")
+    meta = " · ".join(f for f in facts if f) + (f" · {source}" if source else "")
+    return (
+        '<header><p class="meta">whose story is it?</p>'
+        f"<h1>{_e(view.get('title') or 'Untitled')}</h1>"
+        f'<p class="meta">{_e(meta)}</p></header>'
+    )
+
+
+def _verdicts(view: Mapping[str, Any]) -> str:
+    cards = []
+    for role, verdict in prose.roles(view):
+        question = prose.ROLE_QUESTIONS.get(role, "")
+        close = ' <span class="close">close call</span>' if verdict.get("close_call") else ""
+        cards.append(
+            f'<div class="verdict"><div class="role">{_e(prose.role_label(role))}</div>'
+            f'<div class="who">{_e(verdict["character"])}</div>'
+            f'<div class="why">{_e(question)} {_e(prose.verdict_reason(verdict))}.{close}</div>'
+            "</div>"
+        )
+    if not cards:
+        return '<p class="note">No verdict: no individual character speaks or appears.</p>'
+    parts = [f'<section class="verdicts" aria-label="verdicts">{"".join(cards)}</section>']
+    parted = prose.divergence(view)
+    if parted:
+        sentence, differs = parted
+        parts.append(f'<p class="{"divergence" if differs else "agree"}">{_e(sentence)}</p>')
+    frame = prose.frame_sentence(view)
+    if frame:
+        parts.append(f'<p class="note">{_e(frame)}</p>')
+    return "\n".join(parts)
+
+
+def _role_holders(view: Mapping[str, Any]) -> dict[str, str]:
+    holders: dict[str, list[str]] = {}
+    for role, verdict in prose.roles(view):
+        holders.setdefault(verdict["character"], []).append(prose.role_label(role).lower())
+    return {name: ", ".join(labels) for name, labels in holders.items()}
+
+
+def _leading(names: Sequence[str], holders: Mapping[str, str], top: int) -> list[str]:
+    """The first `top` names, plus any role holder further down."""
+    chosen = list(names[:top])
+    chosen += [n for n in names[top:] if n in holders]
+    return chosen
+
+
+# ---------------------------------------------------------------- charts
+
+
+def _frame_set(view: Mapping[str, Any]) -> set[int]:
+    frame = view.get("frame")
+    scenes = frame.get("scenes") if isinstance(frame, Mapping) else None
+    found = set()
+    for item in scenes or ():
+        index = item.get("index") if isinstance(item, Mapping) else item
+        if isinstance(index, int):
+            found.add(index)
+    return found
+
+
+def _timeline(view: Mapping[str, Any], top: int) -> str:
+    timeline = view.get("timeline")
+    if not isinstance(timeline, Mapping) or not timeline.get("rows"):
+        return ""
+    scenes, rows = timeline.get("scenes") or [], list(timeline["rows"])
+    frame = _frame_set(view)
+    has_frame = bool(frame) or any(s.get("frame") for s in scenes)
+    shown = set(_leading([r["name"] for r in rows], _role_holders(view), top))
+    main = [r for r in rows if r["name"] in shown]
+    rest = [r for r in rows if r["name"] not in shown]
+    legend = (
+        '<span class="key speaks"></span>speaks <span class="key present"></span>present, silent'
+        + ('<span class="key frame"></span>frame scene' if has_frame else "")
+    )
+    parts = [
+        "<h2>Who is in each scene</h2>",
+        '<figure><div class="scroll">',
+        charts.timeline_svg(scenes, main, frame),
+        f'</div><figcaption class="legend">{legend} · scenes in story order; '
+        "hover a bar for the scene.</figcaption></figure>",
+    ]
+    if rest:
+        parts += [
+            f"<details><summary>{len(rest)} more characters</summary>",
+            f'<div class="scroll">{charts.timeline_svg(scenes, rest, frame)}</div></details>',
+        ]
+    return "\n".join(parts)
+
+
+def _arcs(view: Mapping[str, Any]) -> str:
+    arcs = [a for a in view.get("arcs") or () if isinstance(a, Mapping) and a.get("windows")]
+    drawn = [a for a in arcs if any(w.get("mean") is not None for w in a["windows"])]
+    if not drawn:
+        return ""
+    figures = []
+    for arc in drawn:
+        figures.append(
+            f"<figure><h3>{_e(arc.get('name', ''))}</h3>{charts.arc_svg(arc)}"
+            f"<figcaption>{_e(_arc_caption(arc))}</figcaption></figure>"
+        )
+    return (
+        "<h2>Arcs of change</h2>"
+        '<p class="note">Tone of each character\'s lines and of the action about them, from the '
+        "start of the story to its end (VADER, -1 to +1). The band is the 90 % interval: "
+        "where bands overlap, do not read a change.</p>"
+        f'<div class="arcs">{"".join(figures)}</div>'
+    )
+
+
+def _arc_caption(arc: Mapping[str, Any]) -> str:
+    delta, low, high = arc.get("delta"), arc.get("low"), arc.get("high")
+    if delta is None:
+        return "Too few lines to measure a change."
+    interval = f" (90 % interval {low:+.2f} to {high:+.2f})" if low is not None else ""
+    shape = f"; shape: {arc['shape']}" if arc.get("shape") not in (None, "unknown") else ""
+    return f"Change from start to end {delta:+.2f}{interval}{shape}."
+
+
+def _network(view: Mapping[str, Any], top: int) -> str:
+    network = view.get("network")
+    if not isinstance(network, Mapping) or not network.get("nodes"):
+        return ""
+    holders = _role_holders(view)
+    nodes = list(network["nodes"])
+    shown = set(_leading([n["name"] for n in nodes], holders, top))
+    drawn = [n for n in nodes if n["name"] in shown]
+    edges = list(network.get("edges") or ())
+    kept = sum(1 for e in edges if e.get("source") in shown and e.get("target") in shown)
+    hidden = len(nodes) - len(drawn)
+    note = f" {hidden} less present characters and their ties are left out." if hidden else ""
+    return (
+        "<h2>Who shares scenes with whom</h2>"
+        f"<figure>{charts.network_svg(drawn, edges, holders)}"
+        '<figcaption class="legend"><span class="key role"></span>holds a role · '
+        f"circle size: scenes present · line width: scenes together ({kept} ties drawn)."
+        f"{_e(note)}</figcaption></figure>"
+    )
+
+
+# ---------------------------------------------------------------- tables
+
+
+def _measure_rows(characters: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> str:
+    rows = []
+    for character in characters:
+        measures = character.get("measures") or {}
+        cells = "".join(
+            f'<td data-v="{_e(measures.get(k, 0))}">{_e(prose.number(measures.get(k)))}</td>'
+            for k in keys
+        )
+        rows.append(
+            f"<tr><td>{_e(character['name'])}</td>"
+            f'<td class="text">{_e(character.get("tier", ""))}</td>{cells}</tr>'
+        )
+    return "".join(rows)
+
+
+def _measure_table(characters: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> str:
+    head = "".join(f"<th>{_e(prose.measure_label(k))}</th>" for k in keys)
+    return (
+        '<div class="scroll"><table class="sortable"><thead><tr><th>character</th>'
+        f'<th class="text">tier</th>{head}</tr></thead>'
+        f"<tbody>{_measure_rows(characters, keys)}</tbody></table></div>"
+    )
+
+
+def _ranking_table(view: Mapping[str, Any], top: int) -> str:
+    characters = prose.individuals(view)
+    if not characters:
+        return ""
+    keys = prose.measure_keys(characters) or ["scenes_present", "scenes_speaking", "cues", "words"]
+    if not prose.measure_keys(characters):
+        characters = [{**c, "measures": {k: c.get(k) for k in keys}} for c in characters]
+    parts = [
+        "<h2>Every measure</h2>",
+        '<p class="note">Click a column to sort. Tiers: main characters are present in at least '
+        "half as many scenes as the most present one.</p>",
+        _measure_table(characters[:top], keys),
+    ]
+    if len(characters) > top:
+        parts.append(
+            f"<details><summary>{len(characters) - top} more characters</summary>"
+            f"{_measure_table(characters[top:], keys)}</details>"
+        )
+    parts.append(_rankings(view))
+    return "\n".join(p for p in parts if p)
+
+
+def _rankings(view: Mapping[str, Any]) -> str:
+    rankings = view.get("rankings")
+    if not isinstance(rankings, Mapping):
+        return ""
+    columns = [
+        ("count", "by counts (score)"),
+        ("network", "by network (score)"),
+        ("overall_mean_rank", "overall (mean rank)"),
+    ]
+    columns = [(k, label) for k, label in columns if rankings.get(k)]
+    if not columns:
+        return ""
+    depth = max(len(rankings[k]) for k, _ in columns)
+    rows = []
+    for i in range(depth):
+        cells = []
+        for key, _ in columns:
+            entry = rankings[key][i] if i < len(rankings[key]) else None
+            cells.append(
+                f'<td class="text">{_e(entry["name"])} ({_e(prose.number(entry["score"]))})</td>'
+                if entry
+                else "<td></td>"
+            )
+        rows.append(f"<tr><td>{i + 1}</td>{''.join(cells)}</tr>")
+    tau = rankings.get("kendall_tau")
+    agreement = (
+        f'<p class="note">Count-based and network-based rankings agree with Kendall\'s '
+        f"tau-b = {tau:.2f} (1: same order; 0: unrelated).</p>"
+        if isinstance(tau, (int, float))
+        else ""
+    )
+    head = "".join(f'<th class="text">{_e(label)}</th>' for _, label in columns)
+    return (
+        "<h3>Rankings</h3>"
+        f'<div class="scroll"><table><thead><tr><th>#</th>{head}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>{agreement}"
+    )
+
+
+# ---------------------------------------------------------------- evidence
+
+
+def _quotes(quotes: Sequence[Mapping[str, Any]]) -> str:
+    return "".join(
+        f"<blockquote>“{_e(q['quote'])}”<cite>{_e(prose.where(q))}</cite></blockquote>"
+        for q in quotes
+    )
+
+
+def _figures_table(verdict: Mapping[str, Any]) -> str:
+    evidence = verdict.get("evidence") or {}
+    pairs = [(k, v) for k, v in evidence.items() if isinstance(v, Mapping) and "winner" in v]
+    if not pairs:
+        return ""
+    runner = verdict.get("runner_up") or "runner-up"
+    rows = []
+    for key, pair in pairs:
+        a, b = pair.get("winner"), pair.get("runner_up")
+        win = isinstance(a, (int, float)) and isinstance(b, (int, float)) and a >= b
+        rows.append(
+            f'<tr><td>{_e(prose.measure_label(key))}</td><td class="{"win" if win else ""}">'
+            f"{_e(prose.number(a))}</td><td>{_e(prose.number(b))}</td></tr>"
+        )
+    return (
+        '<div class="scroll"><table class="figures"><thead><tr><th>measure</th>'
+        f"<th>{_e(verdict['character'])}</th><th>{_e(runner)}</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def _ranking_list(verdict: Mapping[str, Any]) -> str:
+    entries = [r for r in verdict.get("ranking") or () if isinstance(r, Mapping)]
+    if not entries:
+        return ""
+    top = max((r.get("score") or 0 for r in entries), default=1) or 1
+    items = "".join(
+        f'<li><span class="bar" style="width:{80 * (r.get("score") or 0) / top:.0f}px"></span>'
+        f'{_e(r.get("name"))} <span class="note">{_e(prose.number(r.get("score")))}</span></li>'
+        for r in entries
+    )
+    return f'<ol class="ranking">{items}</ol>'
+
+
+def _role_evidence(view: Mapping[str, Any], role: str, verdict: Mapping[str, Any]) -> str:
+    found = prose.role_evidence(view, role, verdict)
+    parts = [
+        f"<h3>{_e(prose.role_label(role))}: {_e(verdict['character'])}</h3>",
+        f"<p>{_e(prose.ROLE_QUESTIONS.get(role, ''))} "
+        f"{_e(verdict['character'])}, {_e(prose.verdict_reason(verdict))}.</p>",
+    ]
+    if verdict.get("close_call"):
+        parts.append(
+            '<p class="close">A close call: the margin is under a tenth of the leader\'s score, '
+            "so a small change to the script could turn it.</p>"
+        )
+    parts += [_figures_table(verdict), _ranking_list(verdict)]
+    sentences, quotes = found["for"]
+    parts += [f"<p>{_e(s)}</p>" for s in sentences]
+    parts.append(_quotes(quotes))
+    sentences, quotes = found["against"]
+    if sentences or quotes:
+        parts.append('<div class="counter"><h4>Against</h4>')
+        parts += [f"<p>{_e(s)}</p>" for s in sentences]
+        parts += [_quotes(quotes), "</div>"]
+    parts += [
+        f"<p><strong>{_e(label)}:</strong> {_e(text)}</p>" for label, text in prose.notes(verdict)
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def _evidence(view: Mapping[str, Any]) -> str:
+    held = prose.roles(view)
+    if not held:
+        return ""
+    sections = [_role_evidence(view, role, verdict) for role, verdict in held]
+    return "<h2>The evidence</h2>\n" + "\n".join(sections)
+
+
+def _diagnostics(view: Mapping[str, Any]) -> str:
+    found = [d for d in view.get("diagnostics") or () if isinstance(d, Mapping)]
+    if not found:
+        return ""
+    items = "".join(
+        f"<li>line {_e(d.get('line') or '?')}: {_e(d.get('message', ''))}</li>" for d in found
+    )
+    return (
+        f"<details><summary>Where the reader had to guess ({len(found)})</summary>"
+        f"<ul>{items}</ul></details>"
+    )
+
+
+def _footer(view: Mapping[str, Any]) -> str:
+    version = view.get("schema_version")
+    return (
+        "<footer>Made by whosestory"
+        + (f" (report schema {_e(version)})" if version else "")
+        + ". Figures are estimates from the script's text; the evidence above says which "
+        "figures carried each verdict.</footer>"
+    )

@@ -1,0 +1,215 @@
+"""The Markdown report: verdicts, tables and evidence, fit to paste into a forum post.
+
+GitHub-flavoured Markdown (pipe tables), no HTML. Every string from the script is
+escaped, so a name or quote cannot open a link, a table cell, emphasis or a tag.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from whosestory.report import prose
+
+TOP = 15
+"""Characters in the main table; the others are counted, not listed."""
+
+_SPECIAL_RE = re.compile(r"([\\`*_\[\]<>#!|~&])")
+_LEADING_RE = re.compile(r"^(\d+)([.)])|^([-+=])")
+
+
+def escape_md(value: object, line_start: bool = True) -> str:
+    """Text safe inside Markdown: one line, every markup character backslash-escaped.
+
+    With `line_start`, a leading ``1.``, ``-``, ``+`` or ``=`` is escaped too, so a
+    paragraph cannot turn into a list or a heading underline.
+    """
+    text = _SPECIAL_RE.sub(r"\\\1", " ".join(str(value).split()))
+    if not line_start:
+        return text
+    return _LEADING_RE.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text)
+
+
+def _cell(value: object) -> str:
+    return escape_md(value, line_start=False) or " "
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> list[str]:
+    """A pipe table; cells must already be escaped."""
+    align = ["---:" if i in right else ":---" for i in range(len(headers))]
+    lines = ["| " + " | ".join(headers) + " |", "| " + " | ".join(align) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return lines
+
+
+def render_markdown(view: Mapping[str, Any], top: int = TOP) -> str:
+    """The whole report as GitHub-flavoured Markdown."""
+    lines = [f"# {escape_md(view.get('title') or 'Untitled')}: whose story is it?", ""]
+    facts = [str(view.get("format") or ""), f"{view.get('scenes', 0)} scenes"]
+    facts.append(f"{len(prose.individuals(view))} characters")
+    lines += [escape_md(" · ".join(f for f in facts if f)), ""]
+    lines += _verdicts(view)
+    lines += _measures(view, top)
+    lines += _rankings(view)
+    lines += _evidence(view)
+    diagnostics = view.get("diagnostics") or ()
+    if diagnostics:
+        lines += [f"*The reader had to guess in {len(diagnostics)} places.*", ""]
+    lines.append("*Made by whosestory.*")
+    return "\n".join(lines) + "\n"
+
+
+def _verdicts(view: Mapping[str, Any]) -> list[str]:
+    held = prose.roles(view)
+    if not held:
+        return ["No verdict: no individual character speaks or appears.", ""]
+    lines = ["## Verdicts", ""]
+    for role, verdict in held:
+        close = " **A close call.**" if verdict.get("close_call") else ""
+        lines.append(
+            f"- **{escape_md(prose.role_label(role))}**: {escape_md(verdict['character'])}, "
+            f"{escape_md(prose.verdict_reason(verdict))}{close}"
+        )
+    lines.append("")
+    parted = prose.divergence(view)
+    if parted:
+        sentence, differs = parted
+        lines += [f"> {'**' if differs else ''}{escape_md(sentence)}{'**' if differs else ''}", ""]
+    frame = prose.frame_sentence(view)
+    if frame:
+        lines += [escape_md(frame), ""]
+    return lines
+
+
+def _is_network(key: str) -> bool:
+    return key.startswith(("copresence", "conversation"))
+
+
+def _measure_table(characters: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> list[str]:
+    headers = ["character", "tier", *(_cell(prose.measure_label(k)) for k in keys)]
+    rows = [
+        [
+            _cell(c["name"]),
+            _cell(c.get("tier", "")),
+            *(_cell(prose.number((c.get("measures") or {}).get(k))) for k in keys),
+        ]
+        for c in characters
+    ]
+    return _table(headers, rows, set(range(2, len(headers))))
+
+
+def _measures(view: Mapping[str, Any], top: int) -> list[str]:
+    """Two tables (presence and agency; networks), so that each stays readable."""
+    characters = prose.individuals(view)
+    if not characters:
+        return []
+    keys = prose.measure_keys(characters)
+    shown = characters[:top]
+    lines = ["## Every measure", ""]
+    groups = [
+        ("Presence and agency", [k for k in keys if not _is_network(k)]),
+        ("Networks", [k for k in keys if _is_network(k)]),
+    ]
+    for label, group in groups:
+        if group:
+            lines += [f"### {label}", "", *_measure_table(shown, group), ""]
+    if len(characters) > top:
+        lines += [f"*And {len(characters) - top} less present characters.*", ""]
+    return lines
+
+
+def _rankings(view: Mapping[str, Any]) -> list[str]:
+    rankings = view.get("rankings")
+    if not isinstance(rankings, Mapping):
+        return []
+    columns = [
+        (k, label)
+        for k, label in (
+            ("count", "by counts"),
+            ("network", "by network"),
+            ("overall_mean_rank", "overall (mean rank)"),
+        )
+        if rankings.get(k)
+    ]
+    if not columns:
+        return []
+    depth = max(len(rankings[k]) for k, _ in columns)
+    rows = []
+    for i in range(depth):
+        row = [str(i + 1)]
+        for key, _ in columns:
+            entry = rankings[key][i] if i < len(rankings[key]) else None
+            row.append(_cell(f"{entry['name']} ({prose.number(entry['score'])})") if entry else " ")
+        rows.append(row)
+    lines = ["## Rankings", "", *_table(["#", *(c[1] for c in columns)], rows, {0})]
+    tau = rankings.get("kendall_tau")
+    if isinstance(tau, (int, float)):
+        lines += ["", f"Count and network rankings agree with Kendall's tau-b = {tau:.2f}."]
+    return [*lines, ""]
+
+
+def _quotes(quotes: Sequence[Mapping[str, Any]]) -> list[str]:
+    lines = []
+    for quote in quotes:
+        where = prose.where(quote)
+        lines += [f"> “{escape_md(quote['quote'])}”" + (f" — {escape_md(where)}" if where else "")]
+        lines.append("")
+    return lines
+
+
+def _figures(verdict: Mapping[str, Any]) -> list[str]:
+    evidence = verdict.get("evidence") or {}
+    pairs = [(k, v) for k, v in evidence.items() if isinstance(v, Mapping) and "winner" in v]
+    if not pairs:
+        return []
+    runner = verdict.get("runner_up") or "runner-up"
+    rows = [
+        [
+            _cell(prose.measure_label(k)),
+            _cell(prose.number(v.get("winner"))),
+            _cell(prose.number(v.get("runner_up"))),
+        ]
+        for k, v in pairs
+    ]
+    return [*_table(["measure", _cell(verdict["character"]), _cell(runner)], rows, {1, 2}), ""]
+
+
+def _evidence(view: Mapping[str, Any]) -> list[str]:
+    held = prose.roles(view)
+    if not held:
+        return []
+    lines = ["## The evidence", ""]
+    for role, verdict in held:
+        found = prose.role_evidence(view, role, verdict)
+        lines += [
+            f"### {escape_md(prose.role_label(role))}: {escape_md(verdict['character'])}",
+            "",
+            escape_md(
+                f"{prose.ROLE_QUESTIONS.get(role, '')} {verdict['character']}, "
+                f"{prose.verdict_reason(verdict)}."
+            ),
+            "",
+        ]
+        lines += _figures(verdict)
+        ranking = [r for r in verdict.get("ranking") or () if isinstance(r, Mapping)]
+        if ranking:
+            lines += [
+                "Ranking: "
+                + ", ".join(
+                    f"{i}. {_cell(r.get('name'))} ({_cell(prose.number(r.get('score')))})"
+                    for i, r in enumerate(ranking, 1)
+                ),
+                "",
+            ]
+        sentences, quotes = found["for"]
+        lines += [line for s in sentences for line in (escape_md(s), "")]
+        lines += _quotes(quotes)
+        sentences, quotes = found["against"]
+        if sentences or quotes:
+            lines += ["**Against:**", ""]
+            lines += [line for s in sentences for line in (escape_md(s), "")]
+            lines += _quotes(quotes)
+        for label, text in prose.notes(verdict):
+            lines += [f"**{escape_md(label)}:** {escape_md(text)}", ""]
+    return lines
