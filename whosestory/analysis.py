@@ -6,11 +6,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from whosestory import verdict
-from whosestory.measures import agency, network, ranking, spotlight
+from whosestory.measures import agency, arc, frame, interiority, network, ranking, spotlight, ties
 from whosestory.model import Story
 
 COUNT_MEASURES = ("cues", "words", "scenes_present", "screen_time")
 NETWORK_MEASURES = tuple(verdict.NETWORK_WEIGHTS)
+LISTENER_THRESHOLD = 0.4
+"""A character whose frame speeches are more than this share questions is partly a listener."""
+_CHANGE_SHAPES = frozenset({"rise", "fall", "fall-rise", "rise-fall"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +43,12 @@ class Rankings:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """A story, its measure tables (measure -> character -> value), rankings and verdicts."""
+    """A story, its measure tables (measure -> character -> value), rankings and verdicts.
+
+    `parts` holds the components of each composite verdict (role -> component ->
+    character -> 0..1) so that a report can say which evidence carried it;
+    `frame` is the frame layer found, `arcs` each character's change of tone.
+    """
 
     story: Story
     figures: tuple[CharacterFigures, ...]
@@ -48,12 +56,38 @@ class Analysis:
     tiers: Mapping[str, str]
     rankings: Rankings
     roles: Mapping[str, verdict.Verdict]
+    parts: Mapping[str, Mapping[str, Mapping[str, float]]]
+    frame: frame.Frame
+    arcs: Mapping[str, arc.ArcChange]
 
 
-def measure_tables(story: Story) -> dict[str, dict[str, float]]:
-    """Every per-character measure of the story, keyed by measure name."""
+def _frame_tables(story: Story, layer: frame.Frame) -> dict[str, dict[str, float]]:
+    """frame_share (less a listener's share), closing voice, narration, listener share."""
+    listening = frame.listener_share(story, layer.scenes)
+    share = {}
+    for name, value in layer.presence.items():
+        questions = listening.get(name, 0.0)
+        penalty = max(0.0, (questions - LISTENER_THRESHOLD) / (1 - LISTENER_THRESHOLD))
+        share[name] = round(value * (1 - penalty), 4) if layer.owner else 0.0
+    told = frame.narration(story)
+    inside = frame.narrator_in_story(story)
+    return {
+        "frame_share": share,
+        "listener_share": listening,
+        "closing_voice": frame.closing_voice(story),
+        "voice_over_words": {n: v["words"] for n, v in told.items()},
+        "voice_over_share": {n: v["share"] for n, v in told.items()},
+        "narrator_in_story": inside,
+        "narration": {n: round(v["share"] * inside.get(n, 0.0), 4) for n, v in told.items()},
+        "bookends": frame.bookends(story),
+    }
+
+
+def measure_tables(story: Story) -> tuple[dict[str, dict[str, float]], dict]:
+    """Every per-character measure of the story, keyed by measure name, and the graphs."""
     present = spotlight.present_scenes(story)
     subject = agency.subject_counts(story)
+    graphs = network.story_graphs(story, present)
     tables: dict[str, dict[str, float]] = {
         "cues": dict(spotlight.cues(story)),
         "words": dict(spotlight.words(story)),
@@ -67,15 +101,26 @@ def measure_tables(story: Story) -> dict[str, dict[str, float]]:
         "agency": agency.agency(story),
         "scene_openers": dict(agency.scene_openers(story)),
         "exchange_openers": dict(agency.exchange_openers(story)),
+        "interiority": interiority.interiority(story),
+        "perception_verbs": dict(interiority.perception_verbs(story)),
+        "pov_shots": dict(interiority.pov_shots(story)),
     }
-    tables.update(network.network_measures(story, presence=present))
-    return tables
+    tables.update(network.network_measures(story, presence=present, graphs=graphs))
+    return tables, graphs
 
 
 def analyze(story: Story) -> Analysis:
-    """Compute every measure, the rankings and the spotlight and protagonist verdicts."""
-    tables = measure_tables(story)
+    """Compute every measure, the rankings and the four role verdicts."""
+    tables, graphs = measure_tables(story)
     names = [c.name for c in story.cast if not c.group]
+    layer = frame.frame_layer(story)
+    tables.update(_frame_tables(story, layer))
+    arcs = arc.arc_change(story)
+    tables["change"] = {
+        n: abs(a.delta) if a.delta is not None and a.shape in _CHANGE_SHAPES else 0.0
+        for n, a in arcs.items()
+    }
+    tables["vocabulary_drift"] = {n: v or 0.0 for n, v in arc.vocabulary_drift(story).items()}
     count_scores = verdict.spotlight_scores(names, tables)
     network_scores = verdict.network_scores(names, tables)
     overall = ranking.mean_rank(
@@ -86,6 +131,17 @@ def analyze(story: Story) -> Analysis:
         network=network_scores,
         overall=overall,
         agreement=ranking.kendall_tau(count_scores, network_scores),
+    )
+    main_parts = verdict.main_character_parts(names, tables)
+    main = verdict.decide(
+        "main_character",
+        verdict.weighted(main_parts, verdict.MAIN_WEIGHTS),
+        main_parts,
+    )
+    tie_tables = (
+        ties.ties(story, main.character, graphs["copresence"], graphs["conversation"])
+        if main.character
+        else {k: {} for k in verdict.IMPACT_WEIGHTS}
     )
     roles = {
         "spotlight": verdict.decide(
@@ -106,6 +162,12 @@ def analyze(story: Story) -> Analysis:
                 )
             },
         ),
+        "main_character": main,
+        "impact_character": verdict.decide(
+            "impact_character",
+            verdict.impact_scores(main.character, names, tie_tables),
+            tie_tables,
+        ),
     }
     figures = [
         CharacterFigures(
@@ -125,4 +187,7 @@ def analyze(story: Story) -> Analysis:
         tiers=network.tiers(story),
         rankings=rankings,
         roles=roles,
+        parts={"main_character": main_parts, "impact_character": tie_tables},
+        frame=layer,
+        arcs=arcs,
     )

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from whosestory.measures.ranking import combine, order
+from whosestory.measures.ranking import combine, order, share_of_top
 
 CLOSE_CALL = 0.10
 RANKING_SIZE = 5
@@ -136,3 +136,91 @@ def protagonist_scores(
         "agency": agency_scores(names, tables),
     }
     return combine(parts, PROTAGONIST_WEIGHTS)
+
+
+# ---------------------------------------------------------------- whose story it is
+
+MAIN_WEIGHTS: Mapping[str, float] = {
+    "presence": 0.35,
+    "telling": 0.45,
+    "narration": 0.05,
+    "interiority": 0.10,
+    "change": 0.05,
+}
+"""Main character: the telling carries most (see docs/verdicts.md); presence is the prior."""
+
+TELLING_FRAME = 0.6
+"""Within the telling: owning the frame layer (0.6) against holding the closing voice (0.4)."""
+
+IMPACT_WEIGHTS: Mapping[str, float] = {"shared_scenes": 0.4, "exchanges": 0.3, "talked_about": 0.3}
+
+
+def main_character_parts(
+    names: Sequence[str], tables: Mapping[str, Mapping[str, float]]
+) -> dict[str, dict[str, float]]:
+    """The main-character components per character, each 0..1.
+
+    presence: the spotlight score; telling: TELLING_FRAME x frame share (less a
+    listener's share) + the rest x closing voice; narration: voice-over share x
+    part in the story (a witness narrator scores low); interiority and change:
+    share of the top value.
+    """
+    spotlight = spotlight_scores(names, tables)
+    telling = {
+        n: TELLING_FRAME * tables["frame_share"].get(n, 0.0)
+        + (1 - TELLING_FRAME) * tables["closing_voice"].get(n, 0.0)
+        for n in names
+    }
+    narration = {n: tables["narration"].get(n, 0.0) for n in names}
+    picked = _pick({k: tables[k] for k in ("interiority", "change")}, names)
+    return {
+        "presence": spotlight,
+        "telling": telling,
+        "narration": narration,
+        "interiority": share_of_top(picked["interiority"]),
+        "change": share_of_top(picked["change"]),
+    }
+
+
+def weighted(
+    parts: Mapping[str, Mapping[str, float]], weights: Mapping[str, float]
+) -> dict[str, float]:
+    """The weighted sum of component tables (components are already 0..1)."""
+    names = {n for table in parts.values() for n in table}
+    return {n: sum(weights[k] * parts[k].get(n, 0.0) for k in weights) for n in names}
+
+
+def flip_condition(
+    parts: Mapping[str, Mapping[str, float]],
+    weights: Mapping[str, float],
+    winner: str,
+    runner: str,
+) -> str:
+    """What would have to change for the runner-up to win, in one sentence."""
+    gap = sum(weights[k] * (parts[k].get(winner, 0) - parts[k].get(runner, 0)) for k in weights)
+    leads = {
+        k: weights[k] * (parts[k].get(winner, 0) - parts[k].get(runner, 0))
+        for k in weights
+        if parts[k].get(winner, 0) > parts[k].get(runner, 0)
+    }
+    if not leads:
+        return f"{runner} would win on any small change; the two are level."
+    key = max(leads, key=lambda k: leads[k])
+    needed = gap / weights[key]
+    return (
+        f"{runner} would win if {winner}'s {key} score were {needed:.2f} lower "
+        f"(it is {parts[key].get(winner, 0):.2f} against {parts[key].get(runner, 0):.2f}), "
+        f"or if {key} weighed {gap / leads[key]:.0%} less than it does."
+    )
+
+
+def impact_scores(
+    main: str | None,
+    names: Sequence[str],
+    ties: Mapping[str, Mapping[str, float]],
+) -> dict[str, float]:
+    """Strength of each character's tie to the main character (the main excluded)."""
+    if main is None:
+        return {}
+    others = [n for n in names if n != main]
+    return combine(_pick({k: ties[k] for k in IMPACT_WEIGHTS}, others), IMPACT_WEIGHTS)

@@ -359,3 +359,25 @@ def bookends(story: Story, share: float = 0.05) -> dict[str, float]:
         score += 0.25 * bool(spoken and spoken[-1] == name)
         scores[name] = score
     return scores
+
+
+def closing_voice(story: Story, edge: float = 0.1) -> dict[str, float]:
+    """Who opens and closes the telling: the last voice-over of the story (in its last
+    tenth) scores 1, the first (in its first tenth) 0.5; at most 1 per character."""
+    n = len(story.scenes)
+    voices = [
+        (scene.index, element.speaker)
+        for scene in story.scenes
+        for element in scene.elements
+        if element.kind is Kind.VOICE_OVER and element.speaker
+    ]
+    scores = {c.name: 0.0 for c in story.cast if not c.group}
+    if not voices or not n:
+        return scores
+    first_scene, first = voices[0]
+    last_scene, last = voices[-1]
+    if first in scores and first_scene < edge * n:
+        scores[first] += 0.5
+    if last in scores and last_scene >= (1 - edge) * n:
+        scores[last] += 1.0
+    return {name: min(1.0, value) for name, value in scores.items()}

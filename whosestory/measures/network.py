@@ -329,8 +329,20 @@ def centralities(graph: nx.Graph) -> dict[str, dict[str, float]]:
 # ---------------------------------------------------------------- the story's figures
 
 
-def network_measures(
+def story_graphs(
     story: Story, presence: Mapping[str, frozenset[int]] | None = None
+) -> dict[str, nx.Graph]:
+    """The co-presence and conversation graphs of a story, keyed by name."""
+    return {
+        "copresence": copresence_graph(story, presence=presence),
+        "conversation": conversation_graph(story),
+    }
+
+
+def network_measures(
+    story: Story,
+    presence: Mapping[str, frozenset[int]] | None = None,
+    graphs: Mapping[str, nx.Graph] | None = None,
 ) -> dict[str, dict[str, float]]:
     """Every centrality on both graphs, keyed graph_measure: ``"copresence_degree"``, ...
 
@@ -341,10 +353,7 @@ def network_measures(
     `spotlight.present_scenes(story)` if the caller already has it.
     """
     names = _individuals(story)
-    graphs = {
-        "copresence": copresence_graph(story, presence=presence),
-        "conversation": conversation_graph(story),
-    }
+    graphs = graphs or story_graphs(story, presence)
     result: dict[str, dict[str, float]] = {}
     for graph_name, graph in graphs.items():
         for measure_name, values in centralities(graph).items():
