@@ -1,0 +1,229 @@
+"""Evidence for each verdict: figures, quotes with scene and line, and the case against.
+
+Everything here is plain data built from an Analysis (the story's scenes and
+elements are read for quotes), for the report view and for `argue`. A quote is
+``{"scene": number as written or index, "heading": ..., "line": ..., "quote": ...}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whosestory import verdict
+from whosestory.analysis import Analysis
+from whosestory.measures import arc, interiority
+from whosestory.model import Element, Kind, Scene
+
+QUOTE_LENGTH = 160
+_LABELS = {
+    "presence": "presence (the spotlight)",
+    "telling": "the telling (frame and closing voice)",
+    "narration": "narration from inside the story",
+    "interiority": "interiority (perception, POV shots, inner voice)",
+    "change": "change of tone",
+}
+
+
+def _clip(text: str, length: int = QUOTE_LENGTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
+
+
+def quote(scene: Scene, element: Element | None = None, line: int | None = None) -> dict[str, Any]:
+    """A quotable reference: scene number (as written, else its position), heading, line, text."""
+    text = element.text if element is not None else scene.heading
+    return {
+        "scene": scene.number or str(scene.index + 1),
+        "heading": scene.heading,
+        "line": line or (element.line if element is not None else scene.span.start),
+        "quote": _clip(text),
+    }
+
+
+def _voice_over(analysis: Analysis, name: str) -> list[tuple[Scene, Element]]:
+    return [
+        (scene, element)
+        for scene in analysis.story.scenes
+        for element in scene.elements
+        if element.kind is Kind.VOICE_OVER and element.speaker == name
+    ]
+
+
+def _figures(analysis: Analysis, keys: tuple[str, ...], name: str) -> dict[str, float]:
+    return {k: analysis.tables[k].get(name, 0.0) for k in keys if k in analysis.tables}
+
+
+def spotlight_case(analysis: Analysis, name: str) -> list[str]:
+    """Sentences with the spotlight figures of `name`."""
+    t = analysis.tables
+    scenes = len(analysis.story.scenes)
+    return [
+        f"{name} speaks {t['cues'].get(name, 0):g} times ({t['words'].get(name, 0):g} words) and "
+        f"is present in {t['scenes_present'].get(name, 0):g} of {scenes} scenes, an estimated "
+        f"{t['screen_time'].get(name, 0) / 60:.0f} minutes on screen."
+    ]
+
+
+def frame_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """Sentences and quotes for `name`'s claim on the telling."""
+    layer = analysis.frame
+    t = analysis.tables
+    sentences: list[str] = []
+    quotes: list[dict[str, Any]] = []
+    if layer.owner and t["frame_share"].get(name, 0) > 0:
+        how = "; ".join(layer.how)
+        sentences.append(
+            f"The story has a frame layer of {len(layer.scenes)} scenes (found by {how}); "
+            f"{name} is present in {layer.presence.get(name, 0):.0%} of them"
+            + (" and owns it." if layer.owner == name else ".")
+        )
+        scenes = analysis.story.scenes
+        quotes += [
+            quote(scenes[i], line=line) | {"quote": _clip(text)}
+            for i, line, text in layer.evidence[:3]
+        ]
+    voice = _voice_over(analysis, name)
+    if voice:
+        share = t["voice_over_share"].get(name, 0)
+        sentences.append(
+            f"{name} narrates in voice-over in {len({s.index for s, _ in voice})} scenes "
+            f"({share:.0%} of all voice-over words)."
+        )
+        quotes.append(quote(*voice[0]))
+        if len(voice) > 1:
+            quotes.append(quote(*voice[-1]))
+    closing = t["closing_voice"].get(name, 0)
+    if closing >= 1:
+        sentences.append(
+            f"{name} has the last voice-over of the story: the closing words are theirs."
+        )
+    elif closing > 0:
+        sentences.append(f"{name} has the first voice-over of the story.")
+    return sentences, quotes
+
+
+def inner_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str, Any]]]:
+    """Interiority and change: sentences and quotes."""
+    story = analysis.story
+    t = analysis.tables
+    sentences = [
+        f"Interiority {t['interiority'].get(name, 0):.2f} a scene: "
+        f"{t['perception_verbs'].get(name, 0):g} perception or thought verbs with {name} as "
+        f"subject, {t['pov_shots'].get(name, 0):g} POV or close shots."
+    ]
+    hits = interiority.evidence(story, name, limit=3)
+    quotes = [quote(story.scenes[h.scene], line=h.line) | {"quote": _clip(h.quote)} for h in hits]
+    change = analysis.arcs.get(name)
+    if change and change.delta is not None:
+        words = arc.tone_words(story, name, limit=3)
+        early = ", ".join(w for w, _ in words["early"]) or "-"
+        late = ", ".join(w for w, _ in words["late"]) or "-"
+        sentences.append(
+            f"Tone from start to end: {change.start:+.2f} to {change.end:+.2f} "
+            f"(change {change.delta:+.2f}, 90% interval {change.low:+.2f} to {change.high:+.2f}; "
+            f"shape: {change.shape}). Early words: {early}; late words: {late}."
+        )
+    return sentences, quotes
+
+
+def _strongest(parts: dict, weights: dict, a: str, b: str) -> list[str]:
+    """Components on which b beats a, strongest first."""
+    leads = {
+        k: weights[k] * (parts[k].get(b, 0) - parts[k].get(a, 0))
+        for k in weights
+        if parts[k].get(b, 0) > parts[k].get(a, 0)
+    }
+    return sorted(leads, key=lambda k: -leads[k])
+
+
+def main_character_evidence(analysis: Analysis) -> dict[str, Any]:
+    """The case for the main character, the strongest case against, and the flip condition."""
+    role = analysis.roles["main_character"]
+    if role.character is None:
+        return {"for": [], "quotes": [], "against": [], "what_would_change": None}
+    name, runner = role.character, role.runner_up
+    parts = analysis.parts["main_character"]
+    weights = dict(verdict.MAIN_WEIGHTS)
+    carried = _strongest(parts, weights, runner or "", name) if runner else list(weights)
+    telling, told_quotes = frame_case(analysis, name)
+    inner, inner_quotes = inner_case(analysis, name)
+    case_for = [
+        "Carried by " + " and ".join(_LABELS[k] for k in carried[:2]) + ".",
+        *telling,
+        *spotlight_case(analysis, name),
+        *inner,
+    ]
+    against: list[str] = []
+    if runner:
+        for key in _strongest(parts, weights, name, runner)[:2]:
+            if key == "presence":
+                against += spotlight_case(analysis, runner)
+            elif key in ("telling", "narration"):
+                against += frame_case(analysis, runner)[0]
+            else:
+                against += inner_case(analysis, runner)[0][:1]
+        if analysis.tables["narrator_in_story"].get(name, 1) < 0.3:
+            against.append(f"{name} is rarely in the story outside narration: a witness?")
+    flip = verdict.flip_condition(parts, weights, name, runner) if runner else None
+    return {
+        "for": case_for,
+        "quotes": told_quotes + inner_quotes,
+        "against": against,
+        "what_would_change": flip if role.close_call else None,
+        "components": {
+            k: {
+                "weight": weights[k],
+                "winner": round(parts[k].get(name, 0), 4),
+                "runner_up": round(parts[k].get(runner or "", 0), 4),
+            }
+            for k in weights
+        },
+    }
+
+
+def impact_evidence(analysis: Analysis) -> dict[str, Any]:
+    """Why the impact character: shared scenes, exchanges, being named by the main character."""
+    role = analysis.roles["impact_character"]
+    main = analysis.roles["main_character"].character
+    if role.character is None or main is None:
+        return {"for": [], "quotes": [], "against": []}
+    ties = analysis.parts["impact_character"]
+    name = role.character
+    case_for = [
+        f"{name} shares {ties['shared_scenes'].get(name, 0):g} scenes with {main}, trades "
+        f"{ties['exchanges'].get(name, 0):g} exchanges with them, and {main} names {name} "
+        f"{ties['talked_about'].get(name, 0):g} times."
+    ]
+    quotes = []
+    for mention in analysis.story.mentions:
+        if mention.character == name and mention.via == "speech":
+            scene = analysis.story.scenes[mention.scene]
+            element = next((e for e in scene.elements if e.line == mention.line), None)
+            if element is not None and element.speaker == main:
+                quotes.append(quote(scene, element))
+                if len(quotes) == 2:
+                    break
+    against = []
+    if role.runner_up:
+        r = role.runner_up
+        against.append(
+            f"{r} shares {ties['shared_scenes'].get(r, 0):g} scenes and "
+            f"{ties['exchanges'].get(r, 0):g} exchanges with {main}."
+        )
+    return {"for": case_for, "quotes": quotes, "against": against}
+
+
+def divergence(analysis: Analysis) -> str | None:
+    """One plain sentence when the roles part ("The spotlight is Edward's; the story is Will's")."""
+    roles = {k: v.character for k, v in analysis.roles.items()}
+    spot, hero, main = roles.get("spotlight"), roles.get("protagonist"), roles.get("main_character")
+    if not main:
+        return None
+    if spot and spot != main:
+        sentence = f"The spotlight is {spot}'s; the story is {main}'s."
+        if hero and hero not in (spot, main):
+            sentence += f" Audiences would follow {hero}."
+        return sentence
+    if hero and hero != main:
+        return f"{hero} is the protagonist audiences follow; the story is {main}'s."
+    return None
