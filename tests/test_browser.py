@@ -87,16 +87,16 @@ def test_report_file_draws_its_charts_offline(
     browser: Any, tmp_path: Path, viewport: tuple[int, int]
 ) -> None:
     report = tmp_path / "the-keeper.html"
-    report.write_text(
-        render_html(report_view(whosestory.analyze(whosestory.load(EXAMPLE)))), encoding="utf-8"
-    )
+    view = report_view(whosestory.analyze(whosestory.load(EXAMPLE)))
+    report.write_text(render_html(view), encoding="utf-8")
     page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
     urls = _record(page)
     errors: list[str] = []
     page.on("pageerror", lambda err: errors.append(str(err)))
     page.goto(report.as_uri())
     _charts_drawn(page)
-    assert page.locator(".verdict .who").first.inner_text() == "MAYA"
+    spotlight = view["roles"]["spotlight"]["character"]
+    assert page.locator(".verdict .who").first.inner_text() == spotlight
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= viewport[0] + 1  # nothing overflows the page sideways
     page.locator("table.sortable thead th").nth(3).click()  # sorting runs without errors

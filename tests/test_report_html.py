@@ -94,7 +94,11 @@ def _poison(view: dict[str, Any]) -> dict[str, Any]:
         arc["name"] = PAYLOAD + arc["name"]
         arc["shape"] = PAYLOAD
     bad["divergence"] = PAYLOAD
-    bad["frame"] = {"owner": PAYLOAD, "scenes": [1]}
+    bad["frame"] = {"owner": PAYLOAD, "how": [PAYLOAD], "scenes": [1]}
+    quote = {"scene": PAYLOAD, "line": 1, "quote": PAYLOAD, "heading": PAYLOAD}
+    bad["evidence"] = {
+        role: {"for": [PAYLOAD], "quotes": [quote], "against": [PAYLOAD]} for role in bad["roles"]
+    }
     bad["diagnostics"] = [{"line": 1, "code": "guess", "message": PAYLOAD}]
     return bad
 
@@ -129,6 +133,8 @@ def test_new_roles_divergence_frame_and_quotes_render(keeper: dict[str, Any]) ->
     }
     view["roles"]["mentor"] = {**base, "character": "DR. OKAFOR"}
     view["frame"] = {"owner": "TOM", "scenes": [1, 11]}
+    view.pop("divergence", None)
+    view.pop("evidence", None)
     page = render_html(view)
     assert "Main character" in page and "Mentor" in page
     assert "The roles part:" in page and 'class="divergence"' in page
@@ -141,10 +147,11 @@ def test_new_roles_divergence_frame_and_quotes_render(keeper: dict[str, Any]) ->
 
 
 def test_roles_that_agree_say_so(keeper: dict[str, Any]) -> None:
-    page = render_html(keeper)
-    name = keeper["roles"]["spotlight"]["character"]
-    if keeper["roles"]["protagonist"]["character"] == name:
-        assert f"Every role goes to {name}" in page
+    view = copy.deepcopy(keeper)
+    view.pop("divergence", None)
+    for verdict in view["roles"].values():
+        verdict["character"] = "MAYA"
+    assert "Every role goes to MAYA" in render_html(view)
 
 
 def _big_view(characters: int = 120, scenes: int = 320) -> dict[str, Any]:

@@ -79,6 +79,7 @@ def test_escape_md() -> None:
 
 def test_derived_divergence(keeper: dict[str, Any]) -> None:
     view = copy.deepcopy(keeper)
+    view.pop("divergence", None)
     view["roles"]["main_character"] = {**view["roles"]["spotlight"], "character": "SOMEONE ELSE"}
     text = render_markdown(view)
     assert "> **The roles part:" in text and "main character goes to SOMEONE ELSE" in text

@@ -77,11 +77,12 @@ def _verdicts(view: Mapping[str, Any]) -> str:
     cards = []
     for role, verdict in prose.roles(view):
         question = prose.ROLE_QUESTIONS.get(role, "")
+        reason = prose.verdict_reason({**verdict, "close_call": False})  # the badge says it
         close = ' <span class="close">close call</span>' if verdict.get("close_call") else ""
         cards.append(
             f'<div class="verdict"><div class="role">{_e(prose.role_label(role))}</div>'
             f'<div class="who">{_e(verdict["character"])}</div>'
-            f'<div class="why">{_e(question)} {_e(prose.verdict_reason(verdict))}.{close}</div>'
+            f'<div class="why">{_e(question)} {_e(reason)}.{close}</div>'
             "</div>"
         )
     if not cards:
@@ -311,7 +312,7 @@ def _figures_table(verdict: Mapping[str, Any]) -> str:
     rows = []
     for key, pair in pairs:
         a, b = pair.get("winner"), pair.get("runner_up")
-        win = isinstance(a, (int, float)) and isinstance(b, (int, float)) and a >= b
+        win = isinstance(a, (int, float)) and isinstance(b, (int, float)) and a > b
         rows.append(
             f'<tr><td>{_e(prose.measure_label(key))}</td><td class="{"win" if win else ""}">'
             f"{_e(prose.number(a))}</td><td>{_e(prose.number(b))}</td></tr>"
@@ -349,6 +350,8 @@ def _role_evidence(view: Mapping[str, Any], role: str, verdict: Mapping[str, Any
         )
     parts += [_figures_table(verdict), _ranking_list(verdict)]
     sentences, quotes = found["for"]
+    if sentences or quotes:
+        parts.append("<h4>For</h4>")
     parts += [f"<p>{_e(s)}</p>" for s in sentences]
     parts.append(_quotes(quotes))
     sentences, quotes = found["against"]

@@ -139,8 +139,10 @@ def frame_sentence(view: Mapping[str, Any]) -> str | None:
         return text
     owner = frame.get("owner") or frame.get("character")
     scenes = frame.get("scenes") or ()
+    how = [h for h in frame.get("how") or () if isinstance(h, str)]
+    found = f", found by {'; '.join(how)}" if how else ""
     if owner:
-        count = f" ({len(scenes)} frame scenes)" if scenes else ""
+        count = f" ({len(scenes)} frame scenes{found})" if scenes else ""
         return f"The story is framed by {owner}{count}."
     return f"{len(scenes)} scenes form a frame around the story." if scenes else None
 
