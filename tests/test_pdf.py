@@ -64,6 +64,54 @@ def _expected_cues(story) -> list[str]:
     return [s.cue for b in story.blocks for s in b.speeches]
 
 
+# ---------------------------------------------------------------- headings without INT./EXT.
+
+SIGNAL_HEADINGS = [
+    "INT. SIGNAL BOX - NIGHT",
+    "THE LAMP ROOM",
+    "EXT. LEVEL CROSSING - CONTINUOUS",
+    "ON THE PLATFORM",
+]
+SHOUTED_ACTION = ["THE TELEPHONE RINGS.", "A BARRIER.", "THE BELL STOPS."]
+
+
+def _texts(script: Script, kind: Kind) -> list[str]:
+    return [e.text for e in script.elements if e.kind is kind]
+
+
+def test_forced_headings_in_the_heading_style_are_headings() -> None:
+    script = _read(STORIES / "signal-box-strong.pdf")
+    assert _texts(script, Kind.HEADING) == SIGNAL_HEADINGS
+    forced = [e for e in script.elements if e.text in ("THE LAMP ROOM", "ON THE PLATFORM")]
+    assert [d.line for d in script.diagnostics] == [e.span.start for e in forced]
+    assert all("heading style" in d.message for d in script.diagnostics)
+
+
+def test_upper_case_action_in_plain_type_stays_action_beside_styled_headings() -> None:
+    script = _read(STORIES / "signal-box-strong.pdf")
+    actions = _texts(script, Kind.ACTION)
+    assert all(line in actions for line in SHOUTED_ACTION)
+
+
+def test_headings_set_like_action_give_no_mark_so_forced_ones_stay_action() -> None:
+    # screenplain's default PDF: headings in the action font, no bold, no rule, same spacing.
+    # "THE LAMP ROOM" then looks exactly like "THE BELL STOPS.": both stay action.
+    script = _read(STORIES / "signal-box.pdf")
+    assert _texts(script, Kind.HEADING) == [SIGNAL_HEADINGS[0], SIGNAL_HEADINGS[2]]
+    actions = _texts(script, Kind.ACTION)
+    assert all(line in actions for line in [*SHOUTED_ACTION, "THE LAMP ROOM", "ON THE PLATFORM"])
+    assert not script.diagnostics
+
+
+def test_both_typesettings_keep_the_same_speeches() -> None:
+    plain, strong = (_read(STORIES / n) for n in ("signal-box.pdf", "signal-box-strong.pdf"))
+    assert (
+        _cues(plain)
+        == _cues(strong)
+        == _expected_cues(make_pdfs.parse_fountain(make_pdfs.SIGNAL_BOX))
+    )
+
+
 # ---------------------------------------------------------------- the keeper
 
 
@@ -78,7 +126,7 @@ def keeper_story():
 
 
 def test_committed_pdfs_match_the_generator(fresh: dict[str, Path]) -> None:
-    for name in ("the-keeper.pdf", "night-ferry.pdf"):
+    for name in ("the-keeper.pdf", "night-ferry.pdf", "signal-box.pdf", "signal-box-strong.pdf"):
         assert _read(fresh[name]).elements == _read(STORIES / name).elements, name
 
 
@@ -269,3 +317,23 @@ def test_damaged_pdf_reads_or_raises_parse_error(at: int, junk: bytes) -> None:
     data = KEEPER_BYTES[:at] + junk + KEEPER_BYTES[at + len(junk) :]
     with contextlib.suppress(ParseError):
         assert isinstance(read(data, "damaged.pdf"), Script)
+
+
+def _line(text: str, style: tuple[bool, bool], x: float = 108.0):
+    from whosestory.readers import pdf
+
+    return pdf._Line(1, 1, 700, 688, 12, [pdf._Field(x, x + 7.2 * len(text), text)], style=style)
+
+
+def test_a_style_that_action_wears_too_is_no_heading_mark() -> None:
+    from whosestory.readers.pdf import _heading_style
+
+    bold = (True, False)
+    headings = [_line("INT. BOX - NIGHT", bold), _line("EXT. YARD - DAY", bold)]
+    prose = [_line("She lets it ring twice.", (False, False)) for _ in range(30)]
+    assert _heading_style(headings + prose, 108.0) == bold
+    shouting = [_line("Everything bold, even this.", bold) for _ in range(3)]
+    assert _heading_style(headings + prose + shouting, 108.0) is None  # 3 of 33 action lines
+    assert _heading_style([headings[0], *prose], 108.0) is None  # one heading is no pattern
+    plain = [_line("INT. BOX - NIGHT", (False, False)) for _ in range(2)]
+    assert _heading_style(plain + prose, 108.0) is None  # screenplain's default

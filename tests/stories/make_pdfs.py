@@ -10,6 +10,10 @@ Writes, into OUT_DIR (default: this folder):
   scene numbers on both margins, CONTINUED headers and footers, a multi-line
   parenthetical, a centered line, and a speech split over a page break with
   (MORE) and (CONT'D);
+- ``signal-box.pdf`` and ``signal-box-strong.pdf``: a story with forced headings
+  (``.THE LAMP ROOM``) and upper-case action lines, its headings set like action
+  (screenplain's default: same font, no mark) and then bold and underlined
+  (screenplain's ``--strong``, Final Draft's bold headings);
 - ``scanned.pdf``: a page with a picture and shapes but no text layer;
 - ``not-a-pdf.pdf``: a text file wearing a .pdf name.
 
@@ -74,7 +78,8 @@ _NUMBER_RE = re.compile(r"\s*#([\w.-]+)#\s*$")
 
 
 def parse_fountain(text: str) -> Story:
-    """The Fountain subset our stories use: title page, headings, speeches, action, ``^``."""
+    """The Fountain subset our stories use: title page, headings (also ``.FORCED``), speeches,
+    action, ``^``."""
     paragraphs = [p.strip("\n") for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     title_page: list[tuple[str, str]] = []
     if re.match(r"^\w[\w ]*:", paragraphs[0]):
@@ -89,6 +94,8 @@ def parse_fountain(text: str) -> Story:
             match = _NUMBER_RE.search(first)
             number = match.group(1) if match else None
             blocks.append(Block("heading", _NUMBER_RE.sub("", first), number))
+        elif len(lines) == 1 and re.match(r"^\.[^.\s]", first):
+            blocks.append(Block("heading", first[1:]))
         elif len(lines) == 1 and (first.endswith("TO:") or first.startswith("FADE")):
             blocks.append(Block("transition", first))
         elif first.startswith(">") and first.endswith("<"):
@@ -122,13 +129,16 @@ def _speech(lines: list[str]) -> Speech:
 class Typesetter:
     """Lays blocks out on pages, breaking speeches with (MORE) and (CONT'D)."""
 
-    def __init__(self, numbers_left: bool, numbers_right: bool, continueds: bool) -> None:
+    def __init__(
+        self, numbers_left: bool, numbers_right: bool, continueds: bool, strong: bool = False
+    ) -> None:
         self.pdf = FPDF(unit="pt", format="letter")
         self.pdf.set_auto_page_break(False)
         self.pdf.set_creation_date(FIXED_DATE)
         self.pdf.set_font("Courier", size=12)
         self.numbers = (numbers_left, numbers_right)
         self.continueds = continueds
+        self.strong = strong  # headings bold and underlined
         self.page = 0
         self.y = TOP
         self.scene: str | None = None
@@ -173,7 +183,10 @@ class Typesetter:
             self.new_page()
         self.blank()
         self.scene = block.number
+        if self.strong:
+            self.pdf.set_font("Courier", "BU", 12)
         self.put_numbered(block.text, block.number)
+        self.pdf.set_font("Courier", size=12)
 
     def action(self, text: str, x: float = ACTION, centered: bool = False) -> None:
         lines = textwrap.wrap(text, WIDTHS["action"])
@@ -378,6 +391,69 @@ FADE OUT.
 """
 
 
+SIGNAL_BOX = """\
+Title: SIGNAL BOX
+Credit: Written by
+Author: The whosestory authors
+
+INT. SIGNAL BOX - NIGHT
+
+Levers in a row, brass worn pale. ODILE, 50s, logs the last train in pencil and
+blows on the page as if the ink could smudge.
+
+ODILE
+Twenty-three fifty. On time, for once. Write that down somewhere they will see it.
+
+THE TELEPHONE RINGS.
+
+She lets it ring twice, then answers.
+
+ODILE
+Box four. Yes. I see him. No, he is not on the line, he is beside it, which is
+worse.
+
+.THE LAMP ROOM
+
+Shelves of red and green lamps. BASTIEN, 17, the new lad, polishes one he has
+polished already.
+
+BASTIEN
+Is it true nobody crosses at midnight? The driver said so, and he laughed when he
+said it.
+
+ODILE (O.S.)
+Nobody sensible. Bring the red one, and the green, and your coat.
+
+BASTIEN
+(pulling it on)
+Which coat? I have only the one.
+
+EXT. LEVEL CROSSING - CONTINUOUS
+
+A BARRIER.
+
+It drops. A bicycle lamp wobbles up the lane and stops short of the rails.
+
+ODILE
+You there! The barrier is down for a reason, whatever the timetable tells you.
+
+.ON THE PLATFORM
+
+Bastien runs the length of it, a lamp swinging in each hand, shouting before he
+has the breath for it.
+
+BASTIEN
+Stop! Stop the bell! There is someone on the crossing and she will not move.
+
+THE BELL STOPS.
+
+ODILE
+Good lad. Now the green. Slowly, so he sees it and believes it.
+
+FADE OUT.
+"""
+
+
 # ---------------------------------------------------------------- other files
 
 
@@ -408,9 +484,14 @@ def build(out: Path) -> dict[str, Path]:
     out.mkdir(parents=True, exist_ok=True)
     keeper = parse_fountain(KEEPER.read_text(encoding="utf-8"))
     ferry = parse_fountain(NIGHT_FERRY)
+    signal = parse_fountain(SIGNAL_BOX)
     files = {
         "the-keeper.pdf": Typesetter(False, True, False).story(keeper, big_title=False),
         "night-ferry.pdf": Typesetter(True, True, True).story(ferry, big_title=True),
+        "signal-box.pdf": Typesetter(False, False, False).story(signal, big_title=False),
+        "signal-box-strong.pdf": Typesetter(False, False, False, strong=True).story(
+            signal, big_title=False
+        ),
         "scanned.pdf": scanned_pdf(),
         "not-a-pdf.pdf": NOT_A_PDF,
     }

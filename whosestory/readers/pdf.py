@@ -8,18 +8,29 @@ script), learns the script's columns from a histogram of left edges, drops page
 furniture (page numbers, CONTINUED, (MORE) and the CONT'D cue that repeats a
 speaker over a page break) and joins lines into paragraphs.
 
+Scene headings are known by their words (``screenplay.is_heading``). A heading
+without INT./EXT. (a Fountain forced heading, ``BACK IN THE APARTMENT``) is known
+only when the PDF typesets headings in a style of their own: the reader learns
+the style (bold, underlined) of the lines ``is_heading`` accepts, and when that
+style marks headings and almost no action, an upper-case line standing alone at
+the action column in that style is a heading too (with a Diagnostic). A PDF that
+sets headings exactly like action (screenplain's default) gives no such mark, so
+there an upper-case line stays action: "THE DOOR SLAMS." must not start a scene.
+
 Line numbers are a running count over the extracted lines (1-based, furniture
 included), and every element carries its page.
 """
 
 from __future__ import annotations
 
+import ctypes
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from whosestory import screenplay
 from whosestory.errors import ParseError
@@ -43,6 +54,8 @@ _SCENE_NUMBER_RE = re.compile(r"^\d+[A-Z]{0,3}\.?$|^[A-Z]\d+\.?$")
 _PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d+[A-Z]?\.?(?:\s*of\s*\d+)?$|^-\s*\d+\s*-$", re.I)
 _CONTINUED_RE = re.compile(r"^\(?\s*CONTINUED\s*\)?\s*:?(?:\s*\(\s*\d+\s*\))?$", re.I)
 _MORE_RE = re.compile(r"^\(\s*MORE\s*\)$", re.I)
+_BOLD_NAME_RE = re.compile(r"bold|black|heavy|demi|semibold", re.I)
+_PLAIN: tuple[bool, bool] = (False, False)
 
 
 # ---------------------------------------------------------------- extraction
@@ -68,6 +81,7 @@ class _Line:
     height: float
     fields: list[_Field]  # scene numbers in the margins taken off
     scene_number: str | None = None
+    style: tuple[bool, bool] = _PLAIN  # (bold, underlined)
 
     @property
     def x0(self) -> float:
@@ -180,6 +194,7 @@ def _extract(doc: pdfium.PdfDocument, source: str) -> list[_Page]:
                 textpage = page.get_textpage()
                 lines = _group_lines(list(_page_rects(textpage)), index + 1)
                 textpage.close()
+                _mark_styles(page, lines)
             finally:
                 page.close()
             for line in lines:
@@ -189,6 +204,54 @@ def _extract(doc: pdfium.PdfDocument, source: str) -> list[_Page]:
     except pdfium.PdfiumError:
         raise ParseError(source, "the PDF page data is damaged; expected a readable PDF.") from None
     return pages
+
+
+def _is_bold(obj: pdfium.PdfObject, fonts: dict[int | None, bool]) -> bool:
+    """A text object set in a bold face: by the font's weight or its name (cached per font)."""
+    font = pdfium_c.FPDFTextObj_GetFont(obj.raw)
+    key = ctypes.cast(font, ctypes.c_void_p).value
+    if key not in fonts:
+        bold = False
+        if key:
+            size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+            buffer = ctypes.create_string_buffer(max(size, 1))
+            pdfium_c.FPDFFont_GetBaseFontName(font, buffer, size)
+            name = buffer.value.decode("latin-1")
+            bold = pdfium_c.FPDFFont_GetWeight(font) >= 600 or bool(_BOLD_NAME_RE.search(name))
+        fonts[key] = bold
+    return fonts[key]
+
+
+def _mark_styles(page: pdfium.PdfPage, lines: list[_Line]) -> None:
+    """Mark each line bold (all its text objects bold) and underlined (a rule under most of it).
+
+    One pass over the page objects; each object goes to the line its middle falls in.
+    """
+    if not lines:
+        return
+    bold: dict[int, list[bool]] = {}
+    fonts: dict[int | None, bool] = {}
+    rules: list[tuple[float, float, float]] = []
+    kinds = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH)
+    for obj in page.get_objects(filter=kinds, max_depth=3):
+        left, bottom, right, top = obj.get_bounds()
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_PATH:
+            if top - bottom <= 3 and right - left >= 6:
+                rules.append((left, right, (top + bottom) / 2))
+            continue
+        middle = (top + bottom) / 2
+        for index, line in enumerate(lines):
+            if line.bottom <= middle <= line.top:
+                bold.setdefault(index, []).append(_is_bold(obj, fonts))
+                break
+    for index, line in enumerate(lines):
+        under = sum(
+            min(right, line.x1) - max(left, line.x0)
+            for left, right, y in rules
+            if line.bottom - 4 <= y <= line.bottom + 3
+        )
+        marks = bold.get(index, [])
+        line.style = (bool(marks) and all(marks), under >= 0.8 * (line.x1 - line.x0))
 
 
 # ---------------------------------------------------------------- layout
@@ -205,6 +268,7 @@ class _Layout:
     right: float
     center: float  # the middle of the text area, where centered text is centered
     pitch: float
+    heading_style: tuple[bool, bool] | None = None  # a style only headings wear, if any
 
 
 def _clusters(values: list[float]) -> list[tuple[float, int]]:
@@ -249,7 +313,30 @@ def _learn_layout(pages: list[_Page]) -> _Layout:
     paren = paren_votes.most_common(1)[0][0] if paren_votes else None
     rights = sorted(line.x1 for line in lines)
     right = rights[int(len(rights) * 0.98)] if rights else pages[0].width - 72
-    return _Layout(action, dialogue, paren, cue, right, (action + right) / 2, _pitch(pages))
+    center = (action + right) / 2
+    return _Layout(
+        action, dialogue, paren, cue, right, center, _pitch(pages), _heading_style(lines, action)
+    )
+
+
+def _heading_style(lines: list[_Line], action: float) -> tuple[bool, bool] | None:
+    """The style the script sets its scene headings in, when that style marks headings only.
+
+    Learnt from the lines ``is_heading`` accepts at the action column: at least two,
+    four in five of them in one style that is not plain, and at most one action
+    line in twenty (lines with lower case) in it. Otherwise None: no mark to go by.
+    """
+    at_action = [line for line in lines if _near(line.x0, action) and len(line.fields) == 1]
+    headings = Counter(line.style for line in at_action if screenplay.is_heading(line.text))
+    if not headings:
+        return None
+    style, count = headings.most_common(1)[0]
+    if style == _PLAIN or count < 2 or count < 0.8 * sum(headings.values()):
+        return None
+    prose = [line for line in at_action if any(ch.islower() for ch in line.text)]
+    if sum(1 for line in prose if line.style == style) > 0.05 * len(prose):
+        return None
+    return style
 
 
 def _pitch(pages: list[_Page]) -> float:
@@ -365,6 +452,23 @@ def _is_cue(row: _Row, nxt: _Row | None, layout: _Layout) -> bool:
     return layout.cue is None or _near(row.x0, layout.cue) or row.x0 > layout.center - 72
 
 
+def _is_styled_heading(row: _Row, nxt: _Row | None, layout: _Layout) -> bool:
+    """A heading without INT./EXT., known by the style the script sets its headings in.
+
+    Upper case, short, alone at the action column between blank lines, and in the
+    style (bold, underlined) that the script's INT./EXT. headings wear and its
+    action does not (see `_heading_style`).
+    """
+    if layout.heading_style is None or row.line.style != layout.heading_style:
+        return False
+    text = row.text
+    if not (row.gap and (nxt is None or nxt.gap) and len(row.fields) == 1):
+        return False
+    if not _near(row.x0, layout.action) or len(text) > 80 or text.upper() != text:
+        return False
+    return any(ch.isalpha() for ch in text) and not screenplay.is_transition(text)
+
+
 def _is_dual_cue(row: _Row, layout: _Layout) -> bool:
     """Two cues side by side on one line: a dual-dialogue pair."""
     if not row.gap or len(row.fields) != 2:
@@ -472,6 +576,17 @@ class _Assembler:
         if screenplay.is_heading(text) and (layout.cue is None or row.x0 < layout.cue):
             self.cue = None
             self.flush()
+            self.add(Kind.HEADING, row, text, number=row.number)
+            self.flush()
+        elif _is_styled_heading(row, nxt, layout):
+            self.cue = None
+            self.flush()
+            self.diagnostics.append(
+                Diagnostic(
+                    row.line.number,
+                    "upper-case line set in the script's heading style; read as a scene heading",
+                )
+            )
             self.add(Kind.HEADING, row, text, number=row.number)
             self.flush()
         elif screenplay.is_transition(text) or (
