@@ -1,8 +1,12 @@
 """The `whosestory` command: the only module that prints or exits.
 
-    whosestory analyze FILE [--format text|json] [-o PATH] [--from FORMAT] [--aliases FILE]
+    whosestory analyze FILE [--format text|json|md|html] [-o PATH] [--from FORMAT] [--aliases FILE]
+    whosestory argue FILE "CLAIM" [--format text|json|md]
     whosestory cast FILE
     whosestory scenes FILE
+    whosestory eval LABELS [--role ROLE] [--root DIR] [--json]
+    whosestory corpus PATH_OR_GLOB... --out results.parquet [--workers N] [--engine local|dask]
+    whosestory serve [--host 127.0.0.1] [--port 8000]
 
 `--format` chooses the output; `--from` forces the input reader (the content
 and the extension decide otherwise). Errors are one sentence on stderr and a
@@ -23,11 +27,19 @@ from pathlib import Path
 from typing import Any
 
 from whosestory import analyze, load
+from whosestory.argue import argue
+from whosestory.corpus import add_corpus_command, run_corpus_command
 from whosestory.errors import WhosestoryError
 from whosestory.evaluate import evaluate, rank_role, read_labels
 from whosestory.readers import READERS
 from whosestory.report import text as text_report
+from whosestory.report.argument import render_argument_markdown, render_argument_text
+from whosestory.report.colour import wants_colour
+from whosestory.report.extra_view import report_view
+from whosestory.report.html import render_html
+from whosestory.report.markdown import render_markdown
 from whosestory.report.view import cast_view, eval_view, scenes_view, summary_view
+from whosestory.serve import add_serve_command, run_serve_command
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
@@ -61,7 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+    def command(
+        name: str, help_text: str, formats: tuple[str, ...] = ("text", "json")
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("file", metavar="FILE", help="a screenplay or play")
         sub.add_argument(
@@ -71,12 +85,23 @@ def _parser() -> argparse.ArgumentParser:
             help="read FILE as this format (default: decided by content and extension)",
         )
         sub.add_argument("--aliases", metavar="FILE", help="alias file (TOML or YAML)")
-        sub.add_argument("--format", choices=["text", "json"], default="text", help="output")
+        sub.add_argument("--format", choices=formats, default="text", help="output")
         sub.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of stdout")
         sub.add_argument("-v", "--verbose", action="store_true", help="show reader diagnostics")
         return sub
 
-    command("analyze", "Characters ranked by presence, with cues, words and scenes.")
+    command(
+        "analyze",
+        "Who has the spotlight, who is the protagonist, whose story it is and who presses "
+        "them to change, with the evidence; every character's measures.",
+        ("text", "json", "md", "html"),
+    )
+    argue = command(
+        "argue",
+        "Put a claim to the tool (\"X was Y's story, not Z's\") and get the case for and against.",
+        ("text", "json", "md"),
+    )
+    argue.add_argument("claim", metavar="CLAIM", help="the claim, in plain words")
     command("cast", "Every character with its aliases and the reason for each merge.")
     command("scenes", "Every scene with its heading, lines and speakers.")
     evaluate = commands.add_parser(
@@ -92,6 +117,8 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     evaluate.add_argument("--json", action="store_true", help="machine-readable output")
     evaluate.add_argument("-o", "--output", metavar="PATH", help="write to PATH")
+    add_corpus_command(commands)
+    add_serve_command(commands)
     return parser
 
 
@@ -106,10 +133,21 @@ def _render(args: argparse.Namespace) -> str:
     if args.command == "eval":
         return _run_eval(args)
     story = load(args.file, args.reader, args.aliases)
+    if args.command == "argue":
+        argument = argue(analyze(story), args.claim)
+        if args.format == "json":
+            return _json(argument)
+        if args.format == "md":
+            return render_argument_markdown(argument)
+        return render_argument_text(argument)
+    if args.command == "analyze" and args.format in ("md", "html"):
+        view = report_view(analyze(story))
+        return render_html(view) if args.format == "html" else render_markdown(view)
+    colour = not args.output and wants_colour(sys.stdout)
     views: dict[str, tuple[Callable[[], dict[str, Any]], Callable[[dict[str, Any]], str]]] = {
         "analyze": (
             lambda: summary_view(analyze(story)),
-            lambda v: text_report.render_summary(v, verbose=args.verbose),
+            lambda v: text_report.render_summary(v, verbose=args.verbose, colour=colour),
         ),
         "cast": (lambda: cast_view(story), text_report.render_cast),
         "scenes": (lambda: scenes_view(story), text_report.render_scenes),
@@ -123,6 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command == "serve":
+        return run_serve_command(args)
+    if args.command == "corpus":
+        return run_corpus_command(args)
     try:
         output = _render(args)
         if args.output:

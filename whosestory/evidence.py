@@ -78,10 +78,11 @@ def frame_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str,
             + (" and owns it." if layer.owner == name else ".")
         )
         scenes = analysis.story.scenes
-        quotes += [
-            quote(scenes[i], line=line) | {"quote": _clip(text)}
-            for i, line, text in layer.evidence[:3]
-        ]
+        for index, line, text in layer.evidence[:3]:
+            found = quote(scenes[index], line=line)
+            if len(text) > 20:  # an action line says so; a marker is best shown by its heading
+                found["quote"] = _clip(text)
+            quotes.append(found)
     voice = _voice_over(analysis, name)
     if voice:
         share = t["voice_over_share"].get(name, 0)

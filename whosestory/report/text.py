@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from whosestory.report.colour import paint
+
 
 def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
     widths = [
@@ -27,27 +29,54 @@ _ROLE_LABELS = {
 }
 
 
-def _roles(roles: dict[str, Any]) -> list[str]:
+def _roles(roles: dict[str, Any], colour: bool = False) -> list[str]:
     lines = []
     for role, verdict in roles.items():
         if not verdict["character"]:
             continue
-        label = _ROLE_LABELS.get(role, role)
         runner = verdict["runner_up"]
-        close = "  (a close call)" if verdict["close_call"] else ""
         against = f", ahead of {runner} by {verdict['margin']:.2f}" if runner else ""
-        lines.append(f"{label + ':':<18} {verdict['character']}{against}{close}")
+        label = paint(f"{_ROLE_LABELS.get(role, role) + ':':<18}", "bold", colour)
+        name = paint(verdict["character"], "bold cyan", colour)
+        close = paint("  (a close call)", "yellow", colour) if verdict["close_call"] else ""
+        lines.append(f"{label} {name}{against}{close}")
     return [*lines, ""] if lines else []
 
 
-def render_summary(view: dict[str, Any], verbose: bool = False, limit: int = 20) -> str:
+def _quote_lines(quotes: list[dict[str, Any]]) -> list[str]:
+    return [f"    “{q['quote']}” (scene {q['scene']}, line {q['line']})" for q in quotes]
+
+
+def _evidence(view: dict[str, Any]) -> list[str]:
+    """The case for and against the main and impact characters."""
+    lines: list[str] = []
+    found = view.get("evidence") or {}
+    for role in ("main_character", "impact_character"):
+        case = found.get(role) or {}
+        verdict = view.get("roles", {}).get(role) or {}
+        if not case.get("for") or not verdict.get("character"):
+            continue
+        lines += ["", f"{_ROLE_LABELS[role]}: {verdict['character']}"]
+        lines += [f"  + {sentence}" for sentence in case["for"]]
+        lines += _quote_lines(case.get("quotes") or [])
+        lines += [f"  - {sentence}" for sentence in case.get("against") or []]
+        if verdict.get("what_would_change"):
+            lines.append(f"  ? {verdict['what_would_change']}")
+    return lines
+
+
+def render_summary(
+    view: dict[str, Any], verbose: bool = False, limit: int = 20, colour: bool = False
+) -> str:
     """The `analyze` report: title, format, scene count, the spotlight table."""
     lines = [
         view["title"],
         f"{view['format']} · {view['scenes']} scenes · {len(view['characters'])} characters",
         "",
     ]
-    lines += _roles(view.get("roles", {}))
+    if view.get("divergence"):
+        lines += [view["divergence"], ""]
+    lines += _roles(view.get("roles", {}), colour)
     shown = [c for c in view["characters"] if not c["group"]][:limit]
     rows = [
         [
@@ -63,6 +92,7 @@ def render_summary(view: dict[str, Any], verbose: bool = False, limit: int = 20)
     hidden = len(view["characters"]) - len(shown)
     if hidden > 0:
         lines.append(f"... and {hidden} more (minor and group speakers: see `whosestory cast`)")
+    lines += _evidence(view)
     if verbose:
         lines += ["", f"diagnostics ({len(view['diagnostics'])}):"]
         lines += [f"  line {d['line']}: {d['message']}" for d in view["diagnostics"]]

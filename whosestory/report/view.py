@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from whosestory import evidence
 from whosestory.analysis import Analysis
 from whosestory.evaluate import Candidate, Outcome, summary
 from whosestory.model import SPOKEN_KINDS, Story
@@ -40,6 +41,11 @@ def summary_view(analysis: Analysis) -> dict[str, Any]:
         entry["measures"] = {
             key: _number(table.get(entry["name"], 0.0)) for key, table in analysis.tables.items()
         }
+    roles = {role: verdict_view(v) for role, v in analysis.roles.items()}
+    found = evidence_view(analysis)
+    flip = found["main_character"].get("what_would_change")
+    if flip:
+        roles["main_character"]["what_would_change"] = flip
     return {
         "schema_version": SCHEMA_VERSION,
         "title": story.title,
@@ -47,7 +53,10 @@ def summary_view(analysis: Analysis) -> dict[str, Any]:
         "source": story.source,
         "scenes": len(story.scenes),
         "characters": characters,
-        "roles": {role: verdict_view(v) for role, v in analysis.roles.items()},
+        "divergence": evidence.divergence(analysis),
+        "roles": roles,
+        "evidence": found,
+        "frame": frame_view(analysis),
         "rankings": rankings_view(analysis),
         "diagnostics": _diagnostics(story),
     }
@@ -55,6 +64,40 @@ def summary_view(analysis: Analysis) -> dict[str, Any]:
 
 def _number(value: float) -> float | int:
     return int(value) if float(value).is_integer() else round(float(value), 4)
+
+
+def evidence_view(analysis: Analysis) -> dict[str, Any]:
+    """For and against each verdict: sentences, quotes (scene, heading, line) and figures."""
+    found: dict[str, Any] = {}
+    for role in ("spotlight", "protagonist"):
+        verdict = analysis.roles[role]
+        if verdict.character:
+            found[role] = {
+                "for": evidence.spotlight_case(analysis, verdict.character),
+                "against": evidence.spotlight_case(analysis, verdict.runner_up)
+                if verdict.runner_up
+                else [],
+            }
+    found["main_character"] = evidence.main_character_evidence(analysis)
+    found["impact_character"] = evidence.impact_evidence(analysis)
+    return found
+
+
+def frame_view(analysis: Analysis) -> dict[str, Any] | None:
+    """The frame layer: its scenes (1-based), how it was found, its owner and evidence."""
+    layer = analysis.frame
+    if not layer.owner:
+        return None
+    scenes = analysis.story.scenes
+    return {
+        "owner": layer.owner,
+        "how": list(layer.how),
+        "scenes": sorted(i + 1 for i in layer.scenes),
+        "evidence": [
+            evidence.quote(scenes[i], line=line) | ({"quote": text} if len(text) > 20 else {})
+            for i, line, text in layer.evidence
+        ],
+    }
 
 
 def verdict_view(verdict: Verdict) -> dict[str, Any]:
