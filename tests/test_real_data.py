@@ -33,3 +33,41 @@ def test_protagonist_accuracy_on_crowd_hero_labels(capsys: pytest.CaptureFixture
     assert result["errors"] == 0
     assert result["top1"] >= 0.93
     assert result["top1"] > result["baseline_top1"]
+
+
+@needs_data
+def test_main_character_on_labelled_films(capsys: pytest.CaptureFixture[str]) -> None:
+    result = _eval(capsys, FILMS / "main-characters.tsv", FILMS / "scripts", "main_character")
+    print(f"main character: {result['top1'] * result['n']:.0f} of {result['n']} films")
+    assert result["errors"] == 0
+    assert round(result["top1"] * result["n"]) >= 12
+    assert not any(r["hit"] and r["rival_won"] for r in result["results"])
+
+
+@needs_data
+def test_main_character_on_labelled_plays(capsys: pytest.CaptureFixture[str]) -> None:
+    result = _eval(capsys, PLAYS / "main-characters.tsv", PLAYS / "shakedracor", "main_character")
+    print(f"main character: {result['top1'] * result['n']:.0f} of {result['n']} plays")
+    assert round(result["top1"] * result["n"]) >= 19
+
+
+EXAMPLES = DATA / "screenplays" / "screenplain" / "examples"
+
+
+@needs_data
+@pytest.mark.parametrize("ext", ["fountain", "fdx", "pdf"])
+def test_big_fish_is_wills_story_in_every_format(
+    ext: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(EXAMPLES / f"Big-Fish.{ext}")
+    assert main(["analyze", path, "--format", "json"]) == 0
+    roles = json.loads(capsys.readouterr().out)["roles"]
+    assert roles["main_character"]["character"] == "WILL"
+    assert roles["spotlight"]["character"] == "EDWARD"
+    assert roles["impact_character"]["character"] == "EDWARD"
+    claim = "Big Fish is Will's story, not Edward's"
+    assert main(["argue", path, claim, "--format", "json"]) == 0
+    argument = json.loads(capsys.readouterr().out)
+    assert argument["verdict"] == "supported"
+    assert any("frame layer" in s for s in argument["case_for"])
+    assert any("PRESENT" in q["heading"] for q in argument["quotes"])

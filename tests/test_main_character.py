@@ -1,0 +1,130 @@
+"""Whose story is it: frame, narration, listeners and witnesses, on stories of our own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import whosestory
+from whosestory.argue import UnknownCharacterError, argue
+from whosestory.measures import frame
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _story(tmp_path: Path, text: str) -> whosestory.Story:
+    path = tmp_path / "story.fountain"
+    path.write_text(text, encoding="utf-8")
+    return whosestory.load(path)
+
+
+def _scene(heading: str, *lines: str) -> str:
+    return heading + "\n\n" + "\n\n".join(lines) + "\n\n"
+
+
+def _talk(cue: str, line: str) -> str:
+    return f"{cue}\n{line}"
+
+
+# A witness narrator: a voice that opens and closes the story but lives none of it.
+WITNESS = "".join(
+    [
+        _scene("EXT. TOWN - DAY", _talk("NARRATOR (V.O.)", "This town had one hero once.")),
+        *(
+            _scene(
+                f"INT. FORGE - DAY {i}",
+                "CARA works the bellows. DEV watches her.",
+                _talk("CARA", f"Hand me the tongs, number {i}."),
+                _talk("DEV", "Here. Careful."),
+                _talk("CARA", "I am always careful."),
+            )
+            for i in range(8)
+        ),
+        _scene("EXT. TOWN - NIGHT", _talk("NARRATOR (V.O.)", "And that was the last of her.")),
+    ]
+)
+
+# A frame with a questioning listener (an interviewer) and a teller who lived it.
+INTERVIEW = "".join(
+    [
+        _scene(
+            "INT. STUDIO - DAY (PRESENT DAY)",
+            "ROSA sits across from an INTERVIEWER.",
+            _talk("INTERVIEWER", "Where did it start?"),
+            _talk("ROSA", "On the boat. Always on the boat."),
+        ),
+        *(
+            _scene(
+                f"EXT. BOAT - NIGHT (1970) {i}",
+                "Rosa hauls the net. SAL steers.",
+                _talk("SAL", "Pull, Rosa! Pull!"),
+                _talk("ROSA", "I am pulling!"),
+                _talk("SAL", "Harder, the storm is coming and the boat is old."),
+            )
+            + _scene(
+                "INT. STUDIO - DAY (PRESENT DAY)",
+                _talk("INTERVIEWER", "What did you feel then?"),
+                _talk("ROSA", "Fear. Then nothing. Then the sea again."),
+                _talk("ROSA (V.O.)", "I still hear him shouting over the wind."),
+            )
+            for i in range(4)
+        ),
+    ]
+)
+
+
+def test_keeper_divergence_spotlight_and_story_part(example: Path) -> None:
+    analysis = whosestory.analyze(whosestory.load(example))
+    roles = {role: v.character for role, v in analysis.roles.items()}
+    assert roles["main_character"] == "MAYA"
+    assert roles["impact_character"] != "MAYA"
+    assert analysis.frame.owner == "MAYA"
+    assert "DR. OKAFOR'S OFFICE" in " ".join(analysis.frame.how)
+
+
+def test_a_witness_narrator_does_not_own_the_story(tmp_path: Path) -> None:
+    analysis = whosestory.analyze(_story(tmp_path, WITNESS))
+    assert analysis.roles["main_character"].character == "CARA"
+    assert analysis.tables["narrator_in_story"]["NARRATOR"] < 0.3
+
+
+def test_a_listener_in_the_frame_does_not_own_it(tmp_path: Path) -> None:
+    story = _story(tmp_path, INTERVIEW)
+    layer = frame.frame_layer(story)
+    assert layer.owner == "ROSA"
+    assert frame.listener_share(story, layer.scenes)["INTERVIEWER"] == 1.0
+    analysis = whosestory.analyze(story)
+    assert analysis.tables["frame_share"]["INTERVIEWER"] == 0.0
+    assert analysis.roles["main_character"].character == "ROSA"
+    assert analysis.roles["impact_character"].character == "SAL"
+
+
+def test_markers_years_and_flashbacks() -> None:
+    story = whosestory.load(ROOT / "examples" / "the-keeper.fountain")
+    layers = [m for m, _ in frame.scene_markers(story)]
+    assert layers[0] == "present" and layers[1] == "past"
+    assert all(m in ("present", "past") for m in layers)
+
+
+def test_closing_voice_goes_to_the_last_narrator(tmp_path: Path) -> None:
+    story = _story(tmp_path, WITNESS)
+    assert frame.closing_voice(story)["NARRATOR"] == 1.0
+    assert frame.closing_voice(story)["CARA"] == 0.0
+
+
+def test_argue_supports_and_rejects_claims(example: Path) -> None:
+    analysis = whosestory.analyze(whosestory.load(example))
+    yes = argue(analysis, "The Keeper is Maya's story, not Tom's")
+    assert (yes["verdict"], yes["claimed"], yes["denied"]) == ("supported", "MAYA", "TOM")
+    assert yes["quotes"], "the case for quotes the script"
+    no = argue(analysis, "It is Lucy's story")
+    assert no["verdict"] == "not supported"
+    hero = argue(analysis, "Tom is the real protagonist")
+    assert hero["role"] == "protagonist"
+
+
+def test_argue_names_the_closest_characters_for_an_unknown_name(example: Path) -> None:
+    analysis = whosestory.analyze(whosestory.load(example))
+    with pytest.raises(UnknownCharacterError, match="Mayra"):
+        argue(analysis, "This is Mayra's story")
