@@ -13,6 +13,7 @@ data folder is absent.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import re
 import sys
@@ -60,14 +61,15 @@ def _measure(paths: list[str], folder: Path) -> list[dict[str, Any]]:
     return results
 
 
-def _report(paths: list[str], results: list[dict[str, Any]]) -> str:
+def _report(paths: list[str], results: list[dict[str, Any]], load: float) -> str:
     base = results[0]["table"].drop(columns=["seconds"])
     identical = all(r["table"].drop(columns=["seconds"]).equals(base) for r in results[1:])
     speedup = results[0]["seconds"] / results[1]["seconds"]
     errors = int(base["error"].notna().sum())
     lines = [
         f"Stories: {len(base)} ({', '.join(paths)}), on {platform.machine()} with "
-        f"{_cores()} cores, Python {platform.python_version()}.",
+        f"{_cores()} cores, Python {platform.python_version()}; load average before the runs "
+        f"{load:.1f} (other work on the machine slows every run).",
         "",
         "| run | stories/s | seconds | peak RSS per worker |",
         "| --- | ---: | ---: | --- |",
@@ -90,8 +92,6 @@ def _report(paths: list[str], results: list[dict[str, Any]]) -> str:
 
 
 def _cores() -> int:
-    import os
-
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
@@ -114,9 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for file in expand_paths(paths):  # warm the page cache so the first run is not penalised
         Path(file).read_bytes()
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as folder:
         results = _measure(paths, Path(folder))
-    block = _report([str(Path(p).relative_to(args.data)) for p in paths], results)
+    block = _report([str(Path(p).relative_to(args.data)) for p in paths], results, load)
     print()
     print(block)
     if args.write:
