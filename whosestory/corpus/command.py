@@ -19,12 +19,18 @@ from whosestory.errors import WhosestoryError
 
 EXIT_INPUT = 1
 EXIT_INTERNAL = 70
+DESCRIPTION = "Analyse many screenplays and plays into one table, one row per story."
 
 
 def add_corpus_command(subparsers: Any) -> argparse.ArgumentParser:
     """Add the ``corpus`` sub-command to an argparse sub-parsers object; returns its parser."""
-    text = "Analyse many screenplays and plays into one table, one row per story."
-    sub = subparsers.add_parser("corpus", help=text, description=text)
+    sub = subparsers.add_parser("corpus", help=DESCRIPTION, description=DESCRIPTION)
+    _add_arguments(sub)
+    sub.set_defaults(corpus_handler=run_corpus_command)
+    return sub
+
+
+def _add_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("paths", nargs="+", metavar="PATH_OR_GLOB", help="files, folders or globs")
     sub.add_argument("--out", required=True, help="the table: .parquet, .csv or .jsonl")
     sub.add_argument("--characters", metavar="PATH", help="also a per-character table here")
@@ -33,8 +39,6 @@ def add_corpus_command(subparsers: Any) -> argparse.ArgumentParser:
     sub.add_argument("--scheduler", metavar="ADDRESS", help="a running dask scheduler")
     sub.add_argument("--resume", action="store_true", help="continue an interrupted run")
     sub.add_argument("--no-progress", action="store_true", help="no progress bar")
-    sub.set_defaults(corpus_handler=run_corpus_command)
-    return sub
 
 
 def run_corpus_command(args: argparse.Namespace) -> int:
@@ -79,7 +83,7 @@ def run_corpus_command(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m whosestory.corpus ...``: the corpus command on its own."""
-    parser = argparse.ArgumentParser(prog="python -m whosestory.corpus")
+    parser = argparse.ArgumentParser(prog="python -m whosestory.corpus", description=DESCRIPTION)
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
-    add_corpus_command(parser.add_subparsers(dest="command", required=True))
-    return run_corpus_command(parser.parse_args(["corpus", *(argv or sys.argv[1:])]))
+    _add_arguments(parser)
+    return run_corpus_command(parser.parse_args(argv))
