@@ -62,7 +62,7 @@ def test_same_voice_over_in_every_format(stories: dict[str, Story]) -> None:
         return Counter(e.speaker for e in story.elements() if e.kind is Kind.VOICE_OVER)
 
     reference = voice_over(stories["fountain"])
-    assert reference["MAYA"] == 3
+    assert reference["MAYA"] == 4
     for fmt, story in stories.items():
         assert voice_over(story) == reference, fmt
 

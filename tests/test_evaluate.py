@@ -48,7 +48,7 @@ def test_eval_json_reports_accuracy_and_baseline(
     path = _labels(
         tmp_path,
         "file\thero\ttitle\n"
-        "the-keeper.fountain\tMaya\tThe Keeper\n"
+        "the-keeper.fountain\tTom\tThe Keeper\n"
         "the-keeper.fountain\tLucy\tThe Keeper\n"
         "missing.fountain\tNobody\tMissing\n",
     )
@@ -59,7 +59,7 @@ def test_eval_json_reports_accuracy_and_baseline(
     assert data["top1"] == pytest.approx(1 / 3, abs=1e-3)
     assert {"baseline_top1", "top3", "results"} <= set(data)
     first, second, third = data["results"]
-    assert first["hit"] and first["got"] == "MAYA"
+    assert first["hit"] and first["got"] == "TOM"
     assert not second["hit"] and second["expected"] == "Lucy"
     assert third["error"] and "missing.fountain" in third["error"]
 

@@ -36,7 +36,7 @@ def para(kind: str, text: str) -> str:
 def test_keeper_headings_have_numbers_and_no_number_in_text():
     script = read_story("the-keeper.fdx")
     headings = [e for e in script.elements if e.kind is Kind.HEADING]
-    assert [h.number for h in headings] == [str(n) for n in range(1, 12)]
+    assert [h.number for h in headings] == [str(n) for n in range(1, 16)]
     assert headings[0].text == "INT. DR. OKAFOR'S OFFICE - DAY (PRESENT DAY)"
     assert all("#" not in h.text for h in headings)
 
@@ -57,20 +57,26 @@ def test_keeper_title_page_is_keyed_like_fountain():
 def test_keeper_speeches_keep_cues_as_written():
     script = read_story("the-keeper.fdx")
     cues = [e.cue for e in script.elements if e.kind is Kind.DIALOGUE]
-    assert cues.count("MAYA (V.O.)") == 3
-    assert cues.count("TOM (CONT'D)") == 2
+    assert cues.count("MAYA (V.O.)") == 4
+    assert cues.count("TOM (CONT'D)") == 5
     assert "COAST GUARD #2 (O.S.)" in cues
     names = {parse_cue(c).name for c in cues}
     assert names == {
         "DR. OKAFOR", "MAYA", "TOM", "YOUNG MAYA", "HARBORMASTER BELL", "FISHERMEN",
-        "COAST GUARD #2", "LUCY",
+        "COAST GUARD #2", "LUCY", "COUNCILWOMAN ADAIR", "A VOICE",
     }  # fmt: skip
 
 
 def test_keeper_parentheticals_carry_the_current_cue():
     script = read_story("the-keeper.fdx")
     parens = [(e.cue, e.text) for e in script.elements if e.kind is Kind.PARENTHETICAL]
-    assert parens == [("TOM", "(laughing)"), ("FISHERMEN", "(together)"), ("TOM", "(softer)")]
+    assert parens == [
+        ("TOM", "(laughing)"),
+        ("FISHERMEN", "(together)"),
+        ("FISHERMEN", "(together)"),
+        ("TOM", "(softer)"),
+        ("TOM", "(reading as he writes)"),
+    ]
 
 
 def test_keeper_dual_dialogue_marks_only_the_second_speaker():

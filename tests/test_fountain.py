@@ -98,7 +98,7 @@ def test_binary_input_says_so():
 def test_keeper_example_headings_and_numbers():
     script = fountain.read(EXAMPLE.read_bytes(), str(EXAMPLE))
     headings = kinds(script, Kind.HEADING)
-    assert [h.number for h in headings] == [str(n) for n in range(1, 12)]
+    assert [h.number for h in headings] == [str(n) for n in range(1, 16)]
     assert headings[0].text == "INT. DR. OKAFOR'S OFFICE - DAY (PRESENT DAY)"
     assert script.title == "The Keeper"
     assert dict(script.title_page)["Draft date"] == "2026-11-27"
@@ -118,6 +118,8 @@ def test_keeper_example_speeches():
         "FISHERMEN",
         "COAST GUARD #2 (O.S.)",
         "LUCY",
+        "COUNCILWOMAN ADAIR",
+        "A VOICE (O.S.)",
     }
     dual = [e for e in script.elements if e.dual]
     assert [(e.cue, e.text) for e in dual] == [("YOUNG MAYA", "Somebody has to keep me.")]
@@ -125,7 +127,9 @@ def test_keeper_example_speeches():
     assert [(p.cue, p.text) for p in parens] == [
         ("TOM", "(laughing)"),
         ("FISHERMEN", "(together)"),
+        ("FISHERMEN", "(together)"),
         ("TOM", "(softer)"),
+        ("TOM", "(reading as he writes)"),
     ]
     transitions = [t.text for t in kinds(script, Kind.TRANSITION)]
     assert transitions == ["FADE IN:", "FADE OUT."]

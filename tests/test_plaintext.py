@@ -35,7 +35,7 @@ def speeches(script) -> list[tuple[str, str]]:
 def test_keeper_has_the_fountain_story_scenes_cues_and_speeches():
     script = read("the-keeper.txt")
     headings = [e for e in script.elements if e.kind == Kind.HEADING]
-    assert [h.number for h in headings] == [str(n) for n in range(1, 12)]
+    assert [h.number for h in headings] == [str(n) for n in range(1, 16)]
     assert headings[0].text == "INT. DR. OKAFOR'S OFFICE - DAY (PRESENT DAY)"
     fountain = FOUNTAIN.read_text().split("\n\n")
     cues = [b.split("\n")[0].replace("^", "").strip() for b in fountain if _is_speech(b)]

@@ -115,3 +115,9 @@ def test_voice_over_parenthetical() -> None:
 def test_count_words() -> None:
     assert count_words("I didn't put any stock in it.") == 7
     assert count_words("") == 0
+
+
+def test_regression_an_article_does_not_hide_a_group_speaker() -> None:
+    assert is_group_name("A VOICE")
+    assert is_group_name("THE CROWD")
+    assert not is_group_name("THE STRANGER")

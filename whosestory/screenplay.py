@@ -158,6 +158,8 @@ def looks_like_cue(line: str) -> bool:
 def is_group_name(name: str) -> bool:
     """True for group and numbered minor speakers: ALL, CROWD, GUARD #2, COP 1, MAN TWO."""
     upper = name.upper()
+    if upper.startswith(("A ", "AN ", "THE ")):
+        upper = upper.split(" ", 1)[1]  # A VOICE, THE CROWD
     if upper in GROUP_NAMES or upper.rstrip(".") in GROUP_NAMES:
         return True
     if _NUMBERED_RE.search(upper) and not re.fullmatch(r"[A-Z]-?\d+[A-Z]*\d*", upper):
