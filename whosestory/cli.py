@@ -140,9 +140,10 @@ def _render(args: argparse.Namespace) -> str:
         if args.format == "md":
             return render_argument_markdown(argument)
         return render_argument_text(argument)
-    if args.command == "analyze" and args.format in ("md", "html"):
+    if args.command == "analyze" and args.format in ("json", "md", "html"):
         view = report_view(analyze(story))
-        return render_html(view) if args.format == "html" else render_markdown(view)
+        renderers = {"json": _json, "html": render_html, "md": render_markdown}
+        return renderers[args.format](view)
     colour = not args.output and wants_colour(sys.stdout)
     views: dict[str, tuple[Callable[[], dict[str, Any]], Callable[[dict[str, Any]], str]]] = {
         "analyze": (

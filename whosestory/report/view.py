@@ -7,6 +7,7 @@ from typing import Any
 from whosestory import evidence
 from whosestory.analysis import Analysis
 from whosestory.evaluate import Candidate, Outcome, summary
+from whosestory.measures import spotlight
 from whosestory.model import SPOKEN_KINDS, Story
 from whosestory.verdict import Verdict
 
@@ -36,6 +37,15 @@ def summary_view(analysis: Analysis) -> dict[str, Any]:
                 "scenes_present": figures.scenes_present,
             }
         )
+    first = spotlight.first_appearance(story)
+    last = spotlight.last_appearance(story)
+    by_part = spotlight.presence_by_part(story)
+    for entry in characters:
+        name = entry["name"]
+        entry["first_appearance"] = None if first.get(name) is None else first[name] + 1
+        entry["last_appearance"] = None if last.get(name) is None else last[name] + 1
+        entry["presence_by_part"] = by_part.get(name, {})
+        entry["merges"] = [{"name": a.name, "reason": a.reason} for a in by_name[name].aliases]
     for entry in characters:
         entry["tier"] = analysis.tiers.get(entry["name"], "minor")
         entry["measures"] = {
