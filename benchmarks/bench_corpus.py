@@ -63,7 +63,8 @@ def _measure(paths: list[str], folder: Path) -> list[dict[str, Any]]:
 
 def _report(paths: list[str], results: list[dict[str, Any]], load: float) -> str:
     base = results[0]["table"].drop(columns=["seconds"])
-    identical = all(r["table"].drop(columns=["seconds"]).equals(base) for r in results[1:])
+    differing = sorted({c for r in results[1:] for c in _differences(base, r["table"])})
+    identical = not differing
     speedup = results[0]["seconds"] / results[1]["seconds"]
     errors = int(base["error"].notna().sum())
     lines = [
@@ -71,24 +72,38 @@ def _report(paths: list[str], results: list[dict[str, Any]], load: float) -> str
         f"{_cores()} cores, Python {platform.python_version()}; load average before the runs "
         f"{load:.1f} (other work on the machine slows every run).",
         "",
-        "| run | stories/s | seconds | peak RSS per worker |",
-        "| --- | ---: | ---: | --- |",
+        "| run | stories/s | seconds | workers busy | peak RSS per worker |",
+        "| --- | ---: | ---: | ---: | --- |",
     ]
     for r in results:
         peaks = ", ".join(f"{p:.0f} MB" for p in r["peaks"])
+        busy = r["table"]["seconds"].sum() / (r["seconds"] * len(r["peaks"]))
         lines.append(
-            f"| {r['name']} | {len(base) / r['seconds']:.2f} | {r['seconds']:.1f} | {peaks} |"
+            f"| {r['name']} | {len(base) / r['seconds']:.2f} | {r['seconds']:.1f} | "
+            f"{busy:.0%} | {peaks} |"
         )
     lines += [
         "",
         f"- speed-up of 2 local workers over 1: **{speedup:.2f}x** (target 1.6x)",
-        f"- identical tables from every run (timing aside): **{'yes' if identical else 'NO'}**",
+        f"- identical tables from every run (timing aside): **{'yes' if identical else 'NO'}**"
+        + ("" if identical else f" (columns that differ: {', '.join(differing)})"),
         f"- error rows: **{errors}**",
+        "",
+        "Workers busy: the time spent analysing stories over wall time times workers; what is",
+        "left is start-up, scheduling and the parts, and it does not depend on other load.",
     ]
     if errors:
         for file, reason in base.loc[base["error"].notna(), ["file", "error"]].values[:5]:
             lines.append(f"  - {Path(file).name}: {reason}")
     return "\n".join(lines)
+
+
+def _differences(base: Any, other: Any) -> list[str]:
+    """Columns whose values differ between two story tables (timing aside)."""
+    other = other.drop(columns=["seconds"])
+    if list(other.columns) != list(base.columns) or len(other) != len(base):
+        return ["(the columns or the rows themselves)"]
+    return [c for c in base.columns if not base[c].equals(other[c])]
 
 
 def _cores() -> int:
