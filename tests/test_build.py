@@ -109,3 +109,11 @@ def test_tei_ids_map_to_declared_names_and_stage_refs_are_mentions() -> None:
     assert story.scenes[1].act == "1"
     assert ("Orsino", 0, "stage") in {(m.character, m.scene, m.via) for m in story.mentions}
     assert ("Viola", 1, "name") in {(m.character, m.scene, m.via) for m in story.mentions}
+
+
+def test_regression_an_article_is_never_a_short_name() -> None:
+    from whosestory.mentions import surface_forms
+
+    surfaces = surface_forms({"THE MAN": ["THE MAN"], "ANNA KARLSSON": ["ANNA KARLSSON"]})
+    assert "The" not in surfaces and "THE" not in surfaces and "Man" not in surfaces
+    assert surfaces["Karlsson"] == "ANNA KARLSSON"

@@ -34,7 +34,7 @@ WITNESS = "".join(
         *(
             _scene(
                 f"INT. FORGE - DAY {i}",
-                "CARA works the bellows. DEV watches her.",
+                "CARA works the bellows. DEV sweeps the floor.",
                 _talk("CARA", f"Hand me the tongs, number {i}."),
                 _talk("DEV", "Here. Careful."),
                 _talk("CARA", "I am always careful."),

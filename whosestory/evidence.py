@@ -16,7 +16,7 @@ from whosestory.model import Element, Kind, Scene
 
 QUOTE_LENGTH = 160
 _LABELS = {
-    "presence": "presence (the spotlight)",
+    "prior": "the prior (whom the plot follows: presence, centrality, agency)",
     "telling": "the telling (frame and closing voice)",
     "narration": "narration from inside the story",
     "interiority": "interiority (perception, POV shots, inner voice)",
@@ -157,7 +157,7 @@ def main_character_evidence(analysis: Analysis) -> dict[str, Any]:
     against: list[str] = []
     if runner:
         for key in _strongest(parts, weights, name, runner)[:2]:
-            if key == "presence":
+            if key == "prior":
                 against += spotlight_case(analysis, runner)
             elif key in ("telling", "narration"):
                 against += frame_case(analysis, runner)[0]

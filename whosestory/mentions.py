@@ -33,6 +33,11 @@ _NAME_GENDER_WORDS = {
     "m": {"MAN", "BOY", "FATHER", "DAD", "BROTHER", "HUSBAND", "SON", "UNCLE", "KING", "GUY"},
     "f": {"WOMAN", "GIRL", "MOTHER", "MOM", "MUM", "SISTER", "WIFE", "DAUGHTER", "AUNT", "LADY"},
 }
+_FUNCTION_WORDS = frozenset(
+    """THE A AN OF AND OR TO IN ON AT BY FOR WITH FROM YOUNG OLD LITTLE BIG MAN WOMAN BOY
+    GIRL GUY LADY VOICE""".split()
+)
+"""Words that name nobody on their own: never a short form of a longer name."""
 _SCANNED_KINDS = frozenset({Kind.ACTION, Kind.STAGE})
 _MIN_VOTES_SHARE = 0.7
 
@@ -47,7 +52,8 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
     """Surface form -> id, for each id's names in capitals and title case.
 
     A first or last word of a multi-word name is added only when no other id
-    uses that word; title words (``MR.``, ``DR.``) alone never are.
+    uses that word; title words (``MR.``, ``DR.``), articles and generic nouns
+    (``THE``, ``MAN``) alone never are.
     """
     words: dict[str, set[str]] = defaultdict(set)
     for ident, forms in names.items():
@@ -68,7 +74,7 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
                 candidates += [p for p in (parts[0], parts[-1]) if len(words[p]) == 1]
             for candidate in candidates:
                 bare = candidate.rstrip(".")
-                if bare in TITLE_GENDER or len(bare) < 2:
+                if bare in TITLE_GENDER or bare in _FUNCTION_WORDS or len(bare) < 2:
                     continue
                 titled = " ".join(_title_case(w) for w in candidate.split())
                 for surface in (candidate, titled):

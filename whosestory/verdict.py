@@ -125,13 +125,19 @@ def agency_scores(
     return combine(_pick({k: tables[k] for k in AGENCY_WEIGHTS}, names), AGENCY_WEIGHTS)
 
 
+def presence_scores(
+    names: Sequence[str], tables: Mapping[str, Mapping[str, float]]
+) -> dict[str, float]:
+    """Presence: scenes present (twice), screen time and cues; words left out (see above)."""
+    return combine(_pick({k: tables[k] for k in PRESENCE_WEIGHTS}, names), PRESENCE_WEIGHTS)
+
+
 def protagonist_scores(
     names: Sequence[str], tables: Mapping[str, Mapping[str, float]]
 ) -> dict[str, float]:
     """The protagonist score: spotlight, network and agency, weighted."""
-    presence = combine(_pick({k: tables[k] for k in PRESENCE_WEIGHTS}, names), PRESENCE_WEIGHTS)
     parts = {
-        "presence": presence,
+        "presence": presence_scores(names, tables),
         "network": network_scores(names, tables),
         "agency": agency_scores(names, tables),
     }
@@ -141,13 +147,20 @@ def protagonist_scores(
 # ---------------------------------------------------------------- whose story it is
 
 MAIN_WEIGHTS: Mapping[str, float] = {
-    "presence": 0.35,
+    "prior": 0.35,
     "telling": 0.45,
     "narration": 0.05,
     "interiority": 0.10,
     "change": 0.05,
 }
-"""Main character: the telling carries most (see docs/verdicts.md); presence is the prior."""
+"""Main character: the telling carries most (see docs/verdicts.md); the protagonist is the prior."""
+
+FULL_INTERIORITY = 0.6
+"""Interiority (signals a scene present) that scores 1: absolute, not a share of the top, so a
+sparse signal (two perception verbs in a play) does not become a full score."""
+
+FULL_CHANGE = 0.3
+"""A change of tone (compound sentiment, -1..1) from start to end that scores 1."""
 
 TELLING_FRAME = 0.6
 """Within the telling: owning the frame layer (0.6) against holding the closing voice (0.4)."""
@@ -160,25 +173,28 @@ def main_character_parts(
 ) -> dict[str, dict[str, float]]:
     """The main-character components per character, each 0..1.
 
-    presence: the spotlight score; telling: TELLING_FRAME x frame share (less a
-    listener's share) + the rest x closing voice; narration: voice-over share x
-    part in the story (a witness narrator scores low); interiority and change:
-    share of the top value.
+    prior: the protagonist score as a share of the top one (whom the plot follows:
+    presence, centrality, agency), which the telling can overturn; telling:
+    TELLING_FRAME x frame share (less a listener's share) + the rest x closing voice;
+    narration: voice-over share x part in the story (a witness narrator scores low);
+    interiority and change:
+    on absolute scales (`FULL_INTERIORITY`, `FULL_CHANGE`), capped at 1.
     """
-    spotlight = spotlight_scores(names, tables)
+    prior = share_of_top(protagonist_scores(names, tables))
     telling = {
         n: TELLING_FRAME * tables["frame_share"].get(n, 0.0)
         + (1 - TELLING_FRAME) * tables["closing_voice"].get(n, 0.0)
         for n in names
     }
     narration = {n: tables["narration"].get(n, 0.0) for n in names}
-    picked = _pick({k: tables[k] for k in ("interiority", "change")}, names)
     return {
-        "presence": spotlight,
+        "prior": prior,
         "telling": telling,
         "narration": narration,
-        "interiority": share_of_top(picked["interiority"]),
-        "change": share_of_top(picked["change"]),
+        "interiority": {
+            n: min(1.0, tables["interiority"].get(n, 0.0) / FULL_INTERIORITY) for n in names
+        },
+        "change": {n: min(1.0, tables["change"].get(n, 0.0) / FULL_CHANGE) for n in names},
     }
 
 

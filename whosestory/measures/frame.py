@@ -61,6 +61,7 @@ _LISTENER_RE = re.compile(
     r"(?:tells|telling|narrates|narrating|recounts|recounting) (?:the|his|her|this) story)\b",
     re.IGNORECASE,
 )
+_INSIDE = "inside a flashback"
 _MIN_VISITS = 3
 _MAX_FRAME = 0.4
 _PROPAGATION_ROUNDS = 3
@@ -121,20 +122,24 @@ def scene_markers(story: Story) -> list[tuple[str | None, str]]:
         elif year is not None and latest is not None:
             markers.append(("present", str(year)))
         elif in_flashback:
-            markers.append(("past", "inside a flashback"))
+            markers.append(("past", _INSIDE))
         else:
             markers.append((None, ""))
     return markers
 
 
 def _propagate(
-    story: Story, seeds: Sequence[str | None], present: Mapping[str, frozenset[int]]
+    story: Story,
+    seeds: Sequence[str | None],
+    present: Mapping[str, frozenset[int]],
+    start: Sequence[str | None] | None = None,
 ) -> list[str | None]:
     """Give unmarked scenes the layer their characters belong to (label propagation).
 
     Marked scenes keep their layer. An unmarked scene takes the layer that most
     of its characters' marked scenes are in (more than 60% of the vote), else the
-    layer of the scene before it. When nothing marks the told story, unmarked
+    layer of the scene before it. Scenes inside an unclosed flashback start in the
+    past (`start`) but may leave it. When nothing marks the told story, unmarked
     scenes start in it, so that the frame grows only through its own people.
     """
     people: dict[int, list[str]] = defaultdict(list)
@@ -142,7 +147,8 @@ def _propagate(
         for index in scenes:
             people[index].append(name)
     default = None if "past" in seeds else "past"
-    layers = [seed or default for seed in seeds]
+    start = start or [None] * len(seeds)
+    layers = [seed or first or default for seed, first in zip(seeds, start, strict=True)]
     for _ in range(_PROPAGATION_ROUNDS):
         affinity: dict[str, Counter[str]] = defaultdict(Counter)
         for index, layer in enumerate(layers):
@@ -222,7 +228,8 @@ def frame_layer(story: Story) -> Frame:
     markers = scene_markers(story)
     how: list[str] = []
     evidence: list[tuple[int, int, str]] = []
-    seeds: list[str | None] = [m for m, _ in markers]
+    seeds: list[str | None] = [m if text != _INSIDE else None for m, text in markers]
+    start: list[str | None] = [m if text == _INSIDE else None for m, text in markers]
     if "present" in seeds and "past" in seeds:
         how.append("markers")
         evidence += [
@@ -249,7 +256,7 @@ def frame_layer(story: Story) -> Frame:
         evidence += listener[:3]
     if not how:
         return Frame(frozenset(), (), None, {})
-    layers = _propagate(story, seeds, present)
+    layers = _propagate(story, seeds, present, start)
     frame = frozenset(i for i, layer in enumerate(layers) if layer == "present")
     if not frame or len(frame) > _MAX_LAYER * len(story.scenes):
         return Frame(frozenset(), (), None, {})
