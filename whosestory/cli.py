@@ -2,6 +2,7 @@
 
     whosestory analyze FILE [--format text|json|md|html] [-o PATH] [--from FORMAT] [--aliases FILE]
     whosestory argue FILE "CLAIM" [--format text|json|md]
+    whosestory compare A B [--format text|json|md]
     whosestory cast FILE
     whosestory scenes FILE
     whosestory eval LABELS [--role ROLE] [--root DIR] [--json]
@@ -28,12 +29,18 @@ from typing import Any
 
 from whosestory import analyze, load
 from whosestory.argue import argue
+from whosestory.compare import compare
 from whosestory.corpus import add_corpus_command, run_corpus_command
 from whosestory.errors import WhosestoryError
 from whosestory.evaluate import evaluate, rank_role, read_labels
 from whosestory.readers import READERS
 from whosestory.report import text as text_report
-from whosestory.report.argument import render_argument_markdown, render_argument_text
+from whosestory.report.argument import (
+    render_argument_markdown,
+    render_argument_text,
+    render_comparison_markdown,
+    render_comparison_text,
+)
 from whosestory.report.colour import wants_colour
 from whosestory.report.extra_view import report_view
 from whosestory.report.html import render_html
@@ -104,6 +111,18 @@ def _parser() -> argparse.ArgumentParser:
     argue.add_argument("claim", metavar="CLAIM", help="the claim, in plain words")
     command("cast", "Every character with its aliases and the reason for each merge.")
     command("scenes", "Every scene with its heading, lines and speakers.")
+    compare = commands.add_parser(
+        "compare",
+        help="Two drafts or versions side by side: who gained or lost the spotlight and the story.",
+        description="Two drafts or versions side by side: who gained or lost the spotlight and "
+        "the story.",
+    )
+    compare.add_argument("file", metavar="A", help="the first version")
+    compare.add_argument("other", metavar="B", help="the second version")
+    compare.add_argument("--from", dest="reader", choices=sorted(READERS))
+    compare.add_argument("--aliases", metavar="FILE", help="alias file (TOML or YAML)")
+    compare.add_argument("--format", choices=("text", "json", "md"), default="text")
+    compare.add_argument("-o", "--output", metavar="PATH", help="write to PATH")
     evaluate = commands.add_parser(
         "eval",
         help="Measure a role's verdicts against labelled stories.",
@@ -132,6 +151,17 @@ def _run_eval(args: argparse.Namespace) -> str:
 def _render(args: argparse.Namespace) -> str:
     if args.command == "eval":
         return _run_eval(args)
+    if args.command == "compare":
+        view = compare(
+            analyze(load(args.file, args.reader, args.aliases)),
+            analyze(load(args.other, args.reader, args.aliases)),
+        )
+        renderers = {
+            "json": _json,
+            "md": render_comparison_markdown,
+            "text": render_comparison_text,
+        }
+        return renderers[args.format](view)
     story = load(args.file, args.reader, args.aliases)
     if args.command == "argue":
         argument = argue(analyze(story), args.claim)

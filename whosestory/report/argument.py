@@ -60,3 +60,60 @@ def render_argument_markdown(view: dict[str, Any]) -> str:
     lines += ["", "| character | score |", "|---|---|"]
     lines += [f"| {_md(name)} | {score:.2f} |" for name, score in view["scores"].items()]
     return "\n".join(lines) + "\n"
+
+
+def _comparison_rows(view: dict[str, Any], limit: int) -> list[list[str]]:
+    rows = []
+    for row in view["characters"][:limit]:
+        name = row["b"] if row["a"] in (None, row["b"]) else f"{row['a']} -> {row['b'] or '-'}"
+        rows.append(
+            [
+                name or row["a"],
+                f"{row['scenes_present']['a']:g} -> {row['scenes_present']['b']:g}",
+                f"{row['cues']['a']:g} -> {row['cues']['b']:g}",
+                f"{row['spotlight']['a']:.2f} -> {row['spotlight']['b']:.2f}",
+                f"{row['main_character']['a']:.2f} -> {row['main_character']['b']:.2f}",
+            ]
+        )
+    return rows
+
+
+_COMPARISON_HEADER = ["character", "scenes", "cues", "spotlight", "story"]
+
+
+def render_comparison_text(view: dict[str, Any], limit: int = 12) -> str:
+    """Two versions side by side: roles, what changed, the leading characters."""
+    a, b = view["a"], view["b"]
+    lines = [f"A: {a['title']} ({a['scenes']} scenes)  {a['source']}"]
+    lines += [f"B: {b['title']} ({b['scenes']} scenes)  {b['source']}", ""]
+    lines += [f"* {change}" for change in view["changes"]] + [""]
+    for role, holders in view["roles"].items():
+        label = _ROLE_WORDS.get(role, role)
+        lines.append(f"{label:<36} {holders['a'] or '-'} -> {holders['b'] or '-'}")
+    rows = _comparison_rows(view, limit)
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(_COMPARISON_HEADER)]
+    lines.append("")
+    for cells in [_COMPARISON_HEADER, ["-" * w for w in widths], *rows]:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def render_comparison_markdown(view: dict[str, Any], limit: int = 12) -> str:
+    """The same as Markdown."""
+    a, b = view["a"], view["b"]
+    lines = [
+        f"**A:** {_md(a['title'])} ({a['scenes']} scenes) · **B:** {_md(b['title'])} "
+        f"({b['scenes']} scenes)",
+        "",
+    ]
+    lines += [f"- {_md(change)}" for change in view["changes"]] + [""]
+    lines += ["| role | A | B |", "|---|---|---|"]
+    lines += [
+        f"| {_ROLE_WORDS.get(role, role)} | {_md(h['a'] or '-')} | {_md(h['b'] or '-')} |"
+        for role, h in view["roles"].items()
+    ]
+    lines += ["", "| " + " | ".join(_COMPARISON_HEADER) + " |", "|---|---|---|---|---|"]
+    lines += [
+        "| " + " | ".join(_md(c) for c in row) + " |" for row in _comparison_rows(view, limit)
+    ]
+    return "\n".join(lines) + "\n"
