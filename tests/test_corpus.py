@@ -92,7 +92,6 @@ def test_columns_and_dtypes_are_stable(corpus: Path, tmp_path: Path) -> None:
     assert str(table["scenes"].dtype) == "Int64"
     assert str(table["spotlight_close_call"].dtype) == "boolean"
     assert not any(c.startswith("_") for c in table.columns)
-    assert all(0 < mb < 300 for mb in table.attrs["worker_peak_rss_mb"].values())
     again = read_table(tmp_path / "out.parquet")
     pd.testing.assert_frame_equal(again, table, check_like=False)
 
@@ -164,7 +163,8 @@ def test_engines_give_identical_tables(corpus: Path, tmp_path: Path) -> None:
         pd.testing.assert_frame_equal(runs[name].drop(columns=TIMING), base)
         characters = read_table(tmp_path / f"{name}-characters.parquet")
         pd.testing.assert_frame_equal(characters, base_characters)
-    assert len(runs["two"].attrs["worker_peak_rss_mb"]) == 2
+    peaks = runs["two"].attrs["worker_peak_rss_mb"]  # spawned workers: their own memory only
+    assert len(peaks) == 2 and all(0 < mb < 300 for mb in peaks.values())
 
 
 def test_dask_engine_starts_and_closes_its_own_cluster(corpus: Path) -> None:
