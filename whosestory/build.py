@@ -9,7 +9,6 @@ whether a speech is voice-over, and who is mentioned where.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -136,12 +135,17 @@ def _resolve(element: Element, cue: Cue | None, voice_over: bool, cast: Cast) ->
     kind = element.kind
     if voice_over and kind is Kind.DIALOGUE:
         kind = Kind.VOICE_OVER
-    return dataclasses.replace(
-        element,
+    return Element(
         kind=kind,
+        text=element.text,
+        span=element.span,
+        cue=element.cue,
         speaker=speaker,
         extensions=tuple(e for e in cue.extensions if not e.startswith("with:")),
         dual=element.dual or cue.dual,
+        page=element.page,
+        number=element.number,
+        act=element.act,
         refs=element.refs + tuple(e[5:] for e in cue.extensions if e.startswith("with:")),
     )
 

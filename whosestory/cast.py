@@ -13,6 +13,7 @@ here merge those names, and refuse merges that would join two real people:
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections import Counter, defaultdict
@@ -93,6 +94,7 @@ _RELATIVES = (
     "grandmother|grandfather|grandma|grandpa|cousin|niece|nephew|widow|boss|friend|"
     "girlfriend|boyfriend|fiancee|fiance|lawyer|doctor|partner|assistant|secretary"
 )
+_RELATIVE_HINT_RE = re.compile(r"['’]s\s+(?:" + _RELATIVES + r")\b")
 _NARRATOR_NAMES = frozenset({"NARRATOR", "THE NARRATOR", "NARRATION"})
 
 
@@ -125,6 +127,7 @@ class Cast:
         return self.canonical.get(key_of(name))
 
 
+@functools.lru_cache(maxsize=8192)
 def key_of(name: str) -> str:
     """The key cue names are compared by: upper case, single spaces, no trailing dots."""
     return " ".join(name.upper().replace("’", "'").split()).strip(" .")
@@ -249,6 +252,8 @@ def _relative_pairs(names: Iterable[str], texts: Iterable[str]) -> set[frozenset
     )
     key_set = set(keys)
     for text in texts:
+        if not _RELATIVE_HINT_RE.search(text):
+            continue  # most action lines name no relative: skip the slow pattern
         for match in pattern.finditer(text):
             who = key_of(match.group("who"))
             if who not in key_set:

@@ -5,6 +5,7 @@ Every reader and the builder ask this module; no other module spells a cue rule.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -99,6 +100,7 @@ class Cue:
         return any(_OFF_RE.match(e) for e in self.extensions)
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_cue(raw: str) -> Cue:
     """Split a cue as written (``@McCLANE (V.O.) (CONT'D) ^``) into name and extensions.
 
