@@ -263,3 +263,29 @@ def test_tiers_are_shares_of_the_top_presence() -> None:
         "CARL": "supporting",
         "DORA": "minor",
     }
+
+
+def test_position_change_moves_a_late_arrival_to_the_centre() -> None:
+    from whosestory.build import build_story
+    from whosestory.measures.network import position_change
+    from whosestory.model import Element, Kind, Script, Span
+
+    def scene(line: int, *speakers: str) -> tuple[Element, ...]:
+        heading = Element(Kind.HEADING, f"INT. ROOM {line} - DAY", Span(line, line))
+        talk = tuple(
+            Element(Kind.DIALOGUE, "Hi.", Span(line + i + 1, line + i + 1), cue=s)
+            for i, s in enumerate(speakers)
+        )
+        return (heading, *talk)
+
+    elements = (
+        *scene(1, "ANNA", "BEN"), *scene(10, "ANNA", "BEN"),
+        *scene(20, "ANNA", "CARL"), *scene(30, "ANNA", "CARL", "BEN"),
+    )  # fmt: skip
+    story = build_story(Script(format="test", source="x", elements=elements))
+    change = position_change(story)
+    # first half: ANNA-BEN twice (both 1.0); second half: weighted degrees ANNA 3
+    # (CARL 2 + BEN 1), CARL 3, BEN 2, so shares 1, 1 and 2/3
+    assert change["ANNA"] == 0.0
+    assert change["CARL"] == 1.0
+    assert change["BEN"] == pytest.approx(2 / 3 - 1, abs=1e-3)

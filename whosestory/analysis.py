@@ -121,6 +121,7 @@ def analyze(story: Story) -> Analysis:
         for n, a in arcs.items()
     }
     tables["vocabulary_drift"] = {n: v or 0.0 for n, v in arc.vocabulary_drift(story).items()}
+    tables["position_change"] = network.position_change(story)
     count_scores = verdict.spotlight_scores(names, tables)
     network_scores = verdict.network_scores(names, tables)
     overall = ranking.mean_rank(

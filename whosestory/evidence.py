@@ -124,6 +124,14 @@ def inner_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str,
             f"(change {change.delta:+.2f}, 90% interval {change.low:+.2f} to {change.high:+.2f}; "
             f"shape: {change.shape}). Early words: {early}; late words: {late}."
         )
+    drift = t.get("vocabulary_drift", {}).get(name)
+    moved = t.get("position_change", {}).get(name)
+    if drift is not None and moved is not None:
+        direction = "towards the centre" if moved > 0 else "away from the centre"
+        sentences.append(
+            f"Vocabulary drift between early and late speech {drift:.3f}; network position "
+            f"moves {direction} from the first half to the second ({moved:+.2f})."
+        )
     return sentences, quotes
 
 

@@ -390,3 +390,28 @@ def _tier(count: int, top: int) -> str:
     if count >= SUPPORTING_SHARE * top:
         return "supporting"
     return "minor"
+
+
+def position_change(
+    story: Story, presence: Mapping[str, frozenset[int]] | None = None
+) -> dict[str, float]:
+    """Change in network position from the first half of the story to the second.
+
+    The co-presence graph of each half (scenes before and after the middle), each
+    character's weighted degree as a share of that half's top value; the result is
+    the second half's share minus the first's (-1..1): positive for a character
+    who moves to the centre of the web, negative for one who drifts out of it.
+    """
+    if presence is None:
+        presence = present_scenes(story)
+    middle = len(story.scenes) / 2
+    halves = [
+        {n: frozenset(i for i in s if i < middle) for n, s in presence.items()},
+        {n: frozenset(i for i in s if i >= middle) for n, s in presence.items()},
+    ]
+    shares = []
+    for half in halves:
+        strength = weighted_degree(copresence_graph(story, presence=half))
+        top = max(strength.values(), default=0.0) or 1.0
+        shares.append({n: v / top for n, v in strength.items()})
+    return {n: round(shares[1].get(n, 0.0) - shares[0].get(n, 0.0), 4) for n in _individuals(story)}
