@@ -71,7 +71,9 @@ def render_summary(
     """The `analyze` report: title, format, scene count, the spotlight table."""
     lines = [
         view["title"],
-        f"{view['format']} · {view['scenes']} scenes · {len(view['characters'])} characters",
+        f"{view['format']} · {view['scenes']} scenes · "
+        f"{sum(not c['group'] for c in view['characters'])} characters "
+        f"(and {sum(c['group'] for c in view['characters'])} group speakers)",
         "",
     ]
     if view.get("divergence"):
