@@ -7,7 +7,9 @@
     │   └── UnknownFormatError   no reader fits the file or the --format asked for
     ├── ParseError               a strict format (FDX, TEI, PDF) is malformed
     │   └── UnsafeXMLError       XML with entity declarations or external references
-    └── AliasFileError           the user's alias file is malformed
+    ├── AliasFileError           the user's alias file is malformed
+    ├── UnknownCharacterError    a claim names nobody in the story (whosestory.argue)
+    └── CorpusError              a corpus run cannot start (whosestory.corpus.paths)
 
 Every message is one sentence that names the file, the line where there is one,
 and what was expected.
