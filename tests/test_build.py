@@ -117,3 +117,18 @@ def test_regression_an_article_is_never_a_short_name() -> None:
     surfaces = surface_forms({"THE MAN": ["THE MAN"], "ANNA KARLSSON": ["ANNA KARLSSON"]})
     assert "The" not in surfaces and "THE" not in surfaces and "Man" not in surfaces
     assert surfaces["Karlsson"] == "ANNA KARLSSON"
+
+
+def test_regression_a_script_that_marks_scenes_by_cuts_is_split_at_them() -> None:
+    elements = [el(Kind.HEADING, "EXT. MOUNTAIN ROAD - DAY", 1)]
+    for i in range(12):
+        elements += [
+            el(Kind.ACTION, f"PAUL drives through the storm, mile {i}.", 10 * i + 2),
+            el(Kind.DIALOGUE, "Come on.", 10 * i + 3, cue="PAUL"),
+            el(Kind.TRANSITION, "CUT TO:", 10 * i + 4),
+        ]
+    story = build_story(Script(format="test", source="x", elements=tuple(elements)))
+    assert len(story.scenes) == 12
+    assert any(d.code == "scenes-by-cuts" for d in story.diagnostics)
+    few_cuts = Script(format="test", source="x", elements=tuple(elements[:7]))
+    assert len(build_story(few_cuts).scenes) == 1

@@ -9,6 +9,7 @@ whether a speech is voice-over, and who is mentioned where.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -30,8 +31,24 @@ from whosestory.screenplay import Cue, is_voice_over_parenthetical, parse_cue, p
 _NARRATIVE_KINDS = frozenset({Kind.ACTION, Kind.STAGE})
 
 
-def _split_scenes(elements: Sequence[Element]) -> list[list[Element]]:
-    """Group elements under headings; content before the first heading is a prologue."""
+_CUTS_PER_HEADING = 2
+"""A script with this many times more cuts than headings marks its scenes by cuts."""
+_CUT_RE = re.compile(r"\b(?:CUT|DISSOLVE|SMASH CUT|MATCH CUT|WIPE|FADE)\b.*\bTO\b|^CUT TO", re.I)
+
+
+def _scenes_by_cuts(elements: Sequence[Element]) -> bool:
+    """True when a script marks its scenes by cuts (CUT TO:) rather than headings."""
+    headings = sum(e.kind is Kind.HEADING for e in elements)
+    cuts = sum(e.kind is Kind.TRANSITION and bool(_CUT_RE.search(e.text)) for e in elements)
+    return cuts >= 10 and cuts > _CUTS_PER_HEADING * max(headings, 1)
+
+
+def _split_scenes(elements: Sequence[Element], by_cuts: bool = False) -> list[list[Element]]:
+    """Group elements under headings; content before the first heading is a prologue.
+
+    With `by_cuts`, a cut (``CUT TO:``, ``DISSOLVE TO:``) also ends a scene, for
+    scripts that mark their scenes that way (`_scenes_by_cuts`).
+    """
     groups: list[list[Element]] = []
     current: list[Element] = []
     for element in elements:
@@ -39,10 +56,15 @@ def _split_scenes(elements: Sequence[Element]) -> list[list[Element]]:
             if current:
                 groups.append(current)
             current = [element]
+        elif by_cuts and element.kind is Kind.TRANSITION and _CUT_RE.search(element.text):
+            current.append(element)
+            groups.append(current)
+            current = []
         else:
             current.append(element)
     if current:
         groups.append(current)
+    groups = [g for g in groups if any(e.kind is not Kind.TRANSITION for e in g)]
     if groups and groups[0][0].kind is not Kind.HEADING:
         has_content = any(e.kind in CUED_KINDS or e.kind is Kind.ACTION for e in groups[0])
         if not has_content and len(groups) > 1:
@@ -92,7 +114,8 @@ def _voice_over_flags(elements: Sequence[Element], cues: Sequence[Cue | None]) -
 
 def build_story(script: Script, rules: AliasRules | None = None) -> Story:
     """Turn a reader's Script into a Story with scenes, cast, speakers and mentions."""
-    groups = _split_scenes(script.elements)
+    by_cuts = _scenes_by_cuts(script.elements)
+    groups = _split_scenes(script.elements, by_cuts)
     flat = [e for group in groups for e in group]
     declared_ids = frozenset(key_of(entry.id) for entry in script.declared_cast)
     cues = _cues(flat, declared_ids)
@@ -114,6 +137,15 @@ def build_story(script: Script, rules: AliasRules | None = None) -> Story:
     ids = {alias.name: c.name for c in cast.characters for alias in c.aliases}
     mentions = find_mentions(scenes, cast.characters, ids)
     diagnostics = list(script.diagnostics)
+    if by_cuts:
+        diagnostics.append(
+            Diagnostic(
+                None,
+                "the script marks scenes by cuts more than by headings: "
+                "a cut (CUT TO:) also ends a scene here",
+                "scenes-by-cuts",
+            )
+        )
     if not scenes:
         diagnostics.append(Diagnostic(None, "no scenes or speeches found", "empty"))
     return Story(

@@ -34,8 +34,8 @@ _NAME_GENDER_WORDS = {
     "f": {"WOMAN", "GIRL", "MOTHER", "MOM", "MUM", "SISTER", "WIFE", "DAUGHTER", "AUNT", "LADY"},
 }
 _FUNCTION_WORDS = frozenset(
-    """THE A AN OF AND OR TO IN ON AT BY FOR WITH FROM YOUNG OLD LITTLE BIG MAN WOMAN BOY
-    GIRL GUY LADY VOICE""".split()
+    """THE A AN OF AND OR TO IN ON AT BY FOR WITH FROM YOUNG OLD MAN WOMAN BOY GIRL
+    VOICE""".split()
 )
 """Words that name nobody on their own: never a short form of a longer name."""
 _SCANNED_KINDS = frozenset({Kind.ACTION, Kind.STAGE})
