@@ -129,3 +129,14 @@ def test_argue_names_the_closest_characters_for_an_unknown_name(example: Path) -
     analysis = whosestory.analyze(whosestory.load(example))
     with pytest.raises(UnknownCharacterError, match="Mayra"):
         argue(analysis, "This is Mayra's story")
+
+
+def test_regression_one_flashback_is_not_a_frame(tmp_path: Path) -> None:
+    scenes = [
+        _scene(f"INT. OFFICE - DAY {i}", _talk("ANNA", "Work."), _talk("BEN", "More work."))
+        for i in range(10)
+    ]
+    scenes.insert(5, _scene("INT. SCHOOL - DAY - FLASHBACK", _talk("BEN", "I was young.")))
+    scenes.insert(6, _scene("INT. OFFICE - DAY - PRESENT DAY", _talk("BEN", "Back now.")))
+    story = _story(tmp_path, "".join(scenes))
+    assert frame.frame_layer(story).owner is None

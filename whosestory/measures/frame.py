@@ -66,6 +66,7 @@ _MIN_VISITS = 3
 _MAX_FRAME = 0.4
 _PROPAGATION_ROUNDS = 3
 _MAX_LAYER = 0.6
+_BRACKET = 0.2
 _SHOT_RE = re.compile(
     r"^(?:FULL|CLOSE|MEDIUM|WIDE|LONG|TRACKING|ANGLE|POV|INSERT|AERIAL|EXTREME|TWO|REVERSE|"
     r"ESTABLISHING|MONTAGE|SERIES|INTERCUT|BACK TO|ON)\b"
@@ -258,11 +259,26 @@ def frame_layer(story: Story) -> Frame:
         return Frame(frozenset(), (), None, {})
     layers = _propagate(story, seeds, present, start)
     frame = frozenset(i for i, layer in enumerate(layers) if layer == "present")
-    if not frame or len(frame) > _MAX_LAYER * len(story.scenes):
+    if not _frames_the_story(frame, len(story.scenes)):
         return Frame(frozenset(), (), None, {})
     shares = frame_presence(story, frame, present)
     owner = max(shares, key=lambda n: (shares[n], len(present.get(n, ())), n)) if shares else None
     return Frame(frame, tuple(how), owner, shares, tuple(evidence))
+
+
+def _frames_the_story(frame: frozenset[int], n: int) -> bool:
+    """A layer frames a story when it is a layer and brackets the rest.
+
+    At least `_MIN_VISITS` scenes and at most `_MAX_LAYER` of them; in two or more
+    separate blocks (interleaved with the told story); with a scene in the first
+    and one in the last `_BRACKET` of the story. One flashback with a "PRESENT
+    DAY" after it, or a place visited twice mid-story, is not a frame.
+    """
+    if len(frame) < _MIN_VISITS or len(frame) > _MAX_LAYER * n:
+        return False
+    ordered = sorted(frame)
+    blocks = 1 + sum(1 for a, b in itertools.pairwise(ordered) if b > a + 1)
+    return blocks >= 2 and ordered[0] < _BRACKET * n and ordered[-1] >= (1 - _BRACKET) * n
 
 
 def frame_presence(
