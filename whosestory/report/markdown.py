@@ -66,10 +66,9 @@ def _verdicts(view: Mapping[str, Any]) -> list[str]:
         return ["No verdict: no individual character speaks or appears.", ""]
     lines = ["## Verdicts", ""]
     for role, verdict in held:
-        close = " **A close call.**" if verdict.get("close_call") else ""
         lines.append(
             f"- **{escape_md(prose.role_label(role))}**: {escape_md(verdict['character'])}, "
-            f"{escape_md(prose.verdict_reason(verdict))}{close}"
+            f"{escape_md(prose.verdict_reason(verdict))}"
         )
     lines.append("")
     parted = prose.divergence(view)
@@ -80,6 +79,20 @@ def _verdicts(view: Mapping[str, Any]) -> list[str]:
     if frame:
         lines += [escape_md(frame), ""]
     return lines
+
+
+_PRESENCE = ("cues", "words", "scenes_present", "screen_time", "passive_presence")
+_TELLING = (
+    "frame_share",
+    "voice_over_share",
+    "closing_voice",
+    "interiority",
+    "change",
+    "agency",
+    "subject",
+)
+_NETWORK_KINDS = ("weighted_degree", "betweenness", "eigenvector")
+"""The columns a forum post can hold; the HTML page and the JSON have every measure."""
 
 
 def _is_network(key: str) -> bool:
@@ -100,7 +113,7 @@ def _measure_table(characters: Sequence[Mapping[str, Any]], keys: Sequence[str])
 
 
 def _measures(view: Mapping[str, Any], top: int) -> list[str]:
-    """Two tables (presence and agency; networks), so that each stays readable."""
+    """Three narrow tables (presence; telling and agency; networks), readable in a post."""
     characters = prose.individuals(view)
     if not characters:
         return []
@@ -108,8 +121,9 @@ def _measures(view: Mapping[str, Any], top: int) -> list[str]:
     shown = characters[:top]
     lines = ["## Every measure", ""]
     groups = [
-        ("Presence and agency", [k for k in keys if not _is_network(k)]),
-        ("Networks", [k for k in keys if _is_network(k)]),
+        ("Presence", [k for k in _PRESENCE if k in keys]),
+        ("Telling, inner life and agency", [k for k in _TELLING if k in keys]),
+        ("Networks", [k for k in keys if _is_network(k) and k.endswith(_NETWORK_KINDS)]),
     ]
     for label, group in groups:
         if group:
