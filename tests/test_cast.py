@@ -163,3 +163,13 @@ def test_regression_a_joint_cue_is_a_group_not_a_surname() -> None:
     assert cast.resolve("WILL") == "WILL"
     joint = next(c for c in cast.characters if c.name == "EDWARD AND WILL")
     assert joint.group
+
+
+def test_regression_a_name_that_speaks_in_unison_is_a_group() -> None:
+    from whosestory.cast import Speech as S
+
+    cast = resolve_cast(
+        [S("FISHERMEN", 1, False, (), True), S("FISHERMEN", 2, False, (), True), S("TOM", 1, False)]
+    )
+    flags = {c.name: c.group for c in cast.characters}
+    assert flags == {"FISHERMEN": True, "TOM": False}

@@ -112,6 +112,21 @@ def _voice_over_flags(elements: Sequence[Element], cues: Sequence[Cue | None]) -
     return flags
 
 
+_UNISON_RE = re.compile(r"^\(\s*(?:together|in unison|all together|as one|chanting)\b", re.I)
+
+
+def _unison_flags(elements: Sequence[Element]) -> list[bool]:
+    """A speech whose parenthetical says it is spoken together marks a group speaker."""
+    flags = [False] * len(elements)
+    for i, element in enumerate(elements):
+        if element.kind is Kind.PARENTHETICAL and _UNISON_RE.match(element.text):
+            j = i
+            while j < len(elements) and elements[j].cue == element.cue:
+                flags[j] = True
+                j += 1
+    return flags
+
+
 def build_story(script: Script, rules: AliasRules | None = None) -> Story:
     """Turn a reader's Script into a Story with scenes, cast, speakers and mentions."""
     by_cuts = _scenes_by_cuts(script.elements)
@@ -121,8 +136,9 @@ def build_story(script: Script, rules: AliasRules | None = None) -> Story:
     cues = _cues(flat, declared_ids)
     voice_over = _voice_over_flags(flat, cues)
     scene_of: list[int] = [i for i, group in enumerate(groups) for _ in group]
+    unison = _unison_flags(flat)
     speeches = [
-        Speech(c.name, scene_of[i], voice_over[i], c.extensions)
+        Speech(c.name, scene_of[i], voice_over[i], c.extensions, unison[i])
         for i, c in enumerate(cues)
         if c is not None and c.name and flat[i].kind in SPOKEN_KINDS
     ]

@@ -106,6 +106,8 @@ class Speech:
     scene: int
     voice_over: bool
     extensions: tuple[str, ...] = ()
+    unison: bool = False
+    """The speech is marked as spoken together: ``(together)``, ``(in unison)``."""
 
 
 @dataclass(slots=True)
@@ -343,7 +345,9 @@ def resolve_cast(
     if not declared_by_id:
         _merge_variants(merger, names, counts, genders)
         _merge_narrator(merger, names, texts, speeches)
-    return _assemble(merger, counts, written, declared_by_id, genders, preferred)
+    unison: Counter[str] = Counter(key_of(s.name) for s in speeches if s.unison)
+    chorus = {name for name, n in unison.items() if 2 * n >= counts.get(name, 0)}
+    return _assemble(merger, counts, written, declared_by_id, genders, preferred, chorus)
 
 
 def _merge_variants(
@@ -446,6 +450,7 @@ def _assemble(
     declared: Mapping[str, CastEntry],
     genders: Mapping[str, str | None],
     preferred: set[str],
+    chorus: set[str],
 ) -> Cast:
     groups: dict[str, list[str]] = defaultdict(list)
     for name in merger.parent:
@@ -473,7 +478,7 @@ def _assemble(
             if entry
             else next((genders[m] for m in [head, *members] if genders.get(m)), None)
         )
-        group = entry.group if entry else is_group_name(head)
+        group = entry.group if entry else is_group_name(head) or head in chorus
         character = Character(display, tuple(aliases), group=group, gender=gender)
         characters.append(character)
         for member in members:
