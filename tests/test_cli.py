@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,179 @@ def test_public_api_names_exist() -> None:
     for name in whosestory.__all__:
         assert hasattr(whosestory, name), name
     assert sorted(whosestory.__all__) == whosestory.__all__
+
+
+# ---------------------------------------------------------------- regressions found by fuzzing
+
+
+def one_sentence(err: str) -> None:
+    assert err.startswith("whosestory: ") and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_regression_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """Opening a named pipe blocked forever; non-regular files are refused in one sentence."""
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "story.fountain"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [sys.executable, "-m", "whosestory.cli", "analyze", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    one_sentence(done.stderr)
+    assert "not a regular file" in done.stderr
+
+
+def test_regression_a_device_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    """/dev/zero reports size 0 and never ends: it must not be read."""
+    code, out, err = run(capsys, "analyze", "/dev/zero")
+    assert code == 1 and out == ""
+    one_sentence(err)
+
+
+def test_regression_an_alias_file_that_is_a_fifo_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / "aliases.toml"
+    os.mkfifo(fifo)
+    code, _, err = run(capsys, "cast", str(EXAMPLE), "--aliases", str(fifo))
+    assert code == 1
+    one_sentence(err)
+
+
+def test_regression_output_into_a_missing_folder_or_onto_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Both were internal errors (exit 70); now one sentence, exit 1, nothing left behind."""
+    for target in (tmp_path / "missing" / "out.json", tmp_path):
+        code, out, err = run(capsys, "analyze", str(EXAMPLE), "--format", "json", "-o", str(target))
+        assert code == 1 and out == ""
+        one_sentence(err)
+        assert "cannot write" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_regression_output_to_a_pipe_writes_into_it_and_keeps_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Renaming the temporary file over the target replaced pipes and devices (as root,
+    even /dev/null). A pipe nobody reads is an error, not a wait."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "out.pipe"
+    os.mkfifo(fifo)
+    code, _, err = run(capsys, "cast", str(EXAMPLE), "-o", str(fifo))
+    assert code == 1 and "nothing reads" in err
+    one_sentence(err)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    try:
+        code, _, err = run(capsys, "cast", str(EXAMPLE), "-o", str(fifo))
+    finally:
+        reader.join(timeout=30)
+    assert code == 0, err
+    assert b"MAYA" in received[0]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_regression_output_through_a_symlink_keeps_the_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    real.chmod(0o640)
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    code, _, _ = run(capsys, "analyze", str(EXAMPLE), "--format", "json", "-o", str(link))
+    assert code == 0
+    assert link.is_symlink() and json.loads(real.read_text())["title"] == "The Keeper"
+    assert real.stat().st_mode & 0o777 == 0o640
+
+
+def test_regression_a_failing_stdout_is_one_sentence(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A full disk behind stdout was an internal error."""
+    import errno
+    import io
+    import sys
+
+    class Full(io.StringIO):
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    code = main(["cast", str(EXAMPLE)])
+    err = capsys.readouterr().err
+    assert code == 1 and "No space left" in err
+    one_sentence(err)
+
+
+def test_regression_an_extremely_long_cue_does_not_overflow_the_name_pattern(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A forced cue of 5,000 characters nested 5,000 groups in the mention regex
+    (RecursionError); so did a TEI speech whose who lists 1,000 ids."""
+    path = tmp_path / "long.fountain"
+    path.write_text("INT. HALL - DAY\n\n@" + "x" * 5000 + "\nHello.\n\nBOB\nHi.\n")
+    code, _, err = run(capsys, "analyze", str(path), "--format", "json")
+    assert code == 0, err
+    code, _, err = run(capsys, "argue", str(path), "this is ZED's story")
+    assert code == 1 and "…" in err and len(err) < 300
+    one_sentence(err)
+    tei = tmp_path / "crowd.xml"
+    who = " ".join(f"#p{i}" for i in range(1000))
+    tei.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
+        f'<sp who="{who}"><speaker>ALL</speaker><p>Hail.</p></sp></body></text></TEI>'
+    )
+    code, _, err = run(capsys, "analyze", str(tei), "--format", "html")
+    assert code == 0, err
+
+
+def test_regression_argue_on_a_story_without_characters_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "empty-cast.fountain"
+    path.write_text("INT. HALL - DAY\n\nNothing happens.\n")
+    code, _, err = run(capsys, "argue", str(path), "this is ZED's story")
+    assert code == 1 and "no named characters" in err and "closest are ." not in err
+    one_sentence(err)
+
+
+def test_regression_a_long_paragraph_of_names_is_linear(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Agency looked for the word before each name from the start of its paragraph."""
+    import time
+
+    path = tmp_path / "names.fountain"
+    path.write_text(
+        "INT. HALL - DAY\n\nBOB\nHi.\n\nSUE\nYo.\n\n" + "Bob waves to Sue. " * 20_000 + "\n"
+    )
+    start = time.perf_counter()
+    code, _, err = run(capsys, "analyze", str(path), "--format", "json")
+    assert code == 0, err
+    assert time.perf_counter() - start < 15
+
+
+def test_regression_a_crowd_scene_of_a_thousand_speakers_finishes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """1,000 speakers in one scene took minutes (pairs of speakers, dense networks)."""
+    import time
+
+    names = [f"PERSON {chr(65 + i % 26)}{chr(65 + i // 26 % 26)}{i // 676}" for i in range(1000)]
+    path = tmp_path / "crowd.fountain"
+    path.write_text("INT. SQUARE - DAY\n\n" + "".join(f"{n}\nHere.\n\n" for n in names))
+    start = time.perf_counter()
+    code, _, err = run(capsys, "analyze", str(path), "--format", "html")
+    assert code == 0, err
+    assert time.perf_counter() - start < 20

@@ -257,3 +257,19 @@ def test_unclosed_markup_reads_in_linear_time(text: str) -> None:
     script = read_text(text)
     assert time.perf_counter() - started < 2.0
     assert script.elements
+
+
+def test_regression_many_unclosed_boneyard_openers_read_in_linear_time() -> None:
+    """Each nested ``/*`` used to rescan the rest of the line for ``*/``: quadratic."""
+    data = ("INT. CELLAR - NIGHT\n\n" + "/* " * 100_000 + "\n").encode()
+    start = time.perf_counter()
+    script = fountain.read(data, "openers.fountain")
+    assert time.perf_counter() - start < 5
+    assert script.elements[0].kind is Kind.HEADING
+
+
+def test_regression_overlapping_boneyard_marks_still_close() -> None:
+    """A nested ``/*/`` opens a comment; the ``*/`` sharing its star does not close it."""
+    data = b"INT. HALL - DAY\n\nKeep /* a /*/ b */ c */ this.\n"
+    script = fountain.read(data, "overlap.fountain")
+    assert [e.text for e in script.elements if e.kind is Kind.ACTION] == ["Keep this."]

@@ -289,3 +289,34 @@ def test_position_change_moves_a_late_arrival_to_the_centre() -> None:
     assert change["ANNA"] == 0.0
     assert change["CARL"] == 1.0
     assert change["BEN"] == pytest.approx(2 / 3 - 1, abs=1e-3)
+
+
+# ---------------------------------------------------------------- regressions: crowds stay fast
+
+
+def test_regression_path_centralities_keep_to_the_budget_on_a_dense_crowd() -> None:
+    """A complete graph of 400 (80,000 edges) took minutes of Dijkstra; past the budget
+    only the best-connected nodes are walked and the rest get 0."""
+    import time
+
+    graph = nx.complete_graph([f"P{i:03d}" for i in range(400)])
+    nx.set_edge_attributes(graph, 1, "weight")
+    graph.add_edge("P000", "HUB", weight=1)
+    start = time.perf_counter()
+    values = network.centralities(graph)
+    assert time.perf_counter() - start < 10
+    assert set(values["betweenness"]) == set(graph)
+    kept = network._path_nodes(graph)
+    assert len(kept) * graph.subgraph(kept).number_of_edges() <= network.PATH_BUDGET
+    assert kept[0] == "P000"  # the strongest node is always kept
+    assert values["closeness"]["HUB"] == 0.0
+
+
+def test_regression_copresence_graph_of_a_crowd_scene_is_capped() -> None:
+    """A scene with thousands present adds millions of edges; the graph keeps the characters
+    present in the most scenes, at most MAX_COPRESENCE_NODES of them."""
+    crowd = [(f"EXTRA {chr(65 + i % 26)}{chr(65 + i // 26 % 26)}", "Here.") for i in range(500)]
+    story = make_story([*crowd, ("ANNA", "Hello.")], [("ANNA", "Again."), ("BEN", "Yes.")])
+    graph = network.copresence_graph(story)
+    assert len(graph) == network.MAX_COPRESENCE_NODES
+    assert {"ANNA", "BEN"} <= set(graph)

@@ -337,3 +337,15 @@ def test_a_style_that_action_wears_too_is_no_heading_mark() -> None:
     assert _heading_style([headings[0], *prose], 108.0) is None  # one heading is no pattern
     plain = [_line("INT. BOX - NIGHT", (False, False)) for _ in range(2)]
     assert _heading_style(plain + prose, 108.0) is None  # screenplain's default
+
+
+def test_regression_title_page_followed_only_by_blank_pages() -> None:
+    """A title page and nothing after it used to crash learning the layout (IndexError)."""
+    pdf = FPDF()
+    pdf.set_font("Courier", size=12)
+    pdf.add_page()
+    pdf.text(80, 120, "THE EMPTY HOUSE")
+    pdf.text(90, 130, "by Nobody")
+    pdf.add_page()
+    script = read(bytes(pdf.output()), "title-only.pdf")
+    assert all(e.kind is not Kind.HEADING for e in script.elements)

@@ -53,3 +53,34 @@ def test_verdict_margin_and_close_call() -> None:
 def test_verdict_on_an_empty_cast() -> None:
     verdict = decide("spotlight", {}, {})
     assert verdict.character is None and verdict.ranking == ()
+
+
+def test_regression_kendall_tau_is_fast_on_a_huge_cast_and_matches_the_pairwise_count() -> None:
+    """Counted a row of pairs at a time (was a Python loop over n^2 / 2 pairs)."""
+    import random
+    import time
+
+    rng = random.Random(7)
+    a = {f"N{i}": float(rng.randrange(5)) for i in range(60)}
+    b = {f"N{i}": float(rng.randrange(5)) for i in range(60)}
+    names = sorted(a)
+    conc = disc = ta = tb = 0
+    for i, x in enumerate(names):
+        for y in names[i + 1 :]:
+            da, db = a[x] - a[y], b[x] - b[y]
+            if da == 0 and db == 0:
+                continue
+            if da == 0:
+                ta += 1
+            elif db == 0:
+                tb += 1
+            elif (da > 0) == (db > 0):
+                conc += 1
+            else:
+                disc += 1
+    expected = (conc - disc) / ((conc + disc + ta) * (conc + disc + tb)) ** 0.5
+    assert kendall_tau(a, b) == pytest.approx(expected)
+    big = {f"N{i}": float(i % 97) for i in range(5000)}
+    start = time.perf_counter()
+    assert kendall_tau(big, big) == pytest.approx(1.0)
+    assert time.perf_counter() - start < 5

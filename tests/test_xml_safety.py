@@ -122,3 +122,14 @@ def test_non_xml_is_a_parse_error_not_a_traceback(reader: str, data: bytes):
     result, seconds = timed_read(READERS[reader], data)
     assert isinstance(result, ParseError)
     assert seconds < LIMIT_SECONDS
+
+
+@pytest.mark.parametrize("reader", sorted(READERS))
+def test_regression_a_nul_byte_gives_a_one_line_message(reader: str):
+    """libxml2's message for a NUL ends in a newline; the sentence must stay on one line."""
+    data = (
+        b'<?xml version="1.0"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text>\x00</text></TEI>'
+    )
+    result, _ = timed_read(READERS[reader], data)
+    assert isinstance(result, ParseError)
+    assert "\n" not in str(result) and "line 3" in str(result)

@@ -84,6 +84,11 @@ def _resolve(analysis: Analysis, written: str) -> str | None:
     return best
 
 
+def _shorten(name: str, limit: int = 40) -> str:
+    """A name cut to `limit` characters for a message (a garbled cue can be any length)."""
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
 def _closest(analysis: Analysis, written: str) -> list[str]:
     names = [c.name for c in analysis.story.cast if not c.group]
     lowered = {n.lower(): n for n in names}
@@ -120,10 +125,10 @@ def parse_claim(analysis: Analysis, text: str) -> Claim:
     if claimed is None and denied is None:
         if unknown:
             name = unknown[0]
-            closest = ", ".join(_closest(analysis, name))
+            closest = ", ".join(_shorten(n) for n in _closest(analysis, name))
+            hint = f"the closest are {closest}" if closest else "it has no named characters"
             raise UnknownCharacterError(
-                f"no character called {name!r} in {analysis.story.title}; "
-                f"the closest are {closest}."
+                f"no character called {name!r} in {analysis.story.title}; {hint}."
             )
         raise UnknownCharacterError(
             f"the claim names no character of {analysis.story.title}; write it like "

@@ -14,7 +14,9 @@ here merge those names, and refuse merges that would join two real people:
 from __future__ import annotations
 
 import functools
+import os
 import re
+import stat
 import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -149,6 +151,8 @@ def load_alias_file(path: str | Path) -> AliasRules:
     """
     source = str(path)
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe or device would block
+            raise AliasFileError(f"{source}: not a regular file; expected a TOML or YAML file.")
         raw = Path(path).read_bytes()
     except OSError as err:
         raise AliasFileError(f"{source}: cannot read the alias file ({err.strerror}).") from None
@@ -181,9 +185,7 @@ def load_alias_file(path: str | Path) -> AliasRules:
 class _Merger:
     """Union-find over cue keys, remembering why each name joined its group."""
 
-    def __init__(
-        self, names: Iterable[str], apart: set[frozenset[str]], soft: set[frozenset[str]]
-    ) -> None:
+    def __init__(self, names: Iterable[str], apart: set[frozenset[str]], soft: _CoSpeaking) -> None:
         self.parent = {n: n for n in names}
         self.reason: dict[str, str] = {}
         self.apart = apart
@@ -222,22 +224,27 @@ class _Merger:
         return True
 
 
-def _co_speaking(speeches: Iterable[Speech]) -> set[frozenset[str]]:
+class _CoSpeaking:
     """Pairs of names that speak in one scene outside voice-over: two people.
 
-    A cue that names a voice (``ANNA'S VOICE``) is voice-over whatever its extension.
+    Answers ``frozenset((a, b)) in co_speaking`` from each name's scenes rather than
+    listing every pair, which a crowd scene makes quadratic (a scene with a
+    thousand speakers has half a million pairs). A cue that names a voice
+    (``ANNA'S VOICE``) is voice-over whatever its extension.
     """
-    by_scene: dict[int, set[str]] = defaultdict(set)
-    for speech in speeches:
-        voice = _POSSESSIVE_VOICE_RE.match(speech.name) or _VOICE_OF_RE.match(speech.name)
-        if not speech.voice_over and not voice:
-            by_scene[speech.scene].add(speech.name)
-    pairs: set[frozenset[str]] = set()
-    for names in by_scene.values():
-        ordered = sorted(names)
-        for i, a in enumerate(ordered):
-            pairs.update(frozenset((a, b)) for b in ordered[i + 1 :])
-    return pairs
+
+    def __init__(self, speeches: Iterable[Speech]) -> None:
+        self.scenes: dict[str, set[int]] = defaultdict(set)
+        for speech in speeches:
+            voice = _POSSESSIVE_VOICE_RE.match(speech.name) or _VOICE_OF_RE.match(speech.name)
+            if not speech.voice_over and not voice:
+                self.scenes[speech.name].add(speech.scene)
+
+    def __contains__(self, pair: object) -> bool:
+        if not isinstance(pair, frozenset) or len(pair) != 2:
+            return False
+        a, b = pair
+        return not self.scenes.get(a, set()).isdisjoint(self.scenes.get(b, ()))
 
 
 def _relative_pairs(names: Iterable[str], texts: Iterable[str]) -> set[frozenset[str]]:
@@ -329,7 +336,7 @@ def resolve_cast(
     for canonical, others in rules.merge.items():
         names.update(key_of(n) for n in (canonical, *others))
     keyed = [Speech(key_of(s.name), s.scene, s.voice_over) for s in speeches]
-    soft = _co_speaking(keyed)
+    soft = _CoSpeaking(keyed)
     apart = _relative_pairs(names, texts)
     apart.update(
         frozenset((key_of(a), key_of(b)))

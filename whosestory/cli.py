@@ -11,14 +11,17 @@
 
 `--format` chooses the output; `--from` forces the input reader (the content
 and the extension decide otherwise). Errors are one sentence on stderr and a
-non-zero exit status: 1 for input the tool cannot read, 2 for usage errors.
+non-zero exit status: 1 for input the tool cannot read or output it cannot write, 2 for
+usage errors.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
+import stat
 import sys
 import tempfile
 import traceback
@@ -54,17 +57,100 @@ EXIT_INTERNAL = 70
 
 
 def write_atomic(path: str | Path, content: str) -> None:
-    """Write a file whole or not at all: a temporary file in the same folder, then rename."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    """Write a file whole or not at all: a temporary file in the same folder, then rename.
+
+    A symbolic link is followed, so the file it points to is replaced and the link
+    kept. A target that exists but is not a regular file (``/dev/null``,
+    ``/dev/stdout``, a named pipe) is written to directly: renaming over it would
+    replace the device or pipe itself. A pipe nobody reads is an error, not a
+    wait. Raises OSError (IsADirectoryError for a folder) when it cannot write.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_special(Path(path), content)
+        return
+    target = Path(os.path.realpath(path))
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(content)
+        os.chmod(temp, _file_mode(info))
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _file_mode(existing: os.stat_result | None) -> int:
+    """The replaced file's permissions, or what the umask gives a new file (not 0600)."""
+    if existing is not None:
+        return stat.S_IMODE(existing.st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _write_special(target: Path, content: str) -> None:
+    """Write to a device or named pipe in place (opened without blocking, then blocking)."""
+    try:
+        fd = os.open(target, os.O_WRONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as err:
+        if err.errno == errno.ENXIO:
+            raise OSError(errno.ENXIO, "a named pipe that nothing reads") from None
+        raise
+    try:
+        os.set_blocking(fd, True)
+        data = content.encode("utf-8")
+        while data:
+            data = data[os.write(fd, data) :]
+    finally:
+        os.close(fd)
+
+
+def _emit(output: str, path: str | None) -> int:
+    """Write the output to PATH or stdout; one sentence and EXIT_INPUT if that fails."""
+    if path:
+        try:
+            write_atomic(path, output)
+        except OSError as err:
+            print(
+                f"whosestory: {path}: cannot write the output ({err.strerror or err}).",
+                file=sys.stderr,
+            )
+            return EXIT_INPUT
+        return 0
+    if sys.stdout is None:
+        print("whosestory: standard output is closed; use -o PATH.", file=sys.stderr)
+        return EXIT_INPUT
+    try:
+        sys.stdout.write(output)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped early (``| head``): not an error
+        _silence_stdout()
+        return 0
+    except OSError as err:
+        _silence_stdout()
+        print(
+            f"whosestory: cannot write to standard output ({err.strerror or err}).",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
+    return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so Python's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _json(data: Any) -> str:
@@ -198,17 +284,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_corpus_command(args)
     try:
         output = _render(args)
-        if args.output:
-            write_atomic(args.output, output)
-        else:
-            sys.stdout.write(output)
     except WhosestoryError as err:
         print(f"whosestory: {err}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0
     except Exception as err:  # a bug: still one sentence, unless --debug
         if args.debug:
             traceback.print_exc()
@@ -218,7 +298,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
-    return 0
+    return _emit(output, args.output)
 
 
 if __name__ == "__main__":

@@ -39,6 +39,9 @@ _FUNCTION_WORDS = frozenset(
 )
 """Words that name nobody on their own: never a short form of a longer name."""
 _SCANNED_KINDS = frozenset({Kind.ACTION, Kind.STAGE})
+MAX_NAME_CHARS = 60
+"""Longest name looked for in the text: a cue longer than this is not a name anyone
+writes in an action line, and the name pattern nests one group per character."""
 _MIN_VOTES_SHARE = 0.7
 
 
@@ -53,7 +56,7 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
 
     A first or last word of a multi-word name is added only when no other id
     uses that word; title words (``MR.``, ``DR.``), articles and generic nouns
-    (``THE``, ``MAN``) alone never are.
+    (``THE``, ``MAN``) alone never are, nor are names longer than `MAX_NAME_CHARS`.
     """
     words: dict[str, set[str]] = defaultdict(set)
     for ident, forms in names.items():
@@ -66,7 +69,7 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
     for ident, forms in names.items():
         for form in forms:
             key = key_of(form)
-            if len(key) < 2 or "_" in key or not re.search(r"[A-Z]", key):
+            if not 2 <= len(key) <= MAX_NAME_CHARS or "_" in key or not re.search(r"[A-Z]", key):
                 continue
             candidates = [key]
             parts = key.split()

@@ -35,6 +35,9 @@ _WORD_AFTER_RE = re.compile(
     r"([A-Za-z]+)"
 )
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+$")
+_LOOK_BACK = 80
+"""How far before a name `_role_of` looks for the word before it: a search from the
+start of the paragraph would make a long paragraph of names quadratic."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +71,7 @@ def _role_of(element: Element, surface: str, offset: int) -> bool | None:
     after = _WORD_AFTER_RE.match(text, end)
     if after and _is_verb(after.group(1)):
         return True
-    before = _WORD_BEFORE_RE.search(text, 0, offset)
+    before = _WORD_BEFORE_RE.search(text, max(0, offset - _LOOK_BACK), offset)
     if before and (_is_verb(before.group(1)) or before.group(1) in _OBJECT_PREPOSITIONS):
         return False
     return None

@@ -56,6 +56,14 @@ SUPPORTING_SHARE = 0.15
 
 # ---------------------------------------------------------------- graphs
 
+MAX_COPRESENCE_NODES = 300
+"""Most characters in a co-presence graph (a feature film has under 150 individuals).
+
+A scene with k characters present adds k(k - 1) / 2 edges, so a crowd of
+thousands would make the graph alone cost minutes; the least present characters
+beyond this many are left out (0 in every measure).
+"""
+
 
 def _individuals(story: Story) -> list[str]:
     """Non-group characters in cast order."""
@@ -70,7 +78,8 @@ def copresence_graph(
     """Scene co-presence: an edge weighted by the number of scenes two characters share.
 
     Nodes are the non-group characters present in at least one scene (restricted to
-    `characters` when given). `presence` is `spotlight.present_scenes(story)` if the
+    `characters` when given), at most `MAX_COPRESENCE_NODES` of them: those present
+    in the most scenes. `presence` is `spotlight.present_scenes(story)` if the
     caller already has it; otherwise it is computed here.
     """
     if presence is None:
@@ -78,6 +87,9 @@ def copresence_graph(
     allowed = set(_individuals(story))
     if characters is not None:
         allowed &= set(characters)
+    if len(allowed) > MAX_COPRESENCE_NODES:
+        ranked = sorted(allowed, key=lambda n: (-len(presence.get(n, ())), n))
+        allowed = set(ranked[:MAX_COPRESENCE_NODES])
     graph = nx.Graph()
     by_scene: dict[int, list[str]] = {}
     for name in _individuals(story):
@@ -177,9 +189,51 @@ def _weights(neighbours: Mapping[str, Mapping[str, float]]) -> list[tuple[str, f
     return [(v, float(d.get("weight", 1))) for v, d in neighbours.items()]
 
 
-def _shortest_path_centralities(graph: nx.Graph) -> tuple[dict[str, float], dict[str, float]]:
-    """Betweenness and closeness from one Dijkstra per node (Brandes 2001, algorithm 1)."""
+PATH_BUDGET = 1_000_000
+"""Most work (nodes x edges) the path-based centralities spend on one graph.
+
+The largest feature film graph needs about half a million (130 characters, 4,000
+edges); a crowd of a thousand
+characters in one scene (half a million edges) would need minutes. Past the
+budget, betweenness and closeness are computed over the best-connected characters
+only (see `_path_nodes`).
+"""
+
+
+def _path_nodes(graph: nx.Graph) -> list[str]:
+    """The nodes betweenness and closeness are computed over.
+
+    All of them while nodes x edges stays within `PATH_BUDGET`; otherwise the
+    characters with the greatest weighted degree (ties by name), as many as fit:
+    the others, the least connected, get 0. Keeps hostile or freak input linear.
+    """
     nodes = list(graph)
+    if len(nodes) * graph.number_of_edges() <= PATH_BUDGET:
+        return nodes
+    strength = dict(graph.degree(weight="weight"))
+    ranked = sorted(nodes, key=lambda n: (-strength[n], n))
+    keep = len(ranked)
+    while keep > 2:
+        keep = max(2, int(keep * 0.8))
+        if keep * graph.subgraph(ranked[:keep]).number_of_edges() <= PATH_BUDGET:
+            break
+    return ranked[:keep]
+
+
+def _shortest_path_centralities(graph: nx.Graph) -> tuple[dict[str, float], dict[str, float]]:
+    """Betweenness and closeness from one Dijkstra per node (Brandes 2001, algorithm 1).
+
+    Over `_path_nodes` only when the graph is too large for the budget; every other
+    node gets 0 in both.
+    """
+    kept = _path_nodes(graph)
+    if len(kept) < len(graph):
+        between, close = _shortest_path_centralities(graph.subgraph(kept))
+        return (
+            {node: between.get(node, 0.0) for node in graph},
+            {node: close.get(node, 0.0) for node in graph},
+        )
+    nodes = kept
     n = len(nodes)
     index = {node: i for i, node in enumerate(nodes)}
     adjacency = [
@@ -257,7 +311,8 @@ def eigenvector(graph: nx.Graph) -> dict[str, float]:
     conversation graphs ruled by one strong pair, whose spectrum is nearly
     symmetric; with the larger shift every other eigenvalue is smaller in
     magnitude than the leading one by a clear margin, and 20 to 40 steps reach
-    1e-9 on a feature film. After `_MAX_ITER` steps the last iterate is returned.
+    1e-9 on a feature film. After `_MAX_ITER` steps (fewer on a huge component, see
+    `_MAX_WORK`) the last iterate is returned.
     """
     result = dict.fromkeys(graph, 0.0)
     solved: list[tuple[float, dict[str, float]]] = []
@@ -277,6 +332,12 @@ def eigenvector(graph: nx.Graph) -> dict[str, float]:
 
 
 _MAX_ITER = 2000
+_MAX_WORK = 2_000_000
+"""Most weight terms power iteration sums on one component (steps x (nodes + edges)).
+
+A feature film's component needs 20 to 40 steps of a few thousand terms; a long
+chain of thousands of one-line speakers converges slowly, and stops here.
+"""
 _TOLERANCE = 1e-10
 
 
@@ -287,7 +348,8 @@ def _component_eigenvector(graph: nx.Graph) -> tuple[float, dict[str, float]]:
     rows = [[(index[v], w) for v, w in _weights(graph[u])] for u in nodes]
     shift = max(sum(w for _, w in row) for row in rows) / 2
     x = [1 / math.sqrt(len(nodes))] * len(nodes)
-    for _ in range(_MAX_ITER):
+    size = len(nodes) + sum(len(row) for row in rows)
+    for _ in range(min(_MAX_ITER, max(20, _MAX_WORK // size))):
         y = [shift * x[i] + sum(w * x[j] for j, w in row) for i, row in enumerate(rows)]
         norm = math.sqrt(sum(v * v for v in y))
         if norm == 0:  # all weights 0: no leading direction, keep the uniform start

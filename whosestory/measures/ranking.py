@@ -16,6 +16,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+import numpy as np
+
 
 def share_of_top(values: Mapping[str, float]) -> dict[str, float]:
     """Each value divided by the largest (all 0 when the largest is not positive)."""
@@ -67,20 +69,18 @@ def kendall_tau(a: Mapping[str, float], b: Mapping[str, float]) -> float | None:
     names = sorted(set(a) & set(b))
     if len(names) < 2:
         return None
+    xs = np.array([a[n] for n in names], dtype=float)
+    ys = np.array([b[n] for n in names], dtype=float)
     concordant = discordant = ties_a = ties_b = 0
-    for i, x in enumerate(names):
-        for y in names[i + 1 :]:
-            da = a[x] - a[y]
-            db = b[x] - b[y]
-            if da == 0 and db == 0:
-                continue
-            if da == 0:
-                ties_a += 1
-            elif db == 0:
-                ties_b += 1
-            elif (da > 0) == (db > 0):
-                concordant += 1
-            else:
-                discordant += 1
+    for i in range(len(names) - 1):  # one row of pairs at a time: linear memory
+        da = xs[i] - xs[i + 1 :]
+        db = ys[i] - ys[i + 1 :]
+        zero_a, zero_b = da == 0, db == 0
+        ties_a += int(np.count_nonzero(zero_a & ~zero_b))
+        ties_b += int(np.count_nonzero(zero_b & ~zero_a))
+        untied = ~zero_a & ~zero_b
+        same = np.count_nonzero(untied & ((da > 0) == (db > 0)))
+        concordant += int(same)
+        discordant += int(np.count_nonzero(untied)) - int(same)
     denominator = math.sqrt((concordant + discordant + ties_a) * (concordant + discordant + ties_b))
     return (concordant - discordant) / denominator if denominator else None

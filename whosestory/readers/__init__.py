@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -88,27 +89,67 @@ def sniff_format(data: bytes, path: str | Path = "") -> str:
 
 
 def read_bytes(path: str | Path) -> bytes:
-    """Read a file's bytes with the size limit and one-sentence errors."""
+    """Read a file's bytes with the size limit and one-sentence errors.
+
+    Only regular files are read: a folder, pipe, socket or device is refused
+    before reading (a FIFO or ``/dev/zero`` would otherwise block or never end).
+    The file is opened without blocking and checked on the open descriptor, so it
+    cannot be swapped for a pipe in between; at most `MAX_BYTES` + 1 bytes are read
+    even when the size reported beforehand was smaller.
+    """
     source = str(path)
+    if not source:
+        raise InputError("no file given; expected a screenplay or play file.")
     try:
-        size = os.path.getsize(path)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except IsADirectoryError:
+        raise InputError(f"{source}: is a folder; expected a screenplay or play file.") from None
     except OSError as err:
         raise InputError(f"{source}: cannot read the file ({err.strerror or err}).") from None
-    if os.path.isdir(path):
-        raise InputError(f"{source}: is a folder; expected a screenplay or play file.")
-    if size > MAX_BYTES:
-        raise InputError(
-            f"{source}: the file is {size / 1e6:.1f} MB; whosestory reads files up to "
-            f"{MAX_BYTES / 1e6:.0f} MB (a feature screenplay is under 1 MB)."
-        )
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        _check_regular(source, os.fstat(fd))
+        data = _read_all(fd, MAX_BYTES + 1)
     except OSError as err:
         raise InputError(f"{source}: cannot read the file ({err.strerror or err}).") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise _too_large(source, len(data))
     if not data.strip():
         raise EmptyInputError(f"{source}: the file is empty; expected a screenplay or play.")
     return data
+
+
+def _check_regular(source: str, info: os.stat_result) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{source}: is a folder; expected a screenplay or play file.")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(
+            f"{source}: is not a regular file (a pipe, socket or device); "
+            "expected a screenplay or play file."
+        )
+    if info.st_size > MAX_BYTES:
+        raise _too_large(source, info.st_size)
+
+
+def _read_all(fd: int, limit: int) -> bytes:
+    """Up to `limit` bytes from a descriptor, in chunks until the end of the file."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = os.read(fd, min(1 << 20, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(source: str, size: int) -> InputError:
+    return InputError(
+        f"{source}: the file is {size / 1e6:.1f} MB; whosestory reads files up to "
+        f"{MAX_BYTES / 1e6:.0f} MB (a feature screenplay is under 1 MB)."
+    )
 
 
 def read_script(path: str | Path, fmt: str | None = None) -> Script:

@@ -57,7 +57,8 @@ def parse_xml(data: bytes, source: str, expected: str) -> etree._Element:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
         line = err.lineno if err.lineno else None
-        message = str(err.msg or err).split(", line")[0].rstrip(".")
+        # one line: libxml2 messages can end in a newline or hold several lines
+        message = " ".join(str(err.msg or err).split(", line")[0].split()).rstrip(".")
         if "huge" in message.lower() or "depth" in message.lower():
             message = "it nests elements too deeply or holds too large a text"
         raise ParseError(

@@ -91,13 +91,15 @@ def _find_closer(
     Boneyard nests (``/* a /* b */ c */`` is one comment), as afterwriting reads
     it; notes do not.
     """
+    close = seg.find(closer, start)  # found once per closer: openers do not move it
     while True:
-        close = seg.find(closer, start)
         if nested:
             inner = seg.find(opener, start)
             if inner >= 0 and (close < 0 or inner < close):
                 depth += 1
                 start = inner + len(opener)
+                if 0 <= close < start:  # the closer overlapped the opener (``/*/``)
+                    close = seg.find(closer, start)
                 continue
         if close < 0:
             return -1, depth
@@ -105,6 +107,7 @@ def _find_closer(
         if depth == 0:
             return close, 0
         start = close + len(closer)
+        close = seg.find(closer, start)
 
 
 def _remove_spans(

@@ -743,7 +743,7 @@ def read(data: bytes, source: str) -> Script:
         raise ParseError(source, NO_TEXT_MESSAGE)
     layout = _learn_layout(pages)
     title, title_page = None, []
-    if _is_title_page(pages[0], layout, len(pages)):
+    if _is_title_page(pages[0], layout, len(pages)) and any(page.lines for page in pages[1:]):
         first, pages = pages[0], pages[1:]
         layout = _learn_layout(pages)
         title, title_page = _title_page(first, layout)
