@@ -305,3 +305,14 @@ def test_regression_a_crowd_scene_of_a_thousand_speakers_finishes(
     code, _, err = run(capsys, "analyze", str(path), "--format", "html")
     assert code == 0, err
     assert time.perf_counter() - start < 20
+
+
+def test_regression_a_labels_file_that_is_a_fifo_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """eval opened its labels TSV with open(), which blocks on a named pipe."""
+    fifo = tmp_path / "labels.tsv"
+    os.mkfifo(fifo)
+    code, _, err = run(capsys, "eval", str(fifo), "--workers", "1")
+    assert code == 1 and "labels TSV" in err
+    one_sentence(err)

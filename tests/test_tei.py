@@ -239,3 +239,11 @@ def test_malformed_tei_names_the_line():
 def test_empty_file_is_empty_input():
     with pytest.raises(EmptyInputError):
         tei.read(b"\n\n", "nothing.xml")
+
+
+def test_regression_a_tei_root_in_a_foreign_namespace_names_the_namespace() -> None:
+    """'the root element is <TEI>; expected ... a <TEI> document' contradicted itself."""
+    data = b'<TEI xmlns="urn:other"><text><body><sp><p>Hi.</p></sp></body></text></TEI>'
+    with pytest.raises(ParseError) as info:
+        tei.read(data, "foreign.xml")
+    assert "urn:other" in str(info.value) and "\n" not in str(info.value)

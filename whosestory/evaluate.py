@@ -12,6 +12,7 @@ of the character's canonical name or of one of its aliases, ignoring case
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -21,7 +22,7 @@ from pathlib import Path
 from whosestory.analysis import Analysis, analyze
 from whosestory.build import build_story
 from whosestory.errors import InputError, WhosestoryError
-from whosestory.readers import read_script
+from whosestory.readers import read_bytes, read_script
 
 _STORY_COLUMNS = ("file", "play", "path", "story")
 _EXPECTED_COLUMNS = ("hero", "main_character", "protagonist", "expected", "character")
@@ -115,13 +116,12 @@ def read_labels(
     """Read a labels TSV; story paths are resolved against `root` (default: its folder)."""
     source = Path(path)
     base = Path(root) if root else source.parent
+    data = read_bytes(source, "a labels TSV")  # refuses pipes and devices, which would block
     try:
-        with open(source, encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle, delimiter="\t"))
-    except OSError as err:
-        raise InputError(f"{source}: cannot read the labels file ({err.strerror}).") from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{source}: the labels file is not UTF-8 text.") from None
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter="\t"))
     if not rows:
         raise InputError(f"{source}: no labelled stories; expected a TSV with a header row.")
     header = list(rows[0].keys())

@@ -88,8 +88,8 @@ def sniff_format(data: bytes, path: str | Path = "") -> str:
     return by_ext or "fountain"
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """Read a file's bytes with the size limit and one-sentence errors.
+def read_bytes(path: str | Path, expected: str = "a screenplay or play file") -> bytes:
+    """Read a file's bytes with the size limit and one-sentence errors (naming `expected`).
 
     Only regular files are read: a folder, pipe, socket or device is refused
     before reading (a FIFO or ``/dev/zero`` would otherwise block or never end).
@@ -99,15 +99,15 @@ def read_bytes(path: str | Path) -> bytes:
     """
     source = str(path)
     if not source:
-        raise InputError("no file given; expected a screenplay or play file.")
+        raise InputError(f"no file given; expected {expected}.")
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except IsADirectoryError:
-        raise InputError(f"{source}: is a folder; expected a screenplay or play file.") from None
+        raise InputError(f"{source}: is a folder; expected {expected}.") from None
     except OSError as err:
         raise InputError(f"{source}: cannot read the file ({err.strerror or err}).") from None
     try:
-        _check_regular(source, os.fstat(fd))
+        _check_regular(source, os.fstat(fd), expected)
         data = _read_all(fd, MAX_BYTES + 1)
     except OSError as err:
         raise InputError(f"{source}: cannot read the file ({err.strerror or err}).") from None
@@ -116,17 +116,16 @@ def read_bytes(path: str | Path) -> bytes:
     if len(data) > MAX_BYTES:
         raise _too_large(source, len(data))
     if not data.strip():
-        raise EmptyInputError(f"{source}: the file is empty; expected a screenplay or play.")
+        raise EmptyInputError(f"{source}: the file is empty; expected {expected}.")
     return data
 
 
-def _check_regular(source: str, info: os.stat_result) -> None:
+def _check_regular(source: str, info: os.stat_result, expected: str) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{source}: is a folder; expected a screenplay or play file.")
+        raise InputError(f"{source}: is a folder; expected {expected}.")
     if not stat.S_ISREG(info.st_mode):
         raise InputError(
-            f"{source}: is not a regular file (a pipe, socket or device); "
-            "expected a screenplay or play file."
+            f"{source}: is not a regular file (a pipe, socket or device); expected {expected}."
         )
     if info.st_size > MAX_BYTES:
         raise _too_large(source, info.st_size)

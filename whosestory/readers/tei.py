@@ -47,6 +47,11 @@ def read(data: bytes, source: str) -> Script:
     root = parse_xml(data, source, EXPECTED)
     if local_name(root) != "TEI" or _namespace(root) not in ("", TEI_NS):
         message = f"the root element is <{local_name(root)}>; expected {EXPECTED}."
+        if local_name(root) == "TEI":
+            message = (
+                f"the root <TEI> is in the namespace {_namespace(root)!r}, not {TEI_NS!r}; "
+                f"expected {EXPECTED}."
+            )
         raise ParseError(source, message, root.sourceline)
     header = _first(root, "teiHeader")
     body = _find_path(root, ("text", "body"))
