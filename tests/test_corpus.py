@@ -286,3 +286,16 @@ def test_killed_run_resumes_to_the_same_table(tmp_path: Path) -> None:
     whole = run_corpus([folder], tmp_path / "whole.parquet", progress=False)
     pd.testing.assert_frame_equal(resumed.drop(columns=TIMING), whole.drop(columns=TIMING))
     assert resumed["error"].notna().sum() == 1
+
+
+def test_regression_corpus_output_onto_a_pipe_is_refused(tmp_path: Path) -> None:
+    import os
+
+    from whosestory.corpus.paths import CorpusError
+    from whosestory.corpus.store import check_output
+
+    pipe = tmp_path / "out.csv"
+    os.mkfifo(pipe)
+    with pytest.raises(CorpusError, match="not a regular file"):
+        check_output(pipe)
+    assert not pipe.is_file()

@@ -42,11 +42,17 @@ def require_pandas() -> Any:
 
 
 def check_output(path: str | Path) -> Path:
-    """The output path, if its extension names a table format we write."""
+    """The output path, if it names a table format we write and is not a folder, pipe or device
+    (the table is written beside it and renamed over it, which would replace a device)."""
     path = Path(path)
     if path.suffix.lower() not in OUTPUT_FORMATS:
         raise CorpusError(
             f"{path}: cannot tell the table format; name the output .parquet, .csv or .jsonl."
+        )
+    if path.exists() and not path.is_file():
+        raise CorpusError(
+            f"{path}: is not a regular file (a folder, pipe or device); name a file to write the "
+            "table to."
         )
     return path
 
