@@ -108,10 +108,11 @@ def _trie(words: Iterable[str]) -> str:
     return walk(tree)
 
 
-def _pattern(surfaces: Mapping[str, str]) -> re.Pattern[str]:
+def _pattern(surfaces: Mapping[str, str], pronouns: bool = True) -> re.Pattern[str]:
+    """Names (as a prefix tree) and, unless `pronouns` is off, he/she and their forms."""
     alternation = _trie(surfaces)
     name = rf"(?<![\w'])(?P<name>{alternation})(?![\w])" if alternation else r"(?P<name>(?!x)x)"
-    return re.compile(f"{name}|{_PRONOUN_PATTERN}")
+    return re.compile(f"{name}|{_PRONOUN_PATTERN}" if pronouns else name)
 
 
 def infer_genders(names: Iterable[str], texts: Iterable[str]) -> dict[str, str | None]:
@@ -180,13 +181,14 @@ def find_mentions(
     surfaces = surface_forms(named)
     gender = {c.name: c.gender for c in cast if not c.group}
     pattern = _pattern(surfaces)
+    names_only = _pattern(surfaces, pronouns=False)
     ids = ids or {}
     mentions: list[Mention] = []
     for scene in scenes:
         recent: dict[str, str] = {}
         for element in scene.elements:
             if element.speaker and element.kind in SPOKEN_KINDS:
-                _talked_about(element, scene.index, surfaces, pattern, mentions)
+                _talked_about(element, scene.index, surfaces, names_only, mentions)
                 mentions.extend(
                     Mention(ids[ref], scene.index, element.line, ref, "stage")
                     for ref in element.refs
