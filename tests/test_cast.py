@@ -185,5 +185,5 @@ def test_regression_a_crowd_scene_does_not_list_every_pair_of_speakers() -> None
     ]
     start = time.perf_counter()
     cast = resolve_cast(speeches(*crowd, ("ANNA", 1), ("ANNA K", 1), ("ANNA K", 2)))
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 8  # 10 s before the fix, 1 s after
     assert cast.resolve("ANNA K") != cast.resolve("ANNA")  # both speak in scene 1

@@ -289,7 +289,7 @@ def test_regression_a_long_paragraph_of_names_is_linear(
     start = time.perf_counter()
     code, _, err = run(capsys, "analyze", str(path), "--format", "json")
     assert code == 0, err
-    assert time.perf_counter() - start < 15
+    assert time.perf_counter() - start < 60  # a hang guard: it took minutes before
 
 
 def test_regression_a_crowd_scene_of_a_thousand_speakers_finishes(
@@ -304,7 +304,7 @@ def test_regression_a_crowd_scene_of_a_thousand_speakers_finishes(
     start = time.perf_counter()
     code, _, err = run(capsys, "analyze", str(path), "--format", "html")
     assert code == 0, err
-    assert time.perf_counter() - start < 20
+    assert time.perf_counter() - start < 90  # a hang guard: it took minutes before
 
 
 def test_regression_a_labels_file_that_is_a_fifo_is_refused(

@@ -255,7 +255,7 @@ def test_never_raises_on_bytes_except_input_errors(data: bytes) -> None:
 def test_unclosed_markup_reads_in_linear_time(text: str) -> None:
     started = time.perf_counter()
     script = read_text(text)
-    assert time.perf_counter() - started < 2.0
+    assert time.perf_counter() - started < 6.0  # quadratic before: tens of seconds
     assert script.elements
 
 
