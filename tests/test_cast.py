@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from whosestory.cast import AliasRules, Speech, load_alias_file, resolve_cast
+from whosestory.aliases import AliasRules, load_alias_file
+from whosestory.cast import Speech, resolve_cast
 from whosestory.errors import AliasFileError
 from whosestory.model import CastEntry
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from whosestory.aliases import AliasRules, load_alias_file
 from whosestory.analysis import Analysis, CharacterFigures, analyze
 from whosestory.build import build_story
-from whosestory.cast import AliasRules, load_alias_file
 from whosestory.errors import (
     AliasFileError,
     InputError,

@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from whosestory.cast import AliasRules, Cast, Speech, key_of, resolve_cast
+from whosestory.aliases import AliasRules
+from whosestory.cast import Cast, Speech, key_of, resolve_cast
 from whosestory.mentions import find_mentions, infer_genders
 from whosestory.model import (
     CUED_KINDS,

@@ -14,18 +14,12 @@ here merge those names, and refuse merges that would join two real people:
 from __future__ import annotations
 
 import functools
-import os
 import re
-import stat
-import tomllib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
-import yaml
-
-from whosestory.errors import AliasFileError
+from whosestory.aliases import AliasRules
 from whosestory.model import Alias, CastEntry, Character
 from whosestory.screenplay import is_group_name
 
@@ -112,14 +106,6 @@ class Speech:
     """The speech is marked as spoken together: ``(together)``, ``(in unison)``."""
 
 
-@dataclass(slots=True)
-class AliasRules:
-    """A user's alias file: names to force together, and pairs to keep apart."""
-
-    merge: dict[str, list[str]] = field(default_factory=dict)
-    keep_apart: dict[str, list[str]] = field(default_factory=dict)
-
-
 @dataclass(frozen=True, slots=True)
 class Cast:
     """The resolved cast and the map from every cue key to its character name."""
@@ -135,51 +121,6 @@ class Cast:
 def key_of(name: str) -> str:
     """The key cue names are compared by: upper case, single spaces, no trailing dots."""
     return " ".join(name.upper().replace("’", "'").split()).strip(" .")
-
-
-def load_alias_file(path: str | Path) -> AliasRules:
-    """Read a TOML or YAML alias file.
-
-    The file has two optional tables: ``merge`` maps a canonical name to the names
-    that are the same character; ``keep_apart`` maps a name to names that must
-    never be merged with it::
-
-        [merge]
-        "ANNA KARLSSON" = ["ANNA", "MS. KARLSSON"]
-        [keep_apart]
-        "ANNA" = ["MRS. KARLSSON"]
-    """
-    source = str(path)
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe or device would block
-            raise AliasFileError(f"{source}: not a regular file; expected a TOML or YAML file.")
-        raw = Path(path).read_bytes()
-    except OSError as err:
-        raise AliasFileError(f"{source}: cannot read the alias file ({err.strerror}).") from None
-    try:
-        if source.endswith((".yaml", ".yml")):
-            data = yaml.safe_load(raw.decode("utf-8")) or {}
-        else:
-            data = tomllib.loads(raw.decode("utf-8"))
-    except (yaml.YAMLError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        line = getattr(getattr(err, "problem_mark", None), "line", None)
-        where = f", line {line + 1}" if line is not None else ""
-        raise AliasFileError(
-            f"{source}{where}: not a valid alias file ({str(err).splitlines()[0]}); expected "
-            "tables 'merge' and 'keep_apart' mapping a name to a list of names."
-        ) from None
-    rules = AliasRules()
-    for table, target in (("merge", rules.merge), ("keep_apart", rules.keep_apart)):
-        value = data.get(table, {}) if isinstance(data, dict) else None
-        if not isinstance(value, dict) or not all(
-            isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()
-        ):
-            raise AliasFileError(
-                f"{source}: '{table}' must map a name to a list of names, "
-                'like "ANNA" = ["ANNA K", "MS. KARLSSON"].'
-            )
-        target.update({str(k): list(v) for k, v in value.items()})
-    return rules
 
 
 class _Merger:
