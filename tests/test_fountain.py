@@ -273,3 +273,9 @@ def test_regression_overlapping_boneyard_marks_still_close() -> None:
     data = b"INT. HALL - DAY\n\nKeep /* a /*/ b */ c */ this.\n"
     script = fountain.read(data, "overlap.fountain")
     assert [e.text for e in script.elements if e.kind is Kind.ACTION] == ["Keep this."]
+
+
+def test_regression_russian_scene_headings_are_headings() -> None:
+    script = read_text("ИНТ. КУХНЯ – НОЧЬ\n\nАННА\nПривет.\n\nНАТ. ДВОР – УТРО\n\nТишина.\n")
+    headings = [e.text for e in script.elements if e.kind is Kind.HEADING]
+    assert headings == ["ИНТ. КУХНЯ – НОЧЬ", "НАТ. ДВОР – УТРО"]

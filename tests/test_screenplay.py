@@ -121,3 +121,10 @@ def test_regression_an_article_does_not_hide_a_group_speaker() -> None:
     assert is_group_name("A VOICE")
     assert is_group_name("THE CROWD")
     assert not is_group_name("THE STRANGER")
+
+
+def test_russian_headings() -> None:
+    heading = parse_heading("ИНТ. КВАРТИРА – КУХНЯ – ДЕНЬ")
+    assert is_heading("НАТ. ДВОР – НОЧЬ")
+    assert (heading.setting, heading.location, heading.time) == ("INT", "КВАРТИРА", "КУХНЯ - ДЕНЬ")
+    assert not is_heading("Интересно.")

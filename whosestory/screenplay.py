@@ -180,7 +180,8 @@ def is_voice_over_parenthetical(text: str) -> bool:
 # ---------------------------------------------------------------- headings
 
 HEADING_RE = re.compile(
-    r"^(?P<setting>INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|INT/EXT|I/E|INT|EXT|EST|INTERIOR|EXTERIOR)"
+    r"^(?P<setting>INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|INT/EXT|I/E|INT|EXT|EST|INTERIOR|EXTERIOR"
+    r"|ИНТ\.?\s*/\s*НАТ|ИНТ|НАТ|ЭКСТ)"
     r"(?:\.|\s|:|-|—|$)",
     re.IGNORECASE,
 )
@@ -223,6 +224,11 @@ def parse_heading(text: str, number: str | None = None) -> Heading:
             "INT./EXT": "INT/EXT",
             "EXT./INT": "INT/EXT",
             "EXT/INT": "INT/EXT",
+            "ИНТ": "INT",  # Russian screenplays: интерьер, натура
+            "НАТ": "EXT",
+            "ЭКСТ": "EXT",
+            "ИНТ./НАТ": "INT/EXT",
+            "ИНТ/НАТ": "INT/EXT",
         }.get(raw, raw)
         rest = text[head.end() :].strip(" .-—:")
     parts = _TIME_SPLIT_RE.split(rest) if rest else []

@@ -40,7 +40,7 @@ _TITLE_KEY_RE = re.compile(r"(\w[\w'()\-]*(?: [\w'()\-]+){0,2})\s*[:：][ \t]*(.
 _MIXED_CUE_RE = re.compile(r"Mc|Mac|['’]s\b|\b[a-z]{1,3} [A-Z]")
 _NOTE_MARK = "\x00"  # stands in for a note that fills its own line(s)
 _MARKS = frozenset("!.#=>~")  # first characters that force an element
-_HEADING_INITIALS = frozenset("IEie")  # INT, EXT, EST, I/E, INTERIOR, EXTERIOR
+_HEADING_INITIALS = frozenset("IEieИНЭинэ")  # INT, EXT, EST, I/E, INTERIOR; ИНТ, НАТ, ЭКСТ
 # Bound once: attribute look-ups on the enum class cost time in the hot loops.
 _ACTION, _DIALOGUE, _PARENTHETICAL, _LYRIC = (
     Kind.ACTION,
