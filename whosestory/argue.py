@@ -151,7 +151,7 @@ def argue(analysis: Analysis, text: str) -> dict[str, Any]:
         answer = "contested"
     else:
         answer = "not supported"
-    case = _case(analysis, claim.role)
+    case = evidence.role_evidence(analysis, claim.role)
     for_claim, against_claim = (
         (case["for"], case["against"]) if claimed_wins else (case["against"], case["for"])
     )
@@ -171,18 +171,4 @@ def argue(analysis: Analysis, text: str) -> dict[str, Any]:
         "quotes": case.get("quotes", []) if claimed_wins else [],
         "what_would_change": case.get("what_would_change"),
         "divergence": evidence.divergence(analysis),
-    }
-
-
-def _case(analysis: Analysis, role: str) -> dict[str, Any]:
-    if role == "main_character":
-        return evidence.main_character_evidence(analysis)
-    if role == "impact_character":
-        return evidence.impact_evidence(analysis)
-    verdict = analysis.roles[role]
-    return {
-        "for": evidence.spotlight_case(analysis, verdict.character) if verdict.character else [],
-        "against": evidence.spotlight_case(analysis, verdict.runner_up)
-        if verdict.runner_up
-        else [],
     }

@@ -236,3 +236,16 @@ def divergence(analysis: Analysis) -> str | None:
     if hero and hero != main:
         return f"{hero} is the protagonist audiences follow; the story is {main}'s."
     return None
+
+
+def role_evidence(analysis: Analysis, role: str) -> dict[str, Any]:
+    """The case for and against any role's verdict (figures for the count-based roles)."""
+    if role == "main_character":
+        return main_character_evidence(analysis)
+    if role == "impact_character":
+        return impact_evidence(analysis)
+    verdict = analysis.roles[role]
+    return {
+        "for": spotlight_case(analysis, verdict.character) if verdict.character else [],
+        "against": spotlight_case(analysis, verdict.runner_up) if verdict.runner_up else [],
+    }

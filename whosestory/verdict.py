@@ -76,6 +76,15 @@ def _pick(
     return {key: {n: float(table.get(n, 0.0)) for n in names} for key, table in tables.items()}
 
 
+def _score(
+    names: Sequence[str],
+    tables: Mapping[str, Mapping[str, float]],
+    weights: Mapping[str, float],
+) -> dict[str, float]:
+    """The weighted mean of the tables named in `weights`, each as a share of its top."""
+    return combine(_pick({k: tables[k] for k in weights}, names), weights)
+
+
 def decide(
     role: str,
     scores: Mapping[str, float],
@@ -108,28 +117,28 @@ def spotlight_scores(
     names: Sequence[str], tables: Mapping[str, Mapping[str, float]]
 ) -> dict[str, float]:
     """The spotlight score: the count measures, equally weighted."""
-    return combine(_pick({k: tables[k] for k in SPOTLIGHT_WEIGHTS}, names), SPOTLIGHT_WEIGHTS)
+    return _score(names, tables, SPOTLIGHT_WEIGHTS)
 
 
 def network_scores(
     names: Sequence[str], tables: Mapping[str, Mapping[str, float]]
 ) -> dict[str, float]:
     """The network score: centralities of the co-presence and conversation graphs."""
-    return combine(_pick({k: tables[k] for k in NETWORK_WEIGHTS}, names), NETWORK_WEIGHTS)
+    return _score(names, tables, NETWORK_WEIGHTS)
 
 
 def agency_scores(
     names: Sequence[str], tables: Mapping[str, Mapping[str, float]]
 ) -> dict[str, float]:
     """The agency score: how often a character acts, and opens scenes."""
-    return combine(_pick({k: tables[k] for k in AGENCY_WEIGHTS}, names), AGENCY_WEIGHTS)
+    return _score(names, tables, AGENCY_WEIGHTS)
 
 
 def presence_scores(
     names: Sequence[str], tables: Mapping[str, Mapping[str, float]]
 ) -> dict[str, float]:
     """Presence: scenes present (twice), screen time and cues; words left out (see above)."""
-    return combine(_pick({k: tables[k] for k in PRESENCE_WEIGHTS}, names), PRESENCE_WEIGHTS)
+    return _score(names, tables, PRESENCE_WEIGHTS)
 
 
 def protagonist_scores(
@@ -239,4 +248,4 @@ def impact_scores(
     if main is None:
         return {}
     others = [n for n in names if n != main]
-    return combine(_pick({k: ties[k] for k in IMPACT_WEIGHTS}, others), IMPACT_WEIGHTS)
+    return _score(others, ties, IMPACT_WEIGHTS)

@@ -45,18 +45,11 @@ class _Field:
     text: str
 
 
-@dataclass(slots=True)
-class _Line:
-    """One text line of a page: its fields left to right and its box."""
+class _Fielded:
+    """Shared by lines and rows: the left and right edges and the text of `fields`."""
 
-    page: int
-    number: int
-    top: float
-    bottom: float
-    height: float
-    fields: list[_Field]  # scene numbers in the margins taken off
-    scene_number: str | None = None
-    style: tuple[bool, bool] = _PLAIN  # (bold, underlined)
+    __slots__ = ()
+    fields: list[_Field]
 
     @property
     def x0(self) -> float:
@@ -69,6 +62,20 @@ class _Line:
     @property
     def text(self) -> str:
         return " ".join(f.text for f in self.fields)
+
+
+@dataclass(slots=True)
+class _Line(_Fielded):
+    """One text line of a page: its fields left to right and its box."""
+
+    page: int
+    number: int
+    top: float
+    bottom: float
+    height: float
+    fields: list[_Field]  # scene numbers in the margins taken off
+    scene_number: str | None = None
+    style: tuple[bool, bool] = _PLAIN  # (bold, underlined)
 
     @property
     def middle(self) -> float:

@@ -35,6 +35,7 @@ from whosestory.readers._pdf_text import (
     NO_TEXT_MESSAGE,
     _extract,
     _Field,
+    _Fielded,
     _Line,
     _open,
     _Page,
@@ -145,7 +146,7 @@ def _pitch(pages: list[_Page]) -> float:
 
 
 @dataclass(slots=True)
-class _Row:
+class _Row(_Fielded):
     """A content line: furniture and scene numbers removed, with its gap above."""
 
     line: _Line
@@ -154,18 +155,6 @@ class _Row:
     gap: bool = True
     page_top: bool = False
     after_more: bool = False
-
-    @property
-    def x0(self) -> float:
-        return self.fields[0].x0
-
-    @property
-    def x1(self) -> float:
-        return self.fields[-1].x1
-
-    @property
-    def text(self) -> str:
-        return " ".join(f.text for f in self.fields)
 
 
 def _is_page_number(line: _Line, page: _Page, layout: _Layout) -> bool:

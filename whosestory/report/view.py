@@ -53,7 +53,7 @@ def summary_view(analysis: Analysis) -> dict[str, Any]:
         }
     roles = {role: verdict_view(v) for role, v in analysis.roles.items()}
     found = evidence_view(analysis)
-    flip = found["main_character"].get("what_would_change")
+    flip = found.get("main_character", {}).get("what_would_change")
     if flip:
         roles["main_character"]["what_would_change"] = flip
     return {
@@ -78,19 +78,11 @@ def _number(value: float) -> float | int:
 
 def evidence_view(analysis: Analysis) -> dict[str, Any]:
     """For and against each verdict: sentences, quotes (scene, heading, line) and figures."""
-    found: dict[str, Any] = {}
-    for role in ("spotlight", "protagonist"):
-        verdict = analysis.roles[role]
-        if verdict.character:
-            found[role] = {
-                "for": evidence.spotlight_case(analysis, verdict.character),
-                "against": evidence.spotlight_case(analysis, verdict.runner_up)
-                if verdict.runner_up
-                else [],
-            }
-    found["main_character"] = evidence.main_character_evidence(analysis)
-    found["impact_character"] = evidence.impact_evidence(analysis)
-    return found
+    return {
+        role: evidence.role_evidence(analysis, role)
+        for role, verdict in analysis.roles.items()
+        if verdict.character
+    }
 
 
 def frame_view(analysis: Analysis) -> dict[str, Any] | None:
