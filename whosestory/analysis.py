@@ -83,8 +83,8 @@ def _frame_tables(story: Story, layer: frame.Frame) -> dict[str, dict[str, float
     }
 
 
-def measure_tables(story: Story) -> tuple[dict[str, dict[str, float]], dict]:
-    """Every per-character measure of the story, keyed by measure name, and the graphs."""
+def measure_tables(story: Story) -> tuple[dict[str, dict[str, float]], dict, dict[str, str]]:
+    """Every per-character measure of the story, keyed by measure name; the graphs; tiers."""
     present = spotlight.present_scenes(story)
     subject = agency.subject_counts(story)
     graphs = network.story_graphs(story, present)
@@ -98,7 +98,7 @@ def measure_tables(story: Story) -> tuple[dict[str, dict[str, float]], dict]:
         "passive_presence": dict(spotlight.passive_presence(story)),
         "subject": {n: s for n, (s, _) in subject.items()},
         "object": {n: o for n, (_, o) in subject.items()},
-        "agency": agency.agency(story),
+        "agency": agency.agency(story, subject),
         "scene_openers": dict(agency.scene_openers(story)),
         "exchange_openers": dict(agency.exchange_openers(story)),
         "interiority": interiority.interiority(story),
@@ -106,12 +106,12 @@ def measure_tables(story: Story) -> tuple[dict[str, dict[str, float]], dict]:
         "pov_shots": dict(interiority.pov_shots(story)),
     }
     tables.update(network.network_measures(story, presence=present, graphs=graphs))
-    return tables, graphs
+    return tables, graphs, network.tiers(story, presence=present)
 
 
 def analyze(story: Story) -> Analysis:
     """Compute every measure, the rankings and the four role verdicts."""
-    tables, graphs = measure_tables(story)
+    tables, graphs, tiers = measure_tables(story)
     names = [c.name for c in story.cast if not c.group]
     layer = frame.frame_layer(story)
     tables.update(_frame_tables(story, layer))
@@ -185,7 +185,7 @@ def analyze(story: Story) -> Analysis:
         story=story,
         figures=tuple(figures),
         tables=tables,
-        tiers=network.tiers(story),
+        tiers=tiers,
         rankings=rankings,
         roles=roles,
         parts={"main_character": main_parts, "impact_character": tie_tables},

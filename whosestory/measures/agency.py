@@ -106,9 +106,13 @@ def subject_counts(story: Story) -> dict[str, tuple[int, int]]:
     return {name: (s, o) for name, (s, o) in counts.items()}
 
 
-def agency(story: Story) -> dict[str, float]:
-    """Smoothed share of a character's actions in which it is the agent (0..1)."""
-    return {name: round((s + 1) / (s + o + 2), 4) for name, (s, o) in subject_counts(story).items()}
+def agency(story: Story, counts: dict[str, tuple[int, int]] | None = None) -> dict[str, float]:
+    """Smoothed share of a character's actions in which it is the agent (0..1).
+
+    `counts` is `subject_counts(story)` if the caller already has it.
+    """
+    counts = counts if counts is not None else subject_counts(story)
+    return {name: round((s + 1) / (s + o + 2), 4) for name, (s, o) in counts.items()}
 
 
 def scene_openers(story: Story) -> dict[str, int]:
