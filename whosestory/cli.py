@@ -167,10 +167,14 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(
-        name: str, help_text: str, formats: tuple[str, ...] = ("text", "json")
+        name: str,
+        help_text: str,
+        formats: tuple[str, ...] = ("text", "json"),
+        files: tuple[tuple[str, str, str], ...] = (("file", "FILE", "a screenplay or play"),),
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("file", metavar="FILE", help="a screenplay or play")
+        for dest, metavar, help_file in files:
+            sub.add_argument(dest, metavar=metavar, help=help_file)
         sub.add_argument(
             "--from",
             dest="reader",
@@ -197,18 +201,12 @@ def _parser() -> argparse.ArgumentParser:
     argue.add_argument("claim", metavar="CLAIM", help="the claim, in plain words")
     command("cast", "Every character with its aliases and the reason for each merge.")
     command("scenes", "Every scene with its heading, lines and speakers.")
-    compare = commands.add_parser(
+    command(
         "compare",
-        help="Two drafts or versions side by side: who gained or lost the spotlight and the story.",
-        description="Two drafts or versions side by side: who gained or lost the spotlight and "
-        "the story.",
+        "Two drafts or versions side by side: who gained or lost the spotlight and the story.",
+        ("text", "json", "md"),
+        (("file", "A", "the first version"), ("other", "B", "the second version")),
     )
-    compare.add_argument("file", metavar="A", help="the first version")
-    compare.add_argument("other", metavar="B", help="the second version")
-    compare.add_argument("--from", dest="reader", choices=sorted(READERS))
-    compare.add_argument("--aliases", metavar="FILE", help="alias file (TOML or YAML)")
-    compare.add_argument("--format", choices=("text", "json", "md"), default="text")
-    compare.add_argument("-o", "--output", metavar="PATH", help="write to PATH")
     evaluate = commands.add_parser(
         "eval",
         help="Measure a role's verdicts against labelled stories.",
