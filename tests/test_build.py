@@ -132,3 +132,49 @@ def test_regression_a_script_that_marks_scenes_by_cuts_is_split_at_them() -> Non
     assert any(d.code == "scenes-by-cuts" for d in story.diagnostics)
     few_cuts = Script(format="test", source="x", elements=tuple(elements[:7]))
     assert len(build_story(few_cuts).scenes) == 1
+
+
+def _shot_script(*headings: tuple[str, str | None]) -> Script:
+    elements = []
+    for line, (text, number) in enumerate(headings, start=1):
+        elements.append(el(Kind.HEADING, text, 3 * line, number=number))
+        elements.append(el(Kind.DIALOGUE, f"Line {line}.", 3 * line + 2, cue="ANNA"))
+    return Script(format="test", source="mem.fountain", elements=tuple(elements))
+
+
+def test_a_heading_naming_no_place_or_time_is_a_shot_within_its_scene() -> None:
+    story = build_story(
+        _shot_script(
+            ("INT. FLAT - NIGHT", None),
+            ("ON THE TV", None),  # a shot of the flat's television
+            ("EXT. STREET - CONTINUOUS", None),
+            ("AT THE DOOR", None),
+        )
+    )
+    assert [s.heading for s in story.scenes] == ["INT. FLAT - NIGHT", "EXT. STREET - CONTINUOUS"]
+    shots = [e for s in story.scenes for e in s.elements if e.text in ("ON THE TV", "AT THE DOOR")]
+    assert [e.kind for e in shots] == [Kind.ACTION, Kind.ACTION]
+    assert [(d.line, d.code) for d in story.diagnostics] == [
+        (6, "shot-heading"),
+        (12, "shot-heading"),
+    ]
+    assert len(story.scenes[0].speeches()) == 2
+
+
+def test_secondary_headings_stay_scenes_before_any_master_heading_or_when_numbered() -> None:
+    story = build_story(
+        _shot_script(
+            ("OPENING TITLES", None),  # nothing to be a shot of yet
+            ("INT. FLAT - NIGHT", None),
+            ("THE ROOF", "12"),  # a numbered scene in a shooting script
+            ("FLASHBACK - THE FARM", None),  # a sequence of its own
+            ("THE BARN", None),  # a spot within the flashback
+        )
+    )
+    headings = [s.heading for s in story.scenes]
+    assert headings == ["OPENING TITLES", "INT. FLAT - NIGHT", "THE ROOF", "FLASHBACK - THE FARM"]
+
+
+def test_a_script_headed_only_by_places_without_int_ext_keeps_every_scene() -> None:
+    story = build_story(_shot_script(("THE LIGHTHOUSE", None), ("THE BEACH", None)))
+    assert [s.heading for s in story.scenes] == ["THE LIGHTHOUSE", "THE BEACH"]

@@ -316,3 +316,20 @@ def test_regression_a_labels_file_that_is_a_fifo_is_refused(
     code, _, err = run(capsys, "eval", str(fifo), "--workers", "1")
     assert code == 1 and "labels TSV" in err
     one_sentence(err)
+
+
+@pytest.mark.parametrize("command", ["analyze", "cast", "scenes"])
+def test_regression_verbose_shows_diagnostics_on_every_command(
+    command: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # cast and scenes took -v but printed no diagnostics
+    script = tmp_path / "shots.fountain"
+    script.write_text(
+        "INT. FLAT - NIGHT\n\nAnna waits.\n\nANNA\nHello?\n\n.ON THE TV\n\nStatic.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, command, str(script), "-v")
+    assert code == 0, err
+    assert "line 8: heading 'ON THE TV' names no place or time; read as a shot" in out
+    code, quiet, _ = run(capsys, command, str(script))
+    assert "diagnostics" not in quiet

@@ -153,7 +153,8 @@ def test_evidence_quotes_scene_line_and_text() -> None:
         ]
     )
     hits = interiority.evidence(story, "ANNA")
-    assert [(h.scene, h.line, h.signal) for h in hits] == [(0, 2, "perception"), (1, 3, "pov")]
+    # ANNA'S POV names no place or time: a shot within the house scene, not a scene of its own
+    assert [(h.scene, h.line, h.signal) for h in hits] == [(0, 2, "perception"), (0, 3, "pov")]
     assert hits[0].quote == "Anna watches the sea."
     assert interiority.evidence(story, "ANNA", signal="pov")[0].quote == "ANNA'S POV"
     assert len(interiority.evidence(story, "ANNA", limit=1)) == 1

@@ -13,6 +13,7 @@ from fpdf import FPDF
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from whosestory import load
 from whosestory.errors import ParseError
 from whosestory.model import Kind, Script
 from whosestory.readers import read_script
@@ -101,6 +102,17 @@ def test_headings_set_like_action_give_no_mark_so_forced_ones_stay_action() -> N
     actions = _texts(script, Kind.ACTION)
     assert all(line in actions for line in [*SHOUTED_ACTION, "THE LAMP ROOM", "ON THE PLATFORM"])
     assert not script.diagnostics
+
+
+def test_both_typesettings_and_the_fountain_build_the_same_scenes(tmp_path: Path) -> None:
+    # The builder reads the forced headings as shots, whichever way the PDF set them.
+    source = tmp_path / "signal-box.fountain"
+    source.write_text(make_pdfs.SIGNAL_BOX, encoding="utf-8")
+    stories = [load(STORIES / "signal-box.pdf"), load(STORIES / "signal-box-strong.pdf")]
+    stories.append(load(source))
+    shapes = [[(s.heading, len(s.speeches())) for s in story.scenes] for story in stories]
+    assert shapes[0] == shapes[1] == shapes[2]
+    assert [heading for heading, _ in shapes[0]] == [SIGNAL_HEADINGS[0], SIGNAL_HEADINGS[2]]
 
 
 def test_both_typesettings_keep_the_same_speeches() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import whosestory
 from whosestory.cli import main
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
@@ -71,3 +72,18 @@ def test_big_fish_is_wills_story_in_every_format(
     assert argument["verdict"] == "supported"
     assert any("frame layer" in s for s in argument["case_for"])
     assert any("PRESENT" in q["heading"] for q in argument["quotes"])
+
+
+@needs_data
+@pytest.mark.parametrize("name", ["Big-Fish", "Brick-and-Steel", "The-Last-Birthday-Card"])
+def test_screenplain_examples_give_the_same_scenes_and_cues_in_every_form(name: str) -> None:
+    """Issue 2: the same scenes and per-character cue counts from .fountain, .fdx and .pdf."""
+    stories = {
+        ext: whosestory.load(EXAMPLES / f"{name}.{ext}") for ext in ("fountain", "fdx", "pdf")
+    }
+    shapes = {
+        ext: [tuple(speech.speaker for speech in scene.speeches()) for scene in story.scenes]
+        for ext, story in stories.items()
+    }
+    print(name, {ext: len(shape) for ext, shape in shapes.items()})
+    assert shapes["fountain"] == shapes["fdx"] == shapes["pdf"]

@@ -8,6 +8,7 @@ from whosestory.screenplay import (
     count_words,
     is_group_name,
     is_heading,
+    is_secondary_heading,
     is_transition,
     is_voice_over_parenthetical,
     looks_like_cue,
@@ -128,3 +129,22 @@ def test_russian_headings() -> None:
     assert is_heading("НАТ. ДВОР – НОЧЬ")
     assert (heading.setting, heading.location, heading.time) == ("INT", "КВАРТИРА", "КУХНЯ - ДЕНЬ")
     assert not is_heading("Интересно.")
+
+
+@pytest.mark.parametrize(
+    ("text", "secondary"),
+    [
+        ("ON THE TV", True),
+        ("SNIPER SCOPE POV", True),
+        ("SCOTT, IN BAXTER'S KITCHEN", True),
+        ("INT. KITCHEN - NIGHT", False),
+        ("KITCHEN - NIGHT", False),  # a slug line: place and time of day
+        ("FLASHBACK - THE FARM", False),
+        ("MONTAGE", False),
+        ("THE FARM, 1962", False),
+        ("SCENE 4", False),
+        ("THE DREAM OF BREAD", False),
+    ],
+)
+def test_secondary_headings_name_no_place_time_or_sequence(text: str, secondary: bool) -> None:
+    assert is_secondary_heading(text) is secondary

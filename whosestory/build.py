@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from whosestory.aliases import AliasRules
@@ -27,7 +28,13 @@ from whosestory.model import (
     Span,
     Story,
 )
-from whosestory.screenplay import Cue, is_voice_over_parenthetical, parse_cue, parse_heading
+from whosestory.screenplay import (
+    Cue,
+    is_secondary_heading,
+    is_voice_over_parenthetical,
+    parse_cue,
+    parse_heading,
+)
 
 _NARRATIVE_KINDS = frozenset({Kind.ACTION, Kind.STAGE})
 
@@ -35,6 +42,39 @@ _NARRATIVE_KINDS = frozenset({Kind.ACTION, Kind.STAGE})
 _CUTS_PER_HEADING = 2
 """A script with this many times more cuts than headings marks its scenes by cuts."""
 _CUT_RE = re.compile(r"\b(?:CUT|DISSOLVE|SMASH CUT|MATCH CUT|WIPE|FADE)\b.*\bTO\b|^CUT TO", re.I)
+
+
+def _shots_within_scenes(elements: Sequence[Element]) -> tuple[list[Element], list[Diagnostic]]:
+    """Read secondary headings (``.ON THE TV``) inside a scene as shots of it: action.
+
+    Once a script has headed a scene with a place and time, a later heading that
+    names neither (`screenplay.is_secondary_heading`), carries no scene number and
+    opens no act marks a shot or a spot within that scene, as Final Draft's Shot
+    paragraphs and the all-capital shot lines of plain-text and PDF scripts do.
+    Scripts whose headings are all of that kind keep them as scenes.
+    """
+    result: list[Element] = []
+    diagnostics: list[Diagnostic] = []
+    in_scene = False
+    act: str | None = None
+    for element in elements:
+        if element.kind is not Kind.HEADING:
+            result.append(element)
+            continue
+        secondary = (
+            is_secondary_heading(element.text)
+            and parse_heading(element.text, element.number).number is None
+        )
+        opens_act = element.act is not None and element.act != act
+        act = element.act or act
+        if in_scene and secondary and not opens_act:
+            result.append(replace(element, kind=Kind.ACTION))
+            message = f"heading {element.text!r} names no place or time; read as a shot"
+            diagnostics.append(Diagnostic(element.span.start, message, "shot-heading"))
+        else:
+            result.append(element)
+            in_scene = not secondary
+    return result, diagnostics
 
 
 def _scenes_by_cuts(elements: Sequence[Element]) -> bool:
@@ -130,8 +170,9 @@ def _unison_flags(elements: Sequence[Element]) -> list[bool]:
 
 def build_story(script: Script, rules: AliasRules | None = None) -> Story:
     """Turn a reader's Script into a Story with scenes, cast, speakers and mentions."""
-    by_cuts = _scenes_by_cuts(script.elements)
-    groups = _split_scenes(script.elements, by_cuts)
+    read, shots = _shots_within_scenes(script.elements)
+    by_cuts = _scenes_by_cuts(read)
+    groups = _split_scenes(read, by_cuts)
     flat = [e for group in groups for e in group]
     declared_ids = frozenset(key_of(entry.id) for entry in script.declared_cast)
     cues = _cues(flat, declared_ids)
@@ -153,7 +194,7 @@ def build_story(script: Script, rules: AliasRules | None = None) -> Story:
     scenes = _make_scenes(groups, elements)
     ids = {alias.name: c.name for c in cast.characters for alias in c.aliases}
     mentions = find_mentions(scenes, cast.characters, ids)
-    diagnostics = list(script.diagnostics)
+    diagnostics = [*script.diagnostics, *shots]
     if by_cuts:
         diagnostics.append(
             Diagnostic(

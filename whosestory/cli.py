@@ -264,8 +264,11 @@ def _render(args: argparse.Namespace) -> str:
             lambda: summary_view(analyze(story)),
             lambda v: text_report.render_summary(v, verbose=args.verbose, colour=colour),
         ),
-        "cast": (lambda: cast_view(story), text_report.render_cast),
-        "scenes": (lambda: scenes_view(story), text_report.render_scenes),
+        "cast": (lambda: cast_view(story), lambda v: text_report.render_cast(v, args.verbose)),
+        "scenes": (
+            lambda: scenes_view(story),
+            lambda v: text_report.render_scenes(v, args.verbose),
+        ),
     }
     make_view, render_text = views[args.command]
     view = make_view()

@@ -96,12 +96,20 @@ def render_summary(
         lines.append(f"... and {hidden} more (minor and group speakers: see `whosestory cast`)")
     lines += _evidence(view)
     if verbose:
-        lines += ["", f"diagnostics ({len(view['diagnostics'])}):"]
-        lines += [f"  line {d['line']}: {d['message']}" for d in view["diagnostics"]]
+        lines += _diagnostics(view)
     return "\n".join(lines) + "\n"
 
 
-def render_cast(view: dict[str, Any]) -> str:
+def _diagnostics(view: dict[str, Any]) -> list[str]:
+    """What the readers and the builder had to guess, each with its line."""
+    lines = ["", f"diagnostics ({len(view['diagnostics'])}):"]
+    for d in view["diagnostics"]:
+        where = f"line {d['line']}" if d["line"] is not None else "whole file"
+        lines.append(f"  {where}: {d['message']}")
+    return lines
+
+
+def render_cast(view: dict[str, Any], verbose: bool = False) -> str:
     """Every character, with each alias and the reason for the merge."""
     lines = [view["title"], ""]
     for character in view["characters"]:
@@ -109,10 +117,12 @@ def render_cast(view: dict[str, Any]) -> str:
         lines.append(character["name"] + (f"  [{', '.join(tags)}]" if tags else ""))
         for alias in character["aliases"]:
             lines.append(f"    = {alias['name']}  ({alias['reason']})")
+    if verbose:
+        lines += _diagnostics(view)
     return "\n".join(lines) + "\n"
 
 
-def render_scenes(view: dict[str, Any]) -> str:
+def render_scenes(view: dict[str, Any], verbose: bool = False) -> str:
     """One line per scene: index, number, heading, lines and speakers."""
     lines = [view["title"], ""]
     for scene in view["scenes"]:
@@ -123,6 +133,8 @@ def render_scenes(view: dict[str, Any]) -> str:
         lines.append(f"{scene['index']:>4}  {act}{number}{heading}  (lines {start}-{end})")
         if scene["speakers"]:
             lines.append("      " + ", ".join(scene["speakers"]))
+    if verbose:
+        lines += _diagnostics(view)
     return "\n".join(lines) + "\n"
 
 

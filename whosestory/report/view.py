@@ -146,6 +146,7 @@ def cast_view(story: Story) -> dict[str, Any]:
             }
             for c in story.cast
         ],
+        "diagnostics": _diagnostics(story),
     }
 
 
@@ -170,7 +171,7 @@ def scenes_view(story: Story) -> dict[str, Any]:
                 "speakers": speakers,
             }
         )
-    return {"title": story.title, "scenes": scenes}
+    return {"title": story.title, "scenes": scenes, "diagnostics": _diagnostics(story)}
 
 
 def _candidate_view(candidate: Candidate | None) -> dict[str, Any] | None:
