@@ -148,3 +148,10 @@ def test_russian_headings() -> None:
 )
 def test_secondary_headings_name_no_place_time_or_sequence(text: str, secondary: bool) -> None:
     assert is_secondary_heading(text) is secondary
+
+
+def test_abbreviated_interior_exterior_with_dots_is_a_heading() -> None:
+    # Fountain's reference tests read I./E. as a heading, like I/E.
+    assert is_heading("I./E. TRAIN - CONTINUOUS")
+    assert parse_heading("I./E. TRAIN - CONTINUOUS").setting == "INT/EXT"
+    assert not is_heading("I. E. Smith arrives.")

@@ -180,7 +180,7 @@ def is_voice_over_parenthetical(text: str) -> bool:
 # ---------------------------------------------------------------- headings
 
 HEADING_RE = re.compile(
-    r"^(?P<setting>INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|INT/EXT|I/E|INT|EXT|EST|INTERIOR|EXTERIOR"
+    r"^(?P<setting>INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|INT/EXT|I\.?/E|INT|EXT|EST|INTERIOR|EXTERIOR"
     r"|ИНТ\.?\s*/\s*НАТ|ИНТ|НАТ|ЭКСТ)"
     r"(?:\.|\s|:|-|—|$)",
     re.IGNORECASE,
@@ -221,6 +221,7 @@ def parse_heading(text: str, number: str | None = None) -> Heading:
             "INTERIOR": "INT",
             "EXTERIOR": "EXT",
             "I/E": "INT/EXT",
+            "I./E": "INT/EXT",
             "INT./EXT": "INT/EXT",
             "EXT./INT": "INT/EXT",
             "EXT/INT": "INT/EXT",

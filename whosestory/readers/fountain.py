@@ -352,13 +352,20 @@ class _Body:
             return self._marked(i, s, c)
         bare = strip_emphasis(s) if c in "*_" else s  # **FADE IN:** is still a transition
         if bare[:1] in _HEADING_INITIALS and is_heading(bare):
-            if not self._next(i):
+            nxt = self._next(i)
+            if not nxt:
                 return self._heading(i, bare)
-            if bare.upper() == bare:  # no lower case: a heading, whatever follows
+            if bare.upper() == bare and not is_heading(nxt):  # no lower case: a heading
+                # whatever follows, except another heading line: the spec wants a blank
+                # line after each, and two stacked ones are a paragraph of action
                 self.diagnostics.append(
                     Diagnostic(i + 1, "scene heading not followed by a blank line")
                 )
                 return self._heading(i, bare)
+            if is_heading(nxt):
+                message = "scene heading followed by another with no blank line; read as action"
+                self.diagnostics.append(Diagnostic(i + 1, message))
+                return self._action(i, s)
         if self._may_be_cue(s) and self._next(i):
             return self._speech(i, s)
         if bare.isupper() and is_transition(bare):
