@@ -333,3 +333,15 @@ def test_regression_verbose_shows_diagnostics_on_every_command(
     assert "line 8: heading 'ON THE TV' names no place or time; read as a shot" in out
     code, quiet, _ = run(capsys, command, str(script))
     assert "diagnostics" not in quiet
+
+
+def test_regression_eval_refuses_an_unknown_role(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # --role main ran every story into an error and printed an accuracy of 0
+    labels = tmp_path / "labels.tsv"
+    labels.write_text("file\thero\nthe-keeper.fountain\tTOM\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["eval", str(labels), "--role", "main"])
+    assert exit_info.value.code == 2
+    assert "invalid choice: 'main'" in capsys.readouterr().err

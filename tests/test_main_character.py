@@ -114,6 +114,40 @@ def test_closing_voice_goes_to_the_last_narrator(tmp_path: Path) -> None:
     assert frame.closing_voice(story)["CARA"] == 0.0
 
 
+# The last voice-over is a phone call, and before it a remembered line nobody narrates.
+CALL = "".join(
+    [
+        *(
+            _scene(
+                f"INT. OFFICE - DAY {i}",
+                "JUNE files reports. OMAR watches the clock.",
+                _talk("JUNE", f"Report {i} is done."),
+                _talk("OMAR", "Then start the next one."),
+            )
+            for i in range(9)
+        ),
+        _scene(
+            "INT. JUNE'S FLAT - NIGHT",
+            "June sits alone. The phone rings; she answers.",
+            _talk("OMAR (V.O.)", "You left the file on my desk."),
+            _talk("JUNE", "I know. I meant to."),
+            _talk("OMAR (V.O.)", "Then we are done."),
+        ),
+    ]
+)
+
+
+def test_a_phone_call_or_a_single_closing_line_is_not_a_telling(tmp_path: Path) -> None:
+    story = _story(tmp_path, CALL)
+    assert frame.narrating_speeches(story) == []
+    assert frame.closing_voice(story)["OMAR"] == 0.0
+    before_the_call = CALL.rsplit("INT. JUNE'S FLAT", 1)[0]
+    closing_line = _scene("INT. JUNE'S FLAT - NIGHT", _talk("OMAR (V.O.)", "She never came back."))
+    lone = _story(tmp_path, before_the_call + closing_line)
+    # one narrating line that closes the story, from a voice that narrated nothing before
+    assert frame.closing_voice(lone)["OMAR"] == 1.0 / frame.FULL_NARRATION
+
+
 def test_argue_supports_and_rejects_claims(example: Path) -> None:
     analysis = whosestory.analyze(whosestory.load(example))
     yes = argue(analysis, "The Keeper is Maya's story, not Tom's")

@@ -16,6 +16,10 @@ LISTENER_THRESHOLD = 0.4
 _CHANGE_SHAPES = frozenset({"rise", "fall", "fall-rise", "rise-fall"})
 
 
+ROLES = ("spotlight", "protagonist", "main_character", "impact_character")
+"""The roles every analysis decides, in the order reports list them."""
+
+
 @dataclass(frozen=True, slots=True)
 class CharacterFigures:
     """The spotlight figures of one character."""

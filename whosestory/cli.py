@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from whosestory import analyze, load
+from whosestory.analysis import ROLES
 from whosestory.argue import argue
 from whosestory.compare import compare
 from whosestory.corpus import add_corpus_command, run_corpus_command
@@ -214,7 +215,7 @@ def _parser() -> argparse.ArgumentParser:
         "with the misses and a most-cues baseline.",
     )
     evaluate.add_argument("file", metavar="LABELS", help="TSV: a file column and a label column")
-    evaluate.add_argument("--role", default="protagonist", help="role to evaluate")
+    evaluate.add_argument("--role", default="protagonist", choices=ROLES, help="role to evaluate")
     evaluate.add_argument("--root", help="folder of the stories (default: the TSV's folder)")
     evaluate.add_argument("--column", help="label column (default: hero, main_character, ...)")
     evaluate.add_argument("--workers", type=int, default=os.cpu_count() or 1)

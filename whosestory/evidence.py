@@ -11,7 +11,7 @@ from typing import Any
 
 from whosestory import verdict
 from whosestory.analysis import Analysis
-from whosestory.measures import arc, interiority
+from whosestory.measures import arc, frame, interiority
 from whosestory.model import Element, Kind, Scene
 
 QUOTE_LENGTH = 160
@@ -93,13 +93,13 @@ def frame_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str,
         quotes.append(quote(*voice[0]))
         if len(voice) > 1:
             quotes.append(quote(*voice[-1]))
-    closing = t["closing_voice"].get(name, 0)
-    if closing >= 1:
+    first, last = frame.telling_voices(analysis.story)
+    if last is not None and last[1].speaker == name:
         sentences.append(
-            f"{name} has the last voice-over of the story: the closing words are theirs."
+            f"{name} has the last narration of the story: the closing words are theirs."
         )
-    elif closing > 0:
-        sentences.append(f"{name} has the first voice-over of the story.")
+    elif first is not None and first[1].speaker == name:
+        sentences.append(f"{name} has the first narration of the story.")
     return sentences, quotes
 
 

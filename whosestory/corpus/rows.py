@@ -15,10 +15,7 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from whosestory.analysis import Analysis
-
-ROLE_ORDER = ("spotlight", "protagonist", "main_character", "impact_character")
-"""Roles in the order their columns appear; roles not listed follow, sorted."""
+from whosestory.analysis import ROLES, Analysis
 
 ROLE_FIELDS: dict[str, str] = {"": "string", "_score": "Float64", "_margin": "Float64"}
 ROLE_FIELDS["_close_call"] = "boolean"
@@ -57,8 +54,8 @@ CHARACTER_MEASURES = (
 
 def ordered_roles(roles: set[str] | list[str] | tuple[str, ...]) -> list[str]:
     """Role names in column order: the known roles first, then any others, sorted."""
-    known = [r for r in ROLE_ORDER if r in roles]
-    return known + sorted(set(roles) - set(ROLE_ORDER))
+    known = [r for r in ROLES if r in roles]
+    return known + sorted(set(roles) - set(ROLES))
 
 
 def story_columns(roles: set[str] | list[str] | tuple[str, ...]) -> dict[str, str]:

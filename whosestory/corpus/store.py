@@ -19,13 +19,13 @@ from typing import Any
 from whosestory.corpus.paths import CorpusError
 from whosestory.corpus.rows import (
     HIDDEN_COLUMNS,
-    ROLE_ORDER,
+    ROLES,
     character_columns,
     story_columns,
 )
 
 OUTPUT_FORMATS = (".parquet", ".csv", ".jsonl")
-DEFAULT_ROLES = ROLE_ORDER[:2]
+DEFAULT_ROLES = ROLES[:2]
 """Role columns every story table has, even when no story could be read."""
 
 

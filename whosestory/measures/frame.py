@@ -39,7 +39,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from whosestory.measures.spotlight import present_scenes
-from whosestory.model import Kind, Scene, Story
+from whosestory.model import Kind, Scene, Speech, Story
 
 _PRESENT_RE = re.compile(
     r"\b(?:PRESENT(?:[\s-]+DAY)?|NOW|TODAY|CURRENT(?:\s+DAY)?|BACK TO (?:THE )?(?:PRESENT|NOW|"
@@ -384,23 +384,65 @@ def bookends(story: Story, share: float = 0.05) -> dict[str, float]:
     return scores
 
 
+FULL_NARRATION = 5
+"""Narrating voice-over speeches that make a voice a full narrator (`closing_voice`)."""
+
+
+def narrating_speeches(story: Story) -> list[tuple[int, Speech]]:
+    """Voice-over speeches that narrate, with their scene index, in story order.
+
+    A voice-over speech narrates when no other speaker's speech comes right before
+    or after it in the scene: a phone call, a radio exchange or a remembered
+    conversation answers and is answered, narration speaks alone.
+    """
+    found: list[tuple[int, Speech]] = []
+    for scene in story.scenes:
+        speeches = scene.speeches()
+        for i, speech in enumerate(speeches):
+            if not speech.speaker or not any(e.kind is Kind.VOICE_OVER for e in speech.elements):
+                continue
+            neighbours = speeches[max(0, i - 1) : i] + speeches[i + 1 : i + 2]
+            if all(other.speaker == speech.speaker for other in neighbours):
+                found.append((scene.index, speech))
+    return found
+
+
+def telling_voices(
+    story: Story, edge: float = 0.1
+) -> tuple[tuple[int, Speech] | None, tuple[int, Speech] | None]:
+    """The first narrating voice-over if it falls in the story's first `edge`, and the
+    last if it falls in its last `edge` (each with its scene index)."""
+    return _ends(narrating_speeches(story), len(story.scenes), edge)
+
+
+def _ends(
+    speeches: Sequence[tuple[int, Speech]], n: int, edge: float
+) -> tuple[tuple[int, Speech] | None, tuple[int, Speech] | None]:
+    if not speeches:
+        return None, None
+    first, last = speeches[0], speeches[-1]
+    return (
+        first if first[0] < edge * n else None,
+        last if last[0] >= (1 - edge) * n else None,
+    )
+
+
 def closing_voice(story: Story, edge: float = 0.1) -> dict[str, float]:
-    """Who opens and closes the telling: the last voice-over of the story (in its last
-    tenth) scores 1, the first (in its first tenth) 0.5; at most 1 per character."""
-    n = len(story.scenes)
-    voices = [
-        (scene.index, element.speaker)
-        for scene in story.scenes
-        for element in scene.elements
-        if element.kind is Kind.VOICE_OVER and element.speaker
-    ]
+    """Who opens and closes the telling in narration: 0..1 per character.
+
+    The last narrating voice-over (`narrating_speeches`), in the story's last tenth,
+    scores 1; the first, in its first tenth, 0.5. Each counts in proportion to how
+    much that voice narrates (`FULL_NARRATION` speeches or more: in full), unless
+    one voice both opens and closes the telling; so one closing line from a voice
+    that never narrated before is not a telling, and a phone call is none at all.
+    """
     scores = {c.name: 0.0 for c in story.cast if not c.group}
-    if not voices or not n:
-        return scores
-    first_scene, first = voices[0]
-    last_scene, last = voices[-1]
-    if first in scores and first_scene < edge * n:
-        scores[first] += 0.5
-    if last in scores and last_scene >= (1 - edge) * n:
-        scores[last] += 1.0
-    return {name: min(1.0, value) for name, value in scores.items()}
+    speeches = narrating_speeches(story)
+    narrated = Counter(speech.speaker for _, speech in speeches)
+    first, last = _ends(speeches, len(story.scenes), edge)
+    bookends = first is not None and last is not None and first[1].speaker == last[1].speaker
+    for found, weight in ((first, 0.5), (last, 1.0)):
+        if found is not None and found[1].speaker in scores:
+            name = found[1].speaker
+            scores[name] += weight * (bookends or min(1.0, narrated[name] / FULL_NARRATION))
+    return {name: round(min(1.0, value), 4) for name, value in scores.items()}
