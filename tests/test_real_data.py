@@ -13,6 +13,7 @@ import pytest
 
 import whosestory
 from whosestory.cli import main
+from whosestory.readers import read_script
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 FILMS = DATA / "films"
@@ -87,3 +88,49 @@ def test_screenplain_examples_give_the_same_scenes_and_cues_in_every_form(name: 
     }
     print(name, {ext: len(shape) for ext, shape in shapes.items()})
     assert shapes["fountain"] == shapes["fdx"] == shapes["pdf"]
+
+
+FOUNTAIN_TESTS = DATA / "screenplays" / "nyousefi-fountain" / "FountainTests"
+KIND_LETTERS = {
+    "heading": "H",
+    "action": "A",
+    "dialogue": "D",
+    "voice_over": "V",
+    "parenthetical": "P",
+    "transition": "T",
+    "centered": "C",
+    "lyric": "L",
+    "note": "N",
+    "section": "S",
+    "synopsis": "Y",
+    "page_break": "B",
+    "stage": "G",
+}
+# The elements Fountain's syntax page asks for, one letter each (^: second speech of a
+# dual-dialogue pair), checked against the reference parser's own test suite.
+SPEC_ELEMENTS = {
+    "Boneyard": "AA",
+    "CenteredText": "CTCC",
+    "Dialogue": "DDPDDDDDPDD^DPADPD",
+    "DualDialogue": "DD^",
+    "ForcedElements": "ADL",
+    "Indenting": "THADPDA",
+    "MultilineAction": "AAA",
+    "Notes": "ANNA",
+    "PageBreaks": "ABABA",
+    "SceneHeaders": "HHHHHHHHHHHHHHHAAAH",
+    "SceneNumbers": "HHHHHHH",
+    "SectionHeaders": "SSSSSSS",
+    "Sections-Complex": "SYHSSH",
+    "Simple": "THAPDBHATCNYSASAHAANA",
+    "Synopses": "SYSYSY",
+    "Transitions": "TTTTATT",
+}
+
+
+@pytest.mark.skipif(not FOUNTAIN_TESTS.is_dir(), reason="../shared/data is not here")
+@pytest.mark.parametrize("name", sorted(SPEC_ELEMENTS))
+def test_fountain_test_scripts_parse_with_the_elements_the_spec_says(name: str) -> None:
+    script = read_script(FOUNTAIN_TESTS / f"{name}.fountain")
+    letters = "".join(KIND_LETTERS[e.kind.value] + ("^" if e.dual else "") for e in script.elements)
+    assert letters == SPEC_ELEMENTS[name]

@@ -286,7 +286,7 @@ def is_secondary_heading(text: str) -> bool:
 # ---------------------------------------------------------------- transitions
 
 _TRANSITION_RE = re.compile(
-    r"^(?:[A-Z][A-Z .'\-]*\bTO:|FADE (?:IN|OUT|TO BLACK)[.:]?|FADE OUT\.?|CUT TO BLACK[.:]?|"
+    r"^(?:(?:[A-Z][A-Z .'\-]*\b)?TO:|FADE (?:IN|OUT|TO BLACK)[.:]?|FADE OUT\.?|CUT TO BLACK[.:]?|"
     r"SMASH CUT[.:]?|MATCH CUT[.:]?|JUMP CUT[.:]?|DISSOLVE[.:]?|IRIS (?:IN|OUT)[.:]?|"
     r"WIPE[.:]?|BACK TO (?:SCENE|PRESENT|REALITY)[.:]?|END FLASHBACK[.:]?|THE END\.?)$"
 )

@@ -369,6 +369,11 @@ class _Body:
         if self._may_be_cue(s) and self._next(i):
             return self._speech(i, s)
         if bare.isupper() and is_transition(bare):
+            if bare.endswith("TO:") and self.lines[i].rstrip("\r\n")[-1:].isspace():
+                # Fountain's reference parser: "TO:" then spaces is not a transition
+                message = "transition ends in spaces; read as action, as Fountain's reference does"
+                self.diagnostics.append(Diagnostic(i + 1, message))
+                return self._action(i, s)
             nxt = self._next(i)
             if not nxt or (nxt[0] == "." and nxt[1:2].isalnum()) or is_heading(nxt):
                 self._emit(_TRANSITION, bare, i, i)
