@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from whosestory.build import build_story
-from whosestory.measures import interiority
+from whosestory.measures import frame, interiority
 from whosestory.model import Element, Kind, Script, Span, Story
 
 
@@ -99,8 +99,9 @@ def test_voice_over_words_share_and_scenes() -> None:
             (D, "Gone now.", "BEN (V.O.)"),  # 2 words
         ]
     )
-    assert interiority.interior_voice_over(story) == {"NELL": 8, "BEN": 2}
-    assert interiority.voice_over_share(story) == {"NELL": pytest.approx(0.8), "BEN": 0.2}
+    told = frame.narration(story)
+    assert {n: v["words"] for n, v in told.items()} == {"NELL": 8, "BEN": 2}
+    assert {n: v["share"] for n, v in told.items()} == {"NELL": pytest.approx(0.8), "BEN": 0.2}
     assert interiority.voice_over_scenes(story) == {"NELL": 2, "BEN": 1}
 
 
@@ -135,8 +136,8 @@ def test_every_function_covers_every_non_group_character() -> None:
     for measure in (
         interiority.perception_verbs,
         interiority.pov_shots,
-        interiority.interior_voice_over,
-        interiority.voice_over_share,
+        interiority.voice_over_scenes,
+        frame.narration,
         interiority.interiority,
     ):
         assert set(measure(story)) == names

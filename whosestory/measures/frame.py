@@ -40,6 +40,7 @@ from dataclasses import dataclass
 
 from whosestory.measures.spotlight import present_scenes
 from whosestory.model import Kind, Scene, Speech, Story
+from whosestory.screenplay import count_words
 
 _PRESENT_RE = re.compile(
     r"\b(?:PRESENT(?:[\s-]+DAY)?|NOW|TODAY|CURRENT(?:\s+DAY)?|BACK TO (?:THE )?(?:PRESENT|NOW|"
@@ -313,7 +314,7 @@ def narration(story: Story) -> dict[str, dict[str, float]]:
     for scene in story.scenes:
         for element in scene.elements:
             if element.kind is Kind.VOICE_OVER and element.speaker:
-                words[element.speaker] += len(element.text.split())
+                words[element.speaker] += count_words(element.text)
                 scenes[element.speaker].add(scene.index)
     total = sum(words.values()) or 1
     return {

@@ -17,8 +17,8 @@ Signals, each counted for every non-group character (0 when none):
   across, down, from, crosses: "a smile on her face"). Names are matched
   case-insensitively in every name the character goes by, and by a first name
   or surname only that character has (`mentions.surface_forms`);
-- interior_voice_over: words the character speaks in voice-over (narration,
-  inner voice); voice_over_share: that as a share of all voice-over words.
+- voice_over_scenes: scenes in which the character speaks in voice-over
+  (narration, inner voice; words and shares are `frame.narration`'s).
 
 interiority combines them as a rate per scene the character is present in::
 
@@ -48,7 +48,6 @@ from whosestory.cast import key_of
 from whosestory.measures.spotlight import present_scenes
 from whosestory.mentions import surface_forms
 from whosestory.model import Element, Kind, Mention, Story
-from whosestory.screenplay import count_words
 
 PRIOR_SHARE = 0.05
 """Scenes of zero interiority added to every character's in `interiority`, as a share
@@ -301,22 +300,6 @@ def perception_verbs(story: Story) -> dict[str, int]:
 def pov_shots(story: Story) -> dict[str, int]:
     """POV, close and reaction shots on the character."""
     return _count(story, pov_hits(story))
-
-
-def interior_voice_over(story: Story) -> dict[str, int]:
-    """Words the character speaks in voice-over (`Kind.VOICE_OVER`)."""
-    result = {c.name: 0 for c in story.cast if not c.group}
-    for element in story.elements():
-        if element.kind is Kind.VOICE_OVER and element.speaker in result:
-            result[element.speaker] += count_words(element.text)
-    return result
-
-
-def voice_over_share(story: Story) -> dict[str, float]:
-    """The character's share of all voice-over words in the story (0..1; 0 when there are none)."""
-    spoken = interior_voice_over(story)
-    total = sum(count_words(e.text) for e in story.elements() if e.kind is Kind.VOICE_OVER)
-    return {name: round(n / total, 4) if total else 0.0 for name, n in spoken.items()}
 
 
 def voice_over_scenes(story: Story) -> dict[str, int]:
