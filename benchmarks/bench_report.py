@@ -21,7 +21,7 @@ import jsonschema
 
 import whosestory
 from whosestory.errors import WhosestoryError
-from whosestory.report.extra_view import report_view
+from whosestory.report.chart_view import report_view
 from whosestory.report.html import render_html
 
 ROOT = Path(__file__).resolve().parent.parent

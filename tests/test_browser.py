@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import whosestory
-from whosestory.report.extra_view import report_view
+from whosestory.report.chart_view import report_view
 from whosestory.report.html import render_html
 from whosestory.serve import make_server
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import whosestory
-from whosestory.report.extra_view import report_view
+from whosestory.report.chart_view import report_view
 from whosestory.report.html import render_html
 from whosestory.report.view import summary_view
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import whosestory
-from whosestory.report.extra_view import report_view
+from whosestory.report.chart_view import report_view
 from whosestory.report.markdown import escape_md, render_markdown
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "the-keeper.fountain"

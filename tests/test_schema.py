@@ -13,7 +13,7 @@ import pytest
 import whosestory
 from whosestory.cli import main
 from whosestory.errors import WhosestoryError
-from whosestory.report.extra_view import report_view
+from whosestory.report.chart_view import report_view
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = json.loads((ROOT / "docs" / "schema.json").read_text(encoding="utf-8"))

@@ -45,8 +45,8 @@ from whosestory.report.argument import (
     render_comparison_markdown,
     render_comparison_text,
 )
+from whosestory.report.chart_view import report_view
 from whosestory.report.colour import wants_colour
-from whosestory.report.extra_view import report_view
 from whosestory.report.html import render_html
 from whosestory.report.markdown import render_markdown
 from whosestory.report.view import cast_view, eval_view, scenes_view, summary_view

@@ -35,7 +35,7 @@ from whosestory.build import build_story
 from whosestory.errors import EmptyInputError, WhosestoryError
 from whosestory.readers import get_reader, sniff_format
 from whosestory.report.assets import SERVE_PAGE
-from whosestory.report.extra_view import report_view
+from whosestory.report.chart_view import report_view
 from whosestory.report.html import CSP as REPORT_CSP
 from whosestory.report.html import render_html
 from whosestory.report.view import summary_view

@@ -1,4 +1,4 @@
-"""The report view: `summary_view` plus the plain data the charts need.
+"""The report view: `summary_view` plus the plain data the charts draw.
 
 `report_view(analysis)` returns everything `summary_view` returns, and:
 
@@ -12,15 +12,15 @@
   high}]}]``, the tone trajectory with its 90 % intervals (`measures.arc`) of the role
   holders and the leading characters.
 
-Keys the summary view already has (a later `view.py` may compute them) are kept as
-they are. Renderers treat every one of these keys as optional.
+The JSON, Markdown and HTML reports render this view; the terminal report renders
+the summary alone.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from whosestory.analysis import Analysis
+from whosestory.analysis import ROLES, Analysis
 from whosestory.measures import arc
 from whosestory.measures.network import copresence_graph
 from whosestory.measures.spotlight import presence_matrix, present_scenes
@@ -33,39 +33,23 @@ ARC_CHARACTERS = 6
 def report_view(analysis: Analysis) -> dict[str, Any]:
     """The summary view plus the timeline, network and arc data the charts draw."""
     view = summary_view(analysis)
-    if "timeline" not in view:
-        view["timeline"] = timeline_view(analysis, _frame_indices(view))
-    if "network" not in view:
-        view["network"] = network_view(analysis)
-    if "arcs" not in view:
-        view["arcs"] = arcs_view(analysis, _arc_names(view))
+    view["timeline"] = timeline_view(analysis)
+    view["network"] = network_view(analysis)
+    view["arcs"] = arcs_view(analysis, arc_names(analysis))
     return view
 
 
-def _frame_indices(view: dict[str, Any]) -> set[int]:
-    """1-based indices of the frame scenes, if the view says which."""
-    frame = view.get("frame")
-    scenes = frame.get("scenes") if isinstance(frame, dict) else None
-    found: set[int] = set()
-    for item in scenes or ():
-        if isinstance(item, int):
-            found.add(item)
-        elif isinstance(item, dict) and isinstance(item.get("index"), int):
-            found.add(item["index"])
-    return found
-
-
-def timeline_view(analysis: Analysis, frame: set[int] | None = None) -> dict[str, Any]:
-    """Scenes and one presence row per non-group character who appears at all."""
+def timeline_view(analysis: Analysis) -> dict[str, Any]:
+    """Scenes (marking the frame layer's) and one presence row per character who appears."""
     story = analysis.story
-    frame = frame or set()
+    frame = analysis.frame.scenes if analysis.frame.owner else frozenset()
     scenes = [
         {
             "index": s.index + 1,
             "heading": s.heading,
             "number": s.number,
             "act": s.act,
-            "frame": s.index + 1 in frame,
+            "frame": s.index in frame,
         }
         for s in story.scenes
     ]
@@ -91,13 +75,12 @@ def network_view(analysis: Analysis) -> dict[str, Any]:
     return {"nodes": nodes, "edges": edges}
 
 
-def _arc_names(view: dict[str, Any]) -> list[str]:
-    names: list[str] = []
-    for verdict in view.get("roles", {}).values():
-        if isinstance(verdict, dict) and verdict.get("character"):
-            names.append(verdict["character"])
-    names += [c["name"] for c in view.get("characters", []) if not c.get("group")]
-    unique = list(dict.fromkeys(names))
+def arc_names(analysis: Analysis) -> list[str]:
+    """The role holders, then the leading characters: at most `ARC_CHARACTERS`."""
+    names = [analysis.roles[r].character for r in ROLES if r in analysis.roles]
+    groups = {c.name for c in analysis.story.cast if c.group}
+    names += [f.name for f in analysis.figures if f.name not in groups]
+    unique = [n for n in dict.fromkeys(names) if n]
     return unique[:ARC_CHARACTERS]
 
 
