@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from whosestory.build import build_story
 from whosestory.measures import spotlight
-from whosestory.model import CastEntry, Element, Kind, Script, Span
+from whosestory.model import CastEntry, Diagnostic, Element, Kind, Script, Span
 
 
 def el(kind: Kind, text: str, line: int, cue: str | None = None, **kw: object) -> Element:
@@ -178,3 +180,36 @@ def test_secondary_headings_stay_scenes_before_any_master_heading_or_when_number
 def test_a_script_headed_only_by_places_without_int_ext_keeps_every_scene() -> None:
     story = build_story(_shot_script(("THE LIGHTHOUSE", None), ("THE BEACH", None)))
     assert [s.heading for s in story.scenes] == ["THE LIGHTHOUSE", "THE BEACH"]
+
+
+def test_regression_one_timed_heading_does_not_make_shots_of_a_script_headed_by_places() -> None:
+    # one "- NIGHT" among place-only headings turned every later heading into a shot
+    story = build_story(
+        _shot_script(
+            ("THE LIGHTHOUSE", None),
+            ("THE BEACH - NIGHT", None),
+            ("THE CAVE", None),
+            ("THE FOREST", None),
+            ("THE VILLAGE", None),
+        )
+    )
+    assert len(story.scenes) == 5
+    assert not story.diagnostics
+
+
+def test_regression_back_to_scene_is_a_shot_and_a_mixed_case_timed_heading_a_scene() -> None:
+    story = build_story(
+        _shot_script(
+            ("INT. FLAT - NIGHT", None),
+            ("BACK TO SCENE", None),  # "SCENE" names no scene of its own
+            ("Kitchen - Night", None),  # a forced heading in mixed case, with its time
+        )
+    )
+    assert [s.heading for s in story.scenes] == ["INT. FLAT - NIGHT", "Kitchen - Night"]
+
+
+def test_diagnostics_come_in_line_order() -> None:
+    script = _shot_script(("INT. FLAT - NIGHT", None), ("ON THE TV", None))
+    reader_note = Diagnostic(4, "a reader's guess")
+    story = build_story(dataclasses.replace(script, diagnostics=(reader_note,)))
+    assert [d.line for d in story.diagnostics] == [4, 6]

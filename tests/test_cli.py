@@ -330,7 +330,7 @@ def test_regression_verbose_shows_diagnostics_on_every_command(
     )
     code, out, err = run(capsys, command, str(script), "-v")
     assert code == 0, err
-    assert "line 8: heading 'ON THE TV' names no place or time; read as a shot" in out
+    assert "line 8: heading 'ON THE TV' has no INT./EXT. or time of day; read as a shot" in out
     code, quiet, _ = run(capsys, command, str(script))
     assert "diagnostics" not in quiet
 

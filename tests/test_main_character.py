@@ -148,6 +148,32 @@ def test_a_phone_call_or_a_single_closing_line_is_not_a_telling(tmp_path: Path) 
     assert frame.closing_voice(lone)["OMAR"] == 1.0 / frame.FULL_NARRATION
 
 
+def test_regression_narration_over_action_is_narration_and_two_voices_are_an_exchange(
+    tmp_path: Path,
+) -> None:
+    # a narrator's voice-over, then action, then someone on screen: still narration
+    # (the first rule counted any speech either side and dropped it)
+    scenes = [
+        _scene(
+            f"INT. BAR - NIGHT {i}",
+            _talk("HENRY (V.O.)", f"I always wanted to be one of them, night {i}."),
+            "Tommy slams the table, laughing.",
+            _talk("TOMMY", "Another round!"),
+        )
+        for i in range(6)
+    ]
+    remembered = _scene(
+        "EXT. RIVER - DAWN",
+        _talk("TOMMY (V.O.)", "Do you remember the river?"),
+        "Henry looks at the water.",
+        _talk("JIMMY (V.O.)", "Everybody remembers the river."),
+    )
+    story = _story(tmp_path, "".join([*scenes, remembered]))
+    narrators = [speech.speaker for _, speech in frame.narrating_speeches(story)]
+    assert narrators == ["HENRY"] * 6  # two voices answering each other are an exchange
+    assert frame.narrator_strength(story)["HENRY"] == 1.0
+
+
 def test_argue_supports_and_rejects_claims(example: Path) -> None:
     analysis = whosestory.analyze(whosestory.load(example))
     yes = argue(analysis, "The Keeper is Maya's story, not Tom's")

@@ -361,3 +361,25 @@ def test_regression_title_page_followed_only_by_blank_pages() -> None:
     pdf.add_page()
     script = read(bytes(pdf.output()), "title-only.pdf")
     assert all(e.kind is not Kind.HEADING for e in script.elements)
+
+
+def test_a_heading_with_a_time_of_day_but_no_int_ext_is_a_heading_in_pdf_too(
+    tmp_path: Path,
+) -> None:
+    # Fountain forces it with a dot; the PDF sets it like action, alone between blank lines.
+    talk = "TOMAS\nNearly there, I think. One more pass.\n\nIDA\nYou said that an hour ago.\n\n"
+    fountain = (
+        "INT. WORKSHOP - NIGHT\n\nTOMAS sands a chair leg.\n\n" + talk * 3 + ".BACK IN THE "
+        "APARTMENT - LATER\n\nThe chair stands by the window.\n\n" + talk * 3
+    )
+    pdf = tmp_path / "chair.pdf"
+    pdf.write_bytes(
+        make_pdfs.Typesetter(False, False, False).story(
+            make_pdfs.parse_fountain(fountain), big_title=False
+        )
+    )
+    source = tmp_path / "chair.fountain"
+    source.write_text(fountain, encoding="utf-8")
+    shapes = [[(s.heading, len(s.speeches())) for s in load(p).scenes] for p in (source, pdf)]
+    assert shapes[0] == shapes[1]
+    assert [heading for heading, _ in shapes[0]][-1] == "BACK IN THE APARTMENT - LATER"

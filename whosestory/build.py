@@ -44,36 +44,47 @@ _CUTS_PER_HEADING = 2
 _CUT_RE = re.compile(r"\b(?:CUT|DISSOLVE|SMASH CUT|MATCH CUT|WIPE|FADE)\b.*\bTO\b|^CUT TO", re.I)
 
 
+MASTER_SHARE = 1 / 3
+"""Share of a script's headings that must name a setting or a time of day before its
+other headings are read as shots (`_shots_within_scenes`)."""
+
+
 def _shots_within_scenes(elements: Sequence[Element]) -> tuple[list[Element], list[Diagnostic]]:
     """Read secondary headings (``.ON THE TV``) inside a scene as shots of it: action.
 
-    Once a script has headed a scene with a place and time, a later heading that
-    names neither (`screenplay.is_secondary_heading`), carries no scene number and
-    opens no act marks a shot or a spot within that scene, as Final Draft's Shot
-    paragraphs and the all-capital shot lines of plain-text and PDF scripts do.
-    Scripts whose headings are all of that kind keep them as scenes.
+    In a script that heads its scenes with a setting or a time of day (at least
+    `MASTER_SHARE` of its headings do), a later heading with neither
+    (`screenplay.is_secondary_heading`), no scene number and no new act marks a shot
+    or a spot within the scene it is in, as Final Draft's Shot paragraphs and the
+    all-capital shot lines of plain-text and PDF scripts do. Headings before the
+    first such scene, and every heading of a script headed mostly without them,
+    stay scenes.
     """
+    secondary = {
+        i: is_secondary_heading(e.text) and parse_heading(e.text, e.number).number is None
+        for i, e in enumerate(elements)
+        if e.kind is Kind.HEADING
+    }
+    masters = sum(not s for s in secondary.values())
+    if not secondary or masters < MASTER_SHARE * len(secondary):
+        return list(elements), []
     result: list[Element] = []
     diagnostics: list[Diagnostic] = []
     in_scene = False
     act: str | None = None
-    for element in elements:
-        if element.kind is not Kind.HEADING:
+    for i, element in enumerate(elements):
+        if i not in secondary:
             result.append(element)
             continue
-        secondary = (
-            is_secondary_heading(element.text)
-            and parse_heading(element.text, element.number).number is None
-        )
         opens_act = element.act is not None and element.act != act
         act = element.act or act
-        if in_scene and secondary and not opens_act:
+        if in_scene and secondary[i] and not opens_act:
             result.append(replace(element, kind=Kind.ACTION))
-            message = f"heading {element.text!r} names no place or time; read as a shot"
+            message = f"heading {element.text!r} has no INT./EXT. or time of day; read as a shot"
             diagnostics.append(Diagnostic(element.span.start, message, "shot-heading"))
         else:
             result.append(element)
-            in_scene = not secondary
+            in_scene = not secondary[i]
     return result, diagnostics
 
 
@@ -194,7 +205,9 @@ def build_story(script: Script, rules: AliasRules | None = None) -> Story:
     scenes = _make_scenes(groups, elements)
     ids = {alias.name: c.name for c in cast.characters for alias in c.aliases}
     mentions = find_mentions(scenes, cast.characters, ids)
-    diagnostics = [*script.diagnostics, *shots]
+    diagnostics = sorted(
+        [*script.diagnostics, *shots], key=lambda d: (d.line is not None, d.line or 0)
+    )
     if by_cuts:
         diagnostics.append(
             Diagnostic(

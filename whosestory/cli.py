@@ -1,10 +1,10 @@
 """The `whosestory` command: the only module that prints or exits.
 
-    whosestory analyze FILE [--format text|json|md|html] [-o PATH] [--from FORMAT] [--aliases FILE]
+    whosestory analyze FILE [--format text|json|md|html] [-o PATH] [--from FMT] [--aliases F] [-v]
     whosestory argue FILE "CLAIM" [--format text|json|md]
     whosestory compare A B [--format text|json|md]
-    whosestory cast FILE
-    whosestory scenes FILE
+    whosestory cast FILE [-v]
+    whosestory scenes FILE [-v]
     whosestory eval LABELS [--role ROLE] [--root DIR] [--json]
     whosestory corpus PATH_OR_GLOB... --out results.parquet [--workers N] [--engine local|dask]
     whosestory serve [--host 127.0.0.1] [--port 8000]
@@ -172,6 +172,7 @@ def _parser() -> argparse.ArgumentParser:
         help_text: str,
         formats: tuple[str, ...] = ("text", "json"),
         files: tuple[tuple[str, str, str], ...] = (("file", "FILE", "a screenplay or play"),),
+        verbose: bool = True,
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         for dest, metavar, help_file in files:
@@ -185,7 +186,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--aliases", metavar="FILE", help="alias file (TOML or YAML)")
         sub.add_argument("--format", choices=formats, default="text", help="output")
         sub.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of stdout")
-        sub.add_argument("-v", "--verbose", action="store_true", help="show reader diagnostics")
+        if verbose:
+            sub.add_argument("-v", "--verbose", action="store_true", help="show reader diagnostics")
         return sub
 
     command(
@@ -198,6 +200,7 @@ def _parser() -> argparse.ArgumentParser:
         "argue",
         "Put a claim to the tool (\"X was Y's story, not Z's\") and get the case for and against.",
         ("text", "json", "md"),
+        verbose=False,
     )
     argue.add_argument("claim", metavar="CLAIM", help="the claim, in plain words")
     command("cast", "Every character with its aliases and the reason for each merge.")
@@ -207,6 +210,7 @@ def _parser() -> argparse.ArgumentParser:
         "Two drafts or versions side by side: who gained or lost the spotlight and the story.",
         ("text", "json", "md"),
         (("file", "A", "the first version"), ("other", "B", "the second version")),
+        verbose=False,
     )
     evaluate = commands.add_parser(
         "eval",

@@ -87,19 +87,22 @@ def frame_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str,
     if voice:
         share = t["voice_over_share"].get(name, 0)
         sentences.append(
-            f"{name} narrates in voice-over in {len({s.index for s, _ in voice})} scenes "
+            f"{name} speaks in voice-over in {len({s.index for s, _ in voice})} scenes "
             f"({share:.0%} of all voice-over words)."
         )
         quotes.append(quote(*voice[0]))
         if len(voice) > 1:
             quotes.append(quote(*voice[-1]))
-    first, last = frame.telling_voices(analysis.story)
+    story = analysis.story
+    first, last = frame.telling_voices(story)
+    strength = frame.narrator_strength(story).get(name, 0.0)
+    weak = (
+        "" if strength >= 1 else f", from a voice that narrates little (it counts {strength:.0%})"
+    )
     if last is not None and last[1].speaker == name:
-        sentences.append(
-            f"{name} has the last narration of the story: the closing words are theirs."
-        )
+        sentences.append(f"{name} has the last narration of the story{weak}.")
     elif first is not None and first[1].speaker == name:
-        sentences.append(f"{name} has the first narration of the story.")
+        sentences.append(f"{name} has the first narration of the story{weak}.")
     return sentences, quotes
 
 

@@ -266,13 +266,14 @@ def is_slug_line(text: str) -> bool:
 
 _SEQUENCE_RE = re.compile(
     r"\b(?:FLASH[\s-]*BACK|FLASH[\s-]*FORWARD|MONTAGE|SERIES OF SHOTS|DREAM|PRESENT|"
-    r"(?:1[0-9]|20)[0-9]{2}|YEARS?\s+(?:LATER|EARLIER|AGO|BEFORE)|SCENE|ACT)\b",
+    r"(?:1[0-9]|20)[0-9]{2}|YEARS?\s+(?:LATER|EARLIER|AGO|BEFORE)|"
+    r"(?:SCENE|ACT)\s+(?:[0-9]+|[IVXLC]+|ONE|TWO|THREE|FOUR|FIVE))\b",
     re.IGNORECASE,
 )
 
 
 def is_secondary_heading(text: str) -> bool:
-    """True for a heading that names a shot or a spot, not a place and time: ``ON THE TV``.
+    """True for a heading with no setting and no time of day: a shot or a spot, ``ON THE TV``.
 
     Writers force such headings (Fountain's ``.AT THE DOOR``, ``.SNIPER SCOPE POV``)
     to mark a shot inside the scene they are in. A heading is a scene's own when it
@@ -280,7 +281,7 @@ def is_secondary_heading(text: str) -> bool:
     of its own (a flashback, a montage, a dream, a year, a numbered scene or act).
     """
     text = " ".join(text.split())
-    return not (is_heading(text) or is_slug_line(text) or _SEQUENCE_RE.search(text))
+    return not (is_heading(text) or is_slug_line(text.upper()) or _SEQUENCE_RE.search(text))
 
 
 # ---------------------------------------------------------------- transitions

@@ -392,20 +392,36 @@ FULL_NARRATION = 5
 def narrating_speeches(story: Story) -> list[tuple[int, Speech]]:
     """Voice-over speeches that narrate, with their scene index, in story order.
 
-    A voice-over speech narrates when no other speaker's speech comes right before
-    or after it in the scene: a phone call, a radio exchange or a remembered
-    conversation answers and is answered, narration speaks alone.
+    A voice-over speech is in an exchange, not narrating, when another speaker's
+    speech comes right before or after it, or when the nearest speech either side
+    is another voice-over: a phone call, a radio exchange or a remembered
+    conversation answers and is answered. Narration speaks over the action, and
+    a line spoken on screen after a stretch of action is no answer to it.
     """
     found: list[tuple[int, Speech]] = []
     for scene in story.scenes:
         speeches = scene.speeches()
+        elements = scene.elements
+        position = {id(element): i for i, element in enumerate(elements)}
         for i, speech in enumerate(speeches):
-            if not speech.speaker or not any(e.kind is Kind.VOICE_OVER for e in speech.elements):
+            if not speech.speaker or not _is_voice_over(speech):
                 continue
-            neighbours = speeches[max(0, i - 1) : i] + speeches[i + 1 : i + 2]
-            if all(other.speaker == speech.speaker for other in neighbours):
+            first = position[id(speech.elements[0])]
+            last = position[id(speech.elements[-1])]
+            around = [s for s in speeches[max(0, i - 1) : i] + speeches[i + 1 : i + 2]]
+            touching = {
+                position[id(s.elements[-1])] + 1 == first or position[id(s.elements[0])] == last + 1
+                for s in around
+                if s.speaker and s.speaker != speech.speaker
+            }
+            voices = any(s.speaker != speech.speaker and _is_voice_over(s) for s in around)
+            if True not in touching and not voices:
                 found.append((scene.index, speech))
     return found
+
+
+def _is_voice_over(speech: Speech) -> bool:
+    return any(e.kind is Kind.VOICE_OVER for e in speech.elements)
 
 
 def telling_voices(
@@ -428,22 +444,33 @@ def _ends(
     )
 
 
+def narrator_strength(story: Story, edge: float = 0.1) -> dict[str, float]:
+    """How fully each voice narrates, 0..1: its narrating speeches as a share of
+    `FULL_NARRATION`, or 1 for the voice that both opens and closes the telling."""
+    speeches = narrating_speeches(story)
+    narrated = Counter(speech.speaker for _, speech in speeches)
+    first, last = _ends(speeches, len(story.scenes), edge)
+    strength = {name: min(1.0, count / FULL_NARRATION) for name, count in narrated.items() if name}
+    if first is not None and last is not None and first[1].speaker == last[1].speaker:
+        strength[first[1].speaker or ""] = 1.0
+    return strength
+
+
 def closing_voice(story: Story, edge: float = 0.1) -> dict[str, float]:
     """Who opens and closes the telling in narration: 0..1 per character.
 
     The last narrating voice-over (`narrating_speeches`), in the story's last tenth,
-    scores 1; the first, in its first tenth, 0.5. Each counts in proportion to how
-    much that voice narrates (`FULL_NARRATION` speeches or more: in full), unless
-    one voice both opens and closes the telling; so one closing line from a voice
-    that never narrated before is not a telling, and a phone call is none at all.
+    scores 1; the first, in its first tenth, 0.5. Each counts by the voice's
+    `narrator_strength`: in full for a voice with `FULL_NARRATION` narrating
+    speeches or one that both opens and closes the telling, so one closing line
+    from a voice that never narrated before is not a telling, and a phone call is
+    none at all.
     """
     scores = {c.name: 0.0 for c in story.cast if not c.group}
-    speeches = narrating_speeches(story)
-    narrated = Counter(speech.speaker for _, speech in speeches)
-    first, last = _ends(speeches, len(story.scenes), edge)
-    bookends = first is not None and last is not None and first[1].speaker == last[1].speaker
+    strength = narrator_strength(story, edge)
+    first, last = telling_voices(story, edge)
     for found, weight in ((first, 0.5), (last, 1.0)):
         if found is not None and found[1].speaker in scores:
             name = found[1].speaker
-            scores[name] += weight * (bookends or min(1.0, narrated[name] / FULL_NARRATION))
+            scores[name] += weight * strength.get(name, 0.0)
     return {name: round(min(1.0, value), 4) for name, value in scores.items()}

@@ -230,6 +230,15 @@ def _is_styled_heading(row: _Row, nxt: _Row | None, layout: _Layout) -> bool:
     return any(ch.isalpha() for ch in text) and not screenplay.is_transition(text)
 
 
+def _is_slug_heading(row: _Row, nxt: _Row | None, layout: _Layout) -> bool:
+    """A heading without INT./EXT. that names a place and a time of day
+    (``screenplay.is_slug_line``), alone at the action column between blank lines,
+    as the plain-text reader reads it too."""
+    if not (row.gap and (nxt is None or nxt.gap) and len(row.fields) == 1):
+        return False
+    return _near(row.x0, layout.action) and screenplay.is_slug_line(row.text)
+
+
 def _is_dual_cue(row: _Row, layout: _Layout) -> bool:
     """Two cues side by side on one line: a dual-dialogue pair."""
     if not row.gap or len(row.fields) != 2:
@@ -334,7 +343,9 @@ class _Assembler:
             return
         if row.gap and not row.page_top:
             self.cue = None
-        if screenplay.is_heading(text) and (layout.cue is None or row.x0 < layout.cue):
+        if (screenplay.is_heading(text) and (layout.cue is None or row.x0 < layout.cue)) or (
+            _is_slug_heading(row, nxt, layout)
+        ):
             self.cue = None
             self.flush()
             self.add(Kind.HEADING, row, text, number=row.number)
