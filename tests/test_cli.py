@@ -345,3 +345,13 @@ def test_regression_eval_refuses_an_unknown_role(
         main(["eval", str(labels), "--role", "main"])
     assert exit_info.value.code == 2
     assert "invalid choice: 'main'" in capsys.readouterr().err
+
+
+def test_a_play_is_measured_on_stage_without_camera_shots(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    play = Path(__file__).parent / "stories" / "the-lamplighters.xml"
+    code, out, err = run(capsys, "analyze", str(play))
+    assert code == 0, err
+    assert "minute on stage" in out and "on screen" not in out
+    assert "POV" not in out

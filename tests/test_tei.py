@@ -247,3 +247,24 @@ def test_regression_a_tei_root_in_a_foreign_namespace_names_the_namespace() -> N
     with pytest.raises(ParseError) as info:
         tei.read(data, "foreign.xml")
     assert "urn:other" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_a_person_named_only_by_its_id_takes_the_cast_list_role() -> None:
+    header = (
+        "<profileDesc><particDesc><listPerson>"
+        '<person xml:id="Ferryman_X" sex="MALE"><persName>Ferryman_X</persName></person>'
+        '<person xml:id="Ada_X" sex="FEMALE"><persName>Ada</persName></person>'
+        "</listPerson></particDesc></profileDesc>"
+    )
+    xml = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">\n'
+        f"<teiHeader>{header}</teiHeader>\n<text><front><castList>"
+        '<castItem sameAs="#Ferryman_X"><role>Old ferryman</role></castItem>'
+        '<castItem sameAs="#Ada_X"><role>A passenger</role></castItem>'
+        "</castList></front><body>\n"
+        '<div type="scene"><sp who="#Ferryman_X"><speaker>FERRYMAN</speaker><p>Aboard.</p></sp>'
+        '<sp who="#Ada_X"><speaker>ADA</speaker><p>Thank you.</p></sp></div>\n'
+        "</body></text></TEI>\n"
+    ).encode()
+    names = [entry.name for entry in tei.read(xml, "ferry.xml").declared_cast]
+    assert names == ["Old ferryman", "Ada"]  # a real persName stays

@@ -49,6 +49,11 @@ def _voice_over(analysis: Analysis, name: str) -> list[tuple[Scene, Element]]:
     ]
 
 
+def _count(value: float, noun: str, plural: str | None = None) -> str:
+    """``1 scene``, ``3 scenes``, ``1 time``: a figure with its noun, plural when not one."""
+    return f"{value:g} {noun if value == 1 else plural or noun + 's'}"
+
+
 def _figures(analysis: Analysis, keys: tuple[str, ...], name: str) -> dict[str, float]:
     return {k: analysis.tables[k].get(name, 0.0) for k in keys if k in analysis.tables}
 
@@ -57,11 +62,19 @@ def spotlight_case(analysis: Analysis, name: str) -> list[str]:
     """Sentences with the spotlight figures of `name`."""
     t = analysis.tables
     scenes = len(analysis.story.scenes)
+    where = "on stage" if _staged(analysis) else "on screen"
+    minutes = round(t["screen_time"].get(name, 0) / 60)
     return [
-        f"{name} speaks {t['cues'].get(name, 0):g} times ({t['words'].get(name, 0):g} words) and "
-        f"is present in {t['scenes_present'].get(name, 0):g} of {scenes} scenes, an estimated "
-        f"{t['screen_time'].get(name, 0) / 60:.0f} minutes on screen."
+        f"{name} speaks {_count(t['cues'].get(name, 0), 'time')} "
+        f"({_count(t['words'].get(name, 0), 'word')}) and is present in "
+        f"{t['scenes_present'].get(name, 0):g} of {_count(scenes, 'scene')}, an estimated "
+        f"{_count(minutes, 'minute')} {where}."
     ]
+
+
+def _staged(analysis: Analysis) -> bool:
+    """A play read from TEI: its time is stage time, and it has no camera to take shots."""
+    return analysis.story.format == "tei"
 
 
 def frame_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str, Any]]]:
@@ -87,7 +100,7 @@ def frame_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str,
     if voice:
         share = t["voice_over_share"].get(name, 0)
         sentences.append(
-            f"{name} speaks in voice-over in {len({s.index for s, _ in voice})} scenes "
+            f"{name} speaks in voice-over in {_count(len({s.index for s, _ in voice}), 'scene')} "
             f"({share:.0%} of all voice-over words)."
         )
         quotes.append(quote(*voice[0]))
@@ -110,10 +123,11 @@ def inner_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str,
     """Interiority and change: sentences and quotes."""
     story = analysis.story
     t = analysis.tables
+    shots = "" if _staged(analysis) else f", {t['pov_shots'].get(name, 0):g} POV or close shots"
     sentences = [
         f"Interiority {t['interiority'].get(name, 0):.2f} a scene: "
         f"{t['perception_verbs'].get(name, 0):g} perception or thought verbs with {name} as "
-        f"subject, {t['pov_shots'].get(name, 0):g} POV or close shots."
+        f"subject{shots}."
     ]
     hits = interiority.evidence(story, name, limit=3)
     quotes = [quote(story.scenes[h.scene], line=h.line) | {"quote": _clip(h.quote)} for h in hits]
@@ -202,9 +216,9 @@ def impact_evidence(analysis: Analysis) -> dict[str, Any]:
     ties = analysis.parts["impact_character"]
     name = role.character
     case_for = [
-        f"{name} shares {ties['shared_scenes'].get(name, 0):g} scenes with {main}, trades "
-        f"{ties['exchanges'].get(name, 0):g} exchanges with them, and {main} names {name} "
-        f"{ties['talked_about'].get(name, 0):g} times."
+        f"{name} shares {_count(ties['shared_scenes'].get(name, 0), 'scene')} with {main}, "
+        f"trades {_count(ties['exchanges'].get(name, 0), 'exchange')} with them, and {main} "
+        f"names {name} {_count(ties['talked_about'].get(name, 0), 'time')}."
     ]
     quotes = []
     for mention in analysis.story.mentions:
@@ -219,8 +233,8 @@ def impact_evidence(analysis: Analysis) -> dict[str, Any]:
     if role.runner_up:
         r = role.runner_up
         against.append(
-            f"{r} shares {ties['shared_scenes'].get(r, 0):g} scenes and "
-            f"{ties['exchanges'].get(r, 0):g} exchanges with {main}."
+            f"{r} shares {_count(ties['shared_scenes'].get(r, 0), 'scene')} and "
+            f"{_count(ties['exchanges'].get(r, 0), 'exchange')} with {main}."
         )
     return {"for": case_for, "quotes": quotes, "against": against}
 

@@ -68,7 +68,7 @@ def read(data: bytes, source: str) -> Script:
         elements=tuple(walker.elements),
         title=_title(header),
         diagnostics=tuple(walker.diagnostics),
-        declared_cast=_declared_cast(header),
+        declared_cast=_declared_cast(header, _cast_roles(_find_path(root, ("text", "front")))),
     )
 
 
@@ -111,8 +111,28 @@ def _title(header: etree._Element | None) -> str | None:
     return text or None
 
 
-def _declared_cast(header: etree._Element | None) -> tuple[CastEntry, ...]:
-    """Every person and personGrp of particDesc, in document order."""
+def _cast_roles(front: etree._Element | None) -> dict[str, str]:
+    """The castList's role name for each id it points to (``<castItem sameAs="#id">``)."""
+    if front is None:
+        return {}
+    roles: dict[str, str] = {}
+    for item in front.iter(f"{{{TEI_NS}}}castItem", "castItem"):
+        target = (item.get("sameAs") or item.get("corresp") or "").strip().lstrip("#")
+        role = next((_text(c) for c in item if local_name(c) == "role" and _text(c)), "")
+        if target and role and " " not in target:
+            roles.setdefault(target, role)
+    return roles
+
+
+def _declared_cast(
+    header: etree._Element | None, roles: dict[str, str] | None = None
+) -> tuple[CastEntry, ...]:
+    """Every person and personGrp of particDesc, in document order.
+
+    A person whose only name is its own id (``<persName>Gravedigger_Ham</persName>``)
+    takes its role name from the castList (`_cast_roles`) when there is one.
+    """
+    roles = roles or {}
     partic = _find_path(header, ("profileDesc", "particDesc"))
     if partic is None:
         return ()
@@ -122,6 +142,8 @@ def _declared_cast(header: etree._Element | None) -> tuple[CastEntry, ...]:
         ident = entry.get("{http://www.w3.org/XML/1998/namespace}id") or ""
         names = [c for c in entry if local_name(c) in ("persName", "name")]
         name = next((_text(n) for n in names if _text(n)), "") or ident
+        if name == ident and ident in roles:
+            name = roles[ident]
         if not ident and not name:
             continue
         gender = _SEX.get((entry.get("sex") or "").strip().lower())
