@@ -247,3 +247,15 @@ def test_read_never_raises_and_spans_are_in_order(lines):
         assert element.span.start >= last
         assert element.span.start <= element.span.end <= total
         last = element.span.start
+
+
+def test_regression_lettered_scene_numbers_head_scenes() -> None:
+    # "A49  EXT. STADIUM - DAY  A49" (a scene added in revision) was read as action
+    scenes = "".join(
+        f"{n}    EXT. STADIUM - DAY    {n}\n\n    Rain.\n\n              MAYA\n        Hello.\n\n"
+        for n in ("48", "A49", "J177")
+    )
+    action = "    B52 BOMBERS FLY OVERHEAD\n\n"
+    script = plaintext.read((scenes + action).encode(), "s.txt")
+    assert [e.number for e in script.elements if e.kind == Kind.HEADING] == ["48", "A49", "J177"]
+    assert script.elements[-1].kind == Kind.ACTION

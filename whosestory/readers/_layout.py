@@ -125,7 +125,7 @@ CAPS_RE = re.compile(
     r"(?:(?:(?<=M)a?c|'s|’s|(?<=[A-Z])[a-z]{1,2}\.|\b[a-z]{1,3}\b)[^a-z\n(]*+)*+(?=\(|\n|\Z)"
 )
 """Lines with no lower-case letter before any '(' : the only lines that can be cues."""
-HEADING_START_RE = re.compile(r"\n(?:\d|INT|EXT|EST|I/E|SCENE)", re.IGNORECASE)
+HEADING_START_RE = re.compile(r"\n(?:\d|[A-Z]\d|INT|EXT|EST|I/E|SCENE)", re.IGNORECASE)
 """Lines that can be headings: they open with a scene number or INT/EXT/..."""
 
 PAGE = "page"
@@ -236,13 +236,19 @@ def heading_of(text: str) -> tuple[str, str | None] | None:
     """(heading text, scene number) when a stripped line is a scene heading, else None.
 
     A heading opens with INT./EXT./... (screenplay.is_heading), with scene numbers
-    on either side or none; in a numbered shooting script any numbered all-caps
-    line is a heading too (``2  TITLE SEQUENCE``), and ``SCENE 12`` marks scenes
+    (``12``, ``12A``, ``A12``) on either side or none; in a numbered shooting script
+    any numbered all-caps line is a heading too (``2  TITLE SEQUENCE``; a lettered
+    number only before INT./EXT.), and ``SCENE 12`` marks scenes
     in scripts that have no other headings.
     """
-    if len(text) > 120 or not (text[0].isdigit() or text[:3].upper() in _HEADING_STARTS):
+    lettered = text[:1].isalpha() and text[1:2].isdigit()  # "A49  EXT. STADIUM - DAY  A49"
+    if len(text) > 120 or not (
+        text[0].isdigit() or lettered or text[:3].upper() in _HEADING_STARTS
+    ):
         return None
     rest, number = split_scene_number(text)
+    if lettered and (number is None or not screenplay.is_heading(rest)):
+        return None  # a lettered number heads a scene only before INT./EXT. ("B52 BOMBERS")
     if screenplay.is_heading(rest):
         if not _mostly_upper(rest[:12]) or (len(rest) > 90 and not number):
             return None  # "Interior decorators ..." in an action line
