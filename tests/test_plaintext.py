@@ -259,3 +259,36 @@ def test_regression_lettered_scene_numbers_head_scenes() -> None:
     script = plaintext.read((scenes + action).encode(), "s.txt")
     assert [e.number for e in script.elements if e.kind == Kind.HEADING] == ["48", "A49", "J177"]
     assert script.elements[-1].kind == Kind.ACTION
+
+
+def test_headings_behind_markers_cuts_camera_and_odd_scene_numbers() -> None:
+    body = "\n\n    Rain.\n\n              MAYA\n        Hello.\n\n"
+    lines = [
+        "    INT. OFFICE - DAY",
+        "    FLASHBACK - INT. MILL - NIGHT",
+        "    ANGLE, EXT THE DINER.",
+        "2)  INT. STAIRWAY",
+        "70/71 INT. FLAT - NIGHT",
+        "*12    INT. LOBBY - DAY",
+    ]
+    script = plaintext.read("".join(line + body for line in lines).encode(), "s.txt")
+    headings = [(e.text, e.number) for e in script.elements if e.kind == Kind.HEADING]
+    assert headings == [
+        ("INT. OFFICE - DAY", None),
+        ("FLASHBACK - INT. MILL - NIGHT", None),
+        ("EXT THE DINER.", None),
+        ("INT. STAIRWAY", "2"),
+        ("INT. FLAT - NIGHT", "70/71"),
+        ("INT. LOBBY - DAY", "12"),
+    ]
+
+
+def test_regression_a_revision_mark_does_not_swallow_the_next_heading() -> None:
+    # "*" alone, blank lines, then "103  INT. BANK": the start pattern crossed the newlines
+    text = (
+        "1    INT. STREET - DAY    1\n\n    Rain.\n\n              MAYA\n        Hello.\n"
+        "                                                  *\n\n\n"
+        "103    INT. BANK - DAY    103\n\n    Vault.\n\n              MAYA\n        Bye.\n"
+    )
+    script = plaintext.read(text.encode(), "s.txt")
+    assert [e.number for e in script.elements if e.kind == Kind.HEADING] == ["1", "103"]

@@ -14,6 +14,7 @@ from whosestory.screenplay import (
     looks_like_cue,
     parse_cue,
     parse_heading,
+    prefixed_heading,
 )
 
 
@@ -155,3 +156,27 @@ def test_abbreviated_interior_exterior_with_dots_is_a_heading() -> None:
     assert is_heading("I./E. TRAIN - CONTINUOUS")
     assert parse_heading("I./E. TRAIN - CONTINUOUS").setting == "INT/EXT"
     assert not is_heading("I. E. Smith arrives.")
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("FLASHBACK - INT. MILL - NIGHT", "FLASHBACK - INT. MILL - NIGHT"),  # the marker stays
+        ("(FLASHBACK) INT.- THE MILL", "(FLASHBACK) INT.- THE MILL"),
+        ("BACK TO INT. BATHROOM", "BACK TO INT. BATHROOM"),
+        ("CUT TO: INT. HALL - CONTINUOUS", "INT. HALL - CONTINUOUS"),
+        ("ANGLE, INT THE DINER.", "INT THE DINER."),
+        ("MED. SHOT - EXT. PIER - DUSK", "EXT. PIER - DUSK"),
+        ("INT. MILL - NIGHT", None),  # a plain heading: is_heading's
+        ("ANGLE INT. THE DINER. Two cooks argue over the grill.", None),  # prose follows
+        ("REPLACED BY INT. LADIES' ROOM.", None),
+        ("CLOSE ON INTERNATIONAL NEWS", None),
+    ],
+)
+def test_prefixed_headings(line: str, heading: str | None) -> None:
+    assert prefixed_heading(line) == heading
+
+
+def test_a_prefixed_heading_keeps_its_setting_and_place() -> None:
+    parts = parse_heading("FLASHBACK - INT. MILL - NIGHT")
+    assert (parts.setting, parts.location, parts.time) == ("INT", "MILL", "NIGHT")

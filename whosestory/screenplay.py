@@ -213,6 +213,11 @@ def parse_heading(text: str, number: str | None = None) -> Heading:
         number = number or match.group(1)
         text = text[: match.start()].rstrip()
     head = HEADING_RE.match(text)
+    if head is None:
+        inner = _PREFIXED_HEADING_RE.match(text)
+        if inner is not None and inner.start("heading") > 0:  # "FLASHBACK - INT. HOUSE"
+            parts = parse_heading(text[inner.start("heading") :], number)
+            return Heading(text, parts.setting, parts.location, parts.time, parts.number)
     setting = None
     rest = text
     if head:
@@ -236,6 +241,40 @@ def parse_heading(text: str, number: str | None = None) -> Heading:
     location = parts[0].strip() if parts else None
     time = " - ".join(p.strip() for p in parts[1:]) if len(parts) > 1 else None
     return Heading(text=text, setting=setting, location=location or None, time=time, number=number)
+
+
+_TIME_PREFIX = (
+    r"\(?(?:FLASH[\s-]*BACK|FLASH[\s-]*(?:AHEAD|FORWARD)|PRESENT(?:\s+DAY)?|BACK\s+TO|"
+    r"DREAM(?:\s+SEQUENCE)?|MONTAGE)\)?"
+)
+_CAMERA_PREFIX = (
+    r"(?:CUT|DISSOLVE|SMASH\s+CUT|MATCH\s+CUT)\s+TO:|(?:NEW\s+|REVERSE\s+|WIDE\s+)?ANGLE|"
+    r"(?:MED(?:IUM)?\.?|LONG|WIDE|FULL|CLOSE|TIGHT|TWO|ESTABLISHING)\s*SHOT|CLOSE(?:[\s-]?UP)?"
+)
+_PREFIXED_HEADING_RE = re.compile(
+    rf"^(?P<time>(?:{_TIME_PREFIX})\s*[-–—:,.]*\s*)?"
+    rf"(?:(?:{_CAMERA_PREFIX})\s*[-–—:,.]*\s*)?"
+    r"(?P<heading>(?:INT|EXT|INT\.?/EXT|EXT\.?/INT|I/E)\b[.,]?[-–—\s]*\S.*)$"
+)
+
+
+def prefixed_heading(text: str) -> str | None:
+    """The heading inside a line that opens with a time marker, a cut or a camera
+    direction: ``FLASHBACK - INT. HOUSE - DAY`` keeps its marker (the frame layer
+    reads it), ``CUT TO: INT. HALL`` and ``ANGLE, INT THE CAR.`` give the heading
+    alone. None for a line that is not such a heading, or is a plain one
+    (`is_heading`). Upper case and at most 90 characters, so prose is not read so.
+    """
+    text = " ".join(text.split())
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(text) > 90 or not letters or not letters[0].isupper() or is_heading(text):
+        return None
+    if sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
+        return None
+    match = _PREFIXED_HEADING_RE.match(text)
+    if match is None or (match.group("time") is None and match.start("heading") == 0):
+        return None
+    return text if match.group("time") else match.group("heading")
 
 
 _SLUG_TIME_RE = re.compile(

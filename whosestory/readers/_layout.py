@@ -125,8 +125,12 @@ CAPS_RE = re.compile(
     r"(?:(?:(?<=M)a?c|'s|’s|(?<=[A-Z])[a-z]{1,2}\.|\b[a-z]{1,3}\b)[^a-z\n(]*+)*+(?=\(|\n|\Z)"
 )
 """Lines with no lower-case letter before any '(' : the only lines that can be cues."""
-HEADING_START_RE = re.compile(r"\n(?:\d|[A-Z]\d|INT|EXT|EST|I/E|SCENE)", re.IGNORECASE)
+HEADING_START_RE = re.compile(
+    r"\n(?:\d|\*[ \t]*\d|[A-Z]\d|[A-Z][ \t]?\)|INT|EXT|EST|I/E|SCENE)", re.IGNORECASE
+)
 """Lines that can be headings: they open with a scene number or INT/EXT/..."""
+PREFIXED_START_RE = re.compile(r"\n[^\n]{2,40}?\b(?:INT|EXT|I/E)\b")
+"""Lines that may hold a heading behind a prefix (``screenplay.prefixed_heading``)."""
 
 PAGE = "page"
 DROP = "drop"
@@ -203,13 +207,18 @@ _looks_like_cue = lru_cache(maxsize=8192)(screenplay.looks_like_cue)
 
 
 _NUMBERED_RE = re.compile(
-    r"^(?P<left>[A-Z]?\d+[A-Z]{0,2}(?:-[A-Z0-9]+)?)\.?\s+(?P<rest>.*?)"
-    r"(?:\s+(?P<right>[A-Z]?\d+[A-Z]{0,2}(?:-[A-Z0-9]+)?)\.?)?$"
+    r"^\*?(?P<left>[A-Z]?\d+[A-Z]{0,2}\d*(?:[-/][A-Z0-9]+)?|[A-Z](?=\s?\)))\s?[.),]?\s+"
+    r"(?P<rest>.*?)(?:\s+(?P<right>[A-Z]?\d+[A-Z]{0,2}\d*(?:-[A-Z0-9]+)?)\.?)?$"
 )
 _RIGHT_NUMBER_RE = re.compile(r"^(?P<rest>.*?\S)\s{2,}(?P<right>[A-Z]?\d+[A-Z]{0,2})\.?$")
 _SCENE_WORD_RE = re.compile(
     r"^SCENE\s+(?P<number>\d+[A-Z]?|[IVXLC]+)\b\.?\s*(?:[-:–—.]+\s*(?P<rest>\S.*))?$"
 )
+
+
+_LETTERED_RE = re.compile(r"[A-Z]\d|[A-Z] ?\)|\* *\d|\d+[A-Z]? ?[),]")
+"""Scene numbers that head a scene only before INT./EXT.: lettered (``A49``, ``A)``),
+revised (``*12``) or followed by a bracket or comma (``2)``, ``58,``)."""
 
 
 def split_scene_number(text: str) -> tuple[str, str | None]:
@@ -241,7 +250,7 @@ def heading_of(text: str) -> tuple[str, str | None] | None:
     number only before INT./EXT.), and ``SCENE 12`` marks scenes
     in scripts that have no other headings.
     """
-    lettered = text[:1].isalpha() and text[1:2].isdigit()  # "A49  EXT. STADIUM - DAY  A49"
+    lettered = bool(_LETTERED_RE.match(text))
     if len(text) > 120 or not (
         text[0].isdigit() or lettered or text[:3].upper() in _HEADING_STARTS
     ):

@@ -230,13 +230,18 @@ def _is_styled_heading(row: _Row, nxt: _Row | None, layout: _Layout) -> bool:
     return any(ch.isalpha() for ch in text) and not screenplay.is_transition(text)
 
 
-def _is_slug_heading(row: _Row, nxt: _Row | None, layout: _Layout) -> bool:
-    """A heading without INT./EXT. that names a place and a time of day
-    (``screenplay.is_slug_line``), alone at the action column between blank lines,
-    as the plain-text reader reads it too."""
+def _standalone_heading(row: _Row, nxt: _Row | None, layout: _Layout) -> str | None:
+    """A heading without INT./EXT. at its start, alone at the action column between blank
+    lines, read as the plain-text reader reads it: a place and a time of day
+    (``screenplay.is_slug_line``), or a heading behind a marker, a cut or a camera
+    direction (``screenplay.prefixed_heading``)."""
     if not (row.gap and (nxt is None or nxt.gap) and len(row.fields) == 1):
-        return False
-    return _near(row.x0, layout.action) and screenplay.is_slug_line(row.text)
+        return None
+    if not _near(row.x0, layout.action):
+        return None
+    if screenplay.is_slug_line(row.text):
+        return row.text
+    return screenplay.prefixed_heading(row.text)
 
 
 def _is_dual_cue(row: _Row, layout: _Layout) -> bool:
@@ -343,12 +348,13 @@ class _Assembler:
             return
         if row.gap and not row.page_top:
             self.cue = None
+        standalone = None if screenplay.is_heading(text) else _standalone_heading(row, nxt, layout)
         if (screenplay.is_heading(text) and (layout.cue is None or row.x0 < layout.cue)) or (
-            _is_slug_heading(row, nxt, layout)
+            standalone
         ):
             self.cue = None
             self.flush()
-            self.add(Kind.HEADING, row, text, number=row.number)
+            self.add(Kind.HEADING, row, standalone or text, number=row.number)
             self.flush()
         elif _is_styled_heading(row, nxt, layout):
             self.cue = None

@@ -43,6 +43,7 @@ class _Reader:
         )
         self.right_column = max(self.layout.cue + 6, self.layout.action + 30)
         self.headings.update(self.slug_lines(caps))
+        self.headings.update(self.prefixed_headings(index))
         self.transitions = {
             i
             for i in caps
@@ -52,17 +53,30 @@ class _Reader:
         self.last_cue: str | None = None
         self._starts: dict[int, int | None] = {}
 
+    def prefixed_headings(self, index: _layout.LineIndex) -> dict[int, tuple[str, str | None]]:
+        """Headings behind a time marker, a cut or a camera direction (``FLASHBACK -
+        INT. HOUSE``, ``ANGLE, INT THE CAR.``), standing alone at the action column."""
+        found = {}
+        for i in index.matching(_layout.PREFIXED_START_RE):
+            if i in self.headings or not self.stands_alone(i):
+                continue
+            heading = screenplay.prefixed_heading(self.texts[i])
+            if heading:
+                found[i] = (heading, None)
+        return found
+
+    def stands_alone(self, i: int) -> bool:
+        """After a blank line (or page furniture), at the action column."""
+        return (
+            i == 0 or not self.texts[i - 1] or i - 1 in self.furniture
+        ) and self.layout.in_action_band(self.indents[i])
+
     def slug_lines(self, caps: list[int]) -> dict[int, tuple[str, str | None]]:
         """Headings without INT./EXT. (``HOSPITAL - DAY``): standing alone at the action column."""
         found = {}
         for i in caps:
             text = self.texts[i]
-            if (
-                i not in self.headings
-                and (i == 0 or not self.texts[i - 1] or i - 1 in self.furniture)
-                and self.layout.in_action_band(self.indents[i])
-                and screenplay.is_slug_line(text)
-            ):
+            if i not in self.headings and self.stands_alone(i) and screenplay.is_slug_line(text):
                 found[i] = (text, None)
         return found
 
