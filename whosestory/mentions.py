@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from whosestory.cast import TITLE_GENDER, key_of
 from whosestory.model import SPOKEN_KINDS, Character, Element, Kind, Mention, Scene
@@ -28,7 +28,12 @@ _PRONOUNS = {
     "hers": "f",
     "herself": "f",
 }
-_PRONOUN_PATTERN = r"(?i:\b(?P<pro>he|him|his|himself|she|her|hers|herself)\b)"
+_PRONOUN_PATTERN = (
+    r"(?P<pro>[Hh](?:[Ee](?:[Rr](?:[Ss](?:[Ee][Ll][Ff])?)?)?|[Ii](?:[Mm](?:[Ss][Ee][Ll][Ff])?|[Ss]))"
+    r"|[Ss][Hh][Ee])(?![\w])"
+)
+"""he, him, his, himself, she, her, hers, herself in any case, spelt out letter by letter:
+a pattern that opens with letters lets the regex engine skip to where one can start."""
 _NAME_GENDER_WORDS = {
     "m": {"MAN", "BOY", "FATHER", "DAD", "BROTHER", "HUSBAND", "SON", "UNCLE", "KING", "GUY"},
     "f": {"WOMAN", "GIRL", "MOTHER", "MOM", "MUM", "SISTER", "WIFE", "DAUGHTER", "AUNT", "LADY"},
@@ -109,10 +114,31 @@ def _trie(words: Iterable[str]) -> str:
 
 
 def _pattern(surfaces: Mapping[str, str], pronouns: bool = True) -> re.Pattern[str]:
-    """Names (as a prefix tree) and, unless `pronouns` is off, he/she and their forms."""
+    """Names (as a prefix tree) and, unless `pronouns` is off, he/she and their forms.
+
+    The pattern does not look behind a match (that would keep the regex engine from
+    skipping ahead to the letters a name can start with); `_matches` checks it.
+    """
     alternation = _trie(surfaces)
-    name = rf"(?<![\w'])(?P<name>{alternation})(?![\w])" if alternation else r"(?P<name>(?!x)x)"
+    name = rf"(?P<name>{alternation})(?![\w])" if alternation else r"(?P<name>(?!x)x)"
     return re.compile(f"{name}|{_PRONOUN_PATTERN}" if pronouns else name)
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern`'s matches in `text` that start a word: not after a letter, digit or
+    ``_`` (nor, for a name, an apostrophe: ``O'Hara`` is not ``HARA``). A match that
+    starts inside a word is skipped one character at a time, so a name that starts
+    later within its span is still found."""
+    search = pattern.search
+    position = 0
+    while (match := search(text, position)) is not None:
+        start = match.start()
+        before = text[start - 1] if start else " "
+        if before.isalnum() or before == "_" or (before == "'" and match.lastgroup == "name"):
+            position = start + 1
+            continue
+        yield match
+        position = match.end()
 
 
 def infer_genders(names: Iterable[str], texts: Iterable[str]) -> dict[str, str | None]:
@@ -135,7 +161,7 @@ def infer_genders(names: Iterable[str], texts: Iterable[str]) -> dict[str, str |
         pattern = _pattern(surfaces)
         for text in texts:
             pending: str | None = None
-            for match in pattern.finditer(text):
+            for match in _matches(pattern, text):
                 if match.group("name"):
                     pending = surfaces[match.group("name")]
                 elif pending is not None:
@@ -157,7 +183,7 @@ def _talked_about(
     out: list[Mention],
 ) -> None:
     """Names of other characters in a speech: being talked about (via ``"speech"``)."""
-    for match in pattern.finditer(element.text):
+    for match in _matches(pattern, element.text):
         surface = match.group("name")
         if surface and surfaces[surface] != element.speaker:
             out.append(
@@ -203,7 +229,7 @@ def find_mentions(
             for ref in element.refs:
                 if ref in ids:
                     mentions.append(Mention(ids[ref], scene.index, element.line, ref, "stage"))
-            for match in pattern.finditer(element.text):
+            for match in _matches(pattern, element.text):
                 surface = match.group("name")
                 if surface:
                     who = surfaces[surface]
