@@ -213,3 +213,25 @@ def test_diagnostics_come_in_line_order() -> None:
     reader_note = Diagnostic(4, "a reader's guess")
     story = build_story(dataclasses.replace(script, diagnostics=(reader_note,)))
     assert [d.line for d in story.diagnostics] == [4, 6]
+
+
+def test_names_and_pronouns_are_found_only_where_a_word_starts() -> None:
+    from whosestory import mentions
+
+    pattern = mentions._pattern(mentions.surface_forms({"HARA": ["HARA"], "ANN": ["ANN"]}))
+    text = "O'Hara waves. Ann's hat. xANN and _ANN. He'll go; _he won't; 'She said. Hara"
+    found = [(m.group(), m.lastgroup) for m in pattern.finditer(text)]
+    assert found == [
+        ("Ann", "name"),
+        ("He", "pro"),
+        ("She", "pro"),
+        ("Hara", "name"),
+    ]
+
+
+def test_regression_a_name_after_a_comma_is_a_short_name() -> None:
+    # "George, Duke of Clarence" gave the short form "GEORGE," (with its comma)
+    from whosestory import mentions
+
+    surfaces = mentions.surface_forms({"George, Duke of Clarence": ["George, Duke of Clarence"]})
+    assert "GEORGE" in surfaces and "GEORGE," not in surfaces

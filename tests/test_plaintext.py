@@ -267,9 +267,10 @@ def test_headings_behind_markers_cuts_camera_and_odd_scene_numbers() -> None:
         "    INT. OFFICE - DAY",
         "    FLASHBACK - INT. MILL - NIGHT",
         "    ANGLE, EXT THE DINER.",
-        "2)  INT. STAIRWAY",
-        "70/71 INT. FLAT - NIGHT",
+        "A)  INT. STAIRWAY",
+        "70/71 INT. FLAT - NIGHT    70/71",
         "*12    INT. LOBBY - DAY",
+        "CUT TO: INT. HALL - CONTINUOUS",
     ]
     script = plaintext.read("".join(line + body for line in lines).encode(), "s.txt")
     headings = [(e.text, e.number) for e in script.elements if e.kind == Kind.HEADING]
@@ -277,10 +278,22 @@ def test_headings_behind_markers_cuts_camera_and_odd_scene_numbers() -> None:
         ("INT. OFFICE - DAY", None),
         ("FLASHBACK - INT. MILL - NIGHT", None),
         ("EXT THE DINER.", None),
-        ("INT. STAIRWAY", "2"),
+        ("INT. STAIRWAY", "A"),
         ("INT. FLAT - NIGHT", "70/71"),
-        ("INT. LOBBY - DAY", "12"),
+        ("INT. LOBBY - DAY", "12"),  # the revision star is not part of the number
+        ("INT. HALL - CONTINUOUS", None),  # the cut goes, timed or not
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["2)  INT. STAIRWAY", "10-4, GOOD BUDDY.", "24/7 ROUND THE CLOCK.", "B52 BOMBERS FLY OVER."],
+)
+def test_lists_and_numbers_in_action_are_not_headings(line: str) -> None:
+    # a list item, and numbers followed by a comma or slashed, in a script without numbers
+    text = "    INT. OFFICE - DAY\n\n    Rain.\n\n    " + line + "\n\n    More rain.\n"
+    script = plaintext.read(text.encode(), "s.txt")
+    assert [e.text for e in script.elements if e.kind == Kind.HEADING] == ["INT. OFFICE - DAY"]
 
 
 def test_regression_a_revision_mark_does_not_swallow_the_next_heading() -> None:

@@ -13,13 +13,14 @@ from whosestory import verdict
 from whosestory.analysis import Analysis
 from whosestory.measures import arc, frame, interiority
 from whosestory.model import Element, Kind, Scene
+from whosestory.wording import counted
 
 QUOTE_LENGTH = 160
 _LABELS = {
     "prior": "the prior (whom the plot follows: presence, centrality, agency)",
     "telling": "the telling (frame and closing voice)",
     "narration": "narration from inside the story",
-    "interiority": "interiority (perception, POV shots, inner voice)",
+    "interiority": "interiority (perception, point of view, inner voice)",
     "change": "change of tone",
 }
 
@@ -49,11 +50,6 @@ def _voice_over(analysis: Analysis, name: str) -> list[tuple[Scene, Element]]:
     ]
 
 
-def _count(value: float, noun: str, plural: str | None = None) -> str:
-    """``1 scene``, ``3 scenes``, ``1 time``: a figure with its noun, plural when not one."""
-    return f"{value:g} {noun if value == 1 else plural or noun + 's'}"
-
-
 def _figures(analysis: Analysis, keys: tuple[str, ...], name: str) -> dict[str, float]:
     return {k: analysis.tables[k].get(name, 0.0) for k in keys if k in analysis.tables}
 
@@ -65,10 +61,10 @@ def spotlight_case(analysis: Analysis, name: str) -> list[str]:
     where = "on stage" if _staged(analysis) else "on screen"
     minutes = round(t["screen_time"].get(name, 0) / 60)
     return [
-        f"{name} speaks {_count(t['cues'].get(name, 0), 'time')} "
-        f"({_count(t['words'].get(name, 0), 'word')}) and is present in "
-        f"{t['scenes_present'].get(name, 0):g} of {_count(scenes, 'scene')}, an estimated "
-        f"{_count(minutes, 'minute')} {where}."
+        f"{name} speaks {counted(t['cues'].get(name, 0), 'time')} "
+        f"({counted(t['words'].get(name, 0), 'word')}) and is present in "
+        f"{t['scenes_present'].get(name, 0):g} of {counted(scenes, 'scene')}, an estimated "
+        f"{counted(minutes, 'minute')} {where}."
     ]
 
 
@@ -86,7 +82,8 @@ def frame_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str,
     if layer.owner and t["frame_share"].get(name, 0) > 0:
         how = "; ".join(layer.how)
         sentences.append(
-            f"The story has a frame layer of {len(layer.scenes)} scenes (found by {how}); "
+            f"The story has a frame layer of {counted(len(layer.scenes), 'scene')} "
+            f"(found by {how}); "
             f"{name} is present in {layer.presence.get(name, 0):.0%} of them"
             + (" and owns it." if layer.owner == name else ".")
         )
@@ -100,7 +97,7 @@ def frame_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str,
     if voice:
         share = t["voice_over_share"].get(name, 0)
         sentences.append(
-            f"{name} speaks in voice-over in {_count(len({s.index for s, _ in voice}), 'scene')} "
+            f"{name} speaks in voice-over in {counted(len({s.index for s, _ in voice}), 'scene')} "
             f"({share:.0%} of all voice-over words)."
         )
         quotes.append(quote(*voice[0]))
@@ -123,11 +120,12 @@ def inner_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str,
     """Interiority and change: sentences and quotes."""
     story = analysis.story
     t = analysis.tables
-    shots = "" if _staged(analysis) else f", {t['pov_shots'].get(name, 0):g} POV or close shots"
+    shots = t["pov_shots"].get(name, 0)
+    shots_clause = "" if _staged(analysis) else f", {counted(shots, 'POV or close shot')}"
     sentences = [
         f"Interiority {t['interiority'].get(name, 0):.2f} a scene: "
-        f"{t['perception_verbs'].get(name, 0):g} perception or thought verbs with {name} as "
-        f"subject{shots}."
+        f"{counted(t['perception_verbs'].get(name, 0), 'perception or thought verb')} with "
+        f"{name} as subject{shots_clause}."
     ]
     hits = interiority.evidence(story, name, limit=3)
     quotes = [quote(story.scenes[h.scene], line=h.line) | {"quote": _clip(h.quote)} for h in hits]
@@ -216,9 +214,9 @@ def impact_evidence(analysis: Analysis) -> dict[str, Any]:
     ties = analysis.parts["impact_character"]
     name = role.character
     case_for = [
-        f"{name} shares {_count(ties['shared_scenes'].get(name, 0), 'scene')} with {main}, "
-        f"trades {_count(ties['exchanges'].get(name, 0), 'exchange')} with them, and {main} "
-        f"names {name} {_count(ties['talked_about'].get(name, 0), 'time')}."
+        f"{name} shares {counted(ties['shared_scenes'].get(name, 0), 'scene')} with {main}, "
+        f"trades {counted(ties['exchanges'].get(name, 0), 'exchange')} with them, and {main} "
+        f"names {name} {counted(ties['talked_about'].get(name, 0), 'time')}."
     ]
     quotes = []
     for mention in analysis.story.mentions:
@@ -233,8 +231,8 @@ def impact_evidence(analysis: Analysis) -> dict[str, Any]:
     if role.runner_up:
         r = role.runner_up
         against.append(
-            f"{r} shares {_count(ties['shared_scenes'].get(r, 0), 'scene')} and "
-            f"{_count(ties['exchanges'].get(r, 0), 'exchange')} with {main}."
+            f"{r} shares {counted(ties['shared_scenes'].get(r, 0), 'scene')} and "
+            f"{counted(ties['exchanges'].get(r, 0), 'exchange')} with {main}."
         )
     return {"for": case_for, "quotes": quotes, "against": against}
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from whosestory.cast import TITLE_GENDER, key_of
 from whosestory.model import SPOKEN_KINDS, Character, Element, Kind, Mention, Scene
@@ -29,11 +29,12 @@ _PRONOUNS = {
     "herself": "f",
 }
 _PRONOUN_PATTERN = (
-    r"(?P<pro>[Hh](?:[Ee](?:[Rr](?:[Ss](?:[Ee][Ll][Ff])?)?)?|[Ii](?:[Mm](?:[Ss][Ee][Ll][Ff])?|[Ss]))"
-    r"|[Ss][Hh][Ee])(?![\w])"
+    r"(?P<pro>[Hh](?<![\w].)(?:[Ee](?:[Rr](?:[Ss](?:[Ee][Ll][Ff])?)?)?|"
+    r"[Ii](?:[Mm](?:[Ss][Ee][Ll][Ff])?|[Ss]))|[Ss](?<![\w].)[Hh][Ee])(?![\w])"
 )
-"""he, him, his, himself, she, her, hers, herself in any case, spelt out letter by letter:
-a pattern that opens with letters lets the regex engine skip to where one can start."""
+"""he, him, his, himself, she, her, hers, herself in any case, as words, spelt out letter
+by letter: a pattern that opens with letters lets the regex engine skip ahead to where
+one can start, and the look-behind after the first letter keeps it to word starts."""
 _NAME_GENDER_WORDS = {
     "m": {"MAN", "BOY", "FATHER", "DAD", "BROTHER", "HUSBAND", "SON", "UNCLE", "KING", "GUY"},
     "f": {"WOMAN", "GIRL", "MOTHER", "MOM", "MUM", "SISTER", "WIFE", "DAUGHTER", "AUNT", "LADY"},
@@ -56,6 +57,11 @@ def _title_case(word: str) -> str:
     return "-".join(part.capitalize() for part in word.split("-"))
 
 
+def _words(name: str) -> list[str]:
+    """A name's words without the commas and colons between them (``GEORGE, DUKE``)."""
+    return [w for w in (part.strip(",;:") for part in name.split()) if w]
+
+
 def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
     """Surface form -> id, for each id's names in capitals and title case.
 
@@ -66,7 +72,7 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
     words: dict[str, set[str]] = defaultdict(set)
     for ident, forms in names.items():
         for form in forms:
-            parts = key_of(form).split()
+            parts = _words(key_of(form))
             if len(parts) > 1:
                 words[parts[0]].add(ident)
                 words[parts[-1]].add(ident)
@@ -77,7 +83,7 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
             if not 2 <= len(key) <= MAX_NAME_CHARS or "_" in key or not re.search(r"[A-Z]", key):
                 continue
             candidates = [key]
-            parts = key.split()
+            parts = _words(key)
             if len(parts) > 1:
                 candidates += [p for p in (parts[0], parts[-1]) if len(words[p]) == 1]
             for candidate in candidates:
@@ -90,9 +96,13 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
     return surfaces
 
 
-def _trie(words: Iterable[str]) -> str:
+def _trie(words: Iterable[str], after_first: str = "") -> str:
     """A regex matching any of the words, as a prefix tree: Python's re tries an
-    alternation's branches one by one, so a trie is many times faster on a cast."""
+    alternation's branches one by one, so a trie is many times faster on a cast.
+
+    `after_first` goes right after each word's first character (`_pattern` puts a
+    look-behind there, so the pattern still opens with letters the engine can skip
+    ahead to)."""
     tree: dict[str, dict] = {}
     for word in words:
         node = tree
@@ -100,9 +110,9 @@ def _trie(words: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def walk(node: dict[str, dict]) -> str:
+    def walk(node: dict[str, dict], after: str = "") -> str:
         ends = "" in node
-        branches = [re.escape(c) + walk(child) for c, child in sorted(node.items()) if c]
+        branches = [re.escape(c) + after + walk(child) for c, child in sorted(node.items()) if c]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -110,35 +120,20 @@ def _trie(words: Iterable[str]) -> str:
             return f"(?:{body})?"
         return body
 
-    return walk(tree)
+    return walk(tree, after_first)
+
+
+_NOT_IN_WORD = r"(?<![\w'].)"
+"""After a name's first character: the character before it is no letter, digit, ``_``
+or apostrophe (``O'Hara`` holds no ``HARA``)."""
 
 
 def _pattern(surfaces: Mapping[str, str], pronouns: bool = True) -> re.Pattern[str]:
-    """Names (as a prefix tree) and, unless `pronouns` is off, he/she and their forms.
-
-    The pattern does not look behind a match (that would keep the regex engine from
-    skipping ahead to the letters a name can start with); `_matches` checks it.
-    """
-    alternation = _trie(surfaces)
+    """Names (as a prefix tree) and, unless `pronouns` is off, he/she and their forms,
+    each starting a word."""
+    alternation = _trie(surfaces, _NOT_IN_WORD)
     name = rf"(?P<name>{alternation})(?![\w])" if alternation else r"(?P<name>(?!x)x)"
     return re.compile(f"{name}|{_PRONOUN_PATTERN}" if pronouns else name)
-
-
-def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """`pattern`'s matches in `text` that start a word: not after a letter, digit or
-    ``_`` (nor, for a name, an apostrophe: ``O'Hara`` is not ``HARA``). A match that
-    starts inside a word is skipped one character at a time, so a name that starts
-    later within its span is still found."""
-    search = pattern.search
-    position = 0
-    while (match := search(text, position)) is not None:
-        start = match.start()
-        before = text[start - 1] if start else " "
-        if before.isalnum() or before == "_" or (before == "'" and match.lastgroup == "name"):
-            position = start + 1
-            continue
-        yield match
-        position = match.end()
 
 
 def infer_genders(names: Iterable[str], texts: Iterable[str]) -> dict[str, str | None]:
@@ -161,7 +156,7 @@ def infer_genders(names: Iterable[str], texts: Iterable[str]) -> dict[str, str |
         pattern = _pattern(surfaces)
         for text in texts:
             pending: str | None = None
-            for match in _matches(pattern, text):
+            for match in pattern.finditer(text):
                 if match.group("name"):
                     pending = surfaces[match.group("name")]
                 elif pending is not None:
@@ -183,7 +178,7 @@ def _talked_about(
     out: list[Mention],
 ) -> None:
     """Names of other characters in a speech: being talked about (via ``"speech"``)."""
-    for match in _matches(pattern, element.text):
+    for match in pattern.finditer(element.text):
         surface = match.group("name")
         if surface and surfaces[surface] != element.speaker:
             out.append(
@@ -229,7 +224,7 @@ def find_mentions(
             for ref in element.refs:
                 if ref in ids:
                     mentions.append(Mention(ids[ref], scene.index, element.line, ref, "stage"))
-            for match in _matches(pattern, element.text):
+            for match in pattern.finditer(element.text):
                 surface = match.group("name")
                 if surface:
                     who = surfaces[surface]

@@ -206,33 +206,43 @@ def cue_like(text: str) -> bool:
 _looks_like_cue = lru_cache(maxsize=8192)(screenplay.looks_like_cue)
 
 
+_NUMBER = r"\*?\s?[A-Z]?\d+(?:[A-Z]{1,2}\d*)?(?:[-/][A-Z0-9]+)?"
+"""A scene number: ``12``, ``12A``, ``A12``, ``662P3``, ``70/71``, ``12-B``, ``*12`` (revised)."""
 _NUMBERED_RE = re.compile(
-    r"^\*?(?P<left>[A-Z]?\d+[A-Z]{0,2}\d*(?:[-/][A-Z0-9]+)?|[A-Z](?=\s?\)))\s?[.),]?\s+"
-    r"(?P<rest>.*?)(?:\s+(?P<right>[A-Z]?\d+[A-Z]{0,2}\d*(?:-[A-Z0-9]+)?)\.?)?$"
+    rf"^(?P<left>{_NUMBER}|[A-Z](?=\s?\)))\s?[.),]?\s+"
+    rf"(?P<rest>.*?)(?:\s+(?P<right>{_NUMBER})\.?)?$"
 )
-_RIGHT_NUMBER_RE = re.compile(r"^(?P<rest>.*?\S)\s{2,}(?P<right>[A-Z]?\d+[A-Z]{0,2})\.?$")
+_RIGHT_NUMBER_RE = re.compile(rf"^(?P<rest>.*?\S)\s{{2,}}(?P<right>{_NUMBER})\.?$")
 _SCENE_WORD_RE = re.compile(
     r"^SCENE\s+(?P<number>\d+[A-Z]?|[IVXLC]+)\b\.?\s*(?:[-:–—.]+\s*(?P<rest>\S.*))?$"
 )
 
 
-_LETTERED_RE = re.compile(r"[A-Z]\d|[A-Z] ?\)|\* *\d|\d+[A-Z]? ?[),]")
+_STRICT_NUMBER_RE = re.compile(r"[A-Z]\d|[A-Z] ?\)|\* ?\d|[^\s,]+ ?,|[^\s/]+/")
 """Scene numbers that head a scene only before INT./EXT.: lettered (``A49``, ``A)``),
-revised (``*12``) or followed by a bracket or comma (``2)``, ``58,``)."""
+revised (``*12``), followed by a comma (``58,``) or slashed (``70/71``); an all-caps
+line after a plain number heads one too (``2  TITLE SEQUENCE``)."""
+_LISTED_RE = re.compile(r"\d+ ?\)")
+"""``2)``: an item of a list in the action, not a scene number."""
 
 
 def split_scene_number(text: str) -> tuple[str, str | None]:
     """``12  INT. HOUSE - DAY  12`` -> (``INT. HOUSE - DAY``, ``12``); no number -> (text, None)."""
     match = _NUMBERED_RE.match(text)
     if match and match.group("rest"):
-        right = match.group("right")
-        if right is None or right == match.group("left"):
-            return match.group("rest"), match.group("left")
-        return f"{match.group('rest')} {right}", match.group("left")
+        left, right = _bare(match.group("left")), match.group("right")
+        if right is None or _bare(right) == left:
+            return match.group("rest"), left
+        return f"{match.group('rest')} {right}", left
     match = _RIGHT_NUMBER_RE.match(text)
     if match and screenplay.is_heading(match.group("rest")):
-        return match.group("rest"), match.group("right")
+        return match.group("rest"), _bare(match.group("right"))
     return text, None
+
+
+def _bare(number: str) -> str:
+    """A scene number without its revision star: ``*12`` and ``* 12`` are scene 12."""
+    return number.lstrip("* ")
 
 
 def _mostly_upper(text: str) -> bool:
@@ -245,19 +255,19 @@ def heading_of(text: str) -> tuple[str, str | None] | None:
     """(heading text, scene number) when a stripped line is a scene heading, else None.
 
     A heading opens with INT./EXT./... (screenplay.is_heading), with scene numbers
-    (``12``, ``12A``, ``A12``) on either side or none; in a numbered shooting script
-    any numbered all-caps line is a heading too (``2  TITLE SEQUENCE``; a lettered
-    number only before INT./EXT.), and ``SCENE 12`` marks scenes
-    in scripts that have no other headings.
+    (`_NUMBER`) on either side or none; an all-caps line after a plain number is a
+    heading too (``2  TITLE SEQUENCE``; other number forms only before INT./EXT.,
+    `_STRICT_NUMBER_RE`), and ``SCENE 12`` marks scenes in scripts that have no other
+    headings. ``2)`` opens an item of a list, not a scene.
     """
-    lettered = bool(_LETTERED_RE.match(text))
-    if len(text) > 120 or not (
-        text[0].isdigit() or lettered or text[:3].upper() in _HEADING_STARTS
-    ):
+    strict = bool(_STRICT_NUMBER_RE.match(text))
+    if len(text) > 120 or _LISTED_RE.match(text):
+        return None
+    if not (text[0].isdigit() or strict or text[:3].upper() in _HEADING_STARTS):
         return None
     rest, number = split_scene_number(text)
-    if lettered and (number is None or not screenplay.is_heading(rest)):
-        return None  # a lettered number heads a scene only before INT./EXT. ("B52 BOMBERS")
+    if strict and (number is None or not screenplay.is_heading(rest)):
+        return None  # "B52 BOMBERS FLY OVER", "10-4, GOOD BUDDY.", "24/7 ROUND THE CLOCK."
     if screenplay.is_heading(rest):
         if not _mostly_upper(rest[:12]) or (len(rest) > 90 and not number):
             return None  # "Interior decorators ..." in an action line

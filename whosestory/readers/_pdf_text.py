@@ -31,7 +31,8 @@ _PDFIUM_ERRORS = {
     5: "the PDF uses an unsupported security handler; whosestory needs an unencrypted PDF",
     6: "the PDF page data is damaged; expected a readable screenplay PDF",
 }
-_SCENE_NUMBER_RE = re.compile(r"^\d+[A-Z]{0,3}\.?$|^[A-Z]\d+\.?$")
+_SCENE_NUMBER_RE = re.compile(r"^\*?(?:\d+[A-Z]{0,3}|[A-Z]\d+[A-Z]?)(?:[-/][A-Z0-9]+)?[.,]?$")
+"""``12``, ``12A``, ``A12``, ``70/71``, ``12-B``, ``*12`` (a revised scene)."""
 _BOLD_NAME_RE = re.compile(r"bold|black|heavy|demi|semibold", re.I)
 _PLAIN: tuple[bool, bool] = (False, False)
 
@@ -240,10 +241,10 @@ def _strip_scene_numbers(fields: list[_Field]) -> tuple[list[_Field], str | None
     """Take scene numbers off either margin of a line: ``12  INT. HOUSE - DAY  12``."""
     number = None
     if len(fields) > 1 and _SCENE_NUMBER_RE.match(fields[0].text):
-        number = fields[0].text.rstrip(".")
+        number = fields[0].text.rstrip(".,").lstrip("*")
         fields = fields[1:]
     if len(fields) > 1 and _SCENE_NUMBER_RE.match(fields[-1].text):
-        number = number or fields[-1].text.rstrip(".")
+        number = number or fields[-1].text.rstrip(".,").lstrip("*")
         fields = fields[:-1]
     if len(fields) == 1 and number is None:
         match = re.match(r"^(\d+[A-Z]{0,3})\.?\s+(\S.*?)(?:\s+\1\.?)?$", fields[0].text)

@@ -239,9 +239,10 @@ def _standalone_heading(row: _Row, nxt: _Row | None, layout: _Layout) -> str | N
         return None
     if not _near(row.x0, layout.action):
         return None
-    if screenplay.is_slug_line(row.text):
-        return row.text
-    return screenplay.prefixed_heading(row.text)
+    prefixed = screenplay.prefixed_heading(row.text)
+    if prefixed:
+        return prefixed
+    return row.text if screenplay.is_slug_line(row.text) else None
 
 
 def _is_dual_cue(row: _Row, layout: _Layout) -> bool:

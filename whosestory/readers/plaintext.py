@@ -42,8 +42,8 @@ class _Reader:
             self.indents, self.texts, self.furniture, self.cues
         )
         self.right_column = max(self.layout.cue + 6, self.layout.action + 30)
-        self.headings.update(self.slug_lines(caps))
-        self.headings.update(self.prefixed_headings(index))
+        self.headings.update(self.prefixed_headings(index))  # before slug lines: "CUT TO: INT.
+        self.headings.update(self.slug_lines(caps))  # HALL - DAY" is a heading behind a cut
         self.transitions = {
             i
             for i in caps

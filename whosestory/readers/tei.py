@@ -21,6 +21,9 @@ Front matter (castList, set) is not read: the cast comes from particDesc.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+
 from lxml import etree
 
 from whosestory.errors import EmptyInputError, ParseError
@@ -68,7 +71,7 @@ def read(data: bytes, source: str) -> Script:
         elements=tuple(walker.elements),
         title=_title(header),
         diagnostics=tuple(walker.diagnostics),
-        declared_cast=_declared_cast(header, _cast_roles(_find_path(root, ("text", "front")))),
+        declared_cast=_declared_cast(header, walker.labels()),
     )
 
 
@@ -111,28 +114,17 @@ def _title(header: etree._Element | None) -> str | None:
     return text or None
 
 
-def _cast_roles(front: etree._Element | None) -> dict[str, str]:
-    """The castList's role name for each id it points to (``<castItem sameAs="#id">``)."""
-    if front is None:
-        return {}
-    roles: dict[str, str] = {}
-    for item in front.iter(f"{{{TEI_NS}}}castItem", "castItem"):
-        target = (item.get("sameAs") or item.get("corresp") or "").strip().lstrip("#")
-        role = next((_text(c) for c in item if local_name(c) == "role" and _text(c)), "")
-        if target and role and " " not in target:
-            roles.setdefault(target, role)
-    return roles
-
-
 def _declared_cast(
-    header: etree._Element | None, roles: dict[str, str] | None = None
+    header: etree._Element | None, labels: Mapping[str, str] | None = None
 ) -> tuple[CastEntry, ...]:
     """Every person and personGrp of particDesc, in document order.
 
     A person whose only name is its own id (``<persName>Gravedigger_Ham</persName>``)
-    takes its role name from the castList (`_cast_roles`) when there is one.
+    is named as its speeches are labelled (``<speaker>GRAVEDIGGER</speaker>``, in
+    title case): the play's own short name for it, not a cast-list description
+    ("Servant to Antony") whose words would be taken for other characters' names.
     """
-    roles = roles or {}
+    labels = labels or {}
     partic = _find_path(header, ("profileDesc", "particDesc"))
     if partic is None:
         return ()
@@ -142,8 +134,8 @@ def _declared_cast(
         ident = entry.get("{http://www.w3.org/XML/1998/namespace}id") or ""
         names = [c for c in entry if local_name(c) in ("persName", "name")]
         name = next((_text(n) for n in names if _text(n)), "") or ident
-        if name == ident and ident in roles:
-            name = roles[ident]
+        if name == ident and ident in labels:
+            name = labels[ident]
         if not ident and not name:
             continue
         gender = _SEX.get((entry.get("sex") or "").strip().lower())
@@ -172,6 +164,15 @@ class _BodyWalker:
         self.speech: list[str] = []
         self.speech_start = 0
         self.speech_end = 0
+        self.speaker_labels: dict[str, Counter[str]] = defaultdict(Counter)
+
+    def labels(self) -> dict[str, str]:
+        """Each speaking id's most used speech label, in title case (``GRAVEDIGGER`` ->
+        ``Gravedigger``)."""
+        return {
+            ident: " ".join(w.capitalize() for w in counts.most_common(1)[0][0].split())
+            for ident, counts in self.speaker_labels.items()
+        }
 
     def container(self, div: etree._Element, act: str | None) -> None:
         """A div holding other divs (the body, an act): recurse; loose content gets a heading."""
@@ -244,6 +245,8 @@ class _BodyWalker:
         """A speech: runs of spoken text split by the stage directions inside it."""
         ids = [ref.lstrip("#") for ref in (sp.get("who") or "").split() if ref.lstrip("#")]
         speaker = _first(sp, "speaker")
+        if len(ids) == 1 and speaker is not None and _text(speaker):
+            self.speaker_labels[ids[0]][_text(speaker).rstrip(" .:")] += 1
         cue = " ".join(ids) or (_text(speaker) if speaker is not None else "")
         if not cue:
             message = "speech with neither who nor speaker; left unattributed"

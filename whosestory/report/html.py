@@ -17,6 +17,7 @@ from typing import Any
 
 from whosestory.report import charts, prose
 from whosestory.report.assets import REPORT_CSS, REPORT_JS
+from whosestory.wording import counted
 
 TOP = 15
 """Characters shown in the charts and the main ranking table; the rest are collapsed."""
@@ -61,7 +62,7 @@ def _header(view: Mapping[str, Any]) -> str:
     individuals = prose.individuals(view)
     facts = [
         str(view.get("format") or ""),
-        f"{view.get('scenes', 0)} scenes",
+        counted(view.get("scenes", 0), "scene"),
         f"{len(individuals)} characters",
     ]
     source = view.get("source")

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from whosestory.report import prose
+from whosestory.wording import counted
 
 TOP = 15
 """Characters in the main table; the others are counted, not listed."""
@@ -46,7 +47,7 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int
 def render_markdown(view: Mapping[str, Any], top: int = TOP) -> str:
     """The whole report as GitHub-flavoured Markdown."""
     lines = [f"# {escape_md(view.get('title') or 'Untitled')}: whose story is it?", ""]
-    facts = [str(view.get("format") or ""), f"{view.get('scenes', 0)} scenes"]
+    facts = [str(view.get("format") or ""), counted(view.get("scenes", 0), "scene")]
     facts.append(f"{len(prose.individuals(view))} characters")
     lines += [escape_md(" · ".join(f for f in facts if f)), ""]
     lines += _verdicts(view)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from whosestory.report.colour import paint
+from whosestory.wording import counted
 
 
 def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[str]:
@@ -71,7 +72,7 @@ def render_summary(
     """The `analyze` report: title, format, scene count, the spotlight table."""
     lines = [
         view["title"],
-        f"{view['format']} · {view['scenes']} scenes · "
+        f"{view['format']} · {counted(view['scenes'], 'scene')} · "
         f"{sum(not c['group'] for c in view['characters'])} characters "
         f"(and {sum(c['group'] for c in view['characters'])} group speakers)",
         "",
