@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from whosestory.build import build_story
 from whosestory.errors import EmptyInputError, ParseError
 from whosestory.model import CastEntry, Kind
 from whosestory.readers import sniff_format, tei
@@ -269,3 +270,21 @@ def test_a_person_named_only_by_its_id_takes_its_speech_label() -> None:
     ).encode()
     names = [entry.name for entry in tei.read(xml, "ferry.xml").declared_cast]
     assert names == ["Ferryman", "Ada"]  # a real persName stays
+
+
+def test_regression_two_people_with_one_name_stay_two_characters() -> None:
+    # Julius Caesar's two Cinnas shared one name, so every table keyed by name merged them
+    header = (
+        "<profileDesc><particDesc><listPerson>"
+        '<person xml:id="Cinna_X"><persName>Cinna</persName></person>'
+        '<person xml:id="CinnaPoet_X"><persName>Cinna</persName></person>'
+        "</listPerson></particDesc></profileDesc>"
+    )
+    body = (
+        '<div type="scene"><sp who="#Cinna_X"><speaker>CINNA</speaker><p>Soft, who comes?</p></sp>'
+        '<sp who="#CinnaPoet_X"><speaker>CINNA</speaker><p>I am the poet.</p></sp></div>'
+    )
+    script = tei.read(play(body, header), "cinna.xml")
+    assert [e.name for e in script.declared_cast] == ["Cinna", "Cinna (CinnaPoet_X)"]
+    story = build_story(script)
+    assert len({c.name for c in story.cast}) == len(story.cast) == 2

@@ -123,12 +123,14 @@ def _declared_cast(
     is named as its speeches are labelled (``<speaker>GRAVEDIGGER</speaker>``, in
     title case): the play's own short name for it, not a cast-list description
     ("Servant to Antony") whose words would be taken for other characters' names.
+    A name the play gives two people is told apart by the later one's id.
     """
     labels = labels or {}
     partic = _find_path(header, ("profileDesc", "particDesc"))
     if partic is None:
         return ()
     cast = []
+    taken: set[str] = set()
     tags = (f"{{{TEI_NS}}}person", f"{{{TEI_NS}}}personGrp", "person", "personGrp")
     for entry in partic.iter(*tags):
         ident = entry.get("{http://www.w3.org/XML/1998/namespace}id") or ""
@@ -140,6 +142,9 @@ def _declared_cast(
             continue
         gender = _SEX.get((entry.get("sex") or "").strip().lower())
         group = local_name(entry) == "personGrp"
+        if name in taken and ident:
+            name = f"{name} ({ident})"  # two people called Cinna: the poet is not the conspirator
+        taken.add(name)
         cast.append(CastEntry(id=ident or name, name=name, gender=gender, group=group))
     return tuple(cast)
 
