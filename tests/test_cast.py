@@ -188,3 +188,26 @@ def test_regression_a_crowd_scene_does_not_list_every_pair_of_speakers() -> None
     cast = resolve_cast(speeches(*crowd, ("ANNA", 1), ("ANNA K", 1), ("ANNA K", 2)))
     assert time.perf_counter() - start < 8  # 10 s before the fix, 1 s after
     assert cast.resolve("ANNA K") != cast.resolve("ANNA")  # both speak in scene 1
+
+
+def test_a_name_spaced_or_dotted_differently_is_one_character() -> None:
+    # a scanned script's letter spacing ("F LE TC HE R"), even in the same scene
+    cast = resolve_cast(
+        speeches(
+            ("FLETCHER", 1),
+            ("FLETCHER", 2),
+            ("F LE TC HE R", 2),
+            ("FLETC HER", 3),
+            ("DR.EVIL", 4),
+            ("DR. EVIL", 5),
+            ("DR. EVIL", 6),
+            ("AUDREY", 2),
+        )
+    )
+    assert groups(cast) == {
+        "FLETCHER": {"F LE TC HE R", "FLETC HER"},
+        "DR. EVIL": {"DR.EVIL"},
+        "AUDREY": set(),
+    }
+    fletcher = next(c for c in cast.characters if c.name == "FLETCHER")
+    assert "spaced differently" in next(a.reason for a in fletcher.aliases if a.name == "FLETC HER")

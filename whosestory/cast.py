@@ -291,11 +291,33 @@ def resolve_cast(
             merger.union(key_of(other), key_of(canonical), "alias file", forced=True)
     preferred = {key_of(name) for name in rules.merge}
     if not declared_by_id:
+        _merge_spacing(merger, names, counts)
         _merge_variants(merger, names, counts, genders)
         _merge_narrator(merger, names, texts, speeches)
     unison: Counter[str] = Counter(key_of(s.name) for s in speeches if s.unison)
     chorus = {name for name, n in unison.items() if 2 * n >= counts.get(name, 0)}
     return _assemble(merger, counts, written, declared_by_id, genders, preferred, chorus)
+
+
+_SPACING_RE = re.compile(r"[\s.'#]")
+
+
+def _merge_spacing(merger: _Merger, names: set[str], counts: Counter[str]) -> None:
+    """One name spaced or dotted differently is one character: ``F LE TC HE R`` (a scan's
+    letter spacing), ``DR.EVIL``, ``TRAVELER1``, ``F.B.I. AGENT``; onto the most used."""
+    spelt: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        letters = _SPACING_RE.sub("", name)
+        if len(letters) > 1:
+            spelt[letters].append(name)
+    for group in spelt.values():
+        if len(group) < 2:
+            continue
+        target = max(group, key=lambda n: (counts.get(n, 0), n.count(" ") == 1, n))
+        for name in sorted(group):
+            if name != target:
+                reason = f"{name} is {target} spaced differently"
+                merger.union(name, target, reason, same_person=True)
 
 
 def _merge_variants(
