@@ -180,3 +180,16 @@ def test_prefixed_headings(line: str, heading: str | None) -> None:
 def test_a_prefixed_heading_keeps_its_setting_and_place() -> None:
     parts = parse_heading("FLASHBACK - INT. MILL - NIGHT")
     assert (parts.setting, parts.location, parts.time) == ("INT", "MILL", "NIGHT")
+
+
+@pytest.mark.parametrize(
+    "line", ["HIS POV", "ANOTHER ANGLE", "LONG SHOT", "MED. SHOT", "CLOSE-UP", "OFFICE - DAY"]
+)
+def test_regression_camera_directions_and_slug_lines_are_not_cues(line: str) -> None:
+    # "HIS POV" followed by action was read as a character speaking it (Miller's Crossing)
+    assert not looks_like_cue(line)
+
+
+@pytest.mark.parametrize("line", ["BIG SHOT", "DAY-DAY", "FN-2187", "HOTSHOT"])
+def test_names_that_hold_camera_or_time_words_are_still_cues(line: str) -> None:
+    assert looks_like_cue(line)

@@ -31,8 +31,14 @@ _CUE_NAME_RE = re.compile(
 _NON_CUE_WORDS = frozenset(
     """THE END FADE IN OUT CUT TO DISSOLVE CONTINUED MORE INTERCUT BACK SCENE
     OMITTED TITLE SUPER CREDITS BLACK CLOSE ON ANGLE POV INSERT LATER MONTAGE
-    SERIES OF SHOTS FLASHBACK END THE DAY NIGHT MORNING EVENING CONT'D""".split()
+    SERIES OF SHOTS FLASHBACK END THE DAY NIGHT MORNING EVENING CONTINUOUS CONT'D""".split()
 )
+_CAMERA_NAME_RE = re.compile(
+    r"(?:\bPOV|P\.O\.V\.?|\bANGLE|\bCLOSE[- ]?UP|\b(?:LONG|WIDE|CLOSE|MEDIUM|MED\.?|TWO|THREE|"
+    r"FULL|ESTABLISHING|INSERT|REACTION|MASTER|OVERHEAD|TRACKING|HIGH|LOW|AERIAL|GROUP|"
+    r"UNDERWATER|ANOTHER|NEW|STOCK|PROCESS|DOLLY|CRANE|MOVING|SPLIT)\s+SHOT)$"
+)
+"""A cue-like line that ends in a camera direction is a shot: ``HIS POV``, ``NEW ANGLE``."""
 _CUE_STOP_PREFIXES = (
     "ANGLE",
     "CLOSE",
@@ -151,6 +157,8 @@ def looks_like_cue(line: str) -> bool:
     upper = name.upper()
     if upper in _NON_CUE_WORDS or upper.startswith(_CUE_STOP_PREFIXES):
         return False
+    if _CAMERA_NAME_RE.search(upper) or is_slug_line(text):
+        return False  # "HIS POV", "ANOTHER ANGLE", "LONG SHOT", "OFFICE - DAY"
     # `parse_cue` strips the name's final dot, so ask the line: "THE BELL RINGS." is a sentence.
     bare = _EXTENSION_RE.sub(" ", text).rstrip(" ^")
     bare = _BARE_EXTENSION_RE.sub("", bare)
