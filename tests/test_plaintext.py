@@ -271,6 +271,8 @@ def test_headings_behind_markers_cuts_camera_and_odd_scene_numbers() -> None:
         "70/71 INT. FLAT - NIGHT    70/71",
         "*12    INT. LOBBY - DAY",
         "CUT TO: INT. HALL - CONTINUOUS",
+        "    INT./EXT. CAR - MOVING",  # regression: "INT./" was taken for a slashed number
+        "    NYAH (INT. STUDY - DAWN)",
     ]
     script = plaintext.read("".join(line + body for line in lines).encode(), "s.txt")
     headings = [(e.text, e.number) for e in script.elements if e.kind == Kind.HEADING]
@@ -282,6 +284,8 @@ def test_headings_behind_markers_cuts_camera_and_odd_scene_numbers() -> None:
         ("INT. FLAT - NIGHT", "70/71"),
         ("INT. LOBBY - DAY", "12"),  # the revision star is not part of the number
         ("INT. HALL - CONTINUOUS", None),  # the cut goes, timed or not
+        ("INT./EXT. CAR - MOVING", None),
+        ("INT. STUDY - DAWN", None),  # a shot of NYAH, placed in brackets
     ]
 
 

@@ -193,3 +193,9 @@ def test_regression_camera_directions_and_slug_lines_are_not_cues(line: str) -> 
 @pytest.mark.parametrize("line", ["BIG SHOT", "DAY-DAY", "FN-2187", "HOTSHOT"])
 def test_names_that_hold_camera_or_time_words_are_still_cues(line: str) -> None:
     assert looks_like_cue(line)
+
+
+def test_a_heading_in_brackets_after_a_shot_is_the_shots_place() -> None:
+    assert prefixed_heading("WITH ETHAN (INT. SAFEHOUSE - NIGHT)") == "INT. SAFEHOUSE - NIGHT"
+    assert prefixed_heading("JOHN (V.O.)") is None
+    assert prefixed_heading("HE LOOKS (INTO THE ROOM)") is None

@@ -266,12 +266,18 @@ _PREFIXED_HEADING_RE = re.compile(
 )
 
 
+_BRACKETED_HEADING_RE = re.compile(
+    r"^[^()]{2,60}?\s*\((?P<heading>(?:INT|EXT|INT\.?/EXT|EXT\.?/INT|I/E)\b[.,]?\s*[^()\s][^()]*)\)$"
+)
+
+
 def prefixed_heading(text: str) -> str | None:
     """The heading inside a line that opens with a time marker, a cut or a camera
     direction: ``FLASHBACK - INT. HOUSE - DAY`` keeps its marker (the frame layer
-    reads it), ``CUT TO: INT. HALL`` and ``ANGLE, INT THE CAR.`` give the heading
-    alone. None for a line that is not such a heading, or is a plain one
-    (`is_heading`). Upper case and at most 90 characters, so prose is not read so.
+    reads it), ``CUT TO: INT. HALL``, ``ANGLE, INT THE CAR.`` and ``WITH ETHAN (INT.
+    SAFEHOUSE)`` give the heading alone. None for a line that is not such a heading,
+    or is a plain one (`is_heading`). Upper case and at most 90 characters, so prose
+    is not read so.
     """
     text = " ".join(text.split())
     letters = [ch for ch in text if ch.isalpha()]
@@ -279,6 +285,9 @@ def prefixed_heading(text: str) -> str | None:
         return None
     if sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
         return None
+    bracketed = _BRACKETED_HEADING_RE.match(text)
+    if bracketed is not None:  # "WITH ETHAN (INT. SAFEHOUSE - NIGHT)": the shot's place
+        return bracketed.group("heading")
     match = _PREFIXED_HEADING_RE.match(text)
     if match is None or (match.group("time") is None and match.start("heading") == 0):
         return None

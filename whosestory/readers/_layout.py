@@ -218,7 +218,7 @@ _SCENE_WORD_RE = re.compile(
 )
 
 
-_STRICT_NUMBER_RE = re.compile(r"[A-Z]\d|[A-Z] ?\)|\* ?\d|[^\s,]+ ?,|[^\s/]+/")
+_STRICT_NUMBER_RE = re.compile(r"[A-Z]\d|[A-Z] ?\)|\* ?\d|[A-Z]?\d[\w-]* ?,|[A-Z]?\d+[A-Z]?/")
 """Scene numbers that head a scene only before INT./EXT.: lettered (``A49``, ``A)``),
 revised (``*12``), followed by a comma (``58,``) or slashed (``70/71``); an all-caps
 line after a plain number heads one too (``2  TITLE SEQUENCE``)."""
