@@ -273,6 +273,7 @@ def test_headings_behind_markers_cuts_camera_and_odd_scene_numbers() -> None:
         "CUT TO: INT. HALL - CONTINUOUS",
         "    INT./EXT. CAR - MOVING",  # regression: "INT./" was taken for a slashed number
         "    NYAH (INT. STUDY - DAWN)",
+        "79B   BACK TO SCENE     *79B",  # numbered on both sides: a scene, though it reads as a cut
     ]
     script = plaintext.read("".join(line + body for line in lines).encode(), "s.txt")
     headings = [(e.text, e.number) for e in script.elements if e.kind == Kind.HEADING]
@@ -286,6 +287,7 @@ def test_headings_behind_markers_cuts_camera_and_odd_scene_numbers() -> None:
         ("INT. HALL - CONTINUOUS", None),  # the cut goes, timed or not
         ("INT./EXT. CAR - MOVING", None),
         ("INT. STUDY - DAWN", None),  # a shot of NYAH, placed in brackets
+        ("BACK TO SCENE", "79B"),
     ]
 
 

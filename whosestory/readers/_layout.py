@@ -240,6 +240,12 @@ def split_scene_number(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _numbered_both_sides(text: str) -> bool:
+    """``79B  BACK TO SCENE  79B``: a shooting script numbers its scenes on both sides."""
+    match = _NUMBERED_RE.match(text)
+    return bool(match and match.group("right"))
+
+
 def _bare(number: str) -> str:
     """A scene number without its revision star: ``*12`` and ``* 12`` are scene 12."""
     return number.lstrip("* ")
@@ -278,7 +284,7 @@ def heading_of(text: str) -> tuple[str, str | None] | None:
         and _mostly_upper(rest)
         and not rest.startswith("(")
         and not _CONTINUED_RE.match(rest)
-        and not screenplay.is_transition(rest)
+        and (not screenplay.is_transition(rest) or _numbered_both_sides(text))
     ):
         return rest, number
     match = _SCENE_WORD_RE.match(text)
