@@ -92,6 +92,17 @@ class LineIndex:
                 last = index
         return found
 
+    def matching_within(self, pattern: re.Pattern[str], first: int, last: int) -> list[int]:
+        """Indices of lines where `pattern` matches starting at a column from `first` to
+        `last`: a pattern with a literal start is found fast anywhere, then placed."""
+        found, starts, previous = [], self.starts, -1
+        for match in pattern.finditer(self.joined):
+            index = bisect_right(starts, match.start()) - 1
+            if index != previous and first <= match.start() - starts[index] - 1 <= last:
+                found.append(index)
+                previous = index
+        return found
+
 
 # ---------------------------------------------------------------- furniture
 
@@ -129,8 +140,10 @@ HEADING_START_RE = re.compile(
     r"\n(?:\d|\*[ \t]*\d|[A-Z]\d|[A-Z][ \t]?\)|INT|EXT|EST|I/E|SCENE)", re.IGNORECASE
 )
 """Lines that can be headings: they open with a scene number or INT/EXT/..."""
-PREFIXED_START_RE = re.compile(r"\n[^\n]{2,40}?\b(?:INT|EXT|I/E)\b")
-"""Lines that may hold a heading behind a prefix (``screenplay.prefixed_heading``)."""
+SETTING_RE = re.compile(r"(?:INT|EXT|I/E)\b")
+"""INT/EXT anywhere (a literal start, found fast; ``PRINT`` too, which the caller's
+test refuses): with `LineIndex.matching_within`, the lines that may hold a heading
+behind a prefix (``screenplay.prefixed_heading``)."""
 
 PAGE = "page"
 DROP = "drop"

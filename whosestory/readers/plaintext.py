@@ -57,7 +57,7 @@ class _Reader:
         """Headings behind a time marker, a cut or a camera direction (``FLASHBACK -
         INT. HOUSE``, ``ANGLE, INT THE CAR.``), standing alone at the action column."""
         found = {}
-        for i in index.matching(_layout.PREFIXED_START_RE):
+        for i in index.matching_within(_layout.SETTING_RE, 2, 60):
             if i in self.headings or not self.stands_alone(i):
                 continue
             heading = screenplay.prefixed_heading(self.texts[i])
