@@ -211,3 +211,8 @@ def test_a_name_spaced_or_dotted_differently_is_one_character() -> None:
     }
     fletcher = next(c for c in cast.characters if c.name == "FLETCHER")
     assert "spaced differently" in next(a.reason for a in fletcher.aliases if a.name == "FLETC HER")
+
+
+def test_a_scan_broken_spelling_never_names_the_character() -> None:
+    cast = resolve_cast(speeches(("MAG DA", 1), ("MAGDA", 2), ("T.C. '", 3), ("T.C.", 4)))
+    assert sorted(c.name for c in cast.characters) == ["MAGDA", "T.C"]  # keys drop a last dot

@@ -293,7 +293,14 @@ def test_headings_behind_markers_cuts_camera_and_odd_scene_numbers() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["2)  INT. STAIRWAY", "10-4, GOOD BUDDY.", "24/7 ROUND THE CLOCK.", "B52 BOMBERS FLY OVER."],
+    [
+        "2)  INT. STAIRWAY",
+        "10-4, GOOD BUDDY.",
+        "24/7 ROUND THE CLOCK.",
+        "B52 BOMBERS FLY OVER.",
+        "A) EXT. SCHOOL - Walter looks at his hands.",  # an item of a list of images
+        "25    CUT TO:    25",  # a numbered cut is a cut
+    ],
 )
 def test_lists_and_numbers_in_action_are_not_headings(line: str) -> None:
     # a list item, and numbers followed by a comma or slashed, in a script without numbers

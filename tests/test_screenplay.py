@@ -190,7 +190,9 @@ def test_regression_camera_directions_and_slug_lines_are_not_cues(line: str) -> 
     assert not looks_like_cue(line)
 
 
-@pytest.mark.parametrize("line", ["BIG SHOT", "DAY-DAY", "FN-2187", "HOTSHOT"])
+@pytest.mark.parametrize(
+    "line", ["BIG SHOT", "DAY-DAY", "FN-2187", "HOTSHOT", "MRS. DAY", "CAPTAIN MIDNIGHT (V.O.)"]
+)
 def test_names_that_hold_camera_or_time_words_are_still_cues(line: str) -> None:
     assert looks_like_cue(line)
 

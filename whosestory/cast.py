@@ -302,6 +302,18 @@ def resolve_cast(
 _SPACING_RE = re.compile(r"[\s.'#]")
 
 
+def _scan_marks(name: str) -> int:
+    """Signs of a scan's broken spacing: words of one or two letters (not a title or
+    an initial) and stray apostrophes. ``MAG DA`` has one, ``MAGDA`` none."""
+    words = name.split()
+    short = sum(
+        1
+        for w in words
+        if len(w.strip(".'")) <= 2 and w.rstrip(".") not in TITLE_GENDER and not w.endswith(".")
+    )
+    return short + sum(1 for w in words if w.startswith("'") or w.endswith("'"))
+
+
 def _merge_spacing(merger: _Merger, names: set[str], counts: Counter[str]) -> None:
     """One name spaced or dotted differently is one character: ``F LE TC HE R`` (a scan's
     letter spacing), ``DR.EVIL``, ``TRAVELER1``, ``F.B.I. AGENT``; onto the most used."""
@@ -313,7 +325,7 @@ def _merge_spacing(merger: _Merger, names: set[str], counts: Counter[str]) -> No
     for group in spelt.values():
         if len(group) < 2:
             continue
-        target = max(group, key=lambda n: (counts.get(n, 0), n.count(" ") == 1, n))
+        target = max(group, key=lambda n: (counts.get(n, 0), -_scan_marks(n), n))
         for name in sorted(group):
             if name != target:
                 reason = f"{name} is {target} spaced differently"
@@ -458,12 +470,13 @@ def _assemble(
 
 
 def _head_of(members: list[str], counts: Counter[str], declared: Mapping[str, CastEntry]) -> str:
-    """The member a group is named after: a declared id, else its most used plain cue."""
+    """The member a group is named after: a declared id, else its most used plain cue
+    (on a tie, not a scan's broken spelling, then the longest)."""
     for member in members:
         if member in declared:
             return member
     plain = [m for m in members if _base_variant(m) is None and m not in _NARRATOR_NAMES]
-    return max(plain or members, key=lambda m: (counts.get(m, 0), len(m), m))
+    return max(plain or members, key=lambda m: (counts.get(m, 0), -_scan_marks(m), len(m), m))
 
 
 def _display(key: str, written: Mapping[str, Counter[str]]) -> str:

@@ -39,6 +39,7 @@ _CAMERA_NAME_RE = re.compile(
     r"UNDERWATER|ANOTHER|NEW|STOCK|PROCESS|DOLLY|CRANE|MOVING|SPLIT)\s+SHOT)$"
 )
 """A cue-like line that ends in a camera direction is a shot: ``HIS POV``, ``NEW ANGLE``."""
+_DASHED_RE = re.compile(r"\s-+\s|--")
 _CUE_STOP_PREFIXES = (
     "ANGLE",
     "CLOSE",
@@ -157,8 +158,8 @@ def looks_like_cue(line: str) -> bool:
     upper = name.upper()
     if upper in _NON_CUE_WORDS or upper.startswith(_CUE_STOP_PREFIXES):
         return False
-    if _CAMERA_NAME_RE.search(upper) or is_slug_line(text):
-        return False  # "HIS POV", "ANOTHER ANGLE", "LONG SHOT", "OFFICE - DAY"
+    if _CAMERA_NAME_RE.search(upper) or (_DASHED_RE.search(text) and is_slug_line(text)):
+        return False  # "HIS POV", "ANOTHER ANGLE", "LONG SHOT", "OFFICE - DAY" (not "MRS. DAY")
     # `parse_cue` strips the name's final dot, so ask the line: "THE BELL RINGS." is a sentence.
     bare = _EXTENSION_RE.sub(" ", text).rstrip(" ^")
     bare = _BARE_EXTENSION_RE.sub("", bare)

@@ -253,10 +253,13 @@ def split_scene_number(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def _numbered_both_sides(text: str) -> bool:
-    """``79B  BACK TO SCENE  79B``: a shooting script numbers its scenes on both sides."""
+def _numbered_scene_word(rest: str, text: str) -> bool:
+    """``79B  BACK TO SCENE  79B``: numbered on both sides, a scene of a shooting script,
+    though it reads as a transition; a numbered cut (``25  CUT TO:  25``) is still a cut."""
     match = _NUMBERED_RE.match(text)
-    return bool(match and match.group("right"))
+    return bool(match and match.group("right")) and not rest.rstrip(" .").endswith(
+        (":", "IN", "OUT")
+    )
 
 
 def _bare(number: str) -> str:
@@ -285,8 +288,8 @@ def heading_of(text: str) -> tuple[str, str | None] | None:
     if not (text[0].isdigit() or strict or text[:3].upper() in _HEADING_STARTS):
         return None
     rest, number = split_scene_number(text)
-    if strict and (number is None or not screenplay.is_heading(rest)):
-        return None  # "B52 BOMBERS FLY OVER", "10-4, GOOD BUDDY.", "24/7 ROUND THE CLOCK."
+    if strict and (number is None or not screenplay.is_heading(rest) or not _mostly_upper(rest)):
+        return None  # "B52 BOMBERS FLY OVER", "10-4, GOOD BUDDY.", "A) EXT. SCHOOL - Walter..."
     if screenplay.is_heading(rest):
         if not _mostly_upper(rest[:12]) or (len(rest) > 90 and not number):
             return None  # "Interior decorators ..." in an action line
@@ -297,7 +300,7 @@ def heading_of(text: str) -> tuple[str, str | None] | None:
         and _mostly_upper(rest)
         and not rest.startswith("(")
         and not _CONTINUED_RE.match(rest)
-        and (not screenplay.is_transition(rest) or _numbered_both_sides(text))
+        and (not screenplay.is_transition(rest) or _numbered_scene_word(rest, text))
     ):
         return rest, number
     match = _SCENE_WORD_RE.match(text)
