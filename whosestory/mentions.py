@@ -32,6 +32,7 @@ _PRONOUN_PATTERN = (
     r"(?P<pro>[Hh](?<![\w].)(?:[Ee](?:[Rr](?:[Ss](?:[Ee][Ll][Ff])?)?)?|"
     r"[Ii](?:[Mm](?:[Ss][Ee][Ll][Ff])?|[Ss]))|[Ss](?<![\w].)[Hh][Ee])(?![\w])"
 )
+_PRONOUN_RE = re.compile(_PRONOUN_PATTERN)
 """he, him, his, himself, she, her, hers, herself in any case, as words, spelt out letter
 by letter: a pattern that opens with letters lets the regex engine skip ahead to where
 one can start, and the look-behind after the first letter keeps it to word starts."""
@@ -153,15 +154,16 @@ def infer_genders(names: Iterable[str], texts: Iterable[str]) -> dict[str, str |
             if gender:
                 votes[key][gender] += 3
     if surfaces:
-        pattern = _pattern(surfaces)
+        # names alone are found fast; a pronoun is looked for only between a name and the next
+        names_only = _pattern(surfaces, pronouns=False)
         for text in texts:
-            pending: str | None = None
-            for match in pattern.finditer(text):
-                if match.group("name"):
-                    pending = surfaces[match.group("name")]
-                elif pending is not None:
-                    votes[pending][_PRONOUNS[match.group("pro").lower()]] += 1
-                    pending = None
+            found = list(names_only.finditer(text))
+            for i, match in enumerate(found):
+                end = found[i + 1].start() if i + 1 < len(found) else len(text)
+                pronoun = _PRONOUN_RE.search(text, match.end(), end)
+                if pronoun is not None:
+                    who = surfaces[match.group("name")]
+                    votes[who][_PRONOUNS[pronoun.group("pro").lower()]] += 1
     genders: dict[str, str | None] = {}
     for key, counter in votes.items():
         total = sum(counter.values())
