@@ -203,9 +203,8 @@ def find_mentions(
     named = {c.name: [n for n in c.names()] for c in cast if not c.group}
     surfaces = surface_forms(named)
     gender = {c.name: c.gender for c in cast if not c.group}
-    pattern = _pattern(surfaces)
-    names_only = _pattern(surfaces, pronouns=False)
-    ids = ids or {}
+    names_only = _pattern(surfaces, pronouns=False)  # names, then pronouns between them:
+    ids = ids or {}  # two fast scans rather than one slow one
     mentions: list[Mention] = []
     for scene in scenes:
         recent: dict[str, str] = {}
@@ -226,20 +225,27 @@ def find_mentions(
             for ref in element.refs:
                 if ref in ids:
                     mentions.append(Mention(ids[ref], scene.index, element.line, ref, "stage"))
-            for match in pattern.finditer(element.text):
+            text, start = element.text, 0
+            for match in (*names_only.finditer(text), None):
+                end = match.start() if match is not None else len(text)
+                if recent:  # a pronoun before anyone of its gender is named refers to no one
+                    for pronoun in _PRONOUN_RE.finditer(text, start, end):
+                        word = pronoun.group("pro")
+                        who = recent.get(_PRONOUNS[word.lower()])
+                        if who:
+                            mentions.append(
+                                Mention(
+                                    who, scene.index, element.line, word, "pronoun", pronoun.start()
+                                )
+                            )
+                if match is None:
+                    break
                 surface = match.group("name")
-                if surface:
-                    who = surfaces[surface]
-                    mentions.append(
-                        Mention(who, scene.index, element.line, surface, "name", match.start())
-                    )
-                    if gender.get(who):
-                        recent[gender[who]] = who  # type: ignore[index]
-                    continue
-                pronoun = match.group("pro")
-                who = recent.get(_PRONOUNS[pronoun.lower()])
-                if who:
-                    mentions.append(
-                        Mention(who, scene.index, element.line, pronoun, "pronoun", match.start())
-                    )
+                who = surfaces[surface]
+                mentions.append(
+                    Mention(who, scene.index, element.line, surface, "name", match.start())
+                )
+                if gender.get(who):
+                    recent[gender[who]] = who  # type: ignore[index]
+                start = match.end()
     return tuple(mentions)
