@@ -318,3 +318,20 @@ def test_regression_a_revision_mark_does_not_swallow_the_next_heading() -> None:
     )
     script = plaintext.read(text.encode(), "s.txt")
     assert [e.number for e in script.elements if e.kind == Kind.HEADING] == ["1", "103"]
+
+
+def test_transcript_scene_lines_head_scenes_and_keep_their_description() -> None:
+    text = (
+        b"OFFICE SPACE\n\n[Scene: A highway. There's a huge jam. Peter drives forward\n"
+        b"a bit at a time.]\n\nPETER\nCome on.\n\n[Scene Initech parking lot. Bill drives in.]\n\n"
+        b"BILL\nMorning.\n"
+    )
+    script = plaintext.read(text, "t.txt")
+    found = [(e.kind, e.text) for e in script.elements if e.kind in (Kind.HEADING, Kind.ACTION)]
+    assert found == [
+        (Kind.ACTION, "OFFICE SPACE"),
+        (Kind.HEADING, "A highway"),
+        (Kind.ACTION, "There's a huge jam. Peter drives forward a bit at a time.]"),
+        (Kind.HEADING, "Initech parking lot"),
+        (Kind.ACTION, "Bill drives in.]"),
+    ]

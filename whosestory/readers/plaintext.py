@@ -12,6 +12,8 @@ so in a Diagnostic; it never raises on content.
 
 from __future__ import annotations
 
+import re
+
 from whosestory import screenplay
 from whosestory.model import Diagnostic, Element, Kind, Script, Span
 from whosestory.readers import _layout
@@ -20,6 +22,14 @@ from whosestory.readers._text import decode
 
 _TITLE_PAGE_MAX_LINES = 60
 _SENTENCE_END = (".", "!", "?", '"', "'", "-", ")", ":", "”", "…")
+
+
+_TRANSCRIPT_SCENE_RE = re.compile(
+    r"^\[\s*scene(?:\s*:\s*|\s+)(?P<place>[^.\]]{2,80}?)\s*(?:[.\]]|$)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+"""A transcript's scene line: ``[Scene: Initech parking lot. Bill drives in.]`` (the
+colon is often left out)."""
 
 
 class _Reader:
@@ -248,6 +258,17 @@ class _Reader:
         if self.is_transition(index):
             self.emit(Kind.TRANSITION, text, index, index)
             return index + 1
+        transcribed = _TRANSCRIPT_SCENE_RE.match(text)
+        if transcribed:  # "[Scene: A highway. There's a jam...]": the place heads a scene
+            self.elements.append(
+                Element(Kind.HEADING, transcribed.group("place"), Span(index + 1, index + 1))
+            )
+            self.last_cue = None
+            rest = transcribed.group("rest").strip()
+            if not rest:
+                return index + 1
+            self.texts[index] = rest  # the description goes on as action, from this line
+            return index
         start = self.speech_start(index)
         if start is not None:
             return self.read_speech(text, start, index)
