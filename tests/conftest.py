@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+from whosestory.serve import make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 STORIES = ROOT / "tests" / "stories"
@@ -14,3 +19,17 @@ EXAMPLE = ROOT / "examples" / "the-keeper.fountain"
 @pytest.fixture
 def example() -> Path:
     return EXAMPLE
+
+
+@contextmanager
+def serving(**options: int) -> Iterator[int]:
+    """`whosestory serve` on 127.0.0.1 in a thread, for a module's tests: yields its port."""
+    server = make_server("127.0.0.1", 0, **options)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)

@@ -5,17 +5,16 @@ Skipped only when /usr/bin/chromium is missing. Screenshots go to test-artifacts
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import serving
 
 import whosestory
 from whosestory.report.chart_view import report_view
 from whosestory.report.html import render_html
-from whosestory.serve import make_server
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,15 +50,8 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture(scope="module")
 def port() -> Iterator[int]:
-    server = make_server("127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.server_address[1]
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serving() as number:
+        yield number
 
 
 def _record(page: Any) -> list[str]:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import http.client
 import json
-import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import serving
 
-from whosestory.serve import make_server, safe_name
+from whosestory.serve import safe_name
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "the-keeper.fountain"
@@ -20,15 +20,8 @@ LIMIT = 300_000
 
 @pytest.fixture(scope="module")
 def port() -> Iterator[int]:
-    server = make_server("127.0.0.1", 0, max_bytes=LIMIT)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server.server_address[1]
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with serving(max_bytes=LIMIT) as number:
+        yield number
 
 
 def _request(
