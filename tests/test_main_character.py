@@ -171,7 +171,7 @@ def test_regression_narration_over_action_is_narration_and_two_voices_are_an_exc
     story = _story(tmp_path, "".join([*scenes, remembered]))
     narrators = [speech.speaker for _, speech in frame.narrating_speeches(story)]
     assert narrators == ["HENRY"] * 6  # two voices answering each other are an exchange
-    assert frame.narrator_strength(story)["HENRY"] == 1.0
+    assert frame.telling(story).strength["HENRY"] == 1.0
 
 
 def test_argue_supports_and_rejects_claims(example: Path) -> None:

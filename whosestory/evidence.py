@@ -103,9 +103,9 @@ def frame_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str,
         quotes.append(quote(*voice[0]))
         if len(voice) > 1:
             quotes.append(quote(*voice[-1]))
-    story = analysis.story
-    first, last = frame.telling_voices(story)
-    strength = frame.narrator_strength(story).get(name, 0.0)
+    voices = frame.telling(analysis.story)
+    first, last = voices.first, voices.last
+    strength = voices.strength.get(name, 0.0)
     weak = (
         "" if strength >= 1 else f", from a voice that narrates little (it counts {strength:.0%})"
     )

@@ -424,36 +424,32 @@ def _is_voice_over(speech: Speech) -> bool:
     return any(e.kind is Kind.VOICE_OVER for e in speech.elements)
 
 
-def telling_voices(
-    story: Story, edge: float = 0.1
-) -> tuple[tuple[int, Speech] | None, tuple[int, Speech] | None]:
-    """The first narrating voice-over if it falls in the story's first `edge`, and the
-    last if it falls in its last `edge` (each with its scene index)."""
-    return _ends(narrating_speeches(story), len(story.scenes), edge)
+@dataclass(frozen=True, slots=True)
+class Telling:
+    """Who narrates: the first narrating voice-over if it falls in the story's opening
+    edge, the last if it falls in its closing edge (each with its scene index), and
+    how fully each voice narrates (`strength`)."""
+
+    first: tuple[int, Speech] | None
+    last: tuple[int, Speech] | None
+    strength: dict[str, float]
 
 
-def _ends(
-    speeches: Sequence[tuple[int, Speech]], n: int, edge: float
-) -> tuple[tuple[int, Speech] | None, tuple[int, Speech] | None]:
-    if not speeches:
-        return None, None
-    first, last = speeches[0], speeches[-1]
-    return (
-        first if first[0] < edge * n else None,
-        last if last[0] >= (1 - edge) * n else None,
-    )
+def telling(story: Story, edge: float = 0.1) -> Telling:
+    """The story's narration, read once: its opening and closing voices and their strength.
 
-
-def narrator_strength(story: Story, edge: float = 0.1) -> dict[str, float]:
-    """How fully each voice narrates, 0..1: its narrating speeches as a share of
-    `FULL_NARRATION`, or 1 for the voice that both opens and closes the telling."""
+    A voice's strength is its narrating speeches as a share of `FULL_NARRATION`, or 1
+    for the voice that both opens and closes the telling.
+    """
     speeches = narrating_speeches(story)
+    n = len(story.scenes)
+    first = speeches[0] if speeches and speeches[0][0] < edge * n else None
+    last = speeches[-1] if speeches and speeches[-1][0] >= (1 - edge) * n else None
     narrated = Counter(speech.speaker for _, speech in speeches)
-    first, last = _ends(speeches, len(story.scenes), edge)
     strength = {name: min(1.0, count / FULL_NARRATION) for name, count in narrated.items() if name}
     if first is not None and last is not None and first[1].speaker == last[1].speaker:
         strength[first[1].speaker or ""] = 1.0
-    return strength
+    return Telling(first, last, strength)
 
 
 def closing_voice(story: Story, edge: float = 0.1) -> dict[str, float]:
@@ -461,16 +457,15 @@ def closing_voice(story: Story, edge: float = 0.1) -> dict[str, float]:
 
     The last narrating voice-over (`narrating_speeches`), in the story's last tenth,
     scores 1; the first, in its first tenth, 0.5. Each counts by the voice's
-    `narrator_strength`: in full for a voice with `FULL_NARRATION` narrating
+    strength (`telling`): in full for a voice with `FULL_NARRATION` narrating
     speeches or one that both opens and closes the telling, so one closing line
     from a voice that never narrated before is not a telling, and a phone call is
     none at all.
     """
     scores = {c.name: 0.0 for c in story.cast if not c.group}
-    strength = narrator_strength(story, edge)
-    first, last = telling_voices(story, edge)
-    for found, weight in ((first, 0.5), (last, 1.0)):
+    voices = telling(story, edge)
+    for found, weight in ((voices.first, 0.5), (voices.last, 1.0)):
         if found is not None and found[1].speaker in scores:
             name = found[1].speaker
-            scores[name] += weight * strength.get(name, 0.0)
+            scores[name] += weight * voices.strength.get(name, 0.0)
     return {name: round(min(1.0, value), 4) for name, value in scores.items()}
