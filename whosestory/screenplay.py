@@ -341,6 +341,15 @@ def is_secondary_heading(text: str) -> bool:
     return not (is_heading(text) or is_slug_line(text.upper()) or _SEQUENCE_RE.search(text))
 
 
+def unmarked_heading(text: str) -> str | None:
+    """The heading a line standing alone at the action column holds without opening
+    with INT./EXT.: behind a marker, a cut or a camera direction (`prefixed_heading`,
+    the cut dropped even when the line also ends in a time of day), else a place and
+    a time of day (`is_slug_line`, ``HOSPITAL - NIGHT``). None otherwise. The layout
+    (standing alone) is for the reader to check."""
+    return prefixed_heading(text) or (text if is_slug_line(text) else None)
+
+
 # ---------------------------------------------------------------- transitions
 
 _TRANSITION_RE = re.compile(

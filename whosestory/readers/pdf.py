@@ -231,18 +231,11 @@ def _is_styled_heading(row: _Row, nxt: _Row | None, layout: _Layout) -> bool:
 
 
 def _standalone_heading(row: _Row, nxt: _Row | None, layout: _Layout) -> str | None:
-    """A heading without INT./EXT. at its start, alone at the action column between blank
-    lines, read as the plain-text reader reads it: a place and a time of day
-    (``screenplay.is_slug_line``), or a heading behind a marker, a cut or a camera
-    direction (``screenplay.prefixed_heading``)."""
+    """``screenplay.unmarked_heading`` of a row alone at the action column between
+    blank lines, as the plain-text reader reads such lines."""
     if not (row.gap and (nxt is None or nxt.gap) and len(row.fields) == 1):
         return None
-    if not _near(row.x0, layout.action):
-        return None
-    prefixed = screenplay.prefixed_heading(row.text)
-    if prefixed:
-        return prefixed
-    return row.text if screenplay.is_slug_line(row.text) else None
+    return screenplay.unmarked_heading(row.text) if _near(row.x0, layout.action) else None
 
 
 def _is_dual_cue(row: _Row, layout: _Layout) -> bool:

@@ -52,8 +52,7 @@ class _Reader:
             self.indents, self.texts, self.furniture, self.cues
         )
         self.right_column = max(self.layout.cue + 6, self.layout.action + 30)
-        self.headings.update(self.prefixed_headings(index))  # before slug lines: "CUT TO: INT.
-        self.headings.update(self.slug_lines(caps))  # HALL - DAY" is a heading behind a cut
+        self.headings.update(self.unmarked_headings(index, caps))
         self.transitions = {
             i
             for i in caps
@@ -63,16 +62,19 @@ class _Reader:
         self.last_cue: str | None = None
         self._starts: dict[int, int | None] = {}
 
-    def prefixed_headings(self, index: _layout.LineIndex) -> dict[int, tuple[str, str | None]]:
-        """Headings behind a time marker, a cut or a camera direction (``FLASHBACK -
-        INT. HOUSE``, ``ANGLE, INT THE CAR.``), standing alone at the action column."""
+    def unmarked_headings(
+        self, index: _layout.LineIndex, caps: list[int]
+    ) -> dict[int, tuple[str, str | None]]:
+        """Headings that do not open with INT./EXT. (``screenplay.unmarked_heading``:
+        ``FLASHBACK - INT. HOUSE``, ``HOSPITAL - DAY``), standing alone at the action
+        column. Candidates: lines with INT/EXT after their start, and all-caps lines."""
         found = {}
-        for i in index.matching_within(_layout.SETTING_RE, 2, 60):
-            if i in self.headings or not self.stands_alone(i):
-                continue
-            heading = screenplay.prefixed_heading(self.texts[i])
-            if heading:
-                found[i] = (heading, None)
+        candidates = set(index.matching_within(_layout.SETTING_RE, 2, 60)).union(caps)
+        for i in sorted(candidates - self.headings.keys()):
+            if self.stands_alone(i):
+                heading = screenplay.unmarked_heading(self.texts[i])
+                if heading:
+                    found[i] = (heading, None)
         return found
 
     def stands_alone(self, i: int) -> bool:
@@ -80,15 +82,6 @@ class _Reader:
         return (
             i == 0 or not self.texts[i - 1] or i - 1 in self.furniture
         ) and self.layout.in_action_band(self.indents[i])
-
-    def slug_lines(self, caps: list[int]) -> dict[int, tuple[str, str | None]]:
-        """Headings without INT./EXT. (``HOSPITAL - DAY``): standing alone at the action column."""
-        found = {}
-        for i in caps:
-            text = self.texts[i]
-            if i not in self.headings and self.stands_alone(i) and screenplay.is_slug_line(text):
-                found[i] = (text, None)
-        return found
 
     # ------------------------------------------------------------ line tests
 
