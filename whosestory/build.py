@@ -228,6 +228,7 @@ def build_story(script: Script, rules: AliasRules | None = None) -> Story:
         mentions=mentions,
         diagnostics=tuple(diagnostics),
         title_page=script.title_page,
+        language=script.language,
     )
 
 

@@ -212,6 +212,8 @@ class Script:
     title_page: tuple[tuple[str, str], ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     declared_cast: tuple[CastEntry, ...] = ()
+    language: str | None = None
+    """ISO 639-1 code of the text's language when the source declares it (TEI ``xml:lang``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,6 +228,8 @@ class Story:
     mentions: tuple[Mention, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     title_page: tuple[tuple[str, str], ...] = ()
+    language: str | None = None
+    """ISO 639-1 code of the story's language (declared by the source or detected), or None."""
     _by_name: dict[str, Character] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
