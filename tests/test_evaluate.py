@@ -1,4 +1,4 @@
-"""Label matching and the eval command on stories of our own."""
+"""Label matching, label sets and the eval command on stories of our own."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from whosestory.cli import main
-from whosestory.evaluate import matches, read_labels
+from whosestory.evaluate import Candidate, matches, read_labels, set_name, story_roots
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,17 +19,32 @@ ROOT = Path(__file__).resolve().parent.parent
         ("Ben", ["BEN SANDERSON"], True),
         ("ben", ["Ben"], True),
         ("Gillis", ["JOE", "JOE GILLIS"], True),
-        ("Hamlet_Ham", ["Hamlet", "Hamlet_Ham"], True),
         ("Ben", ["BENNY"], False),
         ("Sera", ["BEN"], False),
     ],
 )
-def test_label_matching(label: str, names: list[str], hit: bool) -> None:
-    assert matches(label, names) is hit
+def test_name_labels_match_whole_words(label: str, names: list[str], hit: bool) -> None:
+    assert matches(label, Candidate(names[0], tuple(names))) is hit
 
 
-def _labels(tmp_path: Path, text: str) -> Path:
-    path = tmp_path / "labels.tsv"
+def test_an_id_label_matches_only_that_id() -> None:
+    duchess = Candidate("Duchess", ("Duchess",), ("eng000247-duchess",))
+    cardinal = Candidate("Cardinal", ("Cardinal",), ("eng000247-cardinal",))
+    assert matches("eng000247-duchess", duchess, tei=True)
+    assert matches("ENG000247-Duchess", duchess, tei=True)
+    # the regression: every id of the play shares the word eng000247
+    assert not matches("eng000247-duchess", cardinal, tei=True)
+    assert not matches("eng000247", duchess, tei=True)
+
+
+def test_ids_never_take_part_in_name_matching() -> None:
+    hamlet = Candidate("Hamlet", ("Hamlet",), ("Hamlet_Ham",))
+    assert not matches("Ham", hamlet)
+    assert matches("Hamlet", hamlet)
+
+
+def _labels(tmp_path: Path, text: str, name: str = "labels.tsv") -> Path:
+    path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -40,9 +55,25 @@ def test_read_labels_finds_columns_and_alternatives(tmp_path: Path) -> None:
     assert label.expected == ("Maya", "Tom")
     assert label.rival == ("Lucy",)
     assert label.path == ROOT / "examples" / "the-keeper.fountain"
+    assert label.set == f"{tmp_path.name}/labels"
 
 
-def test_eval_json_reports_accuracy_and_baseline(
+def test_stories_are_found_in_the_subfolder_named_by_the_labels_file(tmp_path: Path) -> None:
+    (tmp_path / "gercorpus").mkdir()
+    (tmp_path / "gercorpus" / "a-play.xml").write_text("<TEI/>", encoding="utf-8")
+    path = _labels(tmp_path, "play\tmain_character\na-play\tx\n", "gercorpus-main-characters.tsv")
+    assert story_roots(path)[0] == tmp_path / "gercorpus"
+    (label,) = read_labels(path)
+    assert label.path == tmp_path / "gercorpus" / "a-play.xml"
+    assert set_name(path) == f"{tmp_path.name}/gercorpus-main-characters"
+
+
+def _eval(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["eval", *args, "--workers", "1"])
+    return code, capsys.readouterr().out
+
+
+def test_eval_json_reports_baselines_per_set_and_pooled(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = _labels(
@@ -52,23 +83,42 @@ def test_eval_json_reports_accuracy_and_baseline(
         "the-keeper.fountain\tLucy\tThe Keeper\n"
         "missing.fountain\tNobody\tMissing\n",
     )
-    code = main(["eval", str(path), "--root", str(ROOT / "examples"), "--json", "--workers", "1"])
-    data = json.loads(capsys.readouterr().out)
+    code, out = _eval(
+        [str(path), "--root", str(ROOT / "examples"), "--format", "json", "--role", "spotlight"],
+        capsys,
+    )
+    data = json.loads(out)
     assert code == 0
-    assert data["n"] == 3 and data["errors"] == 1
-    assert data["top1"] == pytest.approx(1 / 3, abs=1e-3)
-    assert {"baseline_top1", "top3", "results"} <= set(data)
-    first, second, third = data["results"]
-    assert first["hit"] and first["got"] == "TOM"
-    assert not second["hit"] and second["expected"] == "Lucy"
-    assert third["error"] and "missing.fountain" in third["error"]
+    (one, pooled) = data["sets"]
+    assert pooled["set"] == "pooled" and one["n"] == pooled["n"] == 3
+    assert one["errors"] == 1
+    assert one["verdict"] == pytest.approx(1 / 3, abs=1e-3)
+    for baseline in ("most_words", "most_speeches", "most_scenes", "mean_rank"):
+        assert 0 <= one[baseline] <= 1
+    assert one["best_baseline"] in ("most_words", "most_speeches", "most_scenes", "mean_rank")
+    assert one["gain"] == pytest.approx(one["verdict"] - one[one["best_baseline"]], abs=1e-3)
+    assert one["cv"] is None  # the spotlight has no fitted model
+    errors = [m for m in data["misses"] if m.get("error")]
+    assert errors and "missing.fountain" in errors[0]["error"]
+    assert any(m.get("expected") == "Lucy" for m in data["misses"])
+
+
+def test_eval_takes_several_label_sets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first = _labels(tmp_path, "file\thero\nthe-keeper.fountain\tTom\n", "a.tsv")
+    second = _labels(tmp_path, "file\thero\nthe-keeper.fountain\tLucy\n", "b.tsv")
+    code, out = _eval(
+        [str(first), str(second), "--root", str(ROOT / "examples"), "--format", "md"], capsys
+    )
+    assert code == 0
+    assert f"| {tmp_path.name}/a |" in out and f"| {tmp_path.name}/b |" in out
+    assert "| pooled |" in out and "most words" in out
 
 
 def test_eval_text_lists_misses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = _labels(tmp_path, "file\thero\nthe-keeper.fountain\tLucy\n")
-    assert main(["eval", str(path), "--root", str(ROOT / "examples"), "--workers", "1"]) == 0
-    out = capsys.readouterr().out
-    assert "top-1 0.000" in out and "misses (1)" in out and "Lucy" in out
+    code, out = _eval([str(path), "--root", str(ROOT / "examples"), "--role", "spotlight"], capsys)
+    assert code == 0
+    assert "misses (1)" in out and "Lucy" in out and "most words" in out
 
 
 def test_eval_without_a_label_column_is_one_sentence(

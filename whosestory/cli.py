@@ -5,7 +5,8 @@
     whosestory compare A B [--format text|json|md]
     whosestory cast FILE [-v]
     whosestory scenes FILE [-v]
-    whosestory eval LABELS [--role ROLE] [--root DIR] [--json]
+    whosestory eval LABELS... [--role ROLE] [--root DIR]... [--format text|json|md]
+    whosestory fit LABELS... [--role ROLE] [--root DIR]... --out model.json
     whosestory corpus PATH_OR_GLOB... --out results.parquet [--workers N] [--engine local|dask]
     whosestory serve [--host 127.0.0.1] [--port 8000]
 
@@ -26,7 +27,6 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Sequence
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +36,7 @@ from whosestory.argue import argue
 from whosestory.compare import compare
 from whosestory.corpus import add_corpus_command, run_corpus_command
 from whosestory.errors import WhosestoryError
-from whosestory.evaluate import evaluate, rank_role, read_labels
+from whosestory.evalcommand import add_eval_command, add_fit_command, run_eval, run_fit
 from whosestory.readers import READERS
 from whosestory.report import text as text_report
 from whosestory.report.argument import (
@@ -49,7 +49,7 @@ from whosestory.report.chart_view import report_view
 from whosestory.report.colour import wants_colour
 from whosestory.report.html import render_html
 from whosestory.report.markdown import render_markdown
-from whosestory.report.view import cast_view, eval_view, scenes_view, summary_view
+from whosestory.report.view import cast_view, scenes_view, summary_view
 from whosestory.serve import add_serve_command, run_serve_command
 
 EXIT_INPUT = 1
@@ -212,34 +212,18 @@ def _parser() -> argparse.ArgumentParser:
         (("file", "A", "the first version"), ("other", "B", "the second version")),
         verbose=False,
     )
-    evaluate = commands.add_parser(
-        "eval",
-        help="Measure a role's verdicts against labelled stories.",
-        description="Top-1 and top-3 accuracy of a role's verdict against a TSV of labels, "
-        "with the misses and a most-cues baseline.",
-    )
-    evaluate.add_argument("file", metavar="LABELS", help="TSV: a file column and a label column")
-    evaluate.add_argument("--role", default="protagonist", choices=ROLES, help="role to evaluate")
-    evaluate.add_argument("--root", help="folder of the stories (default: the TSV's folder)")
-    evaluate.add_argument("--column", help="label column (default: hero, main_character, ...)")
-    evaluate.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    evaluate.add_argument("--json", action="store_true", help="machine-readable output")
-    evaluate.add_argument("-o", "--output", metavar="PATH", help="write to PATH")
+    add_eval_command(commands, ROLES)
+    add_fit_command(commands)
     add_corpus_command(commands)
     add_serve_command(commands)
     return parser
 
 
-def _run_eval(args: argparse.Namespace) -> str:
-    labels = read_labels(args.file, args.root, args.column)
-    outcomes = evaluate(labels, partial(rank_role, args.role), workers=args.workers)
-    view = eval_view(args.role, outcomes)
-    return _json(view) if args.json else text_report.render_eval(view)
-
-
 def _render(args: argparse.Namespace) -> str:
     if args.command == "eval":
-        return _run_eval(args)
+        return run_eval(args)
+    if args.command == "fit":
+        return run_fit(args)
     if args.command == "compare":
         view = compare(
             analyze(load(args.file, args.reader, args.aliases)),
@@ -280,6 +264,11 @@ def _render(args: argparse.Namespace) -> str:
     return _json(view) if args.format == "json" else render_text(view)
 
 
+def _inputs(args: argparse.Namespace) -> str:
+    files = getattr(args, "files", None) or [getattr(args, "file", "")]
+    return ", ".join(str(f) for f in files)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = _parser()
@@ -299,7 +288,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             traceback.print_exc()
         print(
-            f"whosestory: internal error while processing {args.file} ({type(err).__name__}: "
+            f"whosestory: internal error while processing {_inputs(args)} ({type(err).__name__}: "
             f"{err}); please report it, with --debug for the traceback.",
             file=sys.stderr,
         )

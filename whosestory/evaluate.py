@@ -1,12 +1,23 @@
-"""Evaluating verdicts against labelled stories.
+"""Evaluating verdicts against labelled stories, honestly.
 
 A labels file is a TSV with a header. The story column is the first of
-``file``, ``play``, ``path``; the expected column is given or the first of
-``hero``, ``main_character``, ``protagonist``, ``expected``; an optional ``not``
-column names a rival reading that should not win. ``|`` separates accepted
-answers. A label matches a character when any word of the label equals a word
-of the character's canonical name or of one of its aliases, ignoring case
-(``Ben`` matches ``BEN SANDERSON``; ``Hamlet_Ham`` matches the TEI id).
+``file``, ``play``, ``path``, ``story``; the expected column is given or the first
+of ``hero``, ``main_character``, ``protagonist``, ``expected``, ``character``; an
+optional ``not`` column names a rival reading that should not win. ``|``
+separates accepted answers.
+
+Matching (as `../shared/data/README.md` states it):
+
+- in a TEI play a label is an ``xml:id`` and matches only a character with
+  exactly that id, ignoring case (``eng000247-duchess`` is the Duchess, not every
+  character whose id starts ``eng000247-``);
+- elsewhere a label is a name and matches a character when one of its words
+  equals a word of the character's canonical name or of one of its aliases,
+  ignoring case (``Ben`` matches ``BEN SANDERSON``); ids never take part.
+
+Every story is analysed once (`collect`); the figures of the verdict, the simple
+baselines and the cross-validated fitted models are then read from the
+collected cases (`whosestory.evalreport`).
 """
 
 from __future__ import annotations
@@ -14,78 +25,101 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from whosestory.analysis import Analysis, analyze
-from whosestory.build import build_story
 from whosestory.errors import InputError, WhosestoryError
-from whosestory.readers import read_bytes, read_script
+from whosestory.model import Story
+from whosestory.readers import read_bytes
+
+if TYPE_CHECKING:
+    from whosestory.analysis import Analysis
 
 _STORY_COLUMNS = ("file", "play", "path", "story")
 _EXPECTED_COLUMNS = ("hero", "main_character", "protagonist", "expected", "character")
 _EXTENSIONS = ("", ".xml", ".fountain", ".fdx", ".txt", ".pdf")
-_WORD_RE = re.compile(r"[^\W_]+(?:_[^\W_]+)*|[^\W_]+", re.UNICODE)
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+ID_REASON = "TEI xml:id"
+"""The merge reason of an alias that is a TEI xml:id (see `whosestory.cast`)."""
+
+BASELINES = ("most_words", "most_speeches", "most_scenes", "mean_rank")
+"""The simple rankings every fitted or weighted verdict must beat."""
 
 
 @dataclass(frozen=True, slots=True)
 class Label:
-    """One labelled story: where it is, the accepted answers, the rival reading."""
+    """One labelled story: its set, where it is, the accepted answers, the rival reading."""
 
     file: str
     path: Path
     expected: tuple[str, ...]
     rival: tuple[str, ...] = ()
+    set: str = "labels"
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A ranked character as the evaluation sees it: its names and key figures."""
+    """A character as the evaluation sees it: its names (ids apart) and its TEI ids."""
 
     name: str
     names: tuple[str, ...]
-    figures: dict[str, float] = field(default_factory=dict)
+    ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
-    """The verdict on one labelled story."""
+class Collected:
+    """One labelled story, analysed: candidates, their features, and every ranking of them.
+
+    `rankings` maps "verdict" (the analysis's own ranking for the role) and each
+    baseline to candidate names, best first. `tei` says the labels are ids.
+    """
 
     label: Label
-    ranking: tuple[Candidate, ...] = ()
-    baseline: tuple[Candidate, ...] = ()
+    candidates: tuple[Candidate, ...] = ()
+    features: tuple[dict[str, float], ...] = ()
+    rankings: dict[str, tuple[str, ...]] | None = None
+    tei: bool = False
     error: str | None = None
 
-    @property
-    def got(self) -> str | None:
-        return self.ranking[0].name if self.ranking else None
-
-    def position(self, ranking: Sequence[Candidate] | None = None) -> int | None:
-        """1-based rank of the first candidate matching the label, None if absent."""
-        for index, candidate in enumerate(self.ranking if ranking is None else ranking):
-            if any(matches(answer, candidate.names) for answer in self.label.expected):
-                return index + 1
-        return None
-
-    @property
-    def rival_won(self) -> bool:
-        return bool(
-            self.ranking
-            and self.label.rival
-            and any(matches(r, self.ranking[0].names) for r in self.label.rival)
+    def accepted(self, answers: Sequence[str] | None = None) -> tuple[int, ...]:
+        """Indices of the candidates the label (or `answers`) accepts."""
+        wanted = self.label.expected if answers is None else answers
+        return tuple(
+            i
+            for i, candidate in enumerate(self.candidates)
+            if any(matches(a, candidate, self.tei) for a in wanted)
         )
+
+    def hit(self, ranking: str) -> bool:
+        """True when the first of `ranking` is an accepted character."""
+        order = (self.rankings or {}).get(ranking, ())
+        if not order:
+            return False
+        first = self.index(order[0])
+        return first is not None and first in self.accepted()
+
+    def index(self, name: str) -> int | None:
+        for i, candidate in enumerate(self.candidates):
+            if candidate.name == name:
+                return i
+        return None
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in _WORD_RE.findall(text)}
+    return {w.casefold() for w in _WORD_RE.findall(text)}
 
 
-def matches(label: str, names: Iterable[str]) -> bool:
-    """True when any word of the label equals a word of any of the names (ignoring case)."""
-    wanted = _words(label)
-    return any(wanted & _words(name) for name in names)
+def matches(label: str, candidate: Candidate, tei: bool = False) -> bool:
+    """True when `label` names the candidate: exactly one of its ids in a TEI play, else a
+    whole word of one of its names."""
+    if tei:
+        wanted = label.strip().casefold()
+        return any(wanted == i.casefold() for i in candidate.ids)
+    wanted_words = _words(label)
+    return any(wanted_words & _words(name) for name in candidate.names)
 
 
 def _column(header: Sequence[str], wanted: str | None, options: Sequence[str], what: str) -> str:
@@ -102,20 +136,43 @@ def _column(header: Sequence[str], wanted: str | None, options: Sequence[str], w
     )
 
 
-def _locate(root: Path, name: str) -> Path:
-    for extension in _EXTENSIONS:
-        candidate = root / f"{name}{extension}"
-        if candidate.is_file():
-            return candidate
-    return root / name
+def _locate(roots: Iterable[Path], name: str) -> Path:
+    roots = list(roots)
+    for root in roots:
+        for extension in _EXTENSIONS:
+            candidate = root / f"{name}{extension}"
+            if candidate.is_file():
+                return candidate
+    return roots[0] / name
+
+
+def story_roots(labels_path: Path) -> list[Path]:
+    """Where a labels file's stories are looked for: its folder, then the subfolder whose name
+    begins its file name (``gerdracor-main-characters.tsv`` -> ``gerdracor/``), if any."""
+    folder = labels_path.parent
+    roots = [folder]
+    stem = labels_path.stem
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else ():
+        if stem.startswith(f"{sub.name}-"):
+            roots.insert(0, sub)
+    return roots
+
+
+def set_name(labels_path: Path) -> str:
+    """A label set's name: its folder and file stem (``plays/gerdracor-main-characters``)."""
+    return (
+        f"{labels_path.parent.name}/{labels_path.stem}"
+        if labels_path.parent.name
+        else (labels_path.stem)
+    )
 
 
 def read_labels(
     path: str | Path, root: str | Path | None = None, column: str | None = None
 ) -> list[Label]:
-    """Read a labels TSV; story paths are resolved against `root` (default: its folder)."""
+    """Read a labels TSV; story paths are resolved against `root` (default: `story_roots`)."""
     source = Path(path)
-    base = Path(root) if root else source.parent
+    roots = [Path(root)] if root else story_roots(source)
     data = read_bytes(source, "a labels TSV")  # refuses pipes and devices, which would block
     try:
         text = data.decode("utf-8-sig")
@@ -127,6 +184,7 @@ def read_labels(
     header = list(rows[0].keys())
     story_column = _column(header, None, _STORY_COLUMNS, "story")
     expected_column = _column(header, column, _EXPECTED_COLUMNS, "expected character")
+    name = set_name(source)
     labels = []
     for row in rows:
         expected = tuple(
@@ -135,69 +193,76 @@ def read_labels(
         if not expected:
             continue
         rival = tuple(a.strip() for a in (row.get("not") or "").split("|") if a.strip())
-        name = row[story_column].strip()
-        labels.append(Label(name, _locate(base, name), expected, rival))
+        story = row[story_column].strip()
+        labels.append(Label(story, _locate(roots, story), expected, rival, name))
     return labels
 
 
-Ranker = Callable[[Path], tuple[tuple[Candidate, ...], tuple[Candidate, ...]]]
-"""Story path -> (ranking for the role, baseline ranking)."""
+def _candidate(story: Story, name: str) -> Candidate:
+    character = story.character(name)
+    if character is None:
+        return Candidate(name, (name,))
+    ids = tuple(a.name for a in character.aliases if a.reason == ID_REASON)
+    names = tuple(n for n in character.names() if n not in ids)
+    return Candidate(name, names, ids)
 
 
-def _run_one(job: tuple[Ranker, Label]) -> Outcome:
-    ranker, label = job
+def _order(values: dict[str, float], names: Sequence[str], reverse: bool = True) -> tuple[str, ...]:
+    sign = -1 if reverse else 1
+    return tuple(sorted(names, key=lambda n: (sign * values.get(n, 0.0), n)))
+
+
+def analyse_label(job: tuple[str, Label]) -> Collected:
+    """Read and analyse one labelled story; its candidates, features and rankings."""
+    role, label = job
+    from whosestory.analysis import analyze
+    from whosestory.build import build_story
+    from whosestory.readers import read_script
+
     try:
-        ranking, baseline = ranker(label.path)
+        story = build_story(read_script(label.path))
+        analysis = analyze(story)
     except WhosestoryError as err:
-        return Outcome(label, error=str(err))
-    return Outcome(label, ranking, baseline)
-
-
-def evaluate(labels: Sequence[Label], ranker: Ranker, workers: int = 1) -> list[Outcome]:
-    """Rank every labelled story, in parallel processes when `workers` > 1."""
-    jobs = [(ranker, label) for label in labels]
-    if workers <= 1 or len(jobs) < 4:
-        return [_run_one(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_run_one, jobs, chunksize=4))
-
-
-def summary(outcomes: Sequence[Outcome]) -> dict[str, object]:
-    """Accuracy figures (fractions) of the outcomes and of the baseline."""
-    n = len(outcomes)
-
-    def share(hits: int) -> float:
-        return round(hits / n, 4) if n else 0.0
-
-    positions = [o.position() for o in outcomes]
-    baseline = [o.position(o.baseline) for o in outcomes]
-    return {
-        "n": n,
-        "top1": share(sum(p == 1 for p in positions)),
-        "top3": share(sum(p is not None and p <= 3 for p in positions)),
-        "baseline_top1": share(sum(p == 1 for p in baseline)),
-        "baseline_top3": share(sum(p is not None and p <= 3 for p in baseline)),
-        "errors": sum(o.error is not None for o in outcomes),
-        "rival_won": sum(o.rival_won for o in outcomes),
-    }
-
-
-def _candidate(analysis: Analysis, name: str) -> Candidate:
-    character = analysis.story.character(name)
-    names = character.names() if character else (name,)
-    keys = ("cues", "words", "scenes_present", "copresence_weighted_degree", "subject")
-    figures = {key: round(float(analysis.tables[key].get(name, 0.0)), 3) for key in keys}
-    return Candidate(name, names, figures)
-
-
-def rank_role(role: str, path: Path) -> tuple[tuple[Candidate, ...], tuple[Candidate, ...]]:
-    """Load and analyse a story; its ranking for `role`, and the most-cues baseline."""
-    analysis = analyze(build_story(read_script(path)))
+        return Collected(label, error=str(err))
+    names = [c.name for c in story.cast if not c.group]
     if role not in analysis.roles:
-        known = ", ".join(sorted(analysis.roles))
-        raise InputError(f"unknown role {role!r}; expected one of {known}.")
-    ranking = tuple(_candidate(analysis, r.name) for r in analysis.roles[role].ranking)
-    cues = analysis.tables["cues"]
-    individuals = [c.name for c in analysis.story.cast if not c.group]
-    baseline = sorted(individuals, key=lambda n: (-cues.get(n, 0), n))[:3]
-    return ranking, tuple(_candidate(analysis, n) for n in baseline)
+        raise InputError(f"unknown role {role!r}.")
+    rankings = {
+        "verdict": tuple(r.name for r in analysis.roles[role].ranking),
+        "most_words": _order(analysis.tables["words"], names),
+        "most_speeches": _order(analysis.tables["cues"], names),
+        "most_scenes": _order(analysis.tables["scenes_present"], names),
+        "mean_rank": _order(analysis.rankings.overall, names, reverse=False),
+    }
+    return Collected(
+        label=label,
+        candidates=tuple(_candidate(story, n) for n in names),
+        features=tuple(analysis_features(analysis)[n] for n in names),
+        rankings=rankings,
+        tei=story.format == "tei",
+    )
+
+
+def analysis_features(analysis: Analysis) -> dict[str, dict[str, float]]:
+    """The role-model features of an analysis (`whosestory.features`)."""
+    from whosestory.features import character_features
+    from whosestory.measures import spotlight
+
+    story = analysis.story
+    lexicon = story.language == "en" or (story.language is None and story.format != "tei")
+    return character_features(
+        story,
+        analysis.tables,
+        spotlight.present_scenes(story),
+        analysis.rankings.overall,
+        lexicon=lexicon,
+    )
+
+
+def collect(labels: Sequence[Label], role: str, workers: int = 1) -> list[Collected]:
+    """Analyse every labelled story once, in parallel processes when `workers` > 1."""
+    jobs = [(role, label) for label in labels]
+    if workers <= 1 or len(jobs) < 4:
+        return [analyse_label(job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(analyse_label, jobs, chunksize=4))

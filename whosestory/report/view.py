@@ -6,7 +6,6 @@ from typing import Any
 
 from whosestory import evidence
 from whosestory.analysis import Analysis
-from whosestory.evaluate import Candidate, Outcome, summary
 from whosestory.measures import spotlight
 from whosestory.model import SPOKEN_KINDS, Story
 from whosestory.verdict import Verdict
@@ -172,36 +171,3 @@ def scenes_view(story: Story) -> dict[str, Any]:
             }
         )
     return {"title": story.title, "scenes": scenes, "diagnostics": _diagnostics(story)}
-
-
-def _candidate_view(candidate: Candidate | None) -> dict[str, Any] | None:
-    if candidate is None:
-        return None
-    return {"name": candidate.name, **candidate.figures}
-
-
-def eval_view(role: str, outcomes: list[Outcome]) -> dict[str, Any]:
-    """Accuracy, baseline and one result per labelled story (misses with both figures)."""
-    results = []
-    for outcome in outcomes:
-        position = outcome.position()
-        expected = None
-        for candidate in outcome.ranking:
-            if outcome.position([candidate]) == 1:
-                expected = candidate
-                break
-        results.append(
-            {
-                "file": outcome.label.file,
-                "expected": " | ".join(outcome.label.expected),
-                "got": outcome.got,
-                "hit": position == 1,
-                "rank": position,
-                "rival_won": outcome.rival_won,
-                "baseline": outcome.baseline[0].name if outcome.baseline else None,
-                "error": outcome.error,
-                "got_figures": _candidate_view(outcome.ranking[0] if outcome.ranking else None),
-                "expected_figures": _candidate_view(expected),
-            }
-        )
-    return {"role": role, **summary(outcomes), "results": results}

@@ -1,0 +1,214 @@
+"""Features of each character for the fitted role models.
+
+A role model (`whosestory.rolemodel`) scores every character of a story by a
+linear function of these features and turns the scores into probabilities with
+a softmax within the story (a conditional logit). Features are therefore only
+compared within one story: a feature that is the same for every character of a
+story (a measure its language cannot read, for example) carries no weight there,
+which is how a missing measure stays missing rather than counting as zero.
+
+Every feature is on a 0..1 scale:
+
+- *_top: the character's value as a share of the story's highest value;
+- is_top_*: 1 for the character (or characters) with the highest value;
+- shares of the story's words, speeches, scenes;
+- positions in story time (first and last appearance, the opening and the close);
+- title_names: a word of the character's name stands in the story's declared title.
+
+Families group the features so that a family can be kept or left out of a model
+as a whole (`FAMILIES`); `LEXICON_FAMILIES` need words of the story's language.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from whosestory.model import Story
+
+FAMILIES: Mapping[str, tuple[str, ...]] = {
+    "counts": (
+        "words_top",
+        "cues_top",
+        "scenes_top",
+        "words_share",
+        "scenes_share",
+        "is_top_words",
+        "is_top_cues",
+        "is_top_scenes",
+        "mean_rank",
+    ),
+    "time": ("first_scene", "last_scene", "ending_share", "enters_early", "stays_late"),
+    "network": (
+        "copresence_weighted_degree_top",
+        "copresence_degree_top",
+        "copresence_betweenness_top",
+        "copresence_closeness_top",
+        "copresence_eigenvector_top",
+        "conversation_weighted_degree_top",
+    ),
+    "talk": ("talked_about_top", "named_by_others_top"),
+    "title": ("title_names",),
+    "frame": (
+        "frame_share",
+        "closing_voice",
+        "narration",
+        "voice_over_share",
+        "bookends",
+        "listener_share",
+    ),
+    "openers": ("scene_openers_top", "exchange_openers_top"),
+    "agency": ("agency_top", "subject_top"),
+    "lexicon": ("interiority", "change", "vocabulary_drift"),
+}
+"""Feature families, each a tuple of feature names."""
+
+LEXICON_FAMILIES = frozenset({"agency", "lexicon"})
+"""Families whose features read words of the story's language."""
+
+FEATURES: tuple[str, ...] = tuple(f for names in FAMILIES.values() for f in names)
+
+_TOP_TABLES = {
+    "words_top": "words",
+    "cues_top": "cues",
+    "scenes_top": "scenes_present",
+    "copresence_weighted_degree_top": "copresence_weighted_degree",
+    "copresence_degree_top": "copresence_degree",
+    "copresence_betweenness_top": "copresence_betweenness",
+    "copresence_closeness_top": "copresence_closeness",
+    "copresence_eigenvector_top": "copresence_eigenvector",
+    "conversation_weighted_degree_top": "conversation_weighted_degree",
+    "talked_about_top": "passive_presence",
+    "scene_openers_top": "scene_openers",
+    "exchange_openers_top": "exchange_openers",
+    "agency_top": "agency",
+    "subject_top": "subject",
+}
+_IS_TOP = {"is_top_words": "words", "is_top_cues": "cues", "is_top_scenes": "scenes_present"}
+_AS_IS = (
+    "frame_share",
+    "closing_voice",
+    "narration",
+    "voice_over_share",
+    "bookends",
+    "listener_share",
+    "interiority",
+    "change",
+    "vocabulary_drift",
+)
+_TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+_TITLE_FILLERS = frozenset(
+    "the and of for von und der die das den dem des les las los une des the "
+    "del della her his him lui sie ein eine and oder ou et le la".split()
+)
+"""Articles, conjunctions and pronouns of the corpora's languages: a name word that is one
+of these (THE STRANGER in *The Keeper*) does not make the title name the character."""
+_ENDING = 0.2
+"""The close of a story: its last fifth of scenes."""
+
+
+def _top_share(table: Mapping[str, float], names: Sequence[str]) -> dict[str, float]:
+    top = max((float(table.get(n, 0.0)) for n in names), default=0.0)
+    return {n: float(table.get(n, 0.0)) / top if top > 0 else 0.0 for n in names}
+
+
+def _total_share(table: Mapping[str, float], names: Sequence[str]) -> dict[str, float]:
+    total = sum(float(table.get(n, 0.0)) for n in names)
+    return {n: float(table.get(n, 0.0)) / total if total > 0 else 0.0 for n in names}
+
+
+def declared_title(story: Story) -> str | None:
+    """The story's title when the source gives one (not the file name it falls back to)."""
+    title = story.title.strip()
+    if not title or title == Path(story.source).stem:
+        return None
+    return title
+
+
+def title_names(story: Story, names_of: Mapping[str, Sequence[str]]) -> dict[str, float]:
+    """1 for a character one of whose name words (3+ letters) is a word of the declared title."""
+    title = declared_title(story)
+    if title is None:
+        return dict.fromkeys(names_of, 0.0)
+    title_words = {w.casefold() for w in _TITLE_WORD.findall(title)} - _TITLE_FILLERS
+    result = {}
+    for character, names in names_of.items():
+        words = {w.casefold() for name in names for w in _TITLE_WORD.findall(name)}
+        result[character] = 1.0 if words & title_words else 0.0
+    return result
+
+
+def _time(
+    presence: Mapping[str, frozenset[int]], names: Sequence[str], n_scenes: int
+) -> dict[str, dict[str, float]]:
+    last = n_scenes - 1
+    ending = set(range(int(n_scenes * (1 - _ENDING)), n_scenes)) or {last}
+    result: dict[str, dict[str, float]] = {}
+    for name in names:
+        scenes = presence.get(name, frozenset())
+        first_seen = min(scenes) if scenes else last
+        last_seen = max(scenes) if scenes else 0
+        result[name] = {
+            "first_scene": 1.0 if 0 in scenes else 0.0,
+            "last_scene": 1.0 if last in scenes else 0.0,
+            "ending_share": len(scenes & ending) / len(ending),
+            "enters_early": 1.0 - first_seen / n_scenes if n_scenes else 0.0,
+            "stays_late": (last_seen + 1) / n_scenes if n_scenes and scenes else 0.0,
+        }
+    return result
+
+
+def _mean_rank(overall: Mapping[str, float], names: Sequence[str]) -> dict[str, float]:
+    """1 for the best mean rank, falling linearly to 0 for the worst."""
+    ranks = {n: float(overall.get(n, 0.0)) for n in names}
+    low, high = min(ranks.values(), default=0.0), max(ranks.values(), default=0.0)
+    span = high - low
+    return {n: (high - r) / span if span > 0 else 1.0 for n, r in ranks.items()}
+
+
+def character_features(
+    story: Story,
+    tables: Mapping[str, Mapping[str, float]],
+    presence: Mapping[str, frozenset[int]],
+    mean_rank: Mapping[str, float],
+    lexicon: bool = True,
+) -> dict[str, dict[str, float]]:
+    """Every feature of every individual character (groups left out), each 0..1.
+
+    `tables` are the analysis's measure tables, `presence` the scenes each
+    character is present in, `mean_rank` the mean rank over count and network
+    measures (lower is better). With `lexicon` False (the story's language has
+    no lexicon), the lexicon families are 0 for everyone, so they carry no weight.
+    """
+    names = [c.name for c in story.cast if not c.group]
+    columns: dict[str, dict[str, float]] = {}
+    for feature, table in _TOP_TABLES.items():
+        columns[feature] = _top_share(tables.get(table, {}), names)
+    for feature, table in _IS_TOP.items():
+        top = max((float(tables.get(table, {}).get(n, 0.0)) for n in names), default=0.0)
+        columns[feature] = {
+            n: 1.0 if top > 0 and float(tables[table].get(n, 0.0)) == top else 0.0 for n in names
+        }
+    columns["words_share"] = _total_share(tables.get("words", {}), names)
+    n_scenes = len(story.scenes)
+    columns["scenes_share"] = {
+        n: len(presence.get(n, ())) / n_scenes if n_scenes else 0.0 for n in names
+    }
+    columns["mean_rank"] = _mean_rank(mean_rank, names)
+    spoken_of = Counter(m.character for m in story.mentions if m.via == "speech")
+    columns["named_by_others_top"] = _top_share(spoken_of, names)
+    for feature in _AS_IS:
+        table = tables.get(feature, {})
+        columns[feature] = {n: min(1.0, max(0.0, float(table.get(n, 0.0)))) for n in names}
+    character = {c.name: c for c in story.cast}
+    columns["title_names"] = title_names(story, {n: character[n].names() for n in names})
+    timing = _time(presence, names, n_scenes)
+    for feature in FAMILIES["time"]:
+        columns[feature] = {n: timing[n][feature] for n in names}
+    if not lexicon:
+        for family in LEXICON_FAMILIES:
+            for feature in FAMILIES[family]:
+                columns[feature] = dict.fromkeys(names, 0.0)
+    return {n: {f: round(columns[f][n], 6) for f in FEATURES} for n in names}
