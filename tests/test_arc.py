@@ -51,12 +51,20 @@ def story() -> Story:
     return story_of(scenes)
 
 
-def test_sentiment_matches_vader_including_the_shortcut() -> None:
+def test_sentiment_matches_vader_on_plain_english() -> None:
     analyzer = SentimentIntensityAnalyzer()
-    texts = [SAD, HAPPY, PLAIN, "", "no", "Not bad at all :)", "kind of GREAT!!!", "He waits."]
+    texts = [SAD, HAPPY, PLAIN, "", "Not bad at all.", "kind of great!!!", "He waits."]
+    texts += ["It isn't good"]
+    texts += ["I am very happy.", "She is happy but he is sad.", "This is not so very bad."]
     for text in texts:
-        assert arc.sentiment(text) == analyzer.polarity_scores(text)["compound"]
+        assert arc.sentiment(text) == analyzer.polarity_scores(text)["compound"], text
     assert arc.sentiment(PLAIN) == 0.0
+
+
+def test_sentiment_is_linear_and_drops_only_vaders_costly_rules() -> None:
+    """ALL-CAPS emphasis and emoji are left out (docs/languages.md); the rest is VADER's."""
+    assert arc.sentiment("kind of GREAT!!!") == arc.sentiment("kind of great!!!")
+    assert arc.sentiment(":)") == 0.0
 
 
 def test_units_are_speeches_and_action_paragraphs_with_story_time(story: Story) -> None:
