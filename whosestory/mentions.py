@@ -87,7 +87,7 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
     for ident, forms in names.items():
         for form in forms:
             key = key_of(form)
-            if not 2 <= len(key) <= MAX_NAME_CHARS or "_" in key or not re.search(r"[A-Z]", key):
+            if not 2 <= len(key) <= MAX_NAME_CHARS or "_" in key or not re.search(r"[^\W\d_]", key):
                 continue
             candidates = [key]
             parts = _words(key)

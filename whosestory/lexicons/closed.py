@@ -168,6 +168,10 @@ AGENCY_NOT_VERBS: Mapping[str, frozenset[str]] = {
 }
 """Words with a verb's ending that are not verbs (beside the language's stop words)."""
 
+OBJECT_AFTER_VERB: Mapping[str, bool] = {"en": True, "de": False, "fr": True, "ru": False}
+"""Whether a name right after a verb is its object. Not in German and Russian, whose stage
+directions put the subject after the verb as often ("Da kommt Anna", "сидит Нина")."""
+
 OBJECT_PREPOSITIONS: Mapping[str, frozenset[str]] = {
     "en": _words("at to toward towards into onto upon"),
     "de": _words("zu an auf gegen"),

@@ -11,9 +11,11 @@ him``, ``Anna nimmt den Brief``, ``Elle sort``, ``Он уходит``):
   ``-ет``/``-ит`` ... in Russian, that is neither a stop word of the language nor
   in `closed.AGENCY_NOT_VERBS`), or is a subject pronoun (``he``, ``er``, ``il``,
   ``он`` ...);
-- it is the **object** when the mention follows such a verb or a directional
-  preposition (``at``, ``to``, ``zu``, ``vers``, ``к`` ...), or is an object
-  pronoun (``him``, ``ihn``, ``ему`` ...);
+- it is the **object** when the mention follows a directional preposition
+  (``at``, ``to``, ``zu``, ``vers``, ``к`` ...) or, in English and French, such a
+  verb (German and Russian stage directions put the subject after the verb as
+  often: "Da kommt Anna", "сидит Нина"), or is an object pronoun (``him``, ``ihn``,
+  ``ему`` ...);
 - possessives (``Anna's``, ``his``) and other pronouns count as neither.
 
 English keeps its first rules exactly (its own short list of non-verbs, no stop
@@ -56,6 +58,7 @@ class _Rules:
     subjects: frozenset[str]
     objects: frozenset[str]
     neither: frozenset[str]
+    object_after_verb: bool
 
     def is_verb(self, word: str) -> bool:
         return (
@@ -84,6 +87,7 @@ def _rules(language: str) -> _Rules | None:
         subjects,
         objects,
         frozenset(closed.GENDERED_PRONOUNS[language]) - subjects - objects,
+        closed.OBJECT_AFTER_VERB[language],
     )
 
 
@@ -115,7 +119,10 @@ def _role_of(element: Element, surface: str, offset: int, rules: _Rules) -> bool
     if after and rules.is_verb(after.group(1)):
         return True
     before = _WORD_BEFORE_RE.search(text, max(0, offset - _LOOK_BACK), offset)
-    if before and (rules.is_verb(before.group(1)) or before.group(1) in rules.prepositions):
+    if before is None:
+        return None
+    word = before.group(1)
+    if word in rules.prepositions or (rules.object_after_verb and rules.is_verb(word)):
         return False
     return None
 

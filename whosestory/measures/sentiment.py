@@ -10,7 +10,8 @@ Parsimonious Rule-based Model for Sentiment Analysis of Social Media Text", ICWS
   adds or takes VADER's booster step (+-0.293, times 0.95 and 0.9 two and three
   words away), in the direction of the valence;
 - a negation among those three words multiplies the valence by -0.74 (in English,
-  VADER's negations, any word with ``n't``, and "no" one or two words before;
+  VADER's negations, each one, any word with ``n't``, and "no" one or two words
+  before; in the other languages once, as "ne ... pas" is one negation;
   English "no" before a lexicon word and "kind" in "kind of" score nothing themselves);
 - the contrastive conjunction ("but", "aber", "mais", "но"): valences before its first
   use count half, after it one and a half;
@@ -71,6 +72,7 @@ class Scorer:
                     continue
             if english and "no" in words[max(0, i - 2) : i]:
                 valence *= N_SCALAR
+            negated = False
             for back in range(min(3, i)):
                 before = words[i - back - 1]
                 if before in lexicon:
@@ -78,8 +80,11 @@ class Scorer:
                 step = boosters.get(before, 0.0) * _DAMPING[back]
                 valence += step if valence > 0 else -step
                 valence *= _english_emphasis(words, i, back) if english else 1.0
-                if valence and self._negated(words, i, back):
+                # VADER negates once per negation; elsewhere a negation is often two
+                # words ("ne ... pas", "nicht ... kein") and negates once
+                if (english or not negated) and self._negated(words, i, back):
                     valence *= N_SCALAR
+                    negated = True
             found.append(valence)
         if seen_contrast >= 0:
             found = [v * 0.5 for v in found[:seen_contrast]] + [
