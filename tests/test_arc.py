@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -178,3 +180,14 @@ def test_tone_words_quote_what_changed(story: Story) -> None:
     words = dict(arc.tone_words(story, "ANNA")["early"])
     assert "miserable" in words and "happy" not in words
     assert "happy" in dict(arc.tone_words(story, "ANNA")["late"])
+
+
+def test_jensen_shannon_on_counts_by_hand() -> None:
+    """Halves {a, b} and {a, c}: m = (1/2, 1/4, 1/4); each KL to m is 1/2 bit."""
+    assert arc._jsd(Counter({"a": 1, "b": 1}), Counter({"a": 1, "c": 1})) == pytest.approx(0.5)
+    assert arc._jsd(Counter({"a": 3}), Counter({"a": 5})) == pytest.approx(0.0)
+    assert arc._jsd(Counter(), Counter({"a": 1})) == 0.0
+
+
+def test_units_of_one_character_equal_their_share_of_all(story: Story) -> None:
+    assert arc.units(story, names=["ANNA"]) == {"ANNA": arc.units(story)["ANNA"]}

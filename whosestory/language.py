@@ -92,7 +92,9 @@ def tokens(text: str, language: str | None = None) -> list[str]:
     found = pattern.findall(text.lower())
     if language == "ru":
         return [t.replace("ё", "е") for t in found]
-    return [t.replace("’", "'") for t in found] if language in ("en", "fr") else found
+    if "’" in text and language in ("en", "fr"):
+        return [t.replace("’", "'") for t in found]
+    return found
 
 
 def detect(texts: str | Iterable[str]) -> str | None:

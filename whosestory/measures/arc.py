@@ -42,7 +42,7 @@ from __future__ import annotations
 import math
 import zlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -117,15 +117,20 @@ def sentiment(text: str, language: str = "en") -> float | None:
     return found.compound(text) if found is not None else None
 
 
-def units(story: Story, language: str | None = None) -> dict[str, list[Unit]]:
+def units(
+    story: Story, language: str | None = None, names: Collection[str] | None = None
+) -> dict[str, list[Unit]]:
     """Every non-group character's text units in story order (empty list when none).
 
     `language` is the story's (`story_language`) unless given. Scores are None in a
-    language without a sentiment lexicon.
+    language without a sentiment lexicon. `names` keeps only those characters (a
+    caller that needs one character's units scores only theirs).
     """
     language = language or story_language(story)
     tone = scorer(language)
-    result: dict[str, list[Unit]] = {c.name: [] for c in story.cast if not c.group}
+    result: dict[str, list[Unit]] = {
+        c.name: [] for c in story.cast if not c.group and (names is None or c.name in names)
+    }
     n = max(1, len(story.scenes))
     scores: dict[str, float | None] = {}
 
@@ -162,12 +167,14 @@ def units(story: Story, language: str | None = None) -> dict[str, list[Unit]]:
     return result
 
 
-def _scored(story: Story, given: Mapping[str, list[Unit]] | None) -> Mapping[str, list[Unit]]:
-    """The story's units when they carry a tone; empty in a language without a lexicon."""
+def _scored(
+    story: Story, given: Mapping[str, list[Unit]] | None
+) -> Mapping[str, list[Unit]] | None:
+    """The story's units when they carry a tone; None in a language without a lexicon."""
     found = units(story) if given is None else given
     scores = [u.score for us in found.values() for u in us]
     if any(v is None for v in scores) or (not scores and scorer(story_language(story)) is None):
-        return {}
+        return None
     return found
 
 
@@ -203,8 +210,8 @@ def trajectory(
     A character with no units (or not in the cast) gets empty windows; a story in a
     language without a sentiment lexicon gets no windows at all.
     """
-    scored = _scored(story, text_units)
-    if not scored:
+    scored = _scored(story, text_units if text_units is not None else units(story, names=[name]))
+    if scored is None:
         return []
     found = scored.get(name, [])
     times = np.array([u.time for u in found], dtype=float)
@@ -308,7 +315,8 @@ def arc_change(
     Empty for a story in a language without a sentiment lexicon. `text_units` is
     `units(story)` if the caller already has it.
     """
-    return {name: _change(name, found, seed) for name, found in _scored(story, text_units).items()}
+    found = _scored(story, text_units) or {}
+    return {name: _change(name, units_of, seed) for name, units_of in found.items()}
 
 
 def content_words(text: str, language: str = "en") -> list[str]:
@@ -414,7 +422,7 @@ def tone_words(
     tone: Scorer | None = scorer(language)
     if tone is None:
         return {}
-    found = text_units if text_units is not None else units(story, language)
+    found = text_units if text_units is not None else units(story, language, [name])
     halves: dict[str, Counter[str]] = {"early": Counter(), "late": Counter()}
     for unit in found.get(name, []):
         if unit.speech:
