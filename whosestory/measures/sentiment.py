@@ -46,7 +46,7 @@ _DAMPING = (1.0, 0.95, 0.9)
 
 @dataclass(frozen=True, slots=True)
 class Scorer:
-    """Compound sentiment in one language; `lexicon` names what it reads, for evidence."""
+    """Compound sentiment in one language (`language` names the lexicon it reads)."""
 
     language: str
     lexicon: Mapping[str, float]
