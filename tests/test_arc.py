@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
@@ -51,12 +53,20 @@ def story() -> Story:
     return story_of(scenes)
 
 
-def test_sentiment_matches_vader_including_the_shortcut() -> None:
+def test_sentiment_matches_vader_on_plain_english() -> None:
     analyzer = SentimentIntensityAnalyzer()
-    texts = [SAD, HAPPY, PLAIN, "", "no", "Not bad at all :)", "kind of GREAT!!!", "He waits."]
+    texts = [SAD, HAPPY, PLAIN, "", "Not bad at all.", "kind of great!!!", "He waits."]
+    texts += ["It isn't good"]
+    texts += ["I am very happy.", "She is happy but he is sad.", "This is not so very bad."]
     for text in texts:
-        assert arc.sentiment(text) == analyzer.polarity_scores(text)["compound"]
+        assert arc.sentiment(text) == analyzer.polarity_scores(text)["compound"], text
     assert arc.sentiment(PLAIN) == 0.0
+
+
+def test_sentiment_is_linear_and_drops_only_vaders_costly_rules() -> None:
+    """ALL-CAPS emphasis and emoji are left out (docs/languages.md); the rest is VADER's."""
+    assert arc.sentiment("kind of GREAT!!!") == arc.sentiment("kind of great!!!")
+    assert arc.sentiment(":)") == 0.0
 
 
 def test_units_are_speeches_and_action_paragraphs_with_story_time(story: Story) -> None:
@@ -170,3 +180,14 @@ def test_tone_words_quote_what_changed(story: Story) -> None:
     words = dict(arc.tone_words(story, "ANNA")["early"])
     assert "miserable" in words and "happy" not in words
     assert "happy" in dict(arc.tone_words(story, "ANNA")["late"])
+
+
+def test_jensen_shannon_on_counts_by_hand() -> None:
+    """Halves {a, b} and {a, c}: m = (1/2, 1/4, 1/4); each KL to m is 1/2 bit."""
+    assert arc._jsd(Counter({"a": 1, "b": 1}), Counter({"a": 1, "c": 1})) == pytest.approx(0.5)
+    assert arc._jsd(Counter({"a": 3}), Counter({"a": 5})) == pytest.approx(0.0)
+    assert arc._jsd(Counter(), Counter({"a": 1})) == 0.0
+
+
+def test_units_of_one_character_equal_their_share_of_all(story: Story) -> None:
+    assert arc.units(story, names=["ANNA"]) == {"ANNA": arc.units(story)["ANNA"]}

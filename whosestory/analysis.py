@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from whosestory import language as languages
 from whosestory import verdict
 from whosestory.measures import agency, arc, frame, interiority, network, ranking, spotlight, ties
 from whosestory.model import Story
@@ -52,6 +53,9 @@ class Analysis:
     `parts` holds the components of each composite verdict (role -> component ->
     character -> 0..1) so that a report can say which evidence carried it;
     `frame` is the frame layer found, `arcs` each character's change of tone.
+    `language` is the story's (declared or detected) and `unavailable` names each
+    lexicon measure that language has no resource for, with the reason: those
+    measures are absent from `tables`, not zero.
     """
 
     story: Story
@@ -63,6 +67,8 @@ class Analysis:
     parts: Mapping[str, Mapping[str, Mapping[str, float]]]
     frame: frame.Frame
     arcs: Mapping[str, arc.ArcChange]
+    language: str | None = None
+    unavailable: Mapping[str, str] = field(default_factory=dict)
 
 
 def _frame_tables(story: Story, layer: frame.Frame) -> dict[str, dict[str, float]]:
@@ -92,6 +98,8 @@ def measure_tables(story: Story) -> tuple[dict[str, dict[str, float]], dict, dic
     present = spotlight.present_scenes(story)
     subject = agency.subject_counts(story)
     graphs = network.story_graphs(story, present)
+    perception = interiority.perception_verbs(story)
+    shots = interiority.pov_shots(story)
     tables: dict[str, dict[str, float]] = {
         "cues": dict(spotlight.cues(story)),
         "words": dict(spotlight.words(story)),
@@ -105,9 +113,11 @@ def measure_tables(story: Story) -> tuple[dict[str, dict[str, float]], dict, dic
         "agency": agency.agency(story, subject),
         "scene_openers": dict(agency.scene_openers(story)),
         "exchange_openers": dict(agency.exchange_openers(story)),
-        "interiority": interiority.interiority(story),
-        "perception_verbs": dict(interiority.perception_verbs(story)),
-        "pov_shots": dict(interiority.pov_shots(story)),
+        "interiority": interiority.interiority(
+            story, perception=perception, shots=shots, present=present
+        ),
+        "perception_verbs": perception,
+        "pov_shots": shots,
     }
     tables.update(network.network_measures(story, presence=present, graphs=graphs))
     return tables, graphs, network.tiers(story, presence=present)
@@ -119,12 +129,15 @@ def analyze(story: Story) -> Analysis:
     names = [c.name for c in story.cast if not c.group]
     layer = frame.frame_layer(story)
     tables.update(_frame_tables(story, layer))
-    arcs = arc.arc_change(story)
+    language = languages.story_language(story)
+    text_units = arc.units(story, language)
+    arcs = arc.arc_change(story, text_units=text_units)
     tables["change"] = {
         n: abs(a.delta) if a.delta is not None and a.shape in _CHANGE_SHAPES else 0.0
         for n, a in arcs.items()
     }
-    tables["vocabulary_drift"] = {n: v or 0.0 for n, v in arc.vocabulary_drift(story).items()}
+    drift = arc.vocabulary_drift(story, text_units=text_units)
+    tables["vocabulary_drift"] = {n: v or 0.0 for n, v in drift.items()}
     tables["position_change"] = network.position_change(story)
     count_scores = verdict.spotlight_scores(names, tables)
     network_scores = verdict.network_scores(names, tables)
@@ -195,4 +208,6 @@ def analyze(story: Story) -> Analysis:
         parts={"main_character": main_parts, "impact_character": tie_tables},
         frame=layer,
         arcs=arcs,
+        language=language,
+        unavailable=languages.unavailable(language),
     )

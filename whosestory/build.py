@@ -16,6 +16,7 @@ from pathlib import Path
 
 from whosestory.aliases import AliasRules
 from whosestory.cast import Cast, Speech, key_of, resolve_cast
+from whosestory.language import code, detect
 from whosestory.mentions import find_mentions, infer_genders
 from whosestory.model import (
     CUED_KINDS,
@@ -197,14 +198,15 @@ def build_story(script: Script, rules: AliasRules | None = None) -> Story:
     ]
     texts = [e.text for e in flat if e.kind in _NARRATIVE_KINDS]
     declared = script.declared_cast
-    genders = infer_genders({s.name for s in speeches}, texts)
+    language = code(script.language) or detect(e.text for e in flat if e.text)
+    genders = infer_genders({s.name for s in speeches}, texts, language)
     for entry in declared:
         genders[key_of(entry.id)] = entry.gender
     cast = resolve_cast(speeches, texts, declared, genders, rules)
     elements = [_resolve(e, c, vo, cast) for e, c, vo in zip(flat, cues, voice_over, strict=True)]
     scenes = _make_scenes(groups, elements)
     ids = {alias.name: c.name for c in cast.characters for alias in c.aliases}
-    mentions = find_mentions(scenes, cast.characters, ids)
+    mentions = find_mentions(scenes, cast.characters, ids, language)
     diagnostics = sorted(
         [*script.diagnostics, *shots], key=lambda d: (d.line is not None, d.line or 0)
     )
@@ -228,7 +230,7 @@ def build_story(script: Script, rules: AliasRules | None = None) -> Story:
         mentions=mentions,
         diagnostics=tuple(diagnostics),
         title_page=script.title_page,
-        language=script.language,
+        language=language,
     )
 
 

@@ -16,18 +16,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from whosestory.cast import TITLE_GENDER, key_of
+from whosestory.language import gendered_pronouns
 from whosestory.model import SPOKEN_KINDS, Character, Element, Kind, Mention, Scene
 
-_PRONOUNS = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "himself": "m",
-    "she": "f",
-    "her": "f",
-    "hers": "f",
-    "herself": "f",
-}
+_PRONOUNS = gendered_pronouns("en")
 _PRONOUN_PATTERN = (
     r"(?P<pro>[Hh](?<![\w].)(?:[Ee](?:[Rr](?:[Ss](?:[Ee][Ll][Ff])?)?)?|"
     r"[Ii](?:[Mm](?:[Ss][Ee][Ll][Ff])?|[Ss]))|[Ss](?<![\w].)[Hh][Ee])(?![\w])"
@@ -36,6 +28,20 @@ _PRONOUN_RE = re.compile(_PRONOUN_PATTERN)
 """he, him, his, himself, she, her, hers, herself in any case, as words, spelt out letter
 by letter: a pattern that opens with letters lets the regex engine skip ahead to where
 one can start, and the look-behind after the first letter keeps it to word starts."""
+
+
+def _pronouns(language: str | None) -> tuple[Mapping[str, str], re.Pattern[str] | None]:
+    """A language's gendered pronouns (`whosestory.language.gendered_pronouns`) and their
+    pattern; English keeps the fast pattern above. No pattern for a language without."""
+    if language in (None, "en"):
+        return _PRONOUNS, _PRONOUN_RE
+    pronouns = gendered_pronouns(language)
+    if not pronouns:
+        return pronouns, None
+    words = "|".join(sorted(map(re.escape, pronouns), key=len, reverse=True))
+    return pronouns, re.compile(rf"(?<![\w])(?P<pro>(?i:{words}))(?![\w])")
+
+
 _NAME_GENDER_WORDS = {
     "m": {"MAN", "BOY", "FATHER", "DAD", "BROTHER", "HUSBAND", "SON", "UNCLE", "KING", "GUY"},
     "f": {"WOMAN", "GIRL", "MOTHER", "MOM", "MUM", "SISTER", "WIFE", "DAUGHTER", "AUNT", "LADY"},
@@ -81,7 +87,7 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
     for ident, forms in names.items():
         for form in forms:
             key = key_of(form)
-            if not 2 <= len(key) <= MAX_NAME_CHARS or "_" in key or not re.search(r"[A-Z]", key):
+            if not 2 <= len(key) <= MAX_NAME_CHARS or "_" in key or not re.search(r"[^\W\d_]", key):
                 continue
             candidates = [key]
             parts = _words(key)
@@ -137,12 +143,16 @@ def _pattern(surfaces: Mapping[str, str], pronouns: bool = True) -> re.Pattern[s
     return re.compile(f"{name}|{_PRONOUN_PATTERN}" if pronouns else name)
 
 
-def infer_genders(names: Iterable[str], texts: Iterable[str]) -> dict[str, str | None]:
+def infer_genders(
+    names: Iterable[str], texts: Iterable[str], language: str | None = None
+) -> dict[str, str | None]:
     """Guess each name's gender from the first pronoun after it in the same paragraph.
 
     Also counts gendered words in the name itself (``MRS.``, ``MOTHER``). Returns
-    ``"m"``, ``"f"`` or None (no clear majority) for every name.
+    ``"m"``, ``"f"`` or None (no clear majority) for every name. Pronouns are those
+    of `language` (None: English); a language without a list gives no pronoun votes.
     """
+    pronouns, pronoun_re = _pronouns(language)
     keys = sorted({key_of(n) for n in names if n})
     surfaces = surface_forms({k: [k] for k in keys})
     votes: dict[str, Counter[str]] = {k: Counter() for k in keys}
@@ -153,17 +163,17 @@ def infer_genders(names: Iterable[str], texts: Iterable[str]) -> dict[str, str |
             )
             if gender:
                 votes[key][gender] += 3
-    if surfaces:
+    if surfaces and pronoun_re is not None:
         # names alone are found fast; a pronoun is looked for only between a name and the next
         names_only = _pattern(surfaces, pronouns=False)
         for text in texts:
             found = list(names_only.finditer(text))
             for i, match in enumerate(found):
                 end = found[i + 1].start() if i + 1 < len(found) else len(text)
-                pronoun = _PRONOUN_RE.search(text, match.end(), end)
+                pronoun = pronoun_re.search(text, match.end(), end)
                 if pronoun is not None:
                     who = surfaces[match.group("name")]
-                    votes[who][_PRONOUNS[pronoun.group("pro").lower()]] += 1
+                    votes[who][pronouns[pronoun.group("pro").lower()]] += 1
     genders: dict[str, str | None] = {}
     for key, counter in votes.items():
         total = sum(counter.values())
@@ -189,7 +199,10 @@ def _talked_about(
 
 
 def find_mentions(
-    scenes: Sequence[Scene], cast: Sequence[Character], ids: Mapping[str, str] | None = None
+    scenes: Sequence[Scene],
+    cast: Sequence[Character],
+    ids: Mapping[str, str] | None = None,
+    language: str | None = None,
 ) -> tuple[Mention, ...]:
     """Every name, pronoun and stage reference to a character outside its own speech.
 
@@ -198,8 +211,10 @@ def find_mentions(
     (the character is talked about, present or not).
 
     `ids` maps source ids (TEI xml:ids in `Element.refs`) to character names.
-    Group characters are not searched for by name.
+    Group characters are not searched for by name. Pronouns are those of `language`
+    (None: English); a language without a list gives no pronoun mentions.
     """
+    pronouns, pronoun_re = _pronouns(language)
     named = {c.name: [n for n in c.names()] for c in cast if not c.group}
     surfaces = surface_forms(named)
     gender = {c.name: c.gender for c in cast if not c.group}
@@ -228,10 +243,11 @@ def find_mentions(
             text, start = element.text, 0
             for match in (*names_only.finditer(text), None):
                 end = match.start() if match is not None else len(text)
-                if recent:  # a pronoun before anyone of its gender is named refers to no one
-                    for pronoun in _PRONOUN_RE.finditer(text, start, end):
+                # a pronoun before anyone of its gender is named refers to no one
+                if recent and pronoun_re is not None:
+                    for pronoun in pronoun_re.finditer(text, start, end):
                         word = pronoun.group("pro")
-                        who = recent.get(_PRONOUNS[word.lower()])
+                        who = recent.get(pronouns[word.lower()])
                         if who:
                             mentions.append(
                                 Mention(

@@ -1,14 +1,26 @@
 """Agency: who acts, and who is acted upon; who opens scenes and exchanges.
 
-A first version from the surface of action lines, where screenplays write in the
-present tense (``Anna grabs the rope``, ``The guard shoves him``):
+A first version from the surface of action lines, where screenplays and stage
+directions write in the present tense (``Anna grabs the rope``, ``The guard shoves
+him``, ``Anna nimmt den Brief``, ``Elle sort``, ``Он уходит``):
 
 - a character is the **subject** of an action when a mention of it (name or
-  resolved pronoun) is followed by a present-tense verb (a lower-case word
-  ending in ``s`` that is not a function word), or is the pronoun ``he``/``she``;
-- it is the **object** when the mention follows such a verb or a directional
-  preposition (``at``, ``to``, ``toward``, ``into``, ``onto``), or is ``him``;
-- possessives (``Anna's``, ``his``) and ambiguous ``her`` count as neither.
+  resolved pronoun) is followed by a present-tense verb of the story's language
+  (a lower-case word with a third-person ending, `closed.AGENCY_VERB_ENDINGS`:
+  ``-s`` in English, ``-t`` in German, ``-e``/``-t``/``-d`` in French,
+  ``-ет``/``-ит`` ... in Russian, that is neither a stop word of the language nor
+  in `closed.AGENCY_NOT_VERBS`), or is a subject pronoun (``he``, ``er``, ``il``,
+  ``он`` ...);
+- it is the **object** when the mention follows a directional preposition
+  (``at``, ``to``, ``zu``, ``vers``, ``к`` ...) or, in English and French, such a
+  verb (German and Russian stage directions put the subject after the verb as
+  often: "Da kommt Anna", "сидит Нина"), or is an object pronoun (``him``, ``ihn``,
+  ``ему`` ...);
+- possessives (``Anna's``, ``his``) and other pronouns count as neither.
+
+English keeps its first rules exactly (its own short list of non-verbs, no stop
+words). A story in a language without these resources has no subject and object
+counts and no agency (`whosestory.language.lexicon_support`).
 
 agency = (subject + 1) / (subject + object + 2), the share of the character's
 actions in which it is the agent, with add-one smoothing so that a character
@@ -21,23 +33,62 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
+from whosestory import lexicons
+from whosestory.language import story_language
+from whosestory.lexicons import closed
 from whosestory.model import Element, Kind, Story
 
-_NOT_VERBS = frozenset(
-    """is was has his hers its this thus always perhaps yes less unless across
-    towards afterwards sometimes besides pants glasses clothes ones others
-    as us its whereas nevertheless""".split()
-)
-_OBJECT_PREPOSITIONS = frozenset({"at", "to", "toward", "towards", "into", "onto", "upon"})
-_WORD_AFTER_RE = re.compile(
-    r"\s+(?:(?:just|then|slowly|quickly|suddenly|also|still|finally)\s+)?"
-    r"([A-Za-z]+)"
-)
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+$")
 _LOOK_BACK = 80
 """How far before a name `_role_of` looks for the word before it: a search from the
 start of the paragraph would make a long paragraph of names quadratic."""
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\s+$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """The surface cues of subject and object in one language."""
+
+    language: str
+    verb_end: re.Pattern[str]
+    not_verbs: frozenset[str]
+    word_after: re.Pattern[str]
+    prepositions: frozenset[str]
+    subjects: frozenset[str]
+    objects: frozenset[str]
+    neither: frozenset[str]
+    object_after_verb: bool
+
+    def is_verb(self, word: str) -> bool:
+        return (
+            word.islower()
+            and len(word) > 2
+            and self.verb_end.search(word) is not None
+            and word not in self.not_verbs
+        )
+
+
+@cache
+def _rules(language: str) -> _Rules | None:
+    if language not in closed.AGENCY_VERB_ENDINGS:
+        return None
+    not_verbs = closed.AGENCY_NOT_VERBS[language]
+    if language != "en":
+        not_verbs |= lexicons.stop_words(language) or frozenset()
+    subjects = closed.SUBJECT_PRONOUNS[language]
+    objects = closed.OBJECT_PRONOUNS[language]
+    return _Rules(
+        language,
+        re.compile(rf"(?:{closed.AGENCY_VERB_ENDINGS[language]})$"),
+        not_verbs,
+        re.compile(rf"\s+(?:(?:{closed.AGENCY_GAP[language]})\s+)?([^\W\d_]+)"),
+        closed.OBJECT_PREPOSITIONS[language],
+        subjects,
+        objects,
+        frozenset(closed.GENDERED_PRONOUNS[language]) - subjects - objects,
+        closed.OBJECT_AFTER_VERB[language],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,34 +102,39 @@ class Role:
     quote: str
 
 
-def _is_verb(word: str) -> bool:
-    return word.islower() and len(word) > 2 and word.endswith("s") and word not in _NOT_VERBS
-
-
-def _role_of(element: Element, surface: str, offset: int) -> bool | None:
+def _role_of(element: Element, surface: str, offset: int, rules: _Rules) -> bool | None:
     """True for subject, False for object, None for neither."""
     lower = surface.lower()
-    if lower in ("he", "she"):
+    if lower in rules.subjects:
         return True
-    if lower == "him":
+    if lower in rules.objects:
         return False
-    if lower in ("his", "her", "hers", "herself", "himself"):
+    if lower in rules.neither:
         return None
     end = offset + len(surface)
     text = element.text
     if text[end : end + 2] in ("'s", "’s"):
         return None
-    after = _WORD_AFTER_RE.match(text, end)
-    if after and _is_verb(after.group(1)):
+    after = rules.word_after.match(text, end)
+    if after and rules.is_verb(after.group(1)):
         return True
     before = _WORD_BEFORE_RE.search(text, max(0, offset - _LOOK_BACK), offset)
-    if before and (_is_verb(before.group(1)) or before.group(1) in _OBJECT_PREPOSITIONS):
+    if before is None:
+        return None
+    word = before.group(1)
+    if word in rules.prepositions or (rules.object_after_verb and rules.is_verb(word)):
         return False
     return None
 
 
-def roles(story: Story) -> list[Role]:
-    """Every subject and object use of every character in the action lines."""
+def roles(story: Story, language: str | None = None) -> list[Role]:
+    """Every subject and object use of every character in the action lines.
+
+    In the story's language (`language` when given); empty in one without agency rules.
+    """
+    rules = _rules(language or story_language(story) or "")
+    if rules is None:
+        return []
     elements: dict[tuple[int, int], Element] = {}
     for scene in story.scenes:
         for element in scene.elements:
@@ -91,7 +147,7 @@ def roles(story: Story) -> list[Role]:
         element = elements.get((mention.scene, mention.line))
         if element is None:
             continue
-        role = _role_of(element, mention.text, mention.offset)
+        role = _role_of(element, mention.text, mention.offset, rules)
         if role is not None:
             quote = element.text[max(0, mention.offset - 30) : mention.offset + 50].strip()
             found.append(Role(mention.character, mention.scene, mention.line, role, quote))
@@ -99,9 +155,15 @@ def roles(story: Story) -> list[Role]:
 
 
 def subject_counts(story: Story) -> dict[str, tuple[int, int]]:
-    """(times subject, times object) of an action, per character."""
+    """(times subject, times object) of an action, per character.
+
+    Empty for a story in a language without agency rules.
+    """
+    language = story_language(story)
+    if _rules(language or "") is None:
+        return {}
     counts: dict[str, list[int]] = {c.name: [0, 0] for c in story.cast}
-    for role in roles(story):
+    for role in roles(story, language):
         counts.setdefault(role.character, [0, 0])[0 if role.subject else 1] += 1
     return {name: (s, o) for name, (s, o) in counts.items()}
 
@@ -109,7 +171,8 @@ def subject_counts(story: Story) -> dict[str, tuple[int, int]]:
 def agency(story: Story, counts: dict[str, tuple[int, int]] | None = None) -> dict[str, float]:
     """Smoothed share of a character's actions in which it is the agent (0..1).
 
-    `counts` is `subject_counts(story)` if the caller already has it.
+    `counts` is `subject_counts(story)` if the caller already has it. Empty for a
+    story in a language without agency rules.
     """
     counts = counts if counts is not None else subject_counts(story)
     return {name: round((s + 1) / (s + o + 2), 4) for name, (s, o) in counts.items()}

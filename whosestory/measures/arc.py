@@ -5,10 +5,17 @@ lyrics, one unit per `Scene.speeches` run) and the action or stage paragraphs
 that name them or refer to them by a resolved pronoun (`Story.mentions`, one
 unit per paragraph however often it names them). Each unit has a position in
 story time, ``scene index / number of scenes`` (0 for the first scene, just
-under 1 for the last), and a tone: the VADER compound score of its text, in
-[-1, 1] (Hutto and Gilbert, "VADER: A Parsimonious Rule-based Model for
-Sentiment Analysis of Social Media Text", ICWSM 2014; the lexicon ships with
-the ``vaderSentiment`` package). Each text is scored once per story.
+under 1 for the last), and a tone: the compound lexicon score of its text, in
+[-1, 1], in the story's language (`whosestory.measures.sentiment`: VADER's
+lexicon and main rules for English, a published lexicon for German, French and
+Russian). Each text is scored once per call.
+
+A story in a language without a sentiment lexicon has no tone: `arc_change`,
+`trajectory` and `tone_words` return nothing for it (never zero, never English),
+and `vocabulary_drift` likewise needs the language's stop words
+(`whosestory.language.lexicon_support`). Each function takes the story's
+`units` as an optional keyword, so a caller that needs several of them reads
+the story once.
 
 Lexicon sentiment over a few lines is noisy, so every mean comes with a
 bootstrap percentile interval (Efron; 90 %, 300 resamples, a numpy Generator
@@ -32,19 +39,18 @@ of the action around them is the scene's tone as much as theirs.
 
 from __future__ import annotations
 
-import re
-import string
+import math
 import zlib
 from collections import Counter
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
+from whosestory import lexicons
+from whosestory.language import story_language, tokens
+from whosestory.measures.sentiment import Scorer, scorer
 from whosestory.model import Kind, Story
-
-if TYPE_CHECKING:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 MIN_UNITS = 8
 """Units a character needs for an arc (start, middle, end) to be measured."""
@@ -62,26 +68,6 @@ FLAT_BAND = 0.2
 DRIFT_SHUFFLES = 10
 
 _NARRATIVE = frozenset({Kind.ACTION, Kind.STAGE})
-_PUNCTUATION = string.punctuation
-_TOKEN_RE = re.compile(r"[a-z][a-z']*[a-z]|[a-z]")
-_STOP_WORDS = frozenset(
-    """a about above after again against all also am an and any are aren't as at be because
-    been before being below between both but by can can't cannot could couldn't did didn't do
-    does doesn't doing don't down during each even ever every few for from further get gets
-    got gonna gotta had hadn't has hasn't have haven't having he he'd he'll he's her here
-    here's hers herself him himself his how i i'd i'll i'm i've if in into is isn't it it's
-    its itself just let let's like me more most much must my myself no nor not now of off oh
-    ok okay on once one only or other our ours ourselves out over own really right said same
-    say says see she she'd she'll she's should shouldn't so some still such than that that's
-    the their theirs them themselves then there there's these they they'd they'll they're
-    they've this those through to too um uh under until up upon us very was wasn't we we'd
-    we'll we're we've well were weren't what what's when where which while who who's whom why
-    will with won't would wouldn't yeah yes yet you you'd you'll you're you've your yours
-    yourself yourselves""".split()
-)
-
-_analyzer: SentimentIntensityAnalyzer | None = None
-_emoji_chars: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +78,8 @@ class Unit:
     scene: int
     line: int
     time: float
-    score: float
+    score: float | None
+    """The compound tone, or None in a language without a sentiment lexicon."""
     speech: bool
     text: str
 
@@ -124,61 +111,34 @@ class ArcChange:
     shape: str
 
 
-def _vader() -> SentimentIntensityAnalyzer:
-    """The one analyzer of this process, made on first use (loading the lexicon takes ~20 ms)."""
-    global _analyzer, _emoji_chars
-    if _analyzer is None:
-        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-        _analyzer = SentimentIntensityAnalyzer()
-        _emoji_chars = frozenset(k for k in _analyzer.emojis if len(k) == 1)
-    return _analyzer
+def sentiment(text: str, language: str = "en") -> float | None:
+    """Compound lexicon score of a text in `language`, in [-1, 1]; None without a lexicon."""
+    found = scorer(language)
+    return found.compound(text) if found is not None else None
 
 
-def sentiment(text: str) -> float:
-    """VADER compound score of a text, in [-1, 1].
-
-    A text none of whose tokens is in the lexicon scores 0 in VADER; that case is
-    answered without running VADER (tokens found the way VADER finds them).
-    """
-    analyzer = _vader()
-    lexicon = analyzer.lexicon
-    if _emoji_chars.isdisjoint(text):
-        for token in text.split():
-            stripped = token.strip(_PUNCTUATION)
-            if (stripped if len(stripped) > 2 else token).lower() in lexicon:
-                break
-        else:
-            return 0.0
-    return float(analyzer.polarity_scores(text)["compound"])
-
-
-_CACHE: dict[int, tuple[Story, dict[str, list[Unit]]]] = {}
-
-
-def units(story: Story) -> dict[str, list[Unit]]:
+def units(
+    story: Story, language: str | None = None, names: Collection[str] | None = None
+) -> dict[str, list[Unit]]:
     """Every non-group character's text units in story order (empty list when none).
 
-    Computed once per story object and kept for the next call on the same story.
+    `language` is the story's (`story_language`) unless given. Scores are None in a
+    language without a sentiment lexicon. `names` keeps only those characters (a
+    caller that needs one character's units scores only theirs).
     """
-    cached = _CACHE.get(id(story))
-    if cached is not None and cached[0] is story:
-        return cached[1]
-    result = _units(story)
-    if len(_CACHE) >= 4:
-        _CACHE.clear()
-    _CACHE[id(story)] = (story, result)
-    return result
-
-
-def _units(story: Story) -> dict[str, list[Unit]]:
-    result: dict[str, list[Unit]] = {c.name: [] for c in story.cast if not c.group}
+    language = language or story_language(story)
+    tone = scorer(language)
+    result: dict[str, list[Unit]] = {
+        c.name: [] for c in story.cast if not c.group and (names is None or c.name in names)
+    }
     n = max(1, len(story.scenes))
-    scores: dict[str, float] = {}
+    scores: dict[str, float | None] = {}
 
-    def score(text: str) -> float:
+    def score(text: str) -> float | None:
+        if tone is None:
+            return None
         if text not in scores:
-            scores[text] = sentiment(text)
+            scores[text] = tone.compound(text)
         return scores[text]
 
     narrative = {
@@ -207,6 +167,17 @@ def _units(story: Story) -> dict[str, list[Unit]]:
     return result
 
 
+def _scored(
+    story: Story, given: Mapping[str, list[Unit]] | None
+) -> Mapping[str, list[Unit]] | None:
+    """The story's units when they carry a tone; None in a language without a lexicon."""
+    found = units(story) if given is None else given
+    scores = [u.score for us in found.values() for u in us]
+    if any(v is None for v in scores) or (not scores and scorer(story_language(story)) is None):
+        return None
+    return found
+
+
 def _rng(name: str, seed: int) -> np.random.Generator:
     return np.random.default_rng([seed, zlib.crc32(name.encode("utf-8"))])
 
@@ -223,15 +194,26 @@ def _interval(samples: np.ndarray) -> tuple[float, float]:
     return round(float(low), 4), round(float(high), 4)
 
 
-def trajectory(story: Story, name: str, windows: int = 5, seed: int = 0) -> list[Window]:
+def trajectory(
+    story: Story,
+    name: str,
+    windows: int = 5,
+    seed: int = 0,
+    *,
+    text_units: Mapping[str, list[Unit]] | None = None,
+) -> list[Window]:
     """Mean tone of `name`'s units in each of `windows` equal windows of story time.
 
     Window k holds the units with ``k / windows <= time < (k + 1) / windows``. Its
     mean comes with a 90 % bootstrap interval; a window with fewer than
     `MIN_WINDOW_UNITS` units has None for mean and interval (too little to read).
-    A character with no units (or not in the cast) gets empty windows.
+    A character with no units (or not in the cast) gets empty windows; a story in a
+    language without a sentiment lexicon gets no windows at all.
     """
-    found = units(story).get(name, [])
+    scored = _scored(story, text_units if text_units is not None else units(story, names=[name]))
+    if scored is None:
+        return []
+    found = scored.get(name, [])
     times = np.array([u.time for u in found], dtype=float)
     scores = np.array([u.score for u in found], dtype=float)
     which = np.minimum((times * windows).astype(int), windows - 1)
@@ -310,7 +292,9 @@ def _change(name: str, found: list[Unit], seed: int) -> ArcChange:
     )
 
 
-def arc_change(story: Story, seed: int = 0) -> dict[str, ArcChange]:
+def arc_change(
+    story: Story, seed: int = 0, *, text_units: Mapping[str, list[Unit]] | None = None
+) -> dict[str, ArcChange]:
     """Change of tone from the start to the end of the story, per non-group character.
 
     start, middle and end are the mean tones of the character's units in the
@@ -327,28 +311,42 @@ def arc_change(story: Story, seed: int = 0) -> dict[str, ArcChange]:
     - ``"unknown"``: an interval containing 0 that reaches past the band (too
       little data to tell), or fewer than `MIN_UNITS` units (then every value is
       None).
+
+    Empty for a story in a language without a sentiment lexicon. `text_units` is
+    `units(story)` if the caller already has it.
     """
-    return {name: _change(name, found, seed) for name, found in units(story).items()}
+    found = _scored(story, text_units) or {}
+    return {name: _change(name, units_of, seed) for name, units_of in found.items()}
 
 
-def content_words(text: str) -> list[str]:
-    """Lower-case word tokens of a text without stop words."""
-    return [t for t in _TOKEN_RE.findall(text.lower()) if t not in _STOP_WORDS and len(t) > 1]
+def content_words(text: str, language: str = "en") -> list[str]:
+    """Lower-case word tokens of a text in `language` without its stop words.
+
+    Empty in a language without a stop-word list.
+    """
+    stop = lexicons.stop_words(language)
+    if stop is None:
+        return []
+    return [t for t in tokens(text, language) if t not in stop and len(t) > 1]
 
 
-def _jsd(p: np.ndarray, q: np.ndarray) -> float:
-    """Jensen-Shannon divergence (base 2, in [0, 1]) of two count vectors (0 if one is empty)."""
-    if p.sum() == 0 or q.sum() == 0:
+def _jsd(p: Counter[str], q: Counter[str]) -> float:
+    """Jensen-Shannon divergence (base 2, in [0, 1]) of two word counts (0 if one is empty).
+
+    Sums over the words either holds, so it costs their vocabulary, not a dense vector.
+    """
+    p_total, q_total = sum(p.values()), sum(q.values())
+    if p_total == 0 or q_total == 0:
         return 0.0
-    p = p / p.sum()
-    q = q / q.sum()
-    m = (p + q) / 2
-
-    def kl(a: np.ndarray) -> float:
-        nz = a > 0
-        return float(np.sum(a[nz] * np.log2(a[nz] / m[nz])))
-
-    return (kl(p) + kl(q)) / 2
+    total = 0.0
+    for word in p.keys() | q.keys():
+        a, b = p.get(word, 0) / p_total, q.get(word, 0) / q_total
+        m = (a + b) / 2
+        if a:
+            total += a * math.log2(a / m)
+        if b:
+            total += b * math.log2(b / m)
+    return total / 2
 
 
 def _halves(lengths: np.ndarray) -> np.ndarray:
@@ -357,19 +355,18 @@ def _halves(lengths: np.ndarray) -> np.ndarray:
     return cumulative - lengths < cumulative[-1] / 2
 
 
-def _drift(speeches: list[list[int]], vocabulary: int, rng: np.random.Generator) -> float | None:
-    lengths = np.array([len(s) for s in speeches])
+def _drift(speeches: list[Counter[str]], rng: np.random.Generator) -> float | None:
+    lengths = np.array([sum(s.values()) for s in speeches])
     if lengths.sum() < 2 * MIN_DRIFT_WORDS or len(speeches) < 4:
         return None
-    rows = np.repeat(np.arange(len(speeches)), lengths)
-    counts = np.zeros((len(speeches), vocabulary))
-    np.add.at(counts, (rows, np.concatenate([np.asarray(s, dtype=int) for s in speeches])), 1)
-    total = counts.sum(axis=0)
+    total: Counter[str] = Counter()
+    for speech in speeches:
+        total.update(speech)
 
     def split(order: np.ndarray) -> float:
-        early = np.zeros(len(speeches))
-        early[order[_halves(lengths[order])]] = 1.0
-        first = early @ counts
+        first: Counter[str] = Counter()
+        for k in order[_halves(lengths[order])]:
+            first.update(speeches[k])
         return _jsd(first, total - first)
 
     observed = split(np.arange(len(speeches)))
@@ -377,13 +374,15 @@ def _drift(speeches: list[list[int]], vocabulary: int, rng: np.random.Generator)
     return round(observed - float(chance), 4)
 
 
-def vocabulary_drift(story: Story, seed: int = 0) -> dict[str, float | None]:
+def vocabulary_drift(
+    story: Story, seed: int = 0, *, text_units: Mapping[str, list[Unit]] | None = None
+) -> dict[str, float | None]:
     """How far what a character talks about moves from the first to the second half.
 
     A character's speeches, in story order, are cut where half their content
-    words have been spoken (content words: lower-case tokens outside a small
-    stop-word list, `content_words`). drift = JSD(early, late) - the mean JSD of
-    `DRIFT_SHUFFLES` cuts of the same speeches in random order.
+    words have been spoken (content words: lower-case tokens outside the
+    language's stop words, `content_words`). drift = JSD(early, late) - the mean
+    JSD of `DRIFT_SHUFFLES` cuts of the same speeches in random order.
 
     Jensen-Shannon divergence rather than 1 - cosine: it compares probability
     distributions, is symmetric, bounded in [0, 1] and defined when the halves
@@ -391,29 +390,41 @@ def vocabulary_drift(story: Story, seed: int = 0) -> dict[str, float | None]:
     vocabulary differ by chance), so the chance baseline is subtracted: about 0
     means no more change than shuffling the speeches gives, whoever speaks more.
     None for characters with fewer than 2 x `MIN_DRIFT_WORDS` content words or
-    fewer than 4 speeches.
+    fewer than 4 speeches; empty for a story in a language without stop words.
+    Word counts are kept as counters, so the cost grows with the words spoken.
     """
-    rng_seed = seed
+    language = story_language(story)
+    if language is None or lexicons.stop_words(language) is None:
+        return {}
+    found_units = text_units if text_units is not None else units(story, language)
     result: dict[str, float | None] = {}
-    for name, found in units(story).items():
-        tokens = [content_words(u.text) for u in found if u.speech]
-        tokens = [t for t in tokens if t]
-        vocabulary: dict[str, int] = {}
-        ids = [[vocabulary.setdefault(w, len(vocabulary)) for w in t] for t in tokens]
-        result[name] = _drift(ids, len(vocabulary), _rng(name, rng_seed)) if ids else None
+    for name, found in found_units.items():
+        speeches = [Counter(content_words(u.text, language)) for u in found if u.speech]
+        speeches = [c for c in speeches if c]
+        result[name] = _drift(speeches, _rng(name, seed)) if speeches else None
     return result
 
 
-def tone_words(story: Story, name: str, limit: int = 5) -> dict[str, list[tuple[str, int]]]:
+def tone_words(
+    story: Story,
+    name: str,
+    limit: int = 5,
+    *,
+    text_units: Mapping[str, list[Unit]] | None = None,
+) -> dict[str, list[tuple[str, int]]]:
     """The most frequent lexicon words in `name`'s speeches, early half and late half.
 
     Evidence for a verdict that quotes what changed: ``{"early": [(word, count)],
-    "late": [...]}``, halves cut at the middle of story time.
+    "late": [...]}``, halves cut at the middle of story time, words of the story's
+    language's lexicon. Empty for a story in a language without a sentiment lexicon.
     """
-    lexicon = _vader().lexicon
+    language = story_language(story)
+    tone: Scorer | None = scorer(language)
+    if tone is None:
+        return {}
+    found = text_units if text_units is not None else units(story, language, [name])
     halves: dict[str, Counter[str]] = {"early": Counter(), "late": Counter()}
-    for unit in units(story).get(name, []):
+    for unit in found.get(name, []):
         if unit.speech:
-            half = halves["early" if unit.time < 0.5 else "late"]
-            half.update(w for w in _TOKEN_RE.findall(unit.text.lower()) if w in lexicon)
+            halves["early" if unit.time < 0.5 else "late"].update(tone.words(unit.text))
     return {key: counter.most_common(limit) for key, counter in halves.items()}

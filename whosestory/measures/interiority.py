@@ -3,10 +3,14 @@
 Signals, each counted for every non-group character (0 when none):
 
 - perception_verbs: in action and stage lines, a mention of the character as a
-  subject (a name not followed by ``'s``, or ``he``/``she`` that
-  `Story.mentions` resolved to it) followed, after at most two adverbs
-  (``slowly``, ``just``, ``still`` ...), by a verb of perception, cognition or
-  emotion from `PERCEPTION_VERBS` (``Anna watches``, ``She slowly realizes``);
+  subject (a name not followed by ``'s``, or a subject pronoun, ``he``/``she``,
+  ``er``/``sie``, ``il``/``elle``, ``он``/``она``, that `Story.mentions` resolved
+  to it) followed, after at most two adverbs (``slowly``, ``just``, ``still`` ...;
+  French clitics, ``le``, ``se``), by a verb of perception, cognition or emotion of
+  the story's language (`whosestory.lexicons.closed.PERCEPTION_VERBS`: ``Anna
+  watches``, ``She slowly realizes``, ``Er horcht``, ``Elle le regarde``, ``Она
+  смотрит``). A story in a language without such a list has none, and no
+  interiority;
 - pov_shots: shots through or close on the character, in headings and action:
   ``ANNA'S POV``, ``ANNA'S P.O.V.``, ``POV ANNA``, ``CLOSE ON ANNA``,
   ``CLOSE-UP ON ANNA``, ``REACTION SHOT: ANNA``, ``ANNA'S FACE``, and the same
@@ -41,10 +45,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from whosestory.cast import key_of
+from whosestory.language import story_language
+from whosestory.lexicons import closed
 from whosestory.measures.spotlight import present_scenes
 from whosestory.mentions import surface_forms
 from whosestory.model import Element, Kind, Mention, Story
@@ -53,26 +60,10 @@ PRIOR_SHARE = 0.05
 """Scenes of zero interiority added to every character's in `interiority`, as a share
 of the story's scenes (at least 3): 10 for a 200-scene feature."""
 
-PERCEPTION_VERBS = frozenset(
-    """watches watched sees saw looks looked stares stared gazes gazed glances glanced peers
-    peered eyes eyed notices noticed observes observed spots spotted studies studied
-    regards regarded scans scanned surveys surveyed reads hears heard listens listened
-    overhears overheard smells smelled tastes tasted senses sensed feels felt realizes
-    realized realises realised remembers remembered recalls recalled recognizes recognized
-    recognises recognised wonders wondered thinks thought knows knew understands understood
-    imagines imagined dreams dreamed dreamt considers considered contemplates contemplated
-    ponders pondered fears feared dreads dreaded hopes hoped wishes wished worries worried
-    regrets regretted longs longed yearns yearned grieves grieved mourns mourned
-    misses""".split()
-)
-"""Verbs of perception, cognition and emotion (present and past tense)."""
+PERCEPTION_VERBS = closed.PERCEPTION_VERBS["en"]
+"""English verbs of perception, cognition and emotion (present and past tense); every
+language's are in `whosestory.lexicons.closed.PERCEPTION_VERBS`."""
 
-_ADVERBS = (
-    r"[a-z]+ly|just|then|still|also|now|again|only|almost|never|suddenly|finally|can|can't|"
-    r"cannot|does|doesn't|did|didn't|not|barely|hardly|simply|merely|even|already|too"
-)
-_VERB_AFTER_RE = re.compile(rf"(?:,?\s+(?:{_ADVERBS})){{0,2}},?\s+([A-Za-z]+)")
-_SUBJECT_PRONOUNS = frozenset({"he", "she"})
 _SCANNED = frozenset({Kind.HEADING, Kind.ACTION, Kind.STAGE, Kind.TRANSITION})
 _NARRATIVE = frozenset({Kind.ACTION, Kind.STAGE})
 _PRONOUN_GENDER = {"his": "m", "him": "m", "he": "m", "her": "f", "she": "f"}
@@ -105,42 +96,38 @@ def _narrative_elements(story: Story) -> dict[tuple[int, int], Element]:
     return {(s.index, e.line): e for s in story.scenes for e in s.elements if e.kind in _NARRATIVE}
 
 
-def _perception_hit(element: Element, scene: int, mention: Mention) -> Hit | None:
+@cache
+def _verb_after(language: str) -> re.Pattern[str]:
+    """A word after a subject, past up to two words of `SUBJECT_VERB_GAP` (adverbs,
+    French clitics: "She slowly realizes", "Elle le regarde", "Elle l'observe")."""
+    gap = closed.SUBJECT_VERB_GAP[language]
+    return re.compile(rf"(?:,?\s+(?:{gap})){{0,2}}(?:,?\s+|(?<=['’]))([^\W\d_]+)")
+
+
+def _perception_hit(element: Element, scene: int, mention: Mention, language: str) -> Hit | None:
     text = element.text
     surface = mention.text
-    if mention.via == "pronoun" and surface.lower() not in _SUBJECT_PRONOUNS:
+    if mention.via == "pronoun" and surface.lower() not in closed.SUBJECT_PRONOUNS[language]:
         return None
     end = mention.offset + len(surface)
     if text[end : end + 2] in ("'s", "’s"):
         return None
-    match = _VERB_AFTER_RE.match(text, end)
-    if match is None or match.group(1).lower() not in PERCEPTION_VERBS:
+    match = _verb_after(language).match(text, end)
+    if match is None or match.group(1).lower() not in closed.PERCEPTION_VERBS[language]:
         return None
     quote = _quote(text, mention.offset, match.end())
     return Hit(mention.character, scene, element.line, quote, "perception")
 
 
-_CACHE: dict[tuple[int, str], tuple[Story, list[Hit]]] = {}
+def perception_hits(story: Story, language: str | None = None) -> list[Hit]:
+    """Every perception, cognition or emotion verb with a character as subject.
 
-
-def _cached(story: Story, kind: str, find: Callable[[Story], list[Hit]]) -> list[Hit]:
-    """`find(story)`, kept for later calls on the same story object."""
-    hit = _CACHE.get((id(story), kind))
-    if hit is not None and hit[0] is story:
-        return hit[1]
-    if len(_CACHE) >= 8:
-        _CACHE.clear()
-    found = find(story)
-    _CACHE[(id(story), kind)] = (story, found)
-    return found
-
-
-def perception_hits(story: Story) -> list[Hit]:
-    """Every perception, cognition or emotion verb with a character as subject."""
-    return list(_cached(story, "perception", _perception_hits))
-
-
-def _perception_hits(story: Story) -> list[Hit]:
+    In the story's language (`story_language`, or `language` when given); empty in a
+    language without a list of such verbs.
+    """
+    language = language or story_language(story)
+    if language not in closed.PERCEPTION_VERBS:
+        return []
     elements = _narrative_elements(story)
     hits: list[Hit] = []
     for mention in story.mentions:
@@ -148,7 +135,7 @@ def _perception_hits(story: Story) -> list[Hit]:
             continue
         element = elements.get((mention.scene, mention.line))
         if element is not None:
-            hit = _perception_hit(element, mention.scene, mention)
+            hit = _perception_hit(element, mention.scene, mention, language)
             if hit is not None:
                 hits.append(hit)
     return hits
@@ -229,27 +216,29 @@ def _may_hold_shot(text: str) -> bool:
     return any(word in lower for word in _SHOT_WORDS) or "CU" in text
 
 
-def _is_shot(text: str, shot: _Shot) -> bool:
+def _is_shot(text: str, shot: _Shot, english: bool = True) -> bool:
     """A shot is written in capitals (``CLOSE ON``, ``POV``, ``HER FACE``).
 
     The name is left out of the test, so "they close ANNA's file" is not a shot.
-    In prose, "her face" counts where the face is what is described (see module).
+    In English prose, "her face" counts where the face is what is described (see module).
     """
     who = len(shot.name or shot.pronoun or "")
     rest = text[shot.start : shot.offset] + " " + text[shot.offset + who : shot.end]
     if any(w.isupper() for w in re.findall(r"[A-Za-z.]{2,}", rest)):
         return True
-    if not rest.rstrip().lower().endswith("face"):
+    if not english or not rest.rstrip().lower().endswith("face"):
         return False
     return _FACE_CONTEXT_RE.search(text, 0, shot.start) is not None
 
 
-def pov_hits(story: Story) -> list[Hit]:
-    """Every POV, close and reaction shot on a character (see the module docstring)."""
-    return list(_cached(story, "pov", _pov_hits))
+def pov_hits(story: Story, language: str | None = None) -> list[Hit]:
+    """Every POV, close and reaction shot on a character (see the module docstring).
 
-
-def _pov_hits(story: Story) -> list[Hit]:
+    Shot markup (``POV``, ``CLOSE ON``) is the screenplay format's, read in any
+    language; shots on a pronoun (``HIS POV``) and "her face" in prose are English
+    words, read only in an English story (`language`, else `story_language`).
+    """
+    english = (language or story_language(story)) == "en"
     people = [c for c in story.cast if not c.group]
     owner: dict[str, str] = {}
     for surface, name in surface_forms({c.name: c.names() for c in people}).items():
@@ -269,7 +258,9 @@ def _pov_hits(story: Story) -> list[Hit]:
             if element.kind in _SCANNED and _may_hold_shot(element.text):
                 for match in _SHOT_RE.finditer(element.text):
                     shot = _who(match, owner)
-                    if shot is None or not _is_shot(element.text, shot):
+                    if shot is None or (shot.pronoun and not english):
+                        continue
+                    if not _is_shot(element.text, shot, english):
                         continue
                     who = owner.get(key_of(shot.name)) if shot.name else None
                     if shot.pronoun:
@@ -292,14 +283,20 @@ def _count(story: Story, hits: list[Hit]) -> dict[str, int]:
     return result
 
 
-def perception_verbs(story: Story) -> dict[str, int]:
-    """Perception, cognition and emotion verbs with the character as subject, in the action."""
-    return _count(story, perception_hits(story))
+def perception_verbs(story: Story, *, hits: list[Hit] | None = None) -> dict[str, int]:
+    """Perception, cognition and emotion verbs with the character as subject, in the action.
+
+    Empty for a story in a language without a list of such verbs. `hits` is
+    `perception_hits(story)` if the caller already has it.
+    """
+    if hits is None and story_language(story) not in closed.PERCEPTION_VERBS:
+        return {}
+    return _count(story, perception_hits(story) if hits is None else hits)
 
 
-def pov_shots(story: Story) -> dict[str, int]:
-    """POV, close and reaction shots on the character."""
-    return _count(story, pov_hits(story))
+def pov_shots(story: Story, *, hits: list[Hit] | None = None) -> dict[str, int]:
+    """POV, close and reaction shots on the character (`hits`: `pov_hits(story)`, if known)."""
+    return _count(story, pov_hits(story) if hits is None else hits)
 
 
 def voice_over_scenes(story: Story) -> dict[str, int]:
@@ -312,16 +309,31 @@ def voice_over_scenes(story: Story) -> dict[str, int]:
     return {name: len(scenes) for name, scenes in result.items()}
 
 
-def interiority(story: Story) -> dict[str, float]:
-    """Interiority signals per scene present (formula in the module docstring)."""
-    perception = perception_verbs(story)
-    shots = pov_shots(story)
+def interiority(
+    story: Story,
+    *,
+    perception: Mapping[str, int] | None = None,
+    shots: Mapping[str, int] | None = None,
+    present: Mapping[str, frozenset[int]] | None = None,
+) -> dict[str, float]:
+    """Interiority signals per scene present (formula in the module docstring).
+
+    Empty for a story in a language without perception verbs: the verbs are most of
+    the signal in a play, and a rate without them would read as a low one. The
+    keywords take `perception_verbs`, `pov_shots` and `present_scenes` of the story
+    when the caller already has them.
+    """
+    perception = perception if perception is not None else perception_verbs(story)
+    if not perception:
+        return {}
+    shots = shots if shots is not None else pov_shots(story)
     voice = voice_over_scenes(story)
-    present = present_scenes(story)
+    present = present if present is not None else present_scenes(story)
     prior = max(3, round(PRIOR_SHARE * len(story.scenes)))
     return {
         name: round(
-            (perception[name] + shots[name] + voice[name]) / (len(present.get(name, ())) + prior),
+            (perception[name] + shots.get(name, 0) + voice[name])
+            / (len(present.get(name, ())) + prior),
             4,
         )
         for name in perception
@@ -334,9 +346,10 @@ def evidence(story: Story, name: str, limit: int = 5, signal: str | None = None)
     `signal` keeps only ``"perception"`` or ``"pov"`` hits. When both kinds are
     wanted, they alternate so that a short list shows each.
     """
+    language = story_language(story)
     kinds = {
-        "perception": [h for h in perception_hits(story) if h.character == name],
-        "pov": [h for h in pov_hits(story) if h.character == name],
+        "perception": [h for h in perception_hits(story, language) if h.character == name],
+        "pov": [h for h in pov_hits(story, language) if h.character == name],
     }
     if signal is not None:
         return sorted(kinds.get(signal, []), key=lambda h: (h.scene, h.line))[:limit]

@@ -1,0 +1,160 @@
+"""A story's language, Unicode word tokens, and which lexicon measures a language supports.
+
+The language is the one the source declares (`Story.language`, from TEI ``xml:lang``),
+read as an ISO 639-1 code (``ger``, ``deu`` and ``de-AT`` are all ``de``), or when none
+is declared, the one `detect` finds in the text: the language whose stop-word list
+(the ``stop-words`` package, 33 languages) covers most of the text's first
+`DETECT_TOKENS` words. Stop words are the most frequent words of every language, so
+their rates tell languages apart on a few hundred words, offline and in one pass.
+
+A measure that reads a language's words (sentiment, perception verbs, agency verbs,
+pronouns, stop words) uses that language's resource (`whosestory.lexicons`) or is
+absent for the story: it never reads one language with another's lexicon.
+`lexicon_support` says which measures a language has, `unavailable` why the others
+are missing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from whosestory import lexicons
+from whosestory.lexicons import closed
+from whosestory.model import Story
+
+SUPPORTED = ("en", "de", "fr", "ru")
+"""Languages with a resource for every lexicon measure."""
+
+MEASURES: Mapping[str, str] = {
+    "sentiment": "sentiment lexicon (arc of change, tone words)",
+    "vocabulary_drift": "stop-word list",
+    "interiority": "list of perception, cognition and emotion verbs",
+    "agency": "verb endings and pronouns for subject and object",
+    "pronouns": "list of third-person pronouns with their gender",
+}
+"""Lexicon measure -> the resource it needs."""
+
+DETECT_TOKENS = 5000
+"""Words of a text that `detect` reads (the first ones)."""
+MIN_DETECT_HITS = 3
+"""Stop words a text needs before `detect` names its language."""
+MIN_MARGIN = 1.2
+"""How many times the runner-up's stop-word hits the winner's must be."""
+
+_ISO_639_2 = {
+    "eng": "en",
+    "ger": "de",
+    "deu": "de",
+    "gmh": "de",
+    "fre": "fr",
+    "fra": "fr",
+    "frm": "fr",
+    "rus": "ru",
+    "ita": "it",
+    "spa": "es",
+    "por": "pt",
+    "swe": "sv",
+    "ukr": "uk",
+    "pol": "pl",
+    "dut": "nl",
+    "nld": "nl",
+    "cze": "cs",
+    "ces": "cs",
+    "gre": "el",
+    "ell": "el",
+}
+_TOKEN_RE = {
+    # English keeps contractions and hyphenated words whole, as VADER's lexicon spells
+    # them ("don't", "non-threatening")
+    "en": re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*"),
+    # French splits an elision off ("l'", "n'") and keeps hyphenated words ("peut-être")
+    "fr": re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*['’]?"),
+}
+_DEFAULT_TOKEN_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def code(language: str | None) -> str | None:
+    """ISO 639-1 code of a declared language (``ger`` -> ``de``, ``en-GB`` -> ``en``)."""
+    if not language or not language.strip():
+        return None
+    main = re.split(r"[-_]", language.strip().lower(), maxsplit=1)[0]
+    return _ISO_639_2.get(main, main)
+
+
+def tokens(text: str, language: str | None = None) -> list[str]:
+    """Lower-case word tokens of `text`, Unicode letters (``Glück``, ``ça``, ``ёлка``).
+
+    Russian ё is read as е, the way the lexicons spell it.
+    """
+    pattern = _TOKEN_RE.get(language or "", _DEFAULT_TOKEN_RE)
+    found = pattern.findall(text.lower())
+    if language == "ru":
+        return [t.replace("ё", "е") for t in found]
+    if "’" in text and language in ("en", "fr"):
+        return [t.replace("’", "'") for t in found]
+    return found
+
+
+def detect(texts: str | Iterable[str]) -> str | None:
+    """The language whose stop words cover most of the text, or None when unclear.
+
+    Reads the first `DETECT_TOKENS` words. None when the best language has fewer than
+    `MIN_DETECT_HITS` stop-word hits or fewer than `MIN_MARGIN` times the runner-up's.
+    """
+    words: list[str] = []
+    for text in [texts] if isinstance(texts, str) else texts:
+        words.extend(_DEFAULT_TOKEN_RE.findall(text.lower()))
+        if len(words) >= DETECT_TOKENS:
+            break
+    counts = Counter(words[:DETECT_TOKENS])
+    hits = {
+        language: sum(n for word, n in counts.items() if word in stop)
+        for language, stop in lexicons.detection_lists().items()
+    }
+    ranked = sorted(hits.items(), key=lambda item: -item[1])
+    (best, top), (_, second) = ranked[0], ranked[1]
+    if top < MIN_DETECT_HITS or top < MIN_MARGIN * second:
+        return None
+    return best
+
+
+def story_texts(story: Story) -> Iterable[str]:
+    """The story's words in order: speeches, action and stage lines."""
+    for scene in story.scenes:
+        for element in scene.elements:
+            if element.text:
+                yield element.text
+
+
+def story_language(story: Story) -> str | None:
+    """The story's language: declared (`Story.language`), else detected from its text."""
+    declared = code(story.language)
+    return declared if declared else detect(story_texts(story))
+
+
+def lexicon_support(language: str | None) -> dict[str, bool]:
+    """Measure -> whether `language` has the resource it needs (`MEASURES`)."""
+    return {
+        "sentiment": language is not None and lexicons.sentiment(language) is not None,
+        "vocabulary_drift": language is not None and lexicons.stop_words(language) is not None,
+        "interiority": language in closed.PERCEPTION_VERBS,
+        "agency": language in closed.AGENCY_VERB_ENDINGS,
+        "pronouns": language in closed.GENDERED_PRONOUNS,
+    }
+
+
+def unavailable(language: str | None) -> dict[str, str]:
+    """Measure -> why it is absent for a story in `language` (empty when all are there)."""
+    where = f"in language '{language}'" if language else "for a story whose language is unknown"
+    return {
+        measure: f"no {MEASURES[measure]} {where}"
+        for measure, supported in lexicon_support(language).items()
+        if not supported
+    }
+
+
+def gendered_pronouns(language: str | None) -> Mapping[str, str]:
+    """Third-person pronoun -> ``"m"``/``"f"`` of `language` (empty when none)."""
+    return closed.GENDERED_PRONOUNS.get(language or "", {})

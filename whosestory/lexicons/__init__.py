@@ -1,0 +1,82 @@
+"""Word resources per language: sentiment lexicons, stop words and closed-class lists.
+
+Nothing is downloaded at run time. English sentiment is VADER's lexicon as the
+``vaderSentiment`` package ships it; German, French and Russian lexicons are files of
+this package, built by ``tools/build_lexicons.py`` from the packages that publish them;
+stop words come from the ``stop-words`` package (English drift keeps the project's own
+list, `closed.STOP_WORDS_EN`). docs/languages.md names every source, licence and size.
+
+Each loader reads its file once per process (`functools.cache`), and answers None for
+a language it has no resource for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+
+from whosestory.lexicons import closed
+
+SENTIMENT_LANGUAGES = ("en", "de", "fr", "ru")
+"""Languages with a sentiment lexicon."""
+
+
+def normal(word: str, language: str | None) -> str:
+    """A word as the lexicons spell it: lower case, Russian ё as е."""
+    word = word.lower()
+    return word.replace("ё", "е") if language == "ru" else word
+
+
+@cache
+def sentiment(language: str) -> Mapping[str, float] | None:
+    """Word -> valence (VADER's scale, about -4..4) for `language`, or None without one."""
+    if language == "en":
+        return _vader_lexicon()
+    if language not in SENTIMENT_LANGUAGES:
+        return None
+    text = resources.files(__name__).joinpath(f"sentiment-{language}.tsv").read_text("utf-8")
+    lexicon: dict[str, float] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, _, value = line.partition("\t")
+            lexicon[word] = float(value)
+    return lexicon
+
+
+def _vader_lexicon() -> Mapping[str, float]:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer().lexicon
+
+
+@cache
+def sentiment_rules(language: str) -> tuple[frozenset[str], Mapping[str, float], str] | None:
+    """Negations, boosters (word -> step) and the contrastive conjunction of `language`."""
+    if language == "en":
+        from vaderSentiment import vaderSentiment as vader
+
+        return frozenset(vader.NEGATE), dict(vader.BOOSTER_DICT), closed.CONTRAST["en"]
+    if language not in closed.NEGATIONS:
+        return None
+    return closed.NEGATIONS[language], closed.BOOSTERS[language], closed.CONTRAST[language]
+
+
+@cache
+def stop_words(language: str) -> frozenset[str] | None:
+    """Stop words of `language` (lower case), or None when no list is known."""
+    if language == "en":
+        return closed.STOP_WORDS_EN
+    from stop_words import LANGUAGE_MAPPING, get_stop_words
+
+    if language not in LANGUAGE_MAPPING:
+        return None
+    return frozenset(normal(w, language) for w in get_stop_words(language))
+
+
+@cache
+def detection_lists() -> Mapping[str, frozenset[str]]:
+    """Every stop-word list of the ``stop-words`` package, by ISO 639-1 code."""
+    from stop_words import LANGUAGE_MAPPING, get_stop_words
+
+    return {code: frozenset(w.lower() for w in get_stop_words(code)) for code in LANGUAGE_MAPPING}

@@ -1,0 +1,145 @@
+"""Lexicon sentiment of a text in one pass over its words, in the text's language.
+
+`Scorer(language).compound(text)` follows VADER (Hutto and Gilbert, "VADER: A
+Parsimonious Rule-based Model for Sentiment Analysis of Social Media Text", ICWSM
+2014) with the rules that cost one look at the three words before a lexicon word:
+
+- each word found in the language's lexicon (`whosestory.lexicons.sentiment`) adds
+  its valence;
+- a degree adverb among the three words before it (and not itself a lexicon word)
+  adds or takes VADER's booster step (+-0.293, times 0.95 and 0.9 two and three
+  words away), in the direction of the valence;
+- a negation among those three words multiplies the valence by -0.74 (in English,
+  VADER's negations, each one, any word with ``n't``, and "no" one or two words
+  before; in the other languages once, as "ne ... pas" is one negation;
+  English "no" before a lexicon word and "kind" in "kind of" score nothing themselves);
+- the contrastive conjunction ("but", "aber", "mais", "но"): valences before its first
+  use count half, after it one and a half;
+- "!" (up to 4) and repeated "?" push the sum away from 0 as in VADER;
+- compound = sum / sqrt(sum^2 + 15), in [-1, 1].
+
+Left out, as too costly or rare in scripts: VADER's ALL-CAPS emphasis (screenplays
+write names and sound effects in capitals), emoji, idioms and "least". On English
+text the compound stays close to VADER's (docs/languages.md gives the figures);
+VADER itself re-lowercases the whole text at every lexicon word, which makes a long
+speech quadratic.
+
+A language without a lexicon has no `Scorer` (`scorer` returns None): its tone is
+absent, never read with another language's words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from whosestory import lexicons
+from whosestory.language import tokens
+
+N_SCALAR = -0.74
+"""VADER's factor for a negated valence."""
+ALPHA = 15.0
+"""VADER's normalisation constant of the compound score."""
+_DAMPING = (1.0, 0.95, 0.9)
+
+
+@dataclass(frozen=True, slots=True)
+class Scorer:
+    """Compound sentiment in one language (`language` names the lexicon it reads)."""
+
+    language: str
+    lexicon: Mapping[str, float]
+    negations: frozenset[str]
+    boosters: Mapping[str, float]
+    contrast: str
+
+    def valences(self, words: list[str]) -> list[float]:
+        """Valence of each lexicon word of `words` (in order), after boosters and negation."""
+        lexicon, boosters = self.lexicon, self.boosters
+        english = self.language == "en"
+        found: list[float] = []
+        seen_contrast = -1
+        for i, word in enumerate(words):
+            if word == self.contrast and seen_contrast < 0:
+                seen_contrast = len(found)
+            valence = lexicon.get(word)
+            if valence is None or word in boosters:
+                continue
+            if english and i + 1 < len(words):
+                after = words[i + 1]
+                if (word == "no" and after in lexicon) or (word == "kind" and after == "of"):
+                    continue
+            if english and "no" in words[max(0, i - 2) : i]:
+                valence *= N_SCALAR
+            negated = False
+            for back in range(min(3, i)):
+                before = words[i - back - 1]
+                if before in lexicon:
+                    continue
+                step = boosters.get(before, 0.0) * _DAMPING[back]
+                valence += step if valence > 0 else -step
+                valence *= _english_emphasis(words, i, back) if english else 1.0
+                # VADER negates once per negation; elsewhere a negation is often two
+                # words ("ne ... pas", "nicht ... kein") and negates once
+                if (english or not negated) and self._negated(words, i, back):
+                    valence *= N_SCALAR
+                    negated = True
+            found.append(valence)
+        if seen_contrast >= 0:
+            found = [v * 0.5 for v in found[:seen_contrast]] + [
+                v * 1.5 for v in found[seen_contrast:]
+            ]
+        return found
+
+    def _negated(self, words: list[str], i: int, back: int) -> bool:
+        """Whether the word `back` + 1 before word `i` negates it (VADER's checks)."""
+        word = words[i - back - 1]
+        if self.language != "en":
+            return word in self.negations
+        if back and _english_emphasis(words, i, back) != 1.0:
+            return False
+        if back and words[i - back - 1] == "without" and "doubt" in words[i - back : i]:
+            return False
+        return word in self.negations or "n't" in word
+
+    def compound(self, text: str) -> float:
+        """The compound score of `text`, in [-1, 1] (0 when no lexicon word is in it)."""
+        total = sum(self.valences(tokens(text, self.language)))
+        if total == 0:
+            return 0.0
+        emphasis = min(text.count("!"), 4) * 0.292
+        questions = text.count("?")
+        if questions > 1:
+            emphasis += questions * 0.18 if questions <= 3 else 0.96
+        total += emphasis if total > 0 else -emphasis
+        return round(max(-1.0, min(1.0, total / math.sqrt(total * total + ALPHA))), 4)
+
+    def words(self, text: str) -> list[str]:
+        """The lexicon words of `text`, lower case, in order."""
+        return [w for w in tokens(text, self.language) if w in self.lexicon]
+
+
+def _english_emphasis(words: list[str], i: int, back: int) -> float:
+    """VADER's x1.25 for "never so/this" before a word, and (three words on) for "so"/"this"
+    right before it: VADER's own precedence, kept so English scores stay VADER's."""
+    if back == 1 and words[i - 2] == "never" and words[i - 1] in ("so", "this"):
+        return 1.25
+    if back == 2 and (
+        (words[i - 3] == "never" and words[i - 2] in ("so", "this"))
+        or words[i - 1] in ("so", "this")
+    ):
+        return 1.25
+    return 1.0
+
+
+def scorer(language: str | None) -> Scorer | None:
+    """The scorer of `language`, or None when it has no sentiment lexicon."""
+    if language is None:
+        return None
+    lexicon = lexicons.sentiment(language)
+    rules = lexicons.sentiment_rules(language)
+    if lexicon is None or rules is None:
+        return None
+    negations, boosters, contrast = rules
+    return Scorer(language, lexicon, negations, boosters, contrast)
