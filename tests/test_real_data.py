@@ -22,35 +22,53 @@ PLAYS = DATA / "plays"
 needs_data = pytest.mark.skipif(not FILMS.is_dir(), reason="../shared/data is not here")
 
 
-def _eval(capsys: pytest.CaptureFixture[str], labels: Path, root: Path, role: str) -> dict:
-    code = main(["eval", str(labels), "--role", role, "--root", str(root), "--json"])
+MAIN_SETS = [
+    (FILMS / "main-characters.tsv", FILMS / "scripts"),
+    (PLAYS / "main-characters.tsv", PLAYS / "shakedracor"),
+    *(
+        (PLAYS / f"{c}-main-characters.tsv", PLAYS / c)
+        for c in ("gerdracor", "engdracor", "fredracor", "rusdracor")
+    ),
+]
+
+
+def _eval(capsys: pytest.CaptureFixture[str], sets: list, role: str) -> dict:
+    args = ["eval", *(str(labels) for labels, _ in sets), "--role", role, "--format", "json"]
+    for _, root in sets:
+        args += ["--root", str(root)]
+    code = main(args)
     assert code == 0
-    return json.loads(capsys.readouterr().out)
+    result = json.loads(capsys.readouterr().out)
+    return {row["set"]: row for row in result["sets"]} | {"_all": result}
 
 
 @needs_data
 def test_protagonist_accuracy_on_crowd_hero_labels(capsys: pytest.CaptureFixture[str]) -> None:
-    result = _eval(capsys, FILMS / "heroes.tsv", FILMS / "scripts", "protagonist")
-    print(f"protagonist top-1 {result['top1']} (baseline {result['baseline_top1']})")
-    assert result["errors"] == 0
-    assert result["top1"] >= 0.93
-    assert result["top1"] > result["baseline_top1"]
+    rows = _eval(capsys, [(FILMS / "heroes.tsv", FILMS / "scripts")], "protagonist")
+    pooled = rows["pooled"]
+    print(f"protagonist top-1 cv {pooled['cv']} (best baseline {pooled[pooled['best_baseline']]})")
+    assert pooled["errors"] == 0
+    assert pooled["cv"] >= 0.93
+    assert pooled["gain"] > 0
 
 
 @needs_data
-def test_main_character_on_labelled_films(capsys: pytest.CaptureFixture[str]) -> None:
-    result = _eval(capsys, FILMS / "main-characters.tsv", FILMS / "scripts", "main_character")
-    print(f"main character: {result['top1'] * result['n']:.0f} of {result['n']} films")
-    assert result["errors"] == 0
-    assert round(result["top1"] * result["n"]) >= 12
-    assert not any(r["hit"] and r["rival_won"] for r in result["results"])
-
-
-@needs_data
-def test_main_character_on_labelled_plays(capsys: pytest.CaptureFixture[str]) -> None:
-    result = _eval(capsys, PLAYS / "main-characters.tsv", PLAYS / "shakedracor", "main_character")
-    print(f"main character: {result['top1'] * result['n']:.0f} of {result['n']} plays")
-    assert round(result["top1"] * result["n"]) >= 19
+def test_main_character_cross_validated_on_every_label_set(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    rows = _eval(capsys, MAIN_SETS, "main_character")
+    for name, row in rows.items():
+        if name != "_all":
+            print(
+                f"{name}: cv {row['cv']} loso {row['loso']} best baseline {row['best_baseline']}"
+                f" {row[row['best_baseline']]}"
+            )
+    pooled = rows["pooled"]
+    assert pooled["errors"] == 0
+    assert pooled["gain"] >= 0.15  # over the best of the simple baselines, cross-validated
+    assert round(rows["films/main-characters"]["cv"] * 13) >= 12
+    assert rows["plays/main-characters"]["cv"] >= 0.85
+    assert rows["_all"]["calibration"]["ece"] <= 0.08
 
 
 EXAMPLES = DATA / "screenplays" / "screenplain" / "examples"

@@ -249,13 +249,8 @@ def analysis_features(analysis: Analysis) -> dict[str, dict[str, float]]:
     from whosestory.measures import spotlight
 
     story = analysis.story
-    lexicon = story.language == "en" or (story.language is None and story.format != "tei")
     return character_features(
-        story,
-        analysis.tables,
-        spotlight.present_scenes(story),
-        analysis.rankings.overall,
-        lexicon=lexicon,
+        story, analysis.tables, spotlight.present_scenes(story), analysis.rankings.overall
     )
 
 

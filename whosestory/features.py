@@ -173,14 +173,13 @@ def character_features(
     tables: Mapping[str, Mapping[str, float]],
     presence: Mapping[str, frozenset[int]],
     mean_rank: Mapping[str, float],
-    lexicon: bool = True,
 ) -> dict[str, dict[str, float]]:
     """Every feature of every individual character (groups left out), each 0..1.
 
     `tables` are the analysis's measure tables, `presence` the scenes each
     character is present in, `mean_rank` the mean rank over count and network
-    measures (lower is better). With `lexicon` False (the story's language has
-    no lexicon), the lexicon families are 0 for everyone, so they carry no weight.
+    measures (lower is better). A lexicon measure the story's language cannot read
+    is absent from `tables`, so it is 0 for everyone and carries no weight.
     """
     names = [c.name for c in story.cast if not c.group]
     columns: dict[str, dict[str, float]] = {}
@@ -207,8 +206,4 @@ def character_features(
     timing = _time(presence, names, n_scenes)
     for feature in FAMILIES["time"]:
         columns[feature] = {n: timing[n][feature] for n in names}
-    if not lexicon:
-        for family in LEXICON_FAMILIES:
-            for feature in FAMILIES[family]:
-                columns[feature] = dict.fromkeys(names, 0.0)
     return {n: {f: round(columns[f][n], 6) for f in FEATURES} for n in names}

@@ -85,17 +85,20 @@ def _stack(
     return _Stacked(np.vstack(matrices), starts, np.repeat(np.arange(len(cases)), sizes), accepted)
 
 
-def _objective(weights: np.ndarray, data: _Stacked, penalty: float) -> tuple[float, np.ndarray]:
+def _objective(
+    weights: np.ndarray, data: _Stacked, penalty: float, centre: np.ndarray | None = None
+) -> tuple[float, np.ndarray]:
     s = data.x @ weights
     s = s - np.maximum.reduceat(s, data.starts)[data.group]
     e = np.exp(s)
     p = e / np.add.reduceat(e, data.starts)[data.group]
     p_acc = np.add.reduceat(np.where(data.accepted, p, 0.0), data.starts)
     p_acc = np.maximum(p_acc, 1e-300)
-    loss = -float(np.log(p_acc).sum()) + 0.5 * penalty * float(weights @ weights)
+    shift = weights if centre is None else weights - centre
+    loss = -float(np.log(p_acc).sum()) + 0.5 * penalty * float(shift @ shift)
     # d/dw -log sum_acc p = E_p[x] - E_{p|accepted}[x], story by story
     q = np.where(data.accepted, p / p_acc[data.group], 0.0)
-    grad = (p - q) @ data.x + penalty * weights
+    grad = (p - q) @ data.x + penalty * shift
     return loss, grad
 
 
@@ -104,17 +107,23 @@ def fit(
     features: Sequence[str],
     penalty: float,
     role: str = "main_character",
+    prior: Mapping[str, float] | None = None,
 ) -> RoleModel:
-    """Fit one conditional logit on the cases that have an accepted candidate."""
+    """Fit one conditional logit on the cases that have an accepted candidate.
+
+    `prior` centres the penalty of some features away from 0: log-odds gained per unit of
+    the raw feature, before the data move it (see `PRIORS`).
+    """
     usable = [c for c in cases if c.accepted and len(c.names) > 1]
     if not usable:
         raise ValueError("no labelled story names one of its characters: nothing to fit")
     mean, scale = _standardise(usable, features)
     data = _stack(usable, features, mean, scale)
+    centre = np.array([(prior or {}).get(f, 0.0) for f in features]) * scale
     result = minimize(
         _objective,
-        np.zeros(len(features)),
-        args=(data, penalty),
+        centre.copy(),
+        args=(data, penalty, centre),
         jac=True,
         method="L-BFGS-B",
         options={"maxiter": 1000},
@@ -161,6 +170,7 @@ def choose_penalty(
     folds: int = 3,
     seed: int = 1,
     augment: Callable[[Sequence[Case]], list[Case]] | None = None,
+    prior: Mapping[str, float] | None = None,
 ) -> float:
     """The penalty with the best held-out log-likelihood in an inner k-fold."""
     keys = [_key(c) for c in cases]
@@ -173,7 +183,7 @@ def choose_penalty(
             test = [c for c in cases if _key(c) in part]
             if not train or not test:
                 continue
-            model = fit(augment(train) if augment else train, features, penalty)
+            model = fit(augment(train) if augment else train, features, penalty, prior=prior)
             ll += _log_likelihood(model, test)
         if ll > best_ll:
             best, best_ll = penalty, ll
@@ -187,36 +197,46 @@ def augment_titles(cases: Sequence[Case]) -> list[Case]:
 
 
 def fit_selected(
-    cases: Sequence[Case], features: Sequence[str], role: str, seed: int = 1
+    cases: Sequence[Case],
+    features: Sequence[str],
+    role: str,
+    seed: int = 1,
+    prior: Mapping[str, float] | None = None,
 ) -> RoleModel:
     """Choose the penalty by inner cross-validation, then fit on all the cases."""
-    penalty = choose_penalty(cases, features, seed=seed, augment=augment_titles)
-    model = fit(augment_titles(cases), features, penalty, role)
+    penalty = choose_penalty(cases, features, seed=seed, augment=augment_titles, prior=prior)
+    model = fit(augment_titles(cases), features, penalty, role, prior=prior)
     return replace(model, provenance={"penalty": penalty})
 
 
 def cross_validate(
-    cases: Sequence[Case], features: Sequence[str], folds: int = 5, seed: int = 0
+    cases: Sequence[Case],
+    features: Sequence[str],
+    folds: int = 5,
+    seed: int = 0,
+    prior: Mapping[str, float] | None = None,
 ) -> dict[str, np.ndarray]:
     """Held-out probabilities of every case (key -> probabilities), k folds by story."""
     result: dict[str, np.ndarray] = {}
     for part in _folds([_key(c) for c in cases], folds, seed):
         train = [c for c in cases if _key(c) not in part]
-        model = fit_selected(train, features, "cv")
+        model = fit_selected(train, features, "cv", prior=prior)
         for case in cases:
             if _key(case) in part:
                 result[_key(case)] = predict(model, case)
     return result
 
 
-def leave_set_out(cases: Sequence[Case], features: Sequence[str]) -> dict[str, np.ndarray]:
+def leave_set_out(
+    cases: Sequence[Case], features: Sequence[str], prior: Mapping[str, float] | None = None
+) -> dict[str, np.ndarray]:
     """Held-out probabilities of every case, each set predicted by a model fitted on the others."""
     result: dict[str, np.ndarray] = {}
     for name in sorted({c.set for c in cases}):
         train = [c for c in cases if c.set != name]
         if not train:
             continue
-        model = fit_selected(train, features, "loso")
+        model = fit_selected(train, features, "loso", prior=prior)
         for case in cases:
             if case.set == name:
                 result[_key(case)] = predict(model, case)
