@@ -3,8 +3,8 @@
     whosestory analyze FILE [--format text|json|md|html] [-o PATH] [--from FMT] [--aliases F] [-v]
     whosestory argue FILE "CLAIM" [--format text|json|md]
     whosestory compare A B [--format text|json|md]
-    whosestory cast FILE [-v]
-    whosestory scenes FILE [-v]
+    whosestory cast FILE [--format text|json] [-v]
+    whosestory scenes FILE [--format text|json] [-v]
     whosestory eval LABELS [--role ROLE] [--root DIR] [--json]
     whosestory corpus PATH_OR_GLOB... --out results.parquet [--workers N] [--engine local|dask]
     whosestory serve [--host 127.0.0.1] [--port 8000]
@@ -25,13 +25,12 @@ import stat
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from whosestory import analyze, load
-from whosestory.analysis import ROLES
 from whosestory.argue import argue
 from whosestory.compare import compare
 from whosestory.corpus import add_corpus_command, run_corpus_command
@@ -39,18 +38,11 @@ from whosestory.errors import WhosestoryError
 from whosestory.evaluate import evaluate, rank_role, read_labels
 from whosestory.readers import READERS
 from whosestory.report import text as text_report
-from whosestory.report.argument import (
-    render_argument_markdown,
-    render_argument_text,
-    render_comparison_markdown,
-    render_comparison_text,
-)
-from whosestory.report.chart_view import report_view
 from whosestory.report.colour import wants_colour
-from whosestory.report.html import render_html
-from whosestory.report.markdown import render_markdown
-from whosestory.report.view import cast_view, eval_view, scenes_view, summary_view
-from whosestory.serve import add_serve_command, run_serve_command
+from whosestory.report.renderers import RENDERERS, Options
+from whosestory.report.view import cast_view, eval_view, report_view, scenes_view
+from whosestory.roles import ROLES
+from whosestory.serve import add_serve_command, make_server
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
@@ -170,10 +162,10 @@ def _parser() -> argparse.ArgumentParser:
     def command(
         name: str,
         help_text: str,
-        formats: tuple[str, ...] = ("text", "json"),
         files: tuple[tuple[str, str, str], ...] = (("file", "FILE", "a screenplay or play"),),
         verbose: bool = True,
     ) -> argparse.ArgumentParser:
+        formats = tuple(RENDERERS[name])
         sub = commands.add_parser(name, help=help_text, description=help_text)
         for dest, metavar, help_file in files:
             sub.add_argument(dest, metavar=metavar, help=help_file)
@@ -194,12 +186,10 @@ def _parser() -> argparse.ArgumentParser:
         "analyze",
         "Who has the spotlight, who is the protagonist, whose story it is and who presses "
         "them to change, with the evidence; every character's measures.",
-        ("text", "json", "md", "html"),
     )
     argue = command(
         "argue",
         "Put a claim to the tool (\"X was Y's story, not Z's\") and get the case for and against.",
-        ("text", "json", "md"),
         verbose=False,
     )
     argue.add_argument("claim", metavar="CLAIM", help="the claim, in plain words")
@@ -208,7 +198,6 @@ def _parser() -> argparse.ArgumentParser:
     command(
         "compare",
         "Two drafts or versions side by side: who gained or lost the spotlight and the story.",
-        ("text", "json", "md"),
         (("file", "A", "the first version"), ("other", "B", "the second version")),
         verbose=False,
     )
@@ -237,47 +226,50 @@ def _run_eval(args: argparse.Namespace) -> str:
     return _json(view) if args.json else text_report.render_eval(view)
 
 
-def _render(args: argparse.Namespace) -> str:
-    if args.command == "eval":
-        return _run_eval(args)
+def _view(args: argparse.Namespace) -> Any:
+    """The plain view a command prints: from the Analysis, or the Story (cast, scenes)."""
     if args.command == "compare":
-        view = compare(
+        return compare(
             analyze(load(args.file, args.reader, args.aliases)),
             analyze(load(args.other, args.reader, args.aliases)),
         )
-        renderers = {
-            "json": _json,
-            "md": render_comparison_markdown,
-            "text": render_comparison_text,
-        }
-        return renderers[args.format](view)
     story = load(args.file, args.reader, args.aliases)
     if args.command == "argue":
-        argument = argue(analyze(story), args.claim)
-        if args.format == "json":
-            return _json(argument)
-        if args.format == "md":
-            return render_argument_markdown(argument)
-        return render_argument_text(argument)
-    if args.command == "analyze" and args.format in ("json", "md", "html"):
-        view = report_view(analyze(story))
-        renderers = {"json": _json, "html": render_html, "md": render_markdown}
-        return renderers[args.format](view)
-    colour = not args.output and wants_colour(sys.stdout)
-    views: dict[str, tuple[Callable[[], dict[str, Any]], Callable[[dict[str, Any]], str]]] = {
-        "analyze": (
-            lambda: summary_view(analyze(story)),
-            lambda v: text_report.render_summary(v, verbose=args.verbose, colour=colour),
-        ),
-        "cast": (lambda: cast_view(story), lambda v: text_report.render_cast(v, args.verbose)),
-        "scenes": (
-            lambda: scenes_view(story),
-            lambda v: text_report.render_scenes(v, args.verbose),
-        ),
-    }
-    make_view, render_text = views[args.command]
-    view = make_view()
-    return _json(view) if args.format == "json" else render_text(view)
+        return argue(analyze(story), args.claim)
+    if args.command == "analyze":
+        return report_view(analyze(story))
+    return cast_view(story) if args.command == "cast" else scenes_view(story)
+
+
+def _render(args: argparse.Namespace) -> str:
+    if args.command == "eval":
+        return _run_eval(args)
+    options = Options(
+        verbose=getattr(args, "verbose", False),
+        colour=not args.output and wants_colour(sys.stdout),
+    )
+    return RENDERERS[args.command][args.format](_view(args), options)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Serve until Ctrl-C; one sentence when the address cannot be bound."""
+    try:
+        server = make_server(args.host, args.port, int(args.max_mb * 1e6), args.log)
+    except OSError as err:
+        print(
+            f"whosestory: cannot serve on {args.host}:{args.port} ({err.strerror or err}).",
+            file=sys.stderr,
+        )
+        return EXIT_INPUT
+    host, port = server.server_address[:2]
+    print(f"whosestory: serving on http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -285,9 +277,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "serve":
-        return run_serve_command(args)
+        return _serve(args)
     if args.command == "corpus":
-        return run_corpus_command(args)
+        status, message = run_corpus_command(args)
+        print(message, file=sys.stderr)
+        return status
     try:
         output = _render(args)
     except WhosestoryError as err:

@@ -15,7 +15,8 @@ import time
 from collections.abc import Mapping
 from typing import Any
 
-from whosestory.analysis import ROLES, Analysis
+from whosestory.analysis import Analysis
+from whosestory.roles import MAIN_CHARACTER, ROLES, SPOTLIGHT
 
 ROLE_FIELDS: dict[str, str] = {"": "string", "_score": "Float64", "_margin": "Float64"}
 ROLE_FIELDS["_close_call"] = "boolean"
@@ -111,7 +112,7 @@ def story_row(analysis: Analysis, file: str) -> dict[str, Any]:
     }
     for role in ordered_roles(list(analysis.roles)):
         row.update(role_fields(role, analysis.roles[role]))
-    main, spot = analysis.roles.get("main_character"), analysis.roles.get("spotlight")
+    main, spot = analysis.roles.get(MAIN_CHARACTER), analysis.roles.get(SPOTLIGHT)
     differs = None
     if main is not None and spot is not None and main.character and spot.character:
         differs = main.character != spot.character

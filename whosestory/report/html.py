@@ -17,6 +17,7 @@ from typing import Any
 
 from whosestory.report import charts, prose
 from whosestory.report.assets import REPORT_CSS, REPORT_JS
+from whosestory.report.types import ReportView, Verdict
 from whosestory.wording import counted
 
 TOP = 15
@@ -29,9 +30,9 @@ def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def render_html(view: Mapping[str, Any], top: int = TOP) -> str:
+def render_html(view: ReportView, top: int = TOP) -> str:
     """A whole, self-contained HTML document for one analysed story."""
-    title = str(view.get("title") or "Untitled")
+    title = view["title"] or "Untitled"
     body = [
         _header(view),
         _verdicts(view),
@@ -58,28 +59,28 @@ def render_html(view: Mapping[str, Any], top: int = TOP) -> str:
 # ---------------------------------------------------------------- top of the page
 
 
-def _header(view: Mapping[str, Any]) -> str:
+def _header(view: ReportView) -> str:
     individuals = prose.individuals(view)
     facts = [
-        str(view.get("format") or ""),
-        counted(view.get("scenes", 0), "scene"),
+        view["format"],
+        counted(view["scenes"], "scene"),
         f"{len(individuals)} characters",
     ]
-    source = view.get("source")
+    source = view["source"]
     meta = " · ".join(f for f in facts if f) + (f" · {source}" if source else "")
     return (
         '<header><p class="meta">whose story is it?</p>'
-        f"<h1>{_e(view.get('title') or 'Untitled')}</h1>"
+        f"<h1>{_e(view['title'] or 'Untitled')}</h1>"
         f'<p class="meta">{_e(meta)}</p></header>'
     )
 
 
-def _verdicts(view: Mapping[str, Any]) -> str:
+def _verdicts(view: ReportView) -> str:
     cards = []
-    for role, verdict in prose.roles(view):
-        question = prose.ROLE_QUESTIONS.get(role, "")
-        reason = prose.verdict_reason({**verdict, "close_call": False})  # the badge says it
-        close = ' <span class="close">close call</span>' if verdict.get("close_call") else ""
+    for role, verdict in prose.held(view):
+        question = prose.role_question(role)
+        reason = prose.verdict_reason(verdict, close_call=False)  # the badge says it
+        close = ' <span class="close">close call</span>' if verdict["close_call"] else ""
         cards.append(
             f'<div class="verdict"><div class="role">{_e(prose.role_label(role))}</div>'
             f'<div class="who">{_e(verdict["character"])}</div>'
@@ -99,9 +100,9 @@ def _verdicts(view: Mapping[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def _role_holders(view: Mapping[str, Any]) -> dict[str, str]:
+def _role_holders(view: ReportView) -> dict[str, str]:
     holders: dict[str, list[str]] = {}
-    for role, verdict in prose.roles(view):
+    for role, verdict in prose.held(view):
         holders.setdefault(verdict["character"], []).append(prose.role_label(role).lower())
     return {name: ", ".join(labels) for name, labels in holders.items()}
 
@@ -116,7 +117,7 @@ def _leading(names: Sequence[str], holders: Mapping[str, str], top: int) -> list
 # ---------------------------------------------------------------- charts
 
 
-def _frame_set(view: Mapping[str, Any]) -> set[int]:
+def _frame_set(view: ReportView) -> set[int]:
     frame = view.get("frame")
     scenes = frame.get("scenes") if isinstance(frame, Mapping) else None
     found = set()
@@ -127,7 +128,7 @@ def _frame_set(view: Mapping[str, Any]) -> set[int]:
     return found
 
 
-def _timeline(view: Mapping[str, Any], top: int) -> str:
+def _timeline(view: ReportView, top: int) -> str:
     timeline = view.get("timeline")
     if not isinstance(timeline, Mapping) or not timeline.get("rows"):
         return ""
@@ -156,7 +157,7 @@ def _timeline(view: Mapping[str, Any], top: int) -> str:
     return "\n".join(parts)
 
 
-def _arcs(view: Mapping[str, Any]) -> str:
+def _arcs(view: ReportView) -> str:
     arcs = [a for a in view.get("arcs") or () if isinstance(a, Mapping) and a.get("windows")]
     drawn = [a for a in arcs if any(w.get("mean") is not None for w in a["windows"])]
     if not drawn:
@@ -185,7 +186,7 @@ def _arc_caption(arc: Mapping[str, Any]) -> str:
     return f"Change from start to end {delta:+.2f}{interval}{shape}."
 
 
-def _network(view: Mapping[str, Any], top: int) -> str:
+def _network(view: ReportView, top: int) -> str:
     network = view.get("network")
     if not isinstance(network, Mapping) or not network.get("nodes"):
         return ""
@@ -233,7 +234,7 @@ def _measure_table(characters: Sequence[Mapping[str, Any]], keys: Sequence[str])
     )
 
 
-def _ranking_table(view: Mapping[str, Any], top: int) -> str:
+def _ranking_table(view: ReportView, top: int) -> str:
     characters = prose.individuals(view)
     if not characters:
         return ""
@@ -255,7 +256,7 @@ def _ranking_table(view: Mapping[str, Any], top: int) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _rankings(view: Mapping[str, Any]) -> str:
+def _rankings(view: ReportView) -> str:
     rankings = view.get("rankings")
     if not isinstance(rankings, Mapping):
         return ""
@@ -304,15 +305,14 @@ def _quotes(quotes: Sequence[Mapping[str, Any]]) -> str:
     )
 
 
-def _figures_table(verdict: Mapping[str, Any]) -> str:
-    evidence = verdict.get("evidence") or {}
-    pairs = [(k, v) for k, v in evidence.items() if isinstance(v, Mapping) and "winner" in v]
+def _figures_table(verdict: Verdict) -> str:
+    pairs = list(verdict["evidence"].items())
     if not pairs:
         return ""
-    runner = verdict.get("runner_up") or "runner-up"
+    runner = verdict["runner_up"] or "runner-up"
     rows = []
     for key, pair in pairs:
-        a, b = pair.get("winner"), pair.get("runner_up")
+        a, b = pair["winner"], pair["runner_up"]
         win = isinstance(a, (int, float)) and isinstance(b, (int, float)) and a > b
         rows.append(
             f'<tr><td>{_e(prose.measure_label(key))}</td><td class="{"win" if win else ""}">'
@@ -324,71 +324,68 @@ def _figures_table(verdict: Mapping[str, Any]) -> str:
     )
 
 
-def _ranking_list(verdict: Mapping[str, Any]) -> str:
-    entries = [r for r in verdict.get("ranking") or () if isinstance(r, Mapping)]
+def _ranking_list(verdict: Verdict) -> str:
+    entries = verdict["ranking"]
     if not entries:
         return ""
-    top = max((r.get("score") or 0 for r in entries), default=1) or 1
+    top = max((prose.weight(r) for r in entries), default=1) or 1
     items = "".join(
-        f'<li><span class="bar" style="width:{80 * (r.get("score") or 0) / top:.0f}px"></span>'
-        f'{_e(r.get("name"))} <span class="note">{_e(prose.number(r.get("score")))}</span></li>'
+        f'<li><span class="bar" style="width:{80 * prose.weight(r) / top:.0f}px"></span>'
+        f'{_e(r["name"])} <span class="note">{_e(prose.standing(r))}</span></li>'
         for r in entries
     )
     return f'<ol class="ranking">{items}</ol>'
 
 
-def _role_evidence(view: Mapping[str, Any], role: str, verdict: Mapping[str, Any]) -> str:
-    found = prose.role_evidence(view, role, verdict)
+def _role_evidence(view: ReportView, role: str, verdict: Verdict) -> str:
+    case = view["evidence"][role]
     parts = [
         f"<h3>{_e(prose.role_label(role))}: {_e(verdict['character'])}</h3>",
-        f"<p>{_e(prose.ROLE_QUESTIONS.get(role, ''))} "
+        f"<p>{_e(prose.role_question(role))} "
         f"{_e(verdict['character'])}, {_e(prose.verdict_reason(verdict))}.</p>",
     ]
-    if verdict.get("close_call"):
+    if verdict["close_call"]:
         parts.append(
             '<p class="close">A close call: the margin is under a tenth of the leader\'s score, '
             "so a small change to the script could turn it.</p>"
         )
     parts += [_figures_table(verdict), _ranking_list(verdict)]
-    sentences, quotes = found["for"]
+    sentences, quotes = case["for"], case["quotes"]
     if sentences or quotes:
         parts.append("<h4>For</h4>")
     parts += [f"<p>{_e(s)}</p>" for s in sentences]
     parts.append(_quotes(quotes))
-    sentences, quotes = found["against"]
-    if sentences or quotes:
+    if case["against"]:
         parts.append('<div class="counter"><h4>Against</h4>')
-        parts += [f"<p>{_e(s)}</p>" for s in sentences]
-        parts += [_quotes(quotes), "</div>"]
+        parts += [f"<p>{_e(s)}</p>" for s in case["against"]]
+        parts.append("</div>")
     parts += [
         f"<p><strong>{_e(label)}:</strong> {_e(text)}</p>" for label, text in prose.notes(verdict)
     ]
     return "\n".join(p for p in parts if p)
 
 
-def _evidence(view: Mapping[str, Any]) -> str:
-    held = prose.roles(view)
+def _evidence(view: ReportView) -> str:
+    held = prose.held(view)
     if not held:
         return ""
     sections = [_role_evidence(view, role, verdict) for role, verdict in held]
     return "<h2>The evidence</h2>\n" + "\n".join(sections)
 
 
-def _diagnostics(view: Mapping[str, Any]) -> str:
-    found = [d for d in view.get("diagnostics") or () if isinstance(d, Mapping)]
+def _diagnostics(view: ReportView) -> str:
+    found = view["diagnostics"]
     if not found:
         return ""
-    items = "".join(
-        f"<li>line {_e(d.get('line') or '?')}: {_e(d.get('message', ''))}</li>" for d in found
-    )
+    items = "".join(f"<li>line {_e(d['line'] or '?')}: {_e(d['message'])}</li>" for d in found)
     return (
         f"<details><summary>Where the reader had to guess ({len(found)})</summary>"
         f"<ul>{items}</ul></details>"
     )
 
 
-def _footer(view: Mapping[str, Any]) -> str:
-    version = view.get("schema_version")
+def _footer(view: ReportView) -> str:
+    version = view["schema_version"]
     return (
         "<footer>Made by whosestory"
         + (f" (report schema {_e(version)})" if version else "")
