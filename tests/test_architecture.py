@@ -146,6 +146,7 @@ def test_docs_measures_is_generated_from_the_registry() -> None:
 
 def test_a_fitted_model_plugs_into_the_scorer_slot(monkeypatch: pytest.MonkeyPatch) -> None:
     """A scorer that returns probabilities: the verdict carries them, the reports show them."""
+    from whosestory.argue import argue
     from whosestory.report.renderers import RENDERERS, Options
     from whosestory.report.view import report_view
 
@@ -169,5 +170,9 @@ def test_a_fitted_model_plugs_into_the_scorer_slot(monkeypatch: pytest.MonkeyPat
     top = verdict.ranking[0]
     assert top.probability == pytest.approx(verdict.probabilities[top.name], abs=1e-4)
     view = report_view(analysis)
-    page = RENDERERS["analyze"]["md"](view, Options())
-    assert f"{top.probability:.0%}" in page
+    shown = f"{top.probability:.0%}"
+    for output in ("text", "md", "html"):
+        assert shown in RENDERERS["analyze"][output](view, Options()), output
+    argument = argue(analysis, f"{top.name} has the spotlight")
+    assert argument["probabilities"][top.name] == top.probability
+    assert f"Probabilities: {top.name} {shown}" in RENDERERS["argue"]["text"](argument, Options())

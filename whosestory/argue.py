@@ -162,6 +162,11 @@ def argue(analysis: Analysis, text: str) -> dict[str, Any]:
         "margin": verdict.margin,
         "close_call": verdict.close_call,
         "scores": scores,
+        "probabilities": (
+            None
+            if verdict.probabilities is None
+            else {r.name: r.probability for r in verdict.ranking}
+        ),
         "case_for": for_claim,
         "case_against": against_claim,
         "quotes": [quote_view(q) for q in verdict.case.quotes] if claimed_wins else [],

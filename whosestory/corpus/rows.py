@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from whosestory.analysis import Analysis
+from whosestory.measure_registry import BY_NAME as MEASURES_BY_NAME
 from whosestory.roles import MAIN_CHARACTER, ROLES, SPOTLIGHT
 
 ROLE_FIELDS: dict[str, str] = {"": "string", "_score": "Float64", "_margin": "Float64"}
@@ -37,9 +38,11 @@ TAIL_COLUMNS: dict[str, str] = {
 HIDDEN_COLUMNS: dict[str, str] = {"_pid": "Int64", "_peak_rss_mb": "Float64"}
 """Worker process id and its peak resident memory: kept in the parts, left out of outputs."""
 
-COUNT_MEASURES = ("cues", "words", "scenes_speaking", "scenes_present")
 CHARACTER_MEASURES = (
-    *COUNT_MEASURES,
+    "cues",
+    "words",
+    "scenes_speaking",
+    "scenes_present",
     "screen_time",
     "screen_share",
     "passive_presence",
@@ -50,7 +53,9 @@ CHARACTER_MEASURES = (
     "copresence_eigenvector",
     "conversation_weighted_degree",
 )
-"""The per-character measures copied from `Analysis.tables`, when the analysis has them."""
+"""The per-character measures copied from `Analysis.tables`, when the analysis has them; their
+column types follow the measure registry (integer -> Int64, number -> Float64)."""
+_DTYPES = {"integer": "Int64", "number": "Float64"}
 
 
 def ordered_roles(roles: set[str] | list[str] | tuple[str, ...]) -> list[str]:
@@ -71,7 +76,7 @@ def story_columns(roles: set[str] | list[str] | tuple[str, ...]) -> dict[str, st
 def character_columns() -> dict[str, str]:
     """Column name -> pandas dtype of the per-character table."""
     columns = {"file": "string", "character": "string", "tier": "string", "group": "boolean"}
-    columns.update({m: "Int64" if m in COUNT_MEASURES else "Float64" for m in CHARACTER_MEASURES})
+    columns.update({m: _DTYPES[MEASURES_BY_NAME[m].type] for m in CHARACTER_MEASURES})
     return columns
 
 

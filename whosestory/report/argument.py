@@ -28,9 +28,16 @@ def render_argument_text(view: dict[str, Any]) -> str:
     lines += [f"  - {s}" for s in view["case_against"]] or ["  (none)"]
     if view.get("what_would_change"):
         lines += ["", f"What would change it: {view['what_would_change']}"]
-    scores = ", ".join(f"{name} {score:.2f}" for name, score in view["scores"].items())
-    lines += ["", f"Scores: {scores}"]
+    lines += ["", _standings(view)]
     return "\n".join(lines) + "\n"
+
+
+def _standings(view: dict[str, Any]) -> str:
+    """The ranking's probabilities when a fitted model gives them, else its scores."""
+    chances = view["probabilities"]
+    if chances is not None:
+        return "Probabilities: " + ", ".join(f"{n} {p:.0%}" for n, p in chances.items())
+    return "Scores: " + ", ".join(f"{n} {s:.2f}" for n, s in view["scores"].items())
 
 
 def _md(text: str) -> str:
@@ -52,8 +59,13 @@ def render_argument_markdown(view: dict[str, Any]) -> str:
     lines += [f"- {_md(s)}" for s in view["case_against"]] or ["- (none)"]
     if view.get("what_would_change"):
         lines += ["", f"*What would change it:* {_md(view['what_would_change'])}"]
-    lines += ["", "| character | score |", "|---|---|"]
-    lines += [f"| {_md(name)} | {score:.2f} |" for name, score in view["scores"].items()]
+    chances = view["probabilities"]
+    if chances is not None:
+        lines += ["", "| character | probability |", "|---|---|"]
+        lines += [f"| {_md(name)} | {p:.0%} |" for name, p in chances.items()]
+    else:
+        lines += ["", "| character | score |", "|---|---|"]
+        lines += [f"| {_md(name)} | {score:.2f} |" for name, score in view["scores"].items()]
     return "\n".join(lines) + "\n"
 
 

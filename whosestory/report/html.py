@@ -17,7 +17,7 @@ from typing import Any
 
 from whosestory.report import charts, prose
 from whosestory.report.assets import REPORT_CSS, REPORT_JS
-from whosestory.report.types import ReportView, Verdict
+from whosestory.report.types import Arc, Character, ReportView, Verdict
 from whosestory.wording import counted
 
 TOP = 15
@@ -118,23 +118,17 @@ def _leading(names: Sequence[str], holders: Mapping[str, str], top: int) -> list
 
 
 def _frame_set(view: ReportView) -> set[int]:
-    frame = view.get("frame")
-    scenes = frame.get("scenes") if isinstance(frame, Mapping) else None
-    found = set()
-    for item in scenes or ():
-        index = item.get("index") if isinstance(item, Mapping) else item
-        if isinstance(index, int):
-            found.add(index)
-    return found
+    frame = view["frame"]
+    return set(frame["scenes"]) if frame is not None else set()
 
 
 def _timeline(view: ReportView, top: int) -> str:
-    timeline = view.get("timeline")
-    if not isinstance(timeline, Mapping) or not timeline.get("rows"):
+    timeline = view["timeline"]
+    if not timeline["rows"]:
         return ""
-    scenes, rows = timeline.get("scenes") or [], list(timeline["rows"])
+    scenes, rows = timeline["scenes"], timeline["rows"]
     frame = _frame_set(view)
-    has_frame = bool(frame) or any(s.get("frame") for s in scenes)
+    has_frame = bool(frame) or any(s["frame"] for s in scenes)
     shown = set(_leading([r["name"] for r in rows], _role_holders(view), top))
     main = [r for r in rows if r["name"] in shown]
     rest = [r for r in rows if r["name"] not in shown]
@@ -158,14 +152,13 @@ def _timeline(view: ReportView, top: int) -> str:
 
 
 def _arcs(view: ReportView) -> str:
-    arcs = [a for a in view.get("arcs") or () if isinstance(a, Mapping) and a.get("windows")]
-    drawn = [a for a in arcs if any(w.get("mean") is not None for w in a["windows"])]
+    drawn = [a for a in view["arcs"] if any(w["mean"] is not None for w in a["windows"])]
     if not drawn:
         return ""
     figures = []
     for arc in drawn:
         figures.append(
-            f"<figure><h3>{_e(arc.get('name', ''))}</h3>{charts.arc_svg(arc)}"
+            f"<figure><h3>{_e(arc['name'])}</h3>{charts.arc_svg(arc)}"
             f"<figcaption>{_e(_arc_caption(arc))}</figcaption></figure>"
         )
     return (
@@ -177,25 +170,25 @@ def _arcs(view: ReportView) -> str:
     )
 
 
-def _arc_caption(arc: Mapping[str, Any]) -> str:
-    delta, low, high = arc.get("delta"), arc.get("low"), arc.get("high")
+def _arc_caption(arc: Arc) -> str:
+    delta, low, high = arc["delta"], arc["low"], arc["high"]
     if delta is None:
         return "Too few lines to measure a change."
     interval = f" (90 % interval {low:+.2f} to {high:+.2f})" if low is not None else ""
-    shape = f"; shape: {arc['shape']}" if arc.get("shape") not in (None, "unknown") else ""
+    shape = f"; shape: {arc['shape']}" if arc["shape"] not in (None, "unknown") else ""
     return f"Change from start to end {delta:+.2f}{interval}{shape}."
 
 
 def _network(view: ReportView, top: int) -> str:
-    network = view.get("network")
-    if not isinstance(network, Mapping) or not network.get("nodes"):
+    network = view["network"]
+    if not network["nodes"]:
         return ""
     holders = _role_holders(view)
-    nodes = list(network["nodes"])
+    nodes = network["nodes"]
     shown = set(_leading([n["name"] for n in nodes], holders, top))
     drawn = [n for n in nodes if n["name"] in shown]
-    edges = list(network.get("edges") or ())
-    kept = sum(1 for e in edges if e.get("source") in shown and e.get("target") in shown)
+    edges = network["edges"]
+    kept = sum(1 for e in edges if e["source"] in shown and e["target"] in shown)
     hidden = len(nodes) - len(drawn)
     note = f" {hidden} less present characters and their ties are left out." if hidden else ""
     return (
@@ -210,22 +203,22 @@ def _network(view: ReportView, top: int) -> str:
 # ---------------------------------------------------------------- tables
 
 
-def _measure_rows(characters: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> str:
+def _measure_rows(characters: Sequence[Character], keys: Sequence[str]) -> str:
     rows = []
     for character in characters:
-        measures = character.get("measures") or {}
+        measures = character["measures"]
         cells = "".join(
             f'<td data-v="{_e(measures.get(k, 0))}">{_e(prose.number(measures.get(k)))}</td>'
             for k in keys
         )
         rows.append(
             f"<tr><td>{_e(character['name'])}</td>"
-            f'<td class="text">{_e(character.get("tier", ""))}</td>{cells}</tr>'
+            f'<td class="text">{_e(character["tier"])}</td>{cells}</tr>'
         )
     return "".join(rows)
 
 
-def _measure_table(characters: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> str:
+def _measure_table(characters: Sequence[Character], keys: Sequence[str]) -> str:
     head = "".join(f"<th>{_e(prose.measure_label(k))}</th>" for k in keys)
     return (
         '<div class="scroll"><table class="sortable"><thead><tr><th>character</th>'
@@ -238,9 +231,7 @@ def _ranking_table(view: ReportView, top: int) -> str:
     characters = prose.individuals(view)
     if not characters:
         return ""
-    keys = prose.measure_keys(characters) or ["scenes_present", "scenes_speaking", "cues", "words"]
-    if not prose.measure_keys(characters):
-        characters = [{**c, "measures": {k: c.get(k) for k in keys}} for c in characters]
+    keys = prose.measure_keys(characters)
     parts = [
         "<h2>Every measure</h2>",
         '<p class="note">Click a column to sort. Tiers: main characters are present in at least '
@@ -257,15 +248,13 @@ def _ranking_table(view: ReportView, top: int) -> str:
 
 
 def _rankings(view: ReportView) -> str:
-    rankings = view.get("rankings")
-    if not isinstance(rankings, Mapping):
-        return ""
+    rankings = view["rankings"]
     columns = [
         ("count", "by counts (score)"),
         ("network", "by network (score)"),
         ("overall_mean_rank", "overall (mean rank)"),
     ]
-    columns = [(k, label) for k, label in columns if rankings.get(k)]
+    columns = [(k, label) for k, label in columns if rankings[k]]
     if not columns:
         return ""
     depth = max(len(rankings[k]) for k, _ in columns)
@@ -280,7 +269,7 @@ def _rankings(view: ReportView) -> str:
                 else "<td></td>"
             )
         rows.append(f"<tr><td>{i + 1}</td>{''.join(cells)}</tr>")
-    tau = rankings.get("kendall_tau")
+    tau = rankings["kendall_tau"]
     agreement = (
         f'<p class="note">Count-based and network-based rankings agree with Kendall\'s '
         f"tau-b = {tau:.2f} (1: same order; 0: unrelated).</p>"

@@ -106,8 +106,8 @@ def _measure_table(characters: Sequence[Mapping[str, Any]], keys: Sequence[str])
     rows = [
         [
             _cell(c["name"]),
-            _cell(c.get("tier", "")),
-            *(_cell(prose.number((c.get("measures") or {}).get(k))) for k in keys),
+            _cell(c["tier"]),
+            *(_cell(prose.number(c["measures"].get(k))) for k in keys),
         ]
         for c in characters
     ]
@@ -136,9 +136,7 @@ def _measures(view: ReportView, top: int) -> list[str]:
 
 
 def _rankings(view: ReportView) -> list[str]:
-    rankings = view.get("rankings")
-    if not isinstance(rankings, Mapping):
-        return []
+    rankings = view["rankings"]
     columns = [
         (k, label)
         for k, label in (
@@ -146,7 +144,7 @@ def _rankings(view: ReportView) -> list[str]:
             ("network", "by network"),
             ("overall_mean_rank", "overall (mean rank)"),
         )
-        if rankings.get(k)
+        if rankings[k]
     ]
     if not columns:
         return []
@@ -159,7 +157,7 @@ def _rankings(view: ReportView) -> list[str]:
             row.append(_cell(f"{entry['name']} ({prose.number(entry['score'])})") if entry else " ")
         rows.append(row)
     lines = ["## Rankings", "", *_table(["#", *(c[1] for c in columns)], rows, {0})]
-    tau = rankings.get("kendall_tau")
+    tau = rankings["kendall_tau"]
     if isinstance(tau, (int, float)):
         lines += ["", f"Count and network rankings agree with Kendall's tau-b = {tau:.2f}."]
     return [*lines, ""]

@@ -30,6 +30,9 @@ def _roles(roles: dict[str, Any], colour: bool = False) -> list[str]:
             continue
         runner = verdict["runner_up"]
         against = f", ahead of {runner} by {verdict['margin']:.2f}" if runner else ""
+        top = verdict["ranking"][0] if verdict["ranking"] else None
+        if top is not None and top["probability"] is not None:
+            against = f" ({top['probability']:.0%})" + against
         name_label = paint(f"{label(role) + ':':<18}", "bold", colour)
         name = paint(verdict["character"], "bold cyan", colour)
         close = paint("  (a close call)", "yellow", colour) if verdict["close_call"] else ""
@@ -44,7 +47,7 @@ def _quote_lines(quotes: list[dict[str, Any]]) -> list[str]:
 def _evidence(view: dict[str, Any]) -> list[str]:
     """The case for and against each role whose case argues more than figures."""
     lines: list[str] = []
-    found = view.get("evidence") or {}
+    found = view["evidence"]
     for role in ARGUED:
         case = found.get(role)
         verdict = view["roles"].get(role)
