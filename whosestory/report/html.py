@@ -1,7 +1,7 @@
 """The HTML report: one self-contained page from the plain report view.
 
-`render_html(view)` takes the dict of `report.view.summary_view` (or the richer
-`report.chart_view.report_view`) and returns a whole HTML document that works
+`render_html(view)` takes the report view (`report.view.report_view`, shaped as
+`report.types.ReportView`) and returns a whole HTML document that works
 offline: inline CSS, inline SVG charts, a few lines of inline JavaScript (table
 sorting; opening collapsed parts before printing), and a Content-Security-Policy
 that forbids loading anything from anywhere. Every string from the script is
