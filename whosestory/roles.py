@@ -81,7 +81,8 @@ def score_spotlight(signals: Signals, decided: Mapping[str, Verdict]) -> Scored:
     """The count measures, equally weighted (`verdict.SPOTLIGHT_WEIGHTS`)."""
     weights = verdict.SPOTLIGHT_WEIGHTS
     parts = verdict.shares(signals.names, signals.tables, weights)
-    return Scored(combine(parts, weights), parts, weights, _tables(signals, tuple(weights)))
+    scores = verdict.spotlight_scores(signals.names, signals.tables)
+    return Scored(scores, parts, weights, _tables(signals, tuple(weights)))
 
 
 def score_protagonist(signals: Signals, decided: Mapping[str, Verdict]) -> Scored:
@@ -109,7 +110,7 @@ def score_impact_character(signals: Signals, decided: Mapping[str, Verdict]) -> 
     ties = signals.ties(main)
     others = [n for n in signals.names if n != main]
     parts = verdict.shares(others, ties, weights)
-    return Scored(combine(parts, weights), parts, weights, ties)
+    return Scored(verdict.impact_scores(main, signals.names, ties), parts, weights, ties)
 
 
 def _presence_case(
