@@ -11,9 +11,9 @@
 
 Every option of every command is listed in the README (a test keeps it true).
 `--format` chooses the output, rendered by `report.renderers.RENDERERS[command][format]`;
-`--from` forces the input reader (the content and the extension decide otherwise). Errors are one sentence on stderr and a
-non-zero exit status: 1 for input the tool cannot read or output it cannot write, 2 for
-usage errors.
+`--from` forces the input reader (the content and the extension decide otherwise).
+Errors are one sentence on stderr and a non-zero exit status: 1 for input the tool
+cannot read or output it cannot write, 2 for usage errors.
 """
 
 from __future__ import annotations
