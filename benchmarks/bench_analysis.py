@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import whosestory
-from whosestory.report.view import summary_view
+from whosestory.report.view import report_view
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO.parent / "shared" / "data" / "screenplays" / "screenplain" / "examples"
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         read, story = _median(lambda p=path: whosestory.load(p), args.repeat)
         # each run analyses a freshly read story, so no per-story cache is reused
         whole, _ = _median(
-            lambda p=path: summary_view(whosestory.analyze(whosestory.load(p))), args.repeat
+            lambda p=path: report_view(whosestory.analyze(whosestory.load(p))), args.repeat
         )
         print(
             f"{path.name}\t{read:.3f}\t{whole - read:.3f}\t{whole:.3f}\t"

@@ -21,8 +21,8 @@ import jsonschema
 
 import whosestory
 from whosestory.errors import WhosestoryError
-from whosestory.report.chart_view import report_view
 from whosestory.report.html import render_html
+from whosestory.report.view import report_view
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"

@@ -13,8 +13,8 @@ import pytest
 from conftest import serving
 
 import whosestory
-from whosestory.report.chart_view import report_view
 from whosestory.report.html import render_html
+from whosestory.report.view import report_view
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parent.parent

@@ -355,3 +355,23 @@ def test_a_play_is_measured_on_stage_without_camera_shots(
     assert code == 0, err
     assert "minute on stage" in out and "on screen" not in out
     assert "POV" not in out
+
+
+def test_the_readme_lists_every_option_of_every_command() -> None:
+    import argparse
+    import re
+
+    from whosestory.cli import _parser
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `whosestory (\w+)[^`]*` \| (.*) \|$", readme, re.MULTILINE))
+    commands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(rows) == set(commands.choices)
+    for name, sub in commands.choices.items():
+        options = {s for a in sub._actions for s in a.option_strings if s not in ("-h", "--help")}
+        listed = set(re.findall(r"(?<![\w-])(--?[a-z][a-z-]*)", rows[name]))
+        assert listed == options, name
+        formats = next((a.choices for a in sub._actions if "--format" in a.option_strings), None)
+        if formats:
+            escaped_bar = "\\|"  # a | inside a Markdown table cell
+            assert "--format " + escaped_bar.join(formats) in rows[name], name

@@ -38,6 +38,19 @@ def test_compare_says_who_gained_the_spotlight(
     assert tom["cues"]["change"] > 0
 
 
+def test_compare_knows_every_declared_role(
+    earlier_draft: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It knew three roles and its own words for them; it reads the registry now."""
+    from whosestory.roles import ROLES
+
+    assert main(["compare", str(earlier_draft), str(EXAMPLE), "--format", "json"]) == 0
+    view = json.loads(capsys.readouterr().out)
+    assert list(view["roles"]) == list(ROLES)
+    for row in view["characters"]:
+        assert all(0.0 <= row[role]["a"] <= 1.0 for role in ROLES)
+
+
 def test_compare_text_and_markdown(earlier_draft: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compare", str(earlier_draft), str(EXAMPLE)]) == 0
     assert "MAYA -> TOM" in capsys.readouterr().out

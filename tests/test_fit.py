@@ -109,7 +109,13 @@ def test_malformed_model_is_one_sentence() -> None:
         model_from_json({"role": "main_character"}, "m.json")
     with pytest.raises(InputError, match="differ"):
         model_from_json(
-            {"role": "x", "features": ["a"], "coefficients": [1, 2], "mean": [0], "scale": [1]}
+            {
+                "role": "x",
+                "features": ["words_top"],
+                "coefficients": [1, 2],
+                "mean": [0],
+                "scale": [1],
+            }
         )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from whosestory.measures.ranking import combine, kendall_tau, mean_rank, ranks, share_of_top
+from whosestory.ranking import combine, kendall_tau, mean_rank, ranks, share_of_top
 from whosestory.verdict import CLOSE_CALL, decide
 
 

@@ -19,6 +19,7 @@ DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 FILMS = DATA / "films"
 PLAYS = DATA / "plays"
 
+pytestmark = pytest.mark.realdata
 needs_data = pytest.mark.skipif(not FILMS.is_dir(), reason="../shared/data is not here")
 
 

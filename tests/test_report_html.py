@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from view_schema import assert_valid
 
 import whosestory
-from whosestory.report.chart_view import report_view
 from whosestory.report.html import render_html
-from whosestory.report.view import summary_view
+from whosestory.report.view import report_view
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "the-keeper.fountain"
@@ -79,8 +79,6 @@ def _poison(view: dict[str, Any]) -> dict[str, Any]:
     for verdict in bad["roles"].values():
         verdict["character"] = new
         verdict["ranking"][0]["name"] = new
-        verdict["quotes"] = [{"scene": 1, "line": 2, "quote": PAYLOAD, "heading": PAYLOAD}]
-        verdict["counter_evidence"] = [PAYLOAD, {"scene": 3, "line": 4, "quote": PAYLOAD}]
         verdict["what_would_change"] = PAYLOAD
     for row in bad["timeline"]["rows"]:
         row["name"] = PAYLOAD + row["name"]
@@ -94,10 +92,17 @@ def _poison(view: dict[str, Any]) -> dict[str, Any]:
         arc["name"] = PAYLOAD + arc["name"]
         arc["shape"] = PAYLOAD
     bad["divergence"] = PAYLOAD
-    bad["frame"] = {"owner": PAYLOAD, "how": [PAYLOAD], "scenes": [1]}
     quote = {"scene": PAYLOAD, "line": 1, "quote": PAYLOAD, "heading": PAYLOAD}
+    bad["frame"] = {"owner": PAYLOAD, "how": [PAYLOAD], "scenes": [1], "evidence": [quote]}
     bad["evidence"] = {
-        role: {"for": [PAYLOAD], "quotes": [quote], "against": [PAYLOAD]} for role in bad["roles"]
+        role: {
+            "for": [PAYLOAD],
+            "quotes": [quote],
+            "against": [PAYLOAD],
+            "what_would_change": PAYLOAD,
+            "components": {},
+        }
+        for role in bad["roles"]
     }
     bad["diagnostics"] = [{"line": 1, "code": "guess", "message": PAYLOAD}]
     return bad
@@ -113,8 +118,11 @@ def test_every_script_string_is_escaped(keeper: dict[str, Any]) -> None:
     assert not [a for _, a in tags if any(k.startswith("on") for k in a)]
 
 
-def test_summary_view_alone_renders_without_charts(keeper: dict[str, Any]) -> None:
-    view = summary_view(whosestory.analyze(whosestory.load(EXAMPLE)))
+def test_a_view_without_chart_data_renders_without_charts(keeper: dict[str, Any]) -> None:
+    view = copy.deepcopy(keeper)
+    view["timeline"] = {"scenes": [], "rows": []}
+    view["network"] = {"nodes": [], "edges": []}
+    view["arcs"] = []
     page = render_html(view)
     assert "Every measure" in page
     assert "chart timeline" not in page and "chart arc" not in page
@@ -128,17 +136,30 @@ def test_new_roles_divergence_frame_and_quotes_render(keeper: dict[str, Any]) ->
         "character": "TOM",
         "runner_up": base["character"],
         "close_call": True,
-        "quotes": [{"scene": 4, "line": 57, "quote": "Tom looks out at the sea.", "signal": "pov"}],
-        "counter_evidence": "Tom is in fewer scenes than Maya.",
+    }
+    view["evidence"]["main_character"] = {
+        "for": ["Tom narrates."],
+        "quotes": [
+            {
+                "scene": "4",
+                "heading": "EXT. CLIFF",
+                "line": 57,
+                "quote": "Tom looks out at the sea.",
+            }
+        ],
+        "against": ["Tom is in fewer scenes than Maya."],
+        "what_would_change": None,
+        "components": {},
     }
     view["roles"]["mentor"] = {**base, "character": "DR. OKAFOR"}
-    view["frame"] = {"owner": "TOM", "scenes": [1, 11]}
-    view.pop("divergence", None)
-    view.pop("evidence", None)
+    view["evidence"]["mentor"] = view["evidence"]["spotlight"]
+    view["frame"] = {"owner": "TOM", "how": ["markers"], "scenes": [1, 11], "evidence": []}
+    view["divergence"] = None
+    assert_valid(view)
     page = render_html(view)
     assert "Main character" in page and "Mentor" in page
     assert "The roles part:" in page and 'class="divergence"' in page
-    assert "Tom looks out at the sea." in page and "scene 4, line 57, pov" in page
+    assert "Tom looks out at the sea." in page and "scene 4, EXT. CLIFF, line 57" in page
     assert "Tom is in fewer scenes than Maya." in page and "Against" in page
     assert "close call" in page
     assert 'class="frame"' in page  # frame scenes marked on the timeline
@@ -148,13 +169,14 @@ def test_new_roles_divergence_frame_and_quotes_render(keeper: dict[str, Any]) ->
 
 def test_roles_that_agree_say_so(keeper: dict[str, Any]) -> None:
     view = copy.deepcopy(keeper)
-    view.pop("divergence", None)
+    view["divergence"] = None
     for verdict in view["roles"].values():
         verdict["character"] = "MAYA"
     assert "Every role goes to MAYA" in render_html(view)
 
 
-def _big_view(characters: int = 120, scenes: int = 320) -> dict[str, Any]:
+def _big_view(keeper: dict[str, Any], characters: int = 120, scenes: int = 320) -> dict[str, Any]:
+    """The Keeper's view, grown to a big cast and many scenes (every key as the view has it)."""
     names = [f"CHARACTER {i:03d}" for i in range(characters)]
     rows = [
         {
@@ -163,55 +185,47 @@ def _big_view(characters: int = 120, scenes: int = 320) -> dict[str, Any]:
         }
         for i, n in enumerate(names)
     ]
-    measures = {"cues": 1, "words": 2, "scenes_present": 3, "copresence_degree": 0.5}
-    return {
-        "schema_version": "0.1",
-        "title": "Big cast",
-        "format": "fountain",
-        "source": "big.fountain",
-        "scenes": scenes,
-        "characters": [
-            {"name": n, "group": False, "tier": "minor", "measures": measures} for n in names
+    view = copy.deepcopy(keeper)
+    template = view["characters"][0]
+    view["characters"] = [{**template, "name": n, "aliases": [], "merges": []} for n in names]
+    spotlight, protagonist = view["roles"]["spotlight"], view["roles"]["protagonist"]
+    spotlight.update(character=names[0], runner_up=names[1])
+    spotlight["ranking"] = [
+        {"name": n, "score": 1 - i / 10, "probability": None} for i, n in enumerate(names[:5])
+    ]
+    protagonist.update(character=names[40], runner_up=names[0], close_call=True, ranking=[])
+    view["roles"] = {"spotlight": spotlight, "protagonist": protagonist}
+    view["evidence"] = {role: view["evidence"][role] for role in view["roles"]}
+    view["divergence"] = None
+    view["timeline"] = {
+        "scenes": [
+            {
+                "index": s + 1,
+                "heading": f"INT. ROOM {s}",
+                "number": None,
+                "act": None,
+                "frame": False,
+            }
+            for s in range(scenes)
         ],
-        "roles": {
-            "spotlight": {
-                "character": names[0],
-                "runner_up": names[1],
-                "margin": 0.2,
-                "close_call": False,
-                "ranking": [{"name": n, "score": 1 - i / 10} for i, n in enumerate(names[:5])],
-                "evidence": {"cues": {"winner": 10, "runner_up": 5}},
-            },
-            "protagonist": {
-                "character": names[40],
-                "runner_up": names[0],
-                "margin": 0.01,
-                "close_call": True,
-                "ranking": [],
-                "evidence": {},
-            },
-        },
-        "timeline": {
-            "scenes": [
-                {"index": s + 1, "heading": f"INT. ROOM {s}", "number": None} for s in range(scenes)
-            ],
-            "rows": rows,
-        },
-        "network": {
-            "nodes": [{"name": n, "scenes": characters - i} for i, n in enumerate(names)],
-            "edges": [
-                {"source": a, "target": b, "weight": 1 + (i + j) % 9}
-                for i, a in enumerate(names)
-                for j, b in enumerate(names[i + 1 :], i + 1)
-                if (i + j) % 5 == 0
-            ],
-        },
-        "diagnostics": [],
+        "rows": rows,
     }
+    view["network"] = {
+        "nodes": [{"name": n, "scenes": characters - i} for i, n in enumerate(names)],
+        "edges": [
+            {"source": a, "target": b, "weight": 1 + (i + j) % 9}
+            for i, a in enumerate(names)
+            for j, b in enumerate(names[i + 1 :], i + 1)
+            if (i + j) % 5 == 0
+        ],
+    }
+    view["arcs"] = []
+    return view
 
 
-def test_big_cast_collapses_minor_characters() -> None:
-    view = _big_view()
+def test_big_cast_collapses_minor_characters(keeper: dict[str, Any]) -> None:
+    view = _big_view(keeper)
+    assert_valid(view)
     started = time.perf_counter()
     page = render_html(view)
     assert time.perf_counter() - started < 1.0
@@ -224,6 +238,7 @@ def test_big_cast_collapses_minor_characters() -> None:
     assert len(page.encode()) < 2_000_000
 
 
+@pytest.mark.realdata
 @pytest.mark.skipif(not BIG_FISH.exists(), reason="../shared/data (Big Fish) is not present")
 def test_big_fish_report_is_fast_and_small() -> None:
     view = report_view(whosestory.analyze(whosestory.load(BIG_FISH)))

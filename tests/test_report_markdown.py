@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from view_schema import assert_valid
 
 import whosestory
-from whosestory.report.chart_view import report_view
 from whosestory.report.markdown import escape_md, render_markdown
+from whosestory.report.view import report_view
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "the-keeper.fountain"
 
@@ -58,13 +59,15 @@ def test_no_html_and_markup_escaped(keeper: dict[str, Any]) -> None:
     view["characters"][0]["name"] = payload
     verdict = view["roles"]["spotlight"]
     verdict["character"] = payload
-    verdict["quotes"] = [{"scene": 2, "line": 30, "quote": payload}]
-    verdict["counter_evidence"] = ["1. not a list", {"scene": 5, "line": 9, "quote": "- nor this"}]
+    case = view["evidence"]["spotlight"]
+    case["quotes"] = [{"scene": "2", "heading": "INT. ROOM", "line": 30, "quote": payload}]
+    case["against"] = ["1. not a list", "- nor this"]
+    assert_valid(view)
     text = render_markdown(view)
     assert not re.search(r"(?<!\\)<[a-zA-Z/]", text)
     assert "\\<b\\>x\\</b\\> \\| \\[link\\](http://x) \\*a\\* \\_b\\_ \\`c\\`" in text
-    assert "1\\. not a list" in text and "**Against:**" in text
-    assert "— scene 2, line 30" in text
+    assert "1\\. not a list" in text and "\\- nor this" in text and "**Against:**" in text
+    assert "— scene 2, INT. ROOM, line 30" in text
     for table in _tables(text):
         assert len({_columns(row) for row in table}) == 1
 
@@ -79,7 +82,7 @@ def test_escape_md() -> None:
 
 def test_derived_divergence(keeper: dict[str, Any]) -> None:
     view = copy.deepcopy(keeper)
-    view.pop("divergence", None)
+    view["divergence"] = None
     view["roles"]["main_character"] = {**view["roles"]["spotlight"], "character": "SOMEONE ELSE"}
     text = render_markdown(view)
     assert "> **The roles part:" in text and "main character goes to SOMEONE ELSE" in text

@@ -127,3 +127,15 @@ def test_filename_cannot_name_a_path() -> None:
     assert safe_name("C:\\scripts\\a.fdx") == "a.fdx"
     assert safe_name("..") == "upload" and safe_name(None) == "upload"
     assert safe_name("a\x00b\nc.fountain") == "abc.fountain"
+
+
+def test_the_json_equals_analyze_format_json(
+    port: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from whosestory.cli import main
+
+    monkeypatch.chdir(EXAMPLE.parent)
+    out = tmp_path / "cli.json"
+    assert main(["analyze", EXAMPLE.name, "--format", "json", "-o", str(out)]) == 0
+    _, _, body = _upload(port, "/api/analyze", EXAMPLE.read_bytes(), EXAMPLE.name)
+    assert body == out.read_bytes()

@@ -5,7 +5,9 @@
     >>> analysis = whosestory.analyze(story)
 
 The pipeline runs one way: reader -> Script -> `build_story` -> Story -> measures
--> Analysis -> report view -> renderer.
+-> Analysis (every verdict finished: ranking, figures, case) -> `report_view` -> renderer.
+Each role is declared once, as a `Role` in `whosestory.roles.REGISTRY`; each measure
+once, as a `Measure` in `whosestory.measure_registry.MEASURES`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from whosestory.errors import (
     UnsafeXMLError,
     WhosestoryError,
 )
+from whosestory.measure_registry import Measure
 from whosestory.model import (
     Alias,
     Character,
@@ -35,31 +38,41 @@ from whosestory.model import (
     Story,
 )
 from whosestory.readers import read_script
+from whosestory.report.view import report_view
+from whosestory.roles import Role
+from whosestory.verdict import Case, Quote, Ranked, Verdict
 
 __all__ = [
     "Alias",
     "AliasFileError",
     "AliasRules",
     "Analysis",
+    "Case",
     "Character",
     "CharacterFigures",
     "Diagnostic",
     "Element",
     "InputError",
     "Kind",
+    "Measure",
     "Mention",
     "ParseError",
+    "Quote",
+    "Ranked",
+    "Role",
     "Scene",
     "Script",
     "Span",
     "Story",
     "UnsafeXMLError",
+    "Verdict",
     "WhosestoryError",
     "analyze",
     "build_story",
     "load",
     "load_alias_file",
     "read_script",
+    "report_view",
 ]
 
 __version__ = "0.1.0"

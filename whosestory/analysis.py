@@ -1,35 +1,50 @@
-"""One call from a Story to every measure and verdict the reports show."""
+"""One call from a Story to the finished result every report, `argue` and `compare` read.
+
+    Story -> `signals.measure` (every measure, once) -> `roles.decide_all` (each
+    declared role: scorer, verdict, case) -> rankings, figures, chart data -> Analysis
+
+Nothing after this stage runs a measure: the report views, `argue`, `compare`,
+`corpus` and `serve` read the `Analysis` only.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from whosestory import evidence, verdict
 from whosestory import language as languages
-from whosestory import verdict
-from whosestory.measures import agency, arc, frame, interiority, network, ranking, spotlight, ties
+from whosestory.chart_data import Charts, arc_names, chart_data
+from whosestory.measures import spotlight
+from whosestory.measures.arc import ArcChange
+from whosestory.measures.frame import Frame
 from whosestory.model import Story
+from whosestory.ranking import kendall_tau
+from whosestory.rolemodel import RoleModel
+from whosestory.roles import ROLES, SPOTLIGHT, decide_all, divergence
+from whosestory.signals import Signals, measure
+from whosestory.verdict import Quote
 
-COUNT_MEASURES = ("cues", "words", "scenes_present", "screen_time")
-NETWORK_MEASURES = tuple(verdict.NETWORK_WEIGHTS)
-LISTENER_THRESHOLD = 0.4
-"""A character whose frame speeches are more than this share questions is partly a listener."""
-_CHANGE_SHAPES = frozenset({"rise", "fall", "fall-rise", "rise-fall"})
-
-
-ROLES = ("spotlight", "protagonist", "main_character", "impact_character")
-"""The roles every analysis decides, in the order reports list them."""
+__all__ = ["ROLES", "Analysis", "CharacterFigures", "Rankings", "analyze"]
 
 
 @dataclass(frozen=True, slots=True)
 class CharacterFigures:
-    """The spotlight figures of one character."""
+    """The spotlight figures of one character, and when it appears.
+
+    `first_appearance` and `last_appearance` are 0-based scene indexes (None if the
+    character is present in no scene); `presence_by_part` counts the scenes it is
+    present in per act, or per quarter of a story without acts.
+    """
 
     name: str
     cues: int
     words: int
     scenes_speaking: int
     scenes_present: int
+    first_appearance: int | None = None
+    last_appearance: int | None = None
+    presence_by_part: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +63,18 @@ class Rankings:
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """A story, its measure tables (measure -> character -> value), rankings and verdicts.
+    """A story and everything decided about it.
 
-    `parts` holds the components of each composite verdict (role -> component ->
-    character -> 0..1) so that a report can say which evidence carried it;
-    `frame` is the frame layer found, `arcs` each character's change of tone.
-    `language` is the story's (declared or detected) and `unavailable` names each
-    lexicon measure that language has no resource for, with the reason: those
-    measures are absent from `tables`, not zero.
+    `tables`: measure -> character -> value (the measures of `measure_registry`);
+    `roles`: each declared role's verdict (ranking, figures, case), in `ROLES` order;
+    `scores`: role -> character -> score, the whole ranking (each verdict keeps its top);
+    `parts`: role -> component -> character -> 0..1, the components of each score;
+    `frame`: the frame layer found, and `frame_quotes` where it shows; `arcs`: each
+    character's change of tone; `charts`: what the charts draw; `divergence`: one
+    sentence when the roles part; `features`: each character's role-model features;
+    `language`: the story's (declared or detected);
+    `unavailable`: each lexicon measure that language has no resource for, with the
+    reason (those measures are absent from `tables`, not zero).
     """
 
     story: Story
@@ -64,129 +83,29 @@ class Analysis:
     tiers: Mapping[str, str]
     rankings: Rankings
     roles: Mapping[str, verdict.Verdict]
+    scores: Mapping[str, Mapping[str, float]]
     parts: Mapping[str, Mapping[str, Mapping[str, float]]]
-    frame: frame.Frame
-    arcs: Mapping[str, arc.ArcChange]
+    frame: Frame
+    arcs: Mapping[str, ArcChange]
+    charts: Charts
+    divergence: str | None
+    frame_quotes: tuple[Quote, ...] = ()
+    features: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     language: str | None = None
     unavailable: Mapping[str, str] = field(default_factory=dict)
 
 
-def _frame_tables(story: Story, layer: frame.Frame) -> dict[str, dict[str, float]]:
-    """frame_share (less a listener's share), closing voice, narration, listener share."""
-    listening = frame.listener_share(story, layer.scenes)
-    share = {}
-    for name, value in layer.presence.items():
-        questions = listening.get(name, 0.0)
-        penalty = max(0.0, (questions - LISTENER_THRESHOLD) / (1 - LISTENER_THRESHOLD))
-        share[name] = round(value * (1 - penalty), 4) if layer.owner else 0.0
-    told = frame.narration(story)
-    inside = frame.narrator_in_story(story)
-    return {
-        "frame_share": share,
-        "listener_share": listening,
-        "closing_voice": frame.closing_voice(story),
-        "voice_over_words": {n: v["words"] for n, v in told.items()},
-        "voice_over_share": {n: v["share"] for n, v in told.items()},
-        "narrator_in_story": inside,
-        "narration": {n: round(v["share"] * inside.get(n, 0.0), 4) for n, v in told.items()},
-        "bookends": frame.bookends(story),
-    }
+def _rankings(signals: Signals, count: Mapping[str, float]) -> Rankings:
+    names, tables = signals.names, signals.tables
+    network = verdict.network_scores(names, tables)
+    return Rankings(count, network, signals.mean_rank(), kendall_tau(count, network))
 
 
-def measure_tables(story: Story) -> tuple[dict[str, dict[str, float]], dict, dict[str, str]]:
-    """Every per-character measure of the story, keyed by measure name; the graphs; tiers."""
-    present = spotlight.present_scenes(story)
-    subject = agency.subject_counts(story)
-    graphs = network.story_graphs(story, present)
-    perception = interiority.perception_verbs(story)
-    shots = interiority.pov_shots(story)
-    tables: dict[str, dict[str, float]] = {
-        "cues": dict(spotlight.cues(story)),
-        "words": dict(spotlight.words(story)),
-        "scenes_speaking": dict(spotlight.scenes_speaking(story)),
-        "scenes_present": {n: len(s) for n, s in present.items()},
-        "screen_time": spotlight.screen_time(story),
-        "screen_share": spotlight.screen_share(story),
-        "passive_presence": dict(spotlight.passive_presence(story)),
-        "subject": {n: s for n, (s, _) in subject.items()},
-        "object": {n: o for n, (_, o) in subject.items()},
-        "agency": agency.agency(story, subject),
-        "scene_openers": dict(agency.scene_openers(story)),
-        "exchange_openers": dict(agency.exchange_openers(story)),
-        "interiority": interiority.interiority(
-            story, perception=perception, shots=shots, present=present
-        ),
-        "perception_verbs": perception,
-        "pov_shots": shots,
-    }
-    tables.update(network.network_measures(story, presence=present, graphs=graphs))
-    return tables, graphs, network.tiers(story, presence=present)
-
-
-def analyze(story: Story) -> Analysis:
-    """Compute every measure, the rankings and the four role verdicts."""
-    tables, graphs, tiers = measure_tables(story)
-    names = [c.name for c in story.cast if not c.group]
-    layer = frame.frame_layer(story)
-    tables.update(_frame_tables(story, layer))
-    language = languages.story_language(story)
-    text_units = arc.units(story, language)
-    arcs = arc.arc_change(story, text_units=text_units)
-    tables["change"] = {
-        n: abs(a.delta) if a.delta is not None and a.shape in _CHANGE_SHAPES else 0.0
-        for n, a in arcs.items()
-    }
-    drift = arc.vocabulary_drift(story, text_units=text_units)
-    tables["vocabulary_drift"] = {n: v or 0.0 for n, v in drift.items()}
-    tables["position_change"] = network.position_change(story)
-    count_scores = verdict.spotlight_scores(names, tables)
-    network_scores = verdict.network_scores(names, tables)
-    overall = ranking.mean_rank(
-        [{n: tables[m].get(n, 0.0) for n in names} for m in (*COUNT_MEASURES, *NETWORK_MEASURES)]
-    )
-    rankings = Rankings(
-        count=count_scores,
-        network=network_scores,
-        overall=overall,
-        agreement=ranking.kendall_tau(count_scores, network_scores),
-    )
-    main_parts = verdict.main_character_parts(names, tables)
-    main = verdict.decide(
-        "main_character",
-        verdict.weighted(main_parts, verdict.MAIN_WEIGHTS),
-        main_parts,
-    )
-    tie_tables = (
-        ties.ties(story, main.character, graphs["copresence"], graphs["conversation"])
-        if main.character
-        else {k: {} for k in verdict.IMPACT_WEIGHTS}
-    )
-    roles = {
-        "spotlight": verdict.decide(
-            "spotlight", count_scores, {m: tables[m] for m in COUNT_MEASURES}
-        ),
-        "protagonist": verdict.decide(
-            "protagonist",
-            verdict.protagonist_scores(names, tables),
-            {
-                m: tables[m]
-                for m in (
-                    "scenes_present",
-                    "cues",
-                    "copresence_weighted_degree",
-                    "copresence_betweenness",
-                    "subject",
-                    "agency",
-                )
-            },
-        ),
-        "main_character": main,
-        "impact_character": verdict.decide(
-            "impact_character",
-            verdict.impact_scores(main.character, names, tie_tables),
-            tie_tables,
-        ),
-    }
+def _figures(signals: Signals) -> tuple[CharacterFigures, ...]:
+    story, tables, present = signals.story, signals.tables, signals.present
+    first = spotlight.first_appearance(story, present)
+    last = spotlight.last_appearance(story, present)
+    by_part = spotlight.presence_by_part(story, present)
     figures = [
         CharacterFigures(
             c.name,
@@ -194,20 +113,42 @@ def analyze(story: Story) -> Analysis:
             int(tables["words"][c.name]),
             int(tables["scenes_speaking"][c.name]),
             int(tables["scenes_present"][c.name]),
+            first.get(c.name),
+            last.get(c.name),
+            by_part.get(c.name, {}),
         )
         for c in story.cast
     ]
     figures.sort(key=lambda f: (-f.scenes_present, -f.cues, -f.words, f.name))
+    return tuple(figures)
+
+
+def analyze(story: Story, models: Mapping[str, RoleModel] | None = None) -> Analysis:
+    """Compute every measure once, decide every declared role, and gather the chart data.
+
+    `models` overrides the shipped role models (role -> model, see `whosestory fit`).
+    """
+    signals = measure(story)
+    roles, scored = decide_all(signals, models)
+    figures = _figures(signals)
+    groups = {c.name for c in story.cast if c.group}
+    leaders = [f.name for f in figures if f.name not in groups]
+    charts = chart_data(signals, arc_names([v.character for v in roles.values()], leaders))
     return Analysis(
         story=story,
-        figures=tuple(figures),
-        tables=tables,
-        tiers=tiers,
-        rankings=rankings,
+        figures=figures,
+        tables=signals.tables,
+        tiers=signals.tiers,
+        rankings=_rankings(signals, scored[SPOTLIGHT].scores),
         roles=roles,
-        parts={"main_character": main_parts, "impact_character": tie_tables},
-        frame=layer,
-        arcs=arcs,
-        language=language,
-        unavailable=languages.unavailable(language),
+        scores={name: found.scores for name, found in scored.items()},
+        parts={name: found.parts for name, found in scored.items()},
+        frame=signals.layer,
+        arcs=signals.arcs,
+        charts=charts,
+        divergence=divergence({k: v.character for k, v in roles.items()}),
+        frame_quotes=tuple(evidence.frame_quotes(signals, length=None)),
+        features=signals.features(),
+        language=signals.language,
+        unavailable=languages.unavailable(signals.language),
     )

@@ -20,16 +20,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from whosestory import evidence
 from whosestory.analysis import Analysis
 from whosestory.errors import WhosestoryError
+from whosestory.report.view import case_view, quote_view
+from whosestory.roles import MAIN_CHARACTER, REGISTRY
 
-_ROLE_WORDS = (
-    ("impact_character", re.compile(r"\b(?:impact|influence) character\b", re.I)),
-    ("protagonist", re.compile(r"\b(?:protagonist|hero|heroine|lead)\b", re.I)),
-    ("spotlight", re.compile(r"\b(?:spotlight|screen time|on screen|most screen)\b", re.I)),
-    ("main_character", re.compile(r"\b(?:story|main character|whose)\b", re.I)),
-)
+_CLAIM_ORDER = sorted(REGISTRY, key=lambda r: r.claim_rank)
 _POSSESSIVE_RE = re.compile(
     r"(?P<not>\bnot\s+)?(?P<name>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)*)['’]s?\b"
 )
@@ -62,10 +58,10 @@ class Claim:
 
 
 def _role_of(text: str) -> str:
-    for role, pattern in _ROLE_WORDS:
-        if pattern.search(text):
-            return role
-    return "main_character"
+    for role in _CLAIM_ORDER:
+        if role.claim_words.search(text):
+            return role.name
+    return MAIN_CHARACTER
 
 
 def _resolve(analysis: Analysis, written: str) -> str | None:
@@ -151,7 +147,7 @@ def argue(analysis: Analysis, text: str) -> dict[str, Any]:
         answer = "contested"
     else:
         answer = "not supported"
-    case = evidence.role_evidence(analysis, claim.role)
+    case = case_view(verdict.case)
     for_claim, against_claim = (
         (case["for"], case["against"]) if claimed_wins else (case["against"], case["for"])
     )
@@ -166,9 +162,14 @@ def argue(analysis: Analysis, text: str) -> dict[str, Any]:
         "margin": verdict.margin,
         "close_call": verdict.close_call,
         "scores": scores,
+        "probabilities": (
+            None
+            if verdict.probabilities is None
+            else {r.name: r.probability for r in verdict.ranking}
+        ),
         "case_for": for_claim,
         "case_against": against_claim,
-        "quotes": case.get("quotes", []) if claimed_wins else [],
-        "what_would_change": case.get("what_would_change"),
-        "divergence": evidence.divergence(analysis),
+        "quotes": [quote_view(q) for q in verdict.case.quotes] if claimed_wins else [],
+        "what_would_change": verdict.case.what_would_change,
+        "divergence": analysis.divergence,
     }

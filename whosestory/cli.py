@@ -3,17 +3,18 @@
     whosestory analyze FILE [--format text|json|md|html] [-o PATH] [--from FMT] [--aliases F] [-v]
     whosestory argue FILE "CLAIM" [--format text|json|md]
     whosestory compare A B [--format text|json|md]
-    whosestory cast FILE [-v]
-    whosestory scenes FILE [-v]
+    whosestory cast FILE [--format text|json] [-v]
+    whosestory scenes FILE [--format text|json] [-v]
     whosestory eval LABELS... [--role ROLE] [--root DIR]... [--format text|json|md]
     whosestory fit LABELS... [--role ROLE] [--root DIR]... --out model.json
     whosestory corpus PATH_OR_GLOB... --out results.parquet [--workers N] [--engine local|dask]
     whosestory serve [--host 127.0.0.1] [--port 8000]
 
-`--format` chooses the output; `--from` forces the input reader (the content
-and the extension decide otherwise). Errors are one sentence on stderr and a
-non-zero exit status: 1 for input the tool cannot read or output it cannot write, 2 for
-usage errors.
+Every option of every command is listed in the README (a test keeps it true).
+`--format` chooses the output, rendered by `report.renderers.RENDERERS[command][format]`;
+`--from` forces the input reader (the content and the extension decide otherwise).
+Errors are one sentence on stderr and a non-zero exit status: 1 for input the tool
+cannot read or output it cannot write, 2 for usage errors.
 """
 
 from __future__ import annotations
@@ -26,31 +27,23 @@ import stat
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from whosestory import analyze, load
-from whosestory.analysis import ROLES
 from whosestory.argue import argue
 from whosestory.compare import compare
 from whosestory.corpus import add_corpus_command, run_corpus_command
 from whosestory.errors import WhosestoryError
 from whosestory.evalcommand import add_eval_command, add_fit_command, run_eval, run_fit
 from whosestory.readers import READERS
-from whosestory.report import text as text_report
-from whosestory.report.argument import (
-    render_argument_markdown,
-    render_argument_text,
-    render_comparison_markdown,
-    render_comparison_text,
-)
-from whosestory.report.chart_view import report_view
 from whosestory.report.colour import wants_colour
-from whosestory.report.html import render_html
-from whosestory.report.markdown import render_markdown
-from whosestory.report.view import cast_view, scenes_view, summary_view
-from whosestory.serve import add_serve_command, run_serve_command
+from whosestory.report.renderers import RENDERERS, Options
+from whosestory.report.view import cast_view, report_view, scenes_view
+from whosestory.rolemodel import RoleModel, load_model
+from whosestory.roles import ROLES
+from whosestory.serve import add_serve_command, make_server
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
@@ -170,10 +163,10 @@ def _parser() -> argparse.ArgumentParser:
     def command(
         name: str,
         help_text: str,
-        formats: tuple[str, ...] = ("text", "json"),
         files: tuple[tuple[str, str, str], ...] = (("file", "FILE", "a screenplay or play"),),
         verbose: bool = True,
     ) -> argparse.ArgumentParser:
+        formats = tuple(RENDERERS[name])
         sub = commands.add_parser(name, help=help_text, description=help_text)
         for dest, metavar, help_file in files:
             sub.add_argument(dest, metavar=metavar, help=help_file)
@@ -184,6 +177,12 @@ def _parser() -> argparse.ArgumentParser:
             help="read FILE as this format (default: decided by content and extension)",
         )
         sub.add_argument("--aliases", metavar="FILE", help="alias file (TOML or YAML)")
+        sub.add_argument(
+            "--model",
+            action="append",
+            metavar="MODEL",
+            help="a role model written by `whosestory fit` (once per role)",
+        )
         sub.add_argument("--format", choices=formats, default="text", help="output")
         sub.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of stdout")
         if verbose:
@@ -194,12 +193,10 @@ def _parser() -> argparse.ArgumentParser:
         "analyze",
         "Who has the spotlight, who is the protagonist, whose story it is and who presses "
         "them to change, with the evidence; every character's measures.",
-        ("text", "json", "md", "html"),
     )
     argue = command(
         "argue",
         "Put a claim to the tool (\"X was Y's story, not Z's\") and get the case for and against.",
-        ("text", "json", "md"),
         verbose=False,
     )
     argue.add_argument("claim", metavar="CLAIM", help="the claim, in plain words")
@@ -208,7 +205,6 @@ def _parser() -> argparse.ArgumentParser:
     command(
         "compare",
         "Two drafts or versions side by side: who gained or lost the spotlight and the story.",
-        ("text", "json", "md"),
         (("file", "A", "the first version"), ("other", "B", "the second version")),
         verbose=False,
     )
@@ -219,49 +215,58 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _models(args: argparse.Namespace) -> dict[str, RoleModel]:
+    """The role models given with --model, by role (the shipped ones decide the others)."""
+    models = [load_model(path) for path in getattr(args, "model", None) or ()]
+    return {model.role: model for model in models}
+
+
+def _view(args: argparse.Namespace) -> Any:
+    """The plain view a command prints: from the Analysis, or the Story (cast, scenes)."""
+    if args.command == "compare":
+        return compare(
+            analyze(load(args.file, args.reader, args.aliases), _models(args)),
+            analyze(load(args.other, args.reader, args.aliases), _models(args)),
+        )
+    story = load(args.file, args.reader, args.aliases)
+    if args.command == "argue":
+        return argue(analyze(story, _models(args)), args.claim)
+    if args.command == "analyze":
+        return report_view(analyze(story, _models(args)))
+    return cast_view(story) if args.command == "cast" else scenes_view(story)
+
+
 def _render(args: argparse.Namespace) -> str:
     if args.command == "eval":
         return run_eval(args)
     if args.command == "fit":
         return run_fit(args)
-    if args.command == "compare":
-        view = compare(
-            analyze(load(args.file, args.reader, args.aliases)),
-            analyze(load(args.other, args.reader, args.aliases)),
+    options = Options(
+        verbose=getattr(args, "verbose", False),
+        colour=not args.output and wants_colour(sys.stdout),
+    )
+    return RENDERERS[args.command][args.format](_view(args), options)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Serve until Ctrl-C; one sentence when the address cannot be bound."""
+    try:
+        server = make_server(args.host, args.port, int(args.max_mb * 1e6), args.log)
+    except OSError as err:
+        print(
+            f"whosestory: cannot serve on {args.host}:{args.port} ({err.strerror or err}).",
+            file=sys.stderr,
         )
-        renderers = {
-            "json": _json,
-            "md": render_comparison_markdown,
-            "text": render_comparison_text,
-        }
-        return renderers[args.format](view)
-    story = load(args.file, args.reader, args.aliases)
-    if args.command == "argue":
-        argument = argue(analyze(story), args.claim)
-        if args.format == "json":
-            return _json(argument)
-        if args.format == "md":
-            return render_argument_markdown(argument)
-        return render_argument_text(argument)
-    if args.command == "analyze" and args.format in ("json", "md", "html"):
-        view = report_view(analyze(story))
-        renderers = {"json": _json, "html": render_html, "md": render_markdown}
-        return renderers[args.format](view)
-    colour = not args.output and wants_colour(sys.stdout)
-    views: dict[str, tuple[Callable[[], dict[str, Any]], Callable[[dict[str, Any]], str]]] = {
-        "analyze": (
-            lambda: summary_view(analyze(story)),
-            lambda v: text_report.render_summary(v, verbose=args.verbose, colour=colour),
-        ),
-        "cast": (lambda: cast_view(story), lambda v: text_report.render_cast(v, args.verbose)),
-        "scenes": (
-            lambda: scenes_view(story),
-            lambda v: text_report.render_scenes(v, args.verbose),
-        ),
-    }
-    make_view, render_text = views[args.command]
-    view = make_view()
-    return _json(view) if args.format == "json" else render_text(view)
+        return EXIT_INPUT
+    host, port = server.server_address[:2]
+    print(f"whosestory: serving on http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
 
 
 def _inputs(args: argparse.Namespace) -> str:
@@ -274,9 +279,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "serve":
-        return run_serve_command(args)
+        return _serve(args)
     if args.command == "corpus":
-        return run_corpus_command(args)
+        status, message = run_corpus_command(args)
+        print(message, file=sys.stderr)
+        return status
     try:
         output = _render(args)
     except WhosestoryError as err:

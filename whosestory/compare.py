@@ -1,9 +1,9 @@
 """Two drafts or two versions of a story side by side: who gained or lost what.
 
 `compare(a, b)` takes two Analyses and returns plain data: each role's holder in
-both, a sentence for every role that changed hands, and per character the
-spotlight, protagonist and main-character scores and the key counts in each
-version with their differences. Characters are matched by canonical name or any
+both, a sentence for every role that changed hands, and per character every
+role's score (as a share of the leader's) and the key counts in each version
+with their differences. Characters are matched by canonical name or any
 alias, so a character renamed between drafts is still one row when an alias
 carries over.
 """
@@ -12,27 +12,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from whosestory import verdict
 from whosestory.analysis import Analysis
-from whosestory.measures.ranking import share_of_top
+from whosestory.ranking import share_of_top
+from whosestory.roles import MAIN_CHARACTER, ROLES, SPOTLIGHT, phrase
 
 _KEYS = ("cues", "words", "scenes_present", "screen_time")
-_ROLE_WORDS = {
-    "spotlight": "the spotlight",
-    "protagonist": "the protagonist",
-    "main_character": "the story (main character)",
-    "impact_character": "the impact character",
-}
 
 
 def _scores(analysis: Analysis) -> dict[str, dict[str, float]]:
     names = [c.name for c in analysis.story.cast if not c.group]
-    tables = analysis.tables
-    main = verdict.weighted(verdict.main_character_parts(names, tables), verdict.MAIN_WEIGHTS)
     return {
-        "spotlight": share_of_top(verdict.spotlight_scores(names, tables)),
-        "protagonist": share_of_top(verdict.protagonist_scores(names, tables)),
-        "main_character": share_of_top(main),
+        role: share_of_top({n: analysis.scores[role].get(n, 0.0) for n in names}) for role in ROLES
     }
 
 
@@ -65,13 +55,11 @@ def compare(a: Analysis, b: Analysis) -> dict[str, Any]:
     scores_a, scores_b = _scores(a), _scores(b)
     roles = {}
     changes = []
-    for role in a.roles:
+    for role in ROLES:
         holder_a, holder_b = a.roles[role].character, b.roles[role].character
         roles[role] = {"a": holder_a, "b": holder_b}
         if holder_a != holder_b:
-            changes.append(
-                f"{_ROLE_WORDS.get(role, role).capitalize()} passes from {holder_a} to {holder_b}."
-            )
+            changes.append(f"The {phrase(role)} passes from {holder_a} to {holder_b}.")
     rows = []
     for name_a, name_b in _match(a, b):
         row: dict[str, Any] = {"a": name_a, "b": name_b}
@@ -88,16 +76,16 @@ def compare(a: Analysis, b: Analysis) -> dict[str, Any]:
                 "change": round(value_b - value_a, 4),
             }
         rows.append(row)
-    rows.sort(key=lambda r: -max(r["spotlight"]["a"], r["spotlight"]["b"]))
-    gained = max(rows, key=lambda r: r["main_character"]["change"], default=None)
-    lost = min(rows, key=lambda r: r["main_character"]["change"], default=None)
-    if gained and gained["main_character"]["change"] > 0.05:
+    rows.sort(key=lambda r: -max(r[SPOTLIGHT]["a"], r[SPOTLIGHT]["b"]))
+    gained = max(rows, key=lambda r: r[MAIN_CHARACTER]["change"], default=None)
+    lost = min(rows, key=lambda r: r[MAIN_CHARACTER]["change"], default=None)
+    if gained and gained[MAIN_CHARACTER]["change"] > 0.05:
         changes.append(
-            f"{gained['b']} gains most of the story ({gained['main_character']['change']:+.2f})."
+            f"{gained['b']} gains most of the story ({gained[MAIN_CHARACTER]['change']:+.2f})."
         )
-    if lost and lost["main_character"]["change"] < -0.05:
+    if lost and lost[MAIN_CHARACTER]["change"] < -0.05:
         changes.append(
-            f"{lost['a']} loses most of the story ({lost['main_character']['change']:+.2f})."
+            f"{lost['a']} loses most of the story ({lost[MAIN_CHARACTER]['change']:+.2f})."
         )
     return {
         "a": {"title": a.story.title, "source": a.story.source, "scenes": len(a.story.scenes)},

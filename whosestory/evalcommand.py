@@ -16,8 +16,7 @@ from collections.abc import Sequence
 
 from whosestory.errors import InputError
 from whosestory.evaluate import Label, collect, read_labels
-
-FIT_ROLES = ("protagonist", "main_character")
+from whosestory.roles import FITTED, MAIN_CHARACTER, PROTAGONIST
 
 
 def _add_common(parser: argparse.ArgumentParser, roles: Sequence[str], default: str) -> None:
@@ -44,7 +43,7 @@ def add_eval_command(commands: argparse._SubParsersAction, roles: Sequence[str])
         "leave-one-set-out), the baselines (most words, speeches, scenes, mean rank), "
         "calibration and the misses.",
     )
-    _add_common(parser, roles, "protagonist")
+    _add_common(parser, roles, PROTAGONIST)
     parser.add_argument("--format", default="text", choices=("text", "json", "md"))
     parser.add_argument("-o", "--output", metavar="PATH", help="write to PATH")
 
@@ -57,7 +56,7 @@ def add_fit_command(commands: argparse._SubParsersAction) -> None:
         description="Fit the conditional logit of a role on TSVs of labelled stories, the "
         "regularisation chosen by cross-validation, and write it with its provenance.",
     )
-    _add_common(parser, FIT_ROLES, "main_character")
+    _add_common(parser, FITTED, MAIN_CHARACTER)
     parser.add_argument("--out", dest="output", required=True, metavar="PATH")
 
 

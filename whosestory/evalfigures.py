@@ -21,25 +21,16 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 
 from whosestory import fit as fitting
+from whosestory import roles
 from whosestory.evaluate import BASELINES, Collected
 from whosestory.features import FAMILIES
-
-FITTED_ROLES = frozenset({"protagonist", "main_character"})
-"""Roles with labelled data to fit and cross-validate a model on."""
-
-MODEL_FAMILIES: Mapping[str, tuple[str, ...]] = {
-    "main_character": ("counts", "time", "network", "talk", "title", "frame"),
-    "protagonist": ("counts", "time", "network", "talk", "title", "frame"),
-}
-"""The feature families each role's model uses: those that improved the cross-validated
-top-1 when added (docs/verdicts.md gives the ablation)."""
 
 BINS = 10
 
 
 def model_features(role: str, families: Sequence[str] | None = None) -> tuple[str, ...]:
     """The feature names of a role's model (of the given families, or the role's own)."""
-    chosen = families if families is not None else MODEL_FAMILIES.get(role, tuple(FAMILIES))
+    chosen = families if families is not None else roles.role(role).families
     return tuple(f for family in chosen for f in FAMILIES[family])
 
 
@@ -100,7 +91,7 @@ def figures(
     families: Sequence[str] | None = None,
 ) -> dict[str, object]:
     """Every figure of the evaluation, per set and pooled (see the module docstring)."""
-    fitted = role in FITTED_ROLES
+    fitted = role in roles.FITTED
     read = cases(collected)
     features = model_features(role, families)
     cv = fitting.cross_validate(read, features, folds=folds) if fitted and read else {}

@@ -36,7 +36,7 @@ from whosestory.model import Story
 from whosestory.readers import read_bytes
 
 if TYPE_CHECKING:
-    from whosestory.analysis import Analysis
+    pass
 
 _STORY_COLUMNS = ("file", "play", "path", "story")
 _EXPECTED_COLUMNS = ("hero", "main_character", "protagonist", "expected", "character")
@@ -237,20 +237,9 @@ def analyse_label(job: tuple[str, Label]) -> Collected:
     return Collected(
         label=label,
         candidates=tuple(_candidate(story, n) for n in names),
-        features=tuple(analysis_features(analysis)[n] for n in names),
+        features=tuple(dict(analysis.features[n]) for n in names),
         rankings=rankings,
         tei=story.format == "tei",
-    )
-
-
-def analysis_features(analysis: Analysis) -> dict[str, dict[str, float]]:
-    """The role-model features of an analysis (`whosestory.features`)."""
-    from whosestory.features import character_features
-    from whosestory.measures import spotlight
-
-    story = analysis.story
-    return character_features(
-        story, analysis.tables, spotlight.present_scenes(story), analysis.rankings.overall
     )
 
 

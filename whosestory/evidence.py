@@ -1,18 +1,18 @@
-"""Evidence for each verdict: figures, quotes with scene and line, and the case against.
+"""The case of each verdict: sentences, quotes with scene and line, and the case against.
 
-Everything here is plain data built from an Analysis (the story's scenes and
-elements are read for quotes), for the report view and for `argue`. A quote is
-``{"scene": number as written or index, "heading": ..., "line": ..., "quote": ...}``.
+Part of the analysis stage: each builder reads the `Signals` of a story (its
+measures, each computed once) and a decided `Verdict`, and returns the verdict's
+`Case`. Nothing here runs a measure.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
 
 from whosestory import verdict
-from whosestory.analysis import Analysis
-from whosestory.measures import arc, frame, interiority
 from whosestory.model import Element, Kind, Scene
+from whosestory.signals import Signals
+from whosestory.verdict import Case, Component, Quote, Verdict
 from whosestory.wording import counted
 
 QUOTE_LENGTH = 160
@@ -24,41 +24,49 @@ _LABELS = {
     "change": "change of tone",
 }
 
+Parts = Mapping[str, Mapping[str, float]]
 
-def _clip(text: str, length: int = QUOTE_LENGTH) -> str:
+
+def clip(text: str, length: int | None = QUOTE_LENGTH) -> str:
+    """Text on one line, cut at a word before `length` characters (None: never cut)."""
     text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1].rsplit(" ", 1)[0] + "…"
+    return (
+        text
+        if length is None or len(text) <= length
+        else text[: length - 1].rsplit(" ", 1)[0] + "…"
+    )
 
 
-def quote(scene: Scene, element: Element | None = None, line: int | None = None) -> dict[str, Any]:
+def quote(scene: Scene, element: Element | None = None, line: int | None = None) -> Quote:
     """A quotable reference: scene number (as written, else its position), heading, line, text."""
     text = element.text if element is not None else scene.heading
-    return {
-        "scene": scene.number or str(scene.index + 1),
-        "heading": scene.heading,
-        "line": line or (element.line if element is not None else scene.span.start),
-        "quote": _clip(text),
-    }
+    return Quote(
+        scene=scene.number or str(scene.index + 1),
+        heading=scene.heading,
+        line=line or (element.line if element is not None else scene.span.start),
+        quote=clip(text),
+    )
 
 
-def _voice_over(analysis: Analysis, name: str) -> list[tuple[Scene, Element]]:
+def _voice_over(signals: Signals, name: str) -> list[tuple[Scene, Element]]:
     return [
         (scene, element)
-        for scene in analysis.story.scenes
+        for scene in signals.story.scenes
         for element in scene.elements
         if element.kind is Kind.VOICE_OVER and element.speaker == name
     ]
 
 
-def _figures(analysis: Analysis, keys: tuple[str, ...], name: str) -> dict[str, float]:
-    return {k: analysis.tables[k].get(name, 0.0) for k in keys if k in analysis.tables}
+def _staged(signals: Signals) -> bool:
+    """A play read from TEI: its time is stage time, and it has no camera to take shots."""
+    return signals.story.format == "tei"
 
 
-def spotlight_case(analysis: Analysis, name: str) -> list[str]:
+def spotlight_case(signals: Signals, name: str) -> list[str]:
     """Sentences with the spotlight figures of `name`."""
-    t = analysis.tables
-    scenes = len(analysis.story.scenes)
-    where = "on stage" if _staged(analysis) else "on screen"
+    t = signals.tables
+    scenes = len(signals.story.scenes)
+    where = "on stage" if _staged(signals) else "on screen"
     minutes = round(t["screen_time"].get(name, 0) / 60)
     return [
         f"{name} speaks {counted(t['cues'].get(name, 0), 'time')} "
@@ -68,17 +76,12 @@ def spotlight_case(analysis: Analysis, name: str) -> list[str]:
     ]
 
 
-def _staged(analysis: Analysis) -> bool:
-    """A play read from TEI: its time is stage time, and it has no camera to take shots."""
-    return analysis.story.format == "tei"
-
-
-def frame_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str, Any]]]:
+def frame_case(signals: Signals, name: str) -> tuple[list[str], list[Quote]]:
     """Sentences and quotes for `name`'s claim on the telling."""
-    layer = analysis.frame
-    t = analysis.tables
+    layer = signals.layer
+    t = signals.tables
     sentences: list[str] = []
-    quotes: list[dict[str, Any]] = []
+    quotes: list[Quote] = []
     if layer.owner and t["frame_share"].get(name, 0) > 0:
         how = "; ".join(layer.how)
         sentences.append(
@@ -87,13 +90,8 @@ def frame_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str,
             f"{name} is present in {layer.presence.get(name, 0):.0%} of them"
             + (" and owns it." if layer.owner == name else ".")
         )
-        scenes = analysis.story.scenes
-        for index, line, text in layer.evidence[:3]:
-            found = quote(scenes[index], line=line)
-            if len(text) > 20:  # an action line says so; a marker is best shown by its heading
-                found["quote"] = _clip(text)
-            quotes.append(found)
-    voice = _voice_over(analysis, name)
+        quotes += frame_quotes(signals, limit=3)
+    voice = _voice_over(signals, name)
     if voice:
         share = t["voice_over_share"].get(name, 0)
         sentences.append(
@@ -103,9 +101,8 @@ def frame_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str,
         quotes.append(quote(*voice[0]))
         if len(voice) > 1:
             quotes.append(quote(*voice[-1]))
-    voices = frame.telling(analysis.story)
-    first, last = voices.first, voices.last
-    strength = voices.strength.get(name, 0.0)
+    first, last = signals.voices.first, signals.voices.last
+    strength = signals.voices.strength.get(name, 0.0)
     weak = (
         "" if strength >= 1 else f", from a voice that narrates little (it counts {strength:.0%})"
     )
@@ -116,22 +113,38 @@ def frame_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str,
     return sentences, quotes
 
 
-def inner_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str, Any]]]:
+def frame_quotes(
+    signals: Signals, limit: int | None = None, length: int | None = QUOTE_LENGTH
+) -> list[Quote]:
+    """Where the frame layer shows: an action line that says so, else the scene's heading."""
+    scenes = signals.story.scenes
+    found = []
+    for index, line, text in signals.layer.evidence[:limit]:
+        where = quote(scenes[index], line=line)
+        if len(text) > 20:  # an action line says so; a marker is best shown by its heading
+            where = Quote(where.scene, where.heading, where.line, clip(text, length))
+        found.append(where)
+    return found
+
+
+def inner_case(signals: Signals, name: str) -> tuple[list[str], list[Quote]]:
     """Interiority and change: sentences and quotes."""
-    story = analysis.story
-    t = analysis.tables
+    story = signals.story
+    t = signals.tables
     shots = t["pov_shots"].get(name, 0)
-    shots_clause = "" if _staged(analysis) else f", {counted(shots, 'POV or close shot')}"
+    shots_clause = "" if _staged(signals) else f", {counted(shots, 'POV or close shot')}"
     sentences = [
         f"Interiority {t['interiority'].get(name, 0):.2f} a scene: "
         f"{counted(t['perception_verbs'].get(name, 0), 'perception or thought verb')} with "
         f"{name} as subject{shots_clause}."
     ]
-    hits = interiority.evidence(story, name, limit=3)
-    quotes = [quote(story.scenes[h.scene], line=h.line) | {"quote": _clip(h.quote)} for h in hits]
-    change = analysis.arcs.get(name)
+    quotes = []
+    for hit in signals.inner_hits(name):
+        where = quote(story.scenes[hit.scene], line=hit.line)
+        quotes.append(Quote(where.scene, where.heading, where.line, clip(hit.quote)))
+    change = signals.arcs.get(name)
     if change and change.delta is not None:
-        words = arc.tone_words(story, name, limit=3)
+        words = signals.tone_words(name)
         early = ", ".join(w for w, _ in words["early"]) or "-"
         late = ", ".join(w for w, _ in words["late"]) or "-"
         sentences.append(
@@ -150,7 +163,7 @@ def inner_case(analysis: Analysis, name: str) -> tuple[list[str], list[dict[str,
     return sentences, quotes
 
 
-def _strongest(parts: dict, weights: dict, a: str, b: str) -> list[str]:
+def _strongest(parts: Parts, weights: Mapping[str, float], a: str, b: str) -> list[str]:
     """Components on which b beats a, strongest first."""
     leads = {
         k: weights[k] * (parts[k].get(b, 0) - parts[k].get(a, 0))
@@ -160,58 +173,74 @@ def _strongest(parts: dict, weights: dict, a: str, b: str) -> list[str]:
     return sorted(leads, key=lambda k: -leads[k])
 
 
-def main_character_evidence(analysis: Analysis) -> dict[str, Any]:
+def components(
+    parts: Parts, weights: Mapping[str, float], name: str, runner: str | None
+) -> dict[str, Component]:
+    """Each component's weight and the winner's and runner-up's values."""
+    return {
+        k: Component(
+            weight=weights[k],
+            winner=round(parts[k].get(name, 0), 4),
+            runner_up=round(parts[k].get(runner or "", 0), 4),
+        )
+        for k in weights
+    }
+
+
+def _flip(role: Verdict, parts: Parts, weights: Mapping[str, float]) -> str | None:
+    """What would flip a close call, else None."""
+    if not role.close_call or role.character is None or role.runner_up is None:
+        return None
+    return verdict.flip_condition(parts, weights, role.character, role.runner_up)
+
+
+def main_character_case(
+    signals: Signals, role: Verdict, parts: Parts, weights: Mapping[str, float]
+) -> Case:
     """The case for the main character, the strongest case against, and the flip condition."""
-    role = analysis.roles["main_character"]
     if role.character is None:
-        return {"for": [], "quotes": [], "against": [], "what_would_change": None}
+        return Case()
     name, runner = role.character, role.runner_up
-    parts = analysis.parts["main_character"]
-    weights = dict(verdict.MAIN_WEIGHTS)
     carried = _strongest(parts, weights, runner or "", name) if runner else list(weights)
-    telling, told_quotes = frame_case(analysis, name)
-    inner, inner_quotes = inner_case(analysis, name)
+    telling, told_quotes = frame_case(signals, name)
+    inner, inner_quotes = inner_case(signals, name)
     case_for = [
         "Carried by " + " and ".join(_LABELS[k] for k in carried[:2]) + ".",
         *telling,
-        *spotlight_case(analysis, name),
+        *spotlight_case(signals, name),
         *inner,
     ]
     against: list[str] = []
     if runner:
         for key in _strongest(parts, weights, name, runner)[:2]:
             if key == "prior":
-                against += spotlight_case(analysis, runner)
+                against += spotlight_case(signals, runner)
             elif key in ("telling", "narration"):
-                against += frame_case(analysis, runner)[0]
+                against += frame_case(signals, runner)[0]
             else:
-                against += inner_case(analysis, runner)[0][:1]
-        if analysis.tables["narrator_in_story"].get(name, 1) < 0.3:
+                against += inner_case(signals, runner)[0][:1]
+        if signals.tables["narrator_in_story"].get(name, 1) < 0.3:
             against.append(f"{name} is rarely in the story outside narration: a witness?")
-    flip = verdict.flip_condition(parts, weights, name, runner) if runner else None
-    return {
-        "for": case_for,
-        "quotes": told_quotes + inner_quotes,
-        "against": against,
-        "what_would_change": flip if role.close_call else None,
-        "components": {
-            k: {
-                "weight": weights[k],
-                "winner": round(parts[k].get(name, 0), 4),
-                "runner_up": round(parts[k].get(runner or "", 0), 4),
-            }
-            for k in weights
-        },
-    }
+    return Case(
+        support=tuple(case_for),
+        quotes=tuple(told_quotes + inner_quotes),
+        against=tuple(against),
+        what_would_change=_flip(role, parts, weights),
+        components=components(parts, weights, name, runner),
+    )
 
 
-def impact_evidence(analysis: Analysis) -> dict[str, Any]:
+def impact_case(
+    signals: Signals,
+    role: Verdict,
+    parts: Parts,
+    weights: Mapping[str, float],
+    main: str | None,
+) -> Case:
     """Why the impact character: shared scenes, exchanges, being named by the main character."""
-    role = analysis.roles["impact_character"]
-    main = analysis.roles["main_character"].character
     if role.character is None or main is None:
-        return {"for": [], "quotes": [], "against": []}
-    ties = analysis.parts["impact_character"]
+        return Case()
+    ties = signals.ties(main)
     name = role.character
     case_for = [
         f"{name} shares {counted(ties['shared_scenes'].get(name, 0), 'scene')} with {main}, "
@@ -219,9 +248,9 @@ def impact_evidence(analysis: Analysis) -> dict[str, Any]:
         f"names {name} {counted(ties['talked_about'].get(name, 0), 'time')}."
     ]
     quotes = []
-    for mention in analysis.story.mentions:
+    for mention in signals.story.mentions:
         if mention.character == name and mention.via == "speech":
-            scene = analysis.story.scenes[mention.scene]
+            scene = signals.story.scenes[mention.scene]
             element = next((e for e in scene.elements if e.line == mention.line), None)
             if element is not None and element.speaker == main:
                 quotes.append(quote(scene, element))
@@ -234,33 +263,24 @@ def impact_evidence(analysis: Analysis) -> dict[str, Any]:
             f"{r} shares {counted(ties['shared_scenes'].get(r, 0), 'scene')} and "
             f"{counted(ties['exchanges'].get(r, 0), 'exchange')} with {main}."
         )
-    return {"for": case_for, "quotes": quotes, "against": against}
+    return Case(
+        support=tuple(case_for),
+        quotes=tuple(quotes),
+        against=tuple(against),
+        what_would_change=_flip(role, parts, weights),
+        components=components(parts, weights, name, role.runner_up),
+    )
 
 
-def divergence(analysis: Analysis) -> str | None:
-    """One plain sentence when the roles part ("The spotlight is Edward's; the story is Will's")."""
-    roles = {k: v.character for k, v in analysis.roles.items()}
-    spot, hero, main = roles.get("spotlight"), roles.get("protagonist"), roles.get("main_character")
-    if not main:
-        return None
-    if spot and spot != main:
-        sentence = f"The spotlight is {spot}'s; the story is {main}'s."
-        if hero and hero not in (spot, main):
-            sentence += f" Audiences would follow {hero}."
-        return sentence
-    if hero and hero != main:
-        return f"{hero} is the protagonist audiences follow; the story is {main}'s."
-    return None
-
-
-def role_evidence(analysis: Analysis, role: str) -> dict[str, Any]:
-    """The case for and against any role's verdict (figures for the count-based roles)."""
-    if role == "main_character":
-        return main_character_evidence(analysis)
-    if role == "impact_character":
-        return impact_evidence(analysis)
-    verdict = analysis.roles[role]
-    return {
-        "for": spotlight_case(analysis, verdict.character) if verdict.character else [],
-        "against": spotlight_case(analysis, verdict.runner_up) if verdict.runner_up else [],
-    }
+def presence_case(
+    signals: Signals, role: Verdict, parts: Parts, weights: Mapping[str, float]
+) -> Case:
+    """The spotlight figures of the winner (for) and of the runner-up (against)."""
+    if role.character is None:
+        return Case()
+    return Case(
+        support=tuple(spotlight_case(signals, role.character)),
+        against=tuple(spotlight_case(signals, role.runner_up)) if role.runner_up else (),
+        what_would_change=_flip(role, parts, weights),
+        components=components(parts, weights, role.character, role.runner_up),
+    )

@@ -106,7 +106,7 @@ def fit(
     cases: Sequence[Case],
     features: Sequence[str],
     penalty: float,
-    role: str = "main_character",
+    role: str = "fitted",
     prior: Mapping[str, float] | None = None,
 ) -> RoleModel:
     """Fit one conditional logit on the cases that have an accepted candidate.

@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from whosestory.errors import InputError
+from whosestory.features import FEATURES
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,9 @@ def model_from_json(data: Mapping[str, object], source: str = "model") -> RoleMo
             f"{source}: not a whosestory role model (expected role, features, coefficients, "
             f"mean and scale): {err}."
         ) from None
+    unknown = sorted(set(model.features) - set(FEATURES))
+    if unknown:
+        raise InputError(f"{source}: the model uses features whosestory does not know: {unknown}.")
     sizes = {len(model.features), len(model.coefficients), len(model.mean), len(model.scale)}
     if len(sizes) != 1 or any(s <= 0 for s in model.scale):
         raise InputError(f"{source}: the model's features, coefficients, mean and scale differ.")

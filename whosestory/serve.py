@@ -22,8 +22,7 @@ import argparse
 import email.parser
 import email.policy
 import json
-import sys
-import traceback
+import logging
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import PurePosixPath
@@ -35,10 +34,12 @@ from whosestory.build import build_story
 from whosestory.errors import EmptyInputError, WhosestoryError
 from whosestory.readers import get_reader, sniff_format
 from whosestory.report.assets import SERVE_PAGE
-from whosestory.report.chart_view import report_view
 from whosestory.report.html import CSP as REPORT_CSP
 from whosestory.report.html import render_html
-from whosestory.report.view import summary_view
+from whosestory.report.renderers import Options, render_json
+from whosestory.report.view import report_view
+
+_LOG = logging.getLogger("whosestory.serve")
 
 MAX_BYTES = 20_000_000
 """Default upload limit: a feature screenplay is well under 1 MB, even as a PDF."""
@@ -152,19 +153,19 @@ class Handler(BaseHTTPRequestHandler):
             return
         try:
             filename, data = self._upload()
-            analysis = analyze_bytes(data, filename)
+            view = report_view(analyze_bytes(data, filename))
             if path == "/report":
-                html = render_html(report_view(analysis))
+                html = render_html(view)
                 self._send(200, html.encode("utf-8"), "text/html; charset=utf-8", REPORT_CSP)
             else:
-                body = json.dumps(summary_view(analysis), ensure_ascii=False, indent=2)
+                body = render_json(view, Options())
                 self._send(200, body.encode("utf-8"), "application/json; charset=utf-8")
         except RequestError as err:
             self._error(err.status, str(err))
         except WhosestoryError as err:
             self._error(HTTPStatus.UNPROCESSABLE_ENTITY, str(err))
         except Exception as err:  # a bug: answer, log, keep serving
-            traceback.print_exc(file=sys.stderr)
+            _LOG.exception("internal error while answering %s", path)
             self._error(500, f"internal error ({type(err).__name__}); please report it.")
 
     # -------------------------------------------------------------- upload
@@ -253,24 +254,3 @@ def add_serve_command(subparsers: Any) -> argparse.ArgumentParser:
     )
     sub.add_argument("--log", action="store_true", help="log every request on stderr")
     return sub
-
-
-def run_serve_command(args: argparse.Namespace) -> int:
-    """Run the server for parsed CLI arguments; the exit status."""
-    try:
-        server = make_server(args.host, args.port, int(args.max_mb * 1e6), args.log)
-    except OSError as err:
-        print(
-            f"whosestory: cannot serve on {args.host}:{args.port} ({err.strerror or err}).",
-            file=sys.stderr,
-        )
-        return 1
-    host, port = server.server_address[:2]
-    print(f"whosestory: serving on http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-    return 0

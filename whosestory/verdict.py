@@ -1,7 +1,7 @@
 """Verdicts: measures -> roles, each with a ranking, its evidence and its margin.
 
 Pure functions over the measure tables an `Analysis` holds. Every score is a
-weighted mean of "share of the top value" tables (`measures.ranking.combine`),
+weighted mean of "share of the top value" tables (`ranking.combine`),
 so the leader of each measure scores 1 and a margin reads as a share of it.
 The weights are documented in docs/verdicts.md, with why.
 
@@ -19,11 +19,14 @@ close call, with the runner-up's figures beside the winner's.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from whosestory.measures.ranking import combine, order, share_of_top
+from whosestory.ranking import combine, order, share_of_top
 
 CLOSE_CALL = 0.10
+CLOSE_PROBABILITY = 0.20
+"""With a fitted model, a verdict is a close call when the winner's probability is less than
+this far ahead of the runner-up's."""
 RANKING_SIZE = 5
 
 SPOTLIGHT_WEIGHTS: Mapping[str, float] = {
@@ -47,18 +50,53 @@ PROTAGONIST_WEIGHTS: Mapping[str, float] = {"presence": 0.5, "network": 0.3, "ag
 
 @dataclass(frozen=True, slots=True)
 class Ranked:
-    """A character's place in a role's ranking."""
+    """A character's place in a role's ranking: its score, and its probability once a
+    fitted model gives one (None until then)."""
 
     name: str
     score: float
+    probability: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotable reference: scene number (as written, else its position), heading, line."""
+
+    scene: str
+    heading: str
+    line: int
+    quote: str
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    """One weighted component of a verdict: its weight, the winner's and runner-up's value."""
+
+    weight: float
+    winner: float
+    runner_up: float
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """The argued case of a verdict: sentences and quotes for it, sentences against it,
+    what would flip a close call (None otherwise), and the components that carried it."""
+
+    support: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    against: tuple[str, ...] = ()
+    what_would_change: str | None = None
+    components: Mapping[str, Component] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class Verdict:
-    """Who takes a role, the ranking behind it, and the figures that decided it.
+    """Who takes a role, the ranking behind it, the figures that decided it, and its case.
 
     `evidence` maps each measure to (winner's value, runner-up's value);
-    `margin` is the winner's score minus the runner-up's.
+    `margin` is the winner's score minus the runner-up's; `probabilities` is a
+    probability per character when the role's scorer is a fitted model (None
+    while it is a weighted score).
     """
 
     role: str
@@ -68,6 +106,8 @@ class Verdict:
     margin: float
     close_call: bool
     runner_up: str | None = None
+    probabilities: Mapping[str, float] | None = None
+    case: Case = field(default_factory=Case)
 
 
 def _pick(
@@ -89,8 +129,13 @@ def decide(
     role: str,
     scores: Mapping[str, float],
     evidence_tables: Mapping[str, Mapping[str, float]],
+    probabilities: Mapping[str, float] | None = None,
 ) -> Verdict:
-    """A verdict from a score per character and the tables to quote as evidence."""
+    """A verdict from a score per character and the tables to quote as evidence.
+
+    With `probabilities` (a fitted model's probability per character), each ranked
+    character carries its probability beside its score.
+    """
     ranked = order(scores)
     if not ranked:
         return Verdict(role, None, (), {}, 0.0, False)
@@ -105,12 +150,28 @@ def decide(
     return Verdict(
         role=role,
         character=winner,
-        ranking=tuple(Ranked(n, round(scores[n], 4)) for n in ranked[:RANKING_SIZE]),
+        ranking=tuple(
+            Ranked(n, round(scores[n], 4), _probability(probabilities, n))
+            for n in ranked[:RANKING_SIZE]
+        ),
         evidence=evidence,
         margin=round(margin, 4),
-        close_call=runner is not None and margin / top < CLOSE_CALL,
+        close_call=runner is not None
+        and (
+            margin / top < CLOSE_CALL
+            if probabilities is None
+            else _probability(probabilities, winner) - _probability(probabilities, runner)
+            < CLOSE_PROBABILITY
+        ),
         runner_up=runner,
+        probabilities=probabilities,
     )
+
+
+def _probability(probabilities: Mapping[str, float] | None, name: str) -> float | None:
+    if probabilities is None:
+        return None
+    return round(float(probabilities.get(name, 0.0)), 4)
 
 
 def spotlight_scores(
@@ -141,16 +202,38 @@ def presence_scores(
     return _score(names, tables, PRESENCE_WEIGHTS)
 
 
+def shares(
+    names: Sequence[str],
+    tables: Mapping[str, Mapping[str, float]],
+    weights: Mapping[str, float],
+) -> dict[str, dict[str, float]]:
+    """The components of a weighted score: each table in `weights` as a share of its top."""
+    return {
+        key: share_of_top(table)
+        for key, table in _pick({k: tables[k] for k in weights}, names).items()
+    }
+
+
+def protagonist_parts(
+    names: Sequence[str], tables: Mapping[str, Mapping[str, float]]
+) -> dict[str, dict[str, float]]:
+    """The protagonist's components (presence, network, agency), each as a share of its top."""
+    return {
+        "presence": share_of_top(presence_scores(names, tables)),
+        "network": share_of_top(network_scores(names, tables)),
+        "agency": share_of_top(agency_scores(names, tables)),
+    }
+
+
+PROTAGONIST_MEASURES = (*PRESENCE_WEIGHTS, *NETWORK_WEIGHTS, *AGENCY_WEIGHTS)
+"""The measures the protagonist score reads, quoted as the verdict's figures."""
+
+
 def protagonist_scores(
     names: Sequence[str], tables: Mapping[str, Mapping[str, float]]
 ) -> dict[str, float]:
     """The protagonist score: spotlight, network and agency, weighted."""
-    parts = {
-        "presence": presence_scores(names, tables),
-        "network": network_scores(names, tables),
-        "agency": agency_scores(names, tables),
-    }
-    return combine(parts, PROTAGONIST_WEIGHTS)
+    return combine(protagonist_parts(names, tables), PROTAGONIST_WEIGHTS)
 
 
 # ---------------------------------------------------------------- whose story it is

@@ -1,6 +1,8 @@
 """``python -m whosestory.corpus PATH... --out results.parquet``: the corpus command alone."""
 
-from whosestory.corpus.command import main
+import sys
+
+from whosestory.cli import main
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(["corpus", *sys.argv[1:]]))

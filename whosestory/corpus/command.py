@@ -3,16 +3,15 @@
     whosestory corpus PATH_OR_GLOB... --out results.parquet [--characters PATH]
         [--workers N] [--engine local|dask] [--scheduler ADDRESS] [--resume] [--no-progress]
 
-The CLI adds it with two lines: `add_corpus_command(subparsers)` in its parser,
-and `return run_corpus_command(args)` when ``args.command == "corpus"``.
+The CLI adds it with `add_corpus_command(subparsers)` in its parser, and runs
+`run_corpus_command(args)`, which returns the exit status and the one sentence
+to print (the CLI prints it: nothing here prints or exits).
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 import time
-import traceback
 from typing import Any
 
 from whosestory.errors import WhosestoryError
@@ -41,8 +40,8 @@ def _add_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
-def run_corpus_command(args: argparse.Namespace) -> int:
-    """Run the corpus command; print a summary (or one sentence) on stderr; the exit status."""
+def run_corpus_command(args: argparse.Namespace) -> tuple[int, str]:
+    """Run the corpus command: the exit status and the sentence to print on stderr."""
     from whosestory.corpus.run import run_corpus
 
     start = time.perf_counter()
@@ -58,32 +57,18 @@ def run_corpus_command(args: argparse.Namespace) -> int:
             progress=not args.no_progress,
         )
     except WhosestoryError as err:
-        print(f"whosestory: {err}", file=sys.stderr)
-        return EXIT_INPUT
+        return EXIT_INPUT, f"whosestory: {err}"
     except KeyboardInterrupt:
-        print("whosestory: interrupted; run again with --resume to continue.", file=sys.stderr)
-        return 130
+        return 130, "whosestory: interrupted; run again with --resume to continue."
     except Exception as err:
         if getattr(args, "debug", False):
-            traceback.print_exc()
-        print(
+            raise
+        return EXIT_INTERNAL, (
             f"whosestory: internal error in the corpus run ({type(err).__name__}: {err}); "
-            "please report it, with --debug for the traceback.",
-            file=sys.stderr,
+            "please report it, with --debug for the traceback."
         )
-        return EXIT_INTERNAL
     errors = int(table["error"].notna().sum())
-    print(
+    return 0, (
         f"whosestory: {len(table)} stories ({errors} unreadable) in "
-        f"{time.perf_counter() - start:.1f} s -> {args.out}",
-        file=sys.stderr,
+        f"{time.perf_counter() - start:.1f} s -> {args.out}"
     )
-    return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m whosestory.corpus ...``: the corpus command on its own."""
-    parser = argparse.ArgumentParser(prog="python -m whosestory.corpus", description=DESCRIPTION)
-    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
-    _add_arguments(parser)
-    return run_corpus_command(parser.parse_args(argv))

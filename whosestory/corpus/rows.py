@@ -12,13 +12,22 @@ import os
 import resource
 import sys
 import time
-from collections.abc import Mapping
 from typing import Any
 
-from whosestory.analysis import ROLES, Analysis
+from whosestory.analysis import Analysis
+from whosestory.measure_registry import BY_NAME as MEASURES_BY_NAME
+from whosestory.roles import MAIN_CHARACTER, ROLES, SPOTLIGHT
+from whosestory.verdict import Verdict
 
-ROLE_FIELDS: dict[str, str] = {"": "string", "_score": "Float64", "_margin": "Float64"}
-ROLE_FIELDS["_close_call"] = "boolean"
+ROLE_FIELDS: dict[str, str] = {
+    "": "string",
+    "_score": "Float64",
+    "_probability": "Float64",
+    "_margin": "Float64",
+    "_close_call": "boolean",
+}
+"""The columns of each declared role; `_probability` is null until the role's scorer is a
+fitted model."""
 
 HEAD_COLUMNS: dict[str, str] = {
     "file": "string",
@@ -36,9 +45,11 @@ TAIL_COLUMNS: dict[str, str] = {
 HIDDEN_COLUMNS: dict[str, str] = {"_pid": "Int64", "_peak_rss_mb": "Float64"}
 """Worker process id and its peak resident memory: kept in the parts, left out of outputs."""
 
-COUNT_MEASURES = ("cues", "words", "scenes_speaking", "scenes_present")
 CHARACTER_MEASURES = (
-    *COUNT_MEASURES,
+    "cues",
+    "words",
+    "scenes_speaking",
+    "scenes_present",
     "screen_time",
     "screen_share",
     "passive_presence",
@@ -49,7 +60,9 @@ CHARACTER_MEASURES = (
     "copresence_eigenvector",
     "conversation_weighted_degree",
 )
-"""The per-character measures copied from `Analysis.tables`, when the analysis has them."""
+"""The per-character measures copied from `Analysis.tables`, when the analysis has them; their
+column types follow the measure registry (integer -> Int64, number -> Float64)."""
+_DTYPES = {"integer": "Int64", "number": "Float64"}
 
 
 def ordered_roles(roles: set[str] | list[str] | tuple[str, ...]) -> list[str]:
@@ -70,32 +83,25 @@ def story_columns(roles: set[str] | list[str] | tuple[str, ...]) -> dict[str, st
 def character_columns() -> dict[str, str]:
     """Column name -> pandas dtype of the per-character table."""
     columns = {"file": "string", "character": "string", "tier": "string", "group": "boolean"}
-    columns.update({m: "Int64" if m in COUNT_MEASURES else "Float64" for m in CHARACTER_MEASURES})
+    columns.update({m: _DTYPES[MEASURES_BY_NAME[m].type] for m in CHARACTER_MEASURES})
     return columns
 
 
 def frame_owner(analysis: Analysis) -> str | None:
-    """Whose frame the story is told in, if the analysis says so (read defensively)."""
-    owner = getattr(analysis, "frame_owner", None)
-    if owner is None:
-        frame = getattr(analysis, "frame", None)
-        if isinstance(frame, Mapping):
-            owner = frame.get("owner", frame.get("character"))
-        elif frame is not None:
-            owner = getattr(frame, "owner", None) or getattr(frame, "character", None)
-    return None if owner is None else str(owner)
+    """Whose frame the story is told in, if the analysis found one."""
+    return analysis.frame.owner
 
 
-def role_fields(role: str, verdict: Any) -> dict[str, Any]:
-    """The four columns of one role: character, its score, the margin, close call."""
-    character = getattr(verdict, "character", None)
-    ranking = getattr(verdict, "ranking", ()) or ()
-    score = float(ranking[0].score) if character is not None and ranking else None
+def role_fields(role: str, verdict: Verdict) -> dict[str, Any]:
+    """The columns of one role: character, its score and probability, the margin, close call."""
+    top = verdict.ranking[0] if verdict.character is not None and verdict.ranking else None
+    decided = verdict.character is not None
     return {
-        role: character,
-        f"{role}_score": score,
-        f"{role}_margin": float(verdict.margin) if character is not None else None,
-        f"{role}_close_call": bool(verdict.close_call) if character is not None else None,
+        role: verdict.character,
+        f"{role}_score": None if top is None else float(top.score),
+        f"{role}_probability": None if top is None else top.probability,
+        f"{role}_margin": float(verdict.margin) if decided else None,
+        f"{role}_close_call": bool(verdict.close_call) if decided else None,
     }
 
 
@@ -111,7 +117,7 @@ def story_row(analysis: Analysis, file: str) -> dict[str, Any]:
     }
     for role in ordered_roles(list(analysis.roles)):
         row.update(role_fields(role, analysis.roles[role]))
-    main, spot = analysis.roles.get("main_character"), analysis.roles.get("spotlight")
+    main, spot = analysis.roles.get(MAIN_CHARACTER), analysis.roles.get(SPOTLIGHT)
     differs = None
     if main is not None and spot is not None and main.character and spot.character:
         differs = main.character != spot.character

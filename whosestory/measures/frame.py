@@ -224,9 +224,12 @@ def unseen_listener(story: Story) -> list[tuple[int, int, str]]:
     return hits
 
 
-def frame_layer(story: Story) -> Frame:
-    """Find the frame layer, how it shows, and who owns it (see the module docstring)."""
-    present = present_scenes(story)
+def frame_layer(story: Story, present: Mapping[str, frozenset[int]] | None = None) -> Frame:
+    """Find the frame layer, how it shows, and who owns it (see the module docstring).
+
+    `present` is `spotlight.present_scenes(story)` when the caller already has it.
+    """
+    present = present_scenes(story) if present is None else present
     markers = scene_markers(story)
     how: list[str] = []
     evidence: list[tuple[int, int, str]] = []
@@ -328,14 +331,16 @@ def narration(story: Story) -> dict[str, dict[str, float]]:
     }
 
 
-def narrator_in_story(story: Story) -> dict[str, float]:
+def narrator_in_story(
+    story: Story, present: Mapping[str, frozenset[int]] | None = None
+) -> dict[str, float]:
     """How far a character takes part in the story outside its narration (0..1).
 
     Scenes the character is present in without voice-over, as a share of the
     scenes of the most present character: a witness narrator who stands
     outside the story scores near 0, a narrator who lives it near 1.
     """
-    present = present_scenes(story)
+    present = present_scenes(story) if present is None else present
     voice: dict[str, set[int]] = defaultdict(set)
     spoken: dict[str, set[int]] = defaultdict(set)
     for scene in story.scenes:
@@ -353,7 +358,9 @@ def narrator_in_story(story: Story) -> dict[str, float]:
     return {name: round(n / top, 4) for name, n in inside.items()}
 
 
-def bookends(story: Story, share: float = 0.05) -> dict[str, float]:
+def bookends(
+    story: Story, share: float = 0.05, present: Mapping[str, frozenset[int]] | None = None
+) -> dict[str, float]:
     """Who holds the opening and the close: 0..1 per character.
 
     A quarter each for being present in the opening scenes (the first `share` of
@@ -364,7 +371,7 @@ def bookends(story: Story, share: float = 0.05) -> dict[str, float]:
     if not n:
         return {}
     k = max(1, round(n * share))
-    present = present_scenes(story)
+    present = present_scenes(story) if present is None else present
     spoken = [
         e.speaker
         for s in story.scenes
@@ -452,7 +459,9 @@ def telling(story: Story, edge: float = 0.1) -> Telling:
     return Telling(first, last, strength)
 
 
-def closing_voice(story: Story, edge: float = 0.1) -> dict[str, float]:
+def closing_voice(
+    story: Story, edge: float = 0.1, voices: Telling | None = None
+) -> dict[str, float]:
     """Who opens and closes the telling in narration: 0..1 per character.
 
     The last narrating voice-over (`narrating_speeches`), in the story's last tenth,
@@ -460,10 +469,10 @@ def closing_voice(story: Story, edge: float = 0.1) -> dict[str, float]:
     strength (`telling`): in full for a voice with `FULL_NARRATION` narrating
     speeches or one that both opens and closes the telling, so one closing line
     from a voice that never narrated before is not a telling, and a phone call is
-    none at all.
+    none at all. `voices` is `telling(story, edge)` when the caller already has it.
     """
     scores = {c.name: 0.0 for c in story.cast if not c.group}
-    voices = telling(story, edge)
+    voices = telling(story, edge) if voices is None else voices
     for found, weight in ((voices.first, 0.5), (voices.last, 1.0)):
         if found is not None and found[1].speaker in scores:
             name = found[1].speaker

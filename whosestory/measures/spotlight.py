@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from whosestory.model import SPOKEN_KINDS, Kind, Scene, Story
 from whosestory.screenplay import count_words
@@ -67,15 +67,27 @@ def speaking_scenes(story: Story) -> dict[str, frozenset[int]]:
     return {c.name: frozenset(result.get(c.name, ())) for c in story.cast}
 
 
-def present_scenes(story: Story) -> dict[str, frozenset[int]]:
-    """Indices of the scenes in which each character speaks or is in the action."""
+def present_scenes(
+    story: Story, speaking: Mapping[str, frozenset[int]] | None = None
+) -> dict[str, frozenset[int]]:
+    """Indices of the scenes in which each character speaks or is in the action.
+
+    `speaking` is `speaking_scenes(story)` when the caller already has it.
+    """
     result: dict[str, set[int]] = defaultdict(set)
-    for name, scenes in speaking_scenes(story).items():
+    speaking = speaking_scenes(story) if speaking is None else speaking
+    for name, scenes in speaking.items():
         result[name].update(scenes)
     for mention in story.mentions:
         if mention.present:
             result[mention.character].add(mention.scene)
     return {c.name: frozenset(result.get(c.name, ())) for c in story.cast}
+
+
+def _present(
+    story: Story, present: Mapping[str, frozenset[int]] | None
+) -> Mapping[str, frozenset[int]]:
+    return present_scenes(story) if present is None else present
 
 
 def scenes_speaking(story: Story) -> dict[str, int]:
@@ -101,39 +113,66 @@ def scene_seconds(scene: Scene) -> float:
     return SECONDS_PER_PAGE * lines / LINES_PER_PAGE
 
 
-def screen_time(story: Story) -> dict[str, float]:
-    """Estimated seconds on screen: the lengths of the scenes each character is present in."""
-    lengths = [scene_seconds(s) for s in story.scenes]
+def screen_time(
+    story: Story,
+    present: Mapping[str, frozenset[int]] | None = None,
+    lengths: Sequence[float] | None = None,
+) -> dict[str, float]:
+    """Estimated seconds on screen: the lengths of the scenes each character is present in.
+
+    `present` is `present_scenes(story)` and `lengths` the `scene_seconds` of every
+    scene when the caller already has them (so with the other functions below that
+    take them).
+    """
+    lengths = scene_lengths(story) if lengths is None else lengths
     return {
         name: round(sum(lengths[i] for i in scenes), 1)
-        for name, scenes in present_scenes(story).items()
+        for name, scenes in _present(story, present).items()
     }
 
 
-def story_seconds(story: Story) -> float:
+def scene_lengths(story: Story) -> list[float]:
+    """The estimated seconds of every scene, in order (`scene_seconds`)."""
+    return [scene_seconds(s) for s in story.scenes]
+
+
+def story_seconds(story: Story, lengths: Sequence[float] | None = None) -> float:
     """Estimated running time of the whole story, in seconds."""
-    return round(sum(scene_seconds(s) for s in story.scenes), 1)
+    return round(sum(scene_lengths(story) if lengths is None else lengths), 1)
 
 
-def screen_share(story: Story) -> dict[str, float]:
-    """Each character's screen time as a share of the story's running time (0..1)."""
-    total = story_seconds(story) or 1.0
-    return {name: round(t / total, 4) for name, t in screen_time(story).items()}
+def screen_share(
+    story: Story, seconds: Mapping[str, float] | None = None, total: float | None = None
+) -> dict[str, float]:
+    """Each character's screen time as a share of the story's running time (0..1).
+
+    `seconds` is `screen_time(story)` and `total` `story_seconds(story)` when the
+    caller already has them.
+    """
+    total = (story_seconds(story) if total is None else total) or 1.0
+    seconds = screen_time(story) if seconds is None else seconds
+    return {name: round(t / total, 4) for name, t in seconds.items()}
 
 
-def first_appearance(story: Story) -> dict[str, int | None]:
+def first_appearance(
+    story: Story, present: Mapping[str, frozenset[int]] | None = None
+) -> dict[str, int | None]:
     """Index of the first scene each character is present in (None if never)."""
-    return {n: min(s) if s else None for n, s in present_scenes(story).items()}
+    return {n: min(s) if s else None for n, s in _present(story, present).items()}
 
 
-def last_appearance(story: Story) -> dict[str, int | None]:
+def last_appearance(
+    story: Story, present: Mapping[str, frozenset[int]] | None = None
+) -> dict[str, int | None]:
     """Index of the last scene each character is present in (None if never)."""
-    return {n: max(s) if s else None for n, s in present_scenes(story).items()}
+    return {n: max(s) if s else None for n, s in _present(story, present).items()}
 
 
-def passive_presence(story: Story) -> dict[str, int]:
+def passive_presence(
+    story: Story, present: Mapping[str, frozenset[int]] | None = None
+) -> dict[str, int]:
     """Times each character is named in others' speeches in scenes it is not present in."""
-    present = present_scenes(story)
+    present = _present(story, present)
     result = dict.fromkeys((c.name for c in story.cast), 0)
     for mention in story.mentions:
         if mention.via == "speech" and mention.scene not in present.get(mention.character, ()):
@@ -141,10 +180,17 @@ def passive_presence(story: Story) -> dict[str, int]:
     return result
 
 
-def presence_matrix(story: Story) -> dict[str, list[int]]:
-    """Character x scene: 2 speaking, 1 present without speaking, 0 absent."""
-    speaking = speaking_scenes(story)
-    present = present_scenes(story)
+def presence_matrix(
+    story: Story,
+    present: Mapping[str, frozenset[int]] | None = None,
+    speaking: Mapping[str, frozenset[int]] | None = None,
+) -> dict[str, list[int]]:
+    """Character x scene: 2 speaking, 1 present without speaking, 0 absent.
+
+    `speaking` is `speaking_scenes(story)` when the caller already has it.
+    """
+    speaking = speaking_scenes(story) if speaking is None else speaking
+    present = _present(story, present)
     n = len(story.scenes)
     return {
         name: [2 if i in speaking[name] else 1 if i in scenes else 0 for i in range(n)]
@@ -165,9 +211,11 @@ def parts(story: Story) -> list[tuple[str, list[int]]]:
     return [(f"Q{q + 1}", list(range(bounds[q], bounds[q + 1]))) for q in range(4)]
 
 
-def presence_by_part(story: Story) -> dict[str, dict[str, int]]:
+def presence_by_part(
+    story: Story, present: Mapping[str, frozenset[int]] | None = None
+) -> dict[str, dict[str, int]]:
     """Scenes present per part (act or quarter) for each character."""
-    present = present_scenes(story)
+    present = _present(story, present)
     sections: Sequence[tuple[str, list[int]]] = parts(story)
     return {
         name: {label: len(scenes.intersection(indices)) for label, indices in sections}

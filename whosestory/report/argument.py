@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-_ROLE_WORDS = {
-    "main_character": "main character (whose story it is)",
-    "protagonist": "protagonist",
-    "spotlight": "spotlight",
-    "impact_character": "impact character",
-}
+from whosestory.roles import MAIN_CHARACTER, SPOTLIGHT, phrase
 
 
 def _headline(view: dict[str, Any]) -> str:
-    role = _ROLE_WORDS.get(view["role"], view["role"])
+    role = phrase(view["role"])
     verdict = view["verdict"].upper()
     holder = view["holder"] or "nobody"
     close = " It is a close call." if view["close_call"] else ""
@@ -33,9 +28,16 @@ def render_argument_text(view: dict[str, Any]) -> str:
     lines += [f"  - {s}" for s in view["case_against"]] or ["  (none)"]
     if view.get("what_would_change"):
         lines += ["", f"What would change it: {view['what_would_change']}"]
-    scores = ", ".join(f"{name} {score:.2f}" for name, score in view["scores"].items())
-    lines += ["", f"Scores: {scores}"]
+    lines += ["", _standings(view)]
     return "\n".join(lines) + "\n"
+
+
+def _standings(view: dict[str, Any]) -> str:
+    """The ranking's probabilities when a fitted model gives them, else its scores."""
+    chances = view["probabilities"]
+    if chances is not None:
+        return "Probabilities: " + ", ".join(f"{n} {p:.0%}" for n, p in chances.items())
+    return "Scores: " + ", ".join(f"{n} {s:.2f}" for n, s in view["scores"].items())
 
 
 def _md(text: str) -> str:
@@ -57,8 +59,13 @@ def render_argument_markdown(view: dict[str, Any]) -> str:
     lines += [f"- {_md(s)}" for s in view["case_against"]] or ["- (none)"]
     if view.get("what_would_change"):
         lines += ["", f"*What would change it:* {_md(view['what_would_change'])}"]
-    lines += ["", "| character | score |", "|---|---|"]
-    lines += [f"| {_md(name)} | {score:.2f} |" for name, score in view["scores"].items()]
+    chances = view["probabilities"]
+    if chances is not None:
+        lines += ["", "| character | probability |", "|---|---|"]
+        lines += [f"| {_md(name)} | {p:.0%} |" for name, p in chances.items()]
+    else:
+        lines += ["", "| character | score |", "|---|---|"]
+        lines += [f"| {_md(name)} | {score:.2f} |" for name, score in view["scores"].items()]
     return "\n".join(lines) + "\n"
 
 
@@ -71,8 +78,8 @@ def _comparison_rows(view: dict[str, Any], limit: int) -> list[list[str]]:
                 name or row["a"],
                 f"{row['scenes_present']['a']:g} -> {row['scenes_present']['b']:g}",
                 f"{row['cues']['a']:g} -> {row['cues']['b']:g}",
-                f"{row['spotlight']['a']:.2f} -> {row['spotlight']['b']:.2f}",
-                f"{row['main_character']['a']:.2f} -> {row['main_character']['b']:.2f}",
+                f"{row[SPOTLIGHT]['a']:.2f} -> {row[SPOTLIGHT]['b']:.2f}",
+                f"{row[MAIN_CHARACTER]['a']:.2f} -> {row[MAIN_CHARACTER]['b']:.2f}",
             ]
         )
     return rows
@@ -88,7 +95,7 @@ def render_comparison_text(view: dict[str, Any], limit: int = 12) -> str:
     lines += [f"B: {b['title']} ({b['scenes']} scenes)  {b['source']}", ""]
     lines += [f"* {change}" for change in view["changes"]] + [""]
     for role, holders in view["roles"].items():
-        label = _ROLE_WORDS.get(role, role)
+        label = phrase(role)
         lines.append(f"{label:<36} {holders['a'] or '-'} -> {holders['b'] or '-'}")
     rows = _comparison_rows(view, limit)
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(_COMPARISON_HEADER)]
@@ -109,7 +116,7 @@ def render_comparison_markdown(view: dict[str, Any], limit: int = 12) -> str:
     lines += [f"- {_md(change)}" for change in view["changes"]] + [""]
     lines += ["| role | A | B |", "|---|---|---|"]
     lines += [
-        f"| {_ROLE_WORDS.get(role, role)} | {_md(h['a'] or '-')} | {_md(h['b'] or '-')} |"
+        f"| {phrase(role)} | {_md(h['a'] or '-')} | {_md(h['b'] or '-')} |"
         for role, h in view["roles"].items()
     ]
     lines += ["", "| " + " | ".join(_COMPARISON_HEADER) + " |", "|---|---|---|---|---|"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from html import escape
-from typing import Any
+
+from whosestory.report.types import Arc, Edge, Node, TimelineRow, TimelineScene, Window
 
 LABEL_WIDTH = 150
 ROW_HEIGHT = 16
@@ -56,10 +57,10 @@ def _runs(cells: Sequence[int]) -> list[tuple[int, int, int]]:
     return runs
 
 
-def _scene_label(scene: Mapping[str, Any]) -> str:
-    number = scene.get("number")
-    heading = scene.get("heading") or "(before the first heading)"
-    prefix = f"scene {scene.get('index')}" + (f" (#{number})" if number else "")
+def _scene_label(scene: TimelineScene) -> str:
+    number = scene["number"]
+    heading = scene["heading"] or "(before the first heading)"
+    prefix = f"scene {scene['index']}" + (f" (#{number})" if number else "")
     return f"{prefix}: {heading}"
 
 
@@ -71,8 +72,8 @@ def _tick_step(n: int) -> int:
 
 
 def timeline_svg(
-    scenes: Sequence[Mapping[str, Any]],
-    rows: Sequence[Mapping[str, Any]],
+    scenes: Sequence[TimelineScene],
+    rows: Sequence[TimelineRow],
     frame: set[int] | None = None,
 ) -> str:
     """Characters x scenes: speaking (dark), present without speaking (light), frame marked.
@@ -88,7 +89,7 @@ def timeline_svg(
     height = top + len(rows) * ROW_HEIGHT + 4
     body: list[str] = []
     for i, scene in enumerate(scenes):
-        if scene.get("frame") or scene.get("index") in frame:
+        if scene["frame"] or scene["index"] in frame:
             x = LABEL_WIDTH + i * cell
             body.append(
                 f'<rect class="frame" x="{x:.1f}" y="{AXIS_HEIGHT}" width="{cell:.1f}" '
@@ -101,7 +102,7 @@ def timeline_svg(
         body.append(f'<text class="tick" x="{x:.1f}" y="{AXIS_HEIGHT - 8}">{i + 1}</text>')
     for r, row in enumerate(rows):
         y = top + r * ROW_HEIGHT
-        name = str(row.get("name", ""))
+        name = row["name"]
         body.append(
             f'<text class="label" x="{LABEL_WIDTH - 6}" y="{y + ROW_HEIGHT - 4}">'
             f"<title>{_e(name)}</title>{_e(_short(name))}</text>"
@@ -111,7 +112,7 @@ def timeline_svg(
                 f'<rect class="stripe" x="{LABEL_WIDTH}" y="{y}" width="{n * cell:.1f}" '
                 f'height="{ROW_HEIGHT}"/>'
             )
-        for start, length, value in _runs(list(row.get("cells", ()))):
+        for start, length, value in _runs(row["cells"]):
             state = "speaks" if value == 2 else "present"
             first, last = start + 1, start + length
             span = f"scene {first}" if length == 1 else f"scenes {first}-{last}"
@@ -143,8 +144,8 @@ def circle_layout(names: Sequence[str], radius: float, cx: float, cy: float) -> 
 
 
 def network_svg(
-    nodes: Sequence[Mapping[str, Any]],
-    edges: Sequence[Mapping[str, Any]],
+    nodes: Sequence[Node],
+    edges: Sequence[Edge],
     roles: Mapping[str, str] | None = None,
 ) -> str:
     """The co-presence network on a circle: node size by scenes, edge width by weight.
@@ -158,25 +159,25 @@ def network_svg(
     cx, cy = width / 2, height / 2
     names = [str(n["name"]) for n in nodes]
     where = circle_layout(names, radius, cx, cy)
-    top_scenes = max((n.get("scenes", 0) for n in nodes), default=1) or 1
-    kept = [e for e in edges if e.get("source") in where and e.get("target") in where]
-    top_weight = max((e.get("weight", 0) for e in kept), default=1) or 1
+    top_scenes = max((n["scenes"] for n in nodes), default=1) or 1
+    kept = [e for e in edges if e["source"] in where and e["target"] in where]
+    top_weight = max((e["weight"] for e in kept), default=1) or 1
     body: list[str] = []
-    for edge in sorted(kept, key=lambda e: e.get("weight", 0)):
+    for edge in sorted(kept, key=lambda e: e["weight"]):
         (x1, y1), (x2, y2) = where[edge["source"]], where[edge["target"]]
-        share = edge.get("weight", 0) / top_weight
+        share = edge["weight"] / top_weight
         body.append(
             f'<line class="edge" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
             f'stroke-width="{0.6 + 7 * share:.2f}" stroke-opacity="{0.2 + 0.6 * share:.2f}">'
             f"<title>{_e(edge['source'])} and {_e(edge['target'])}: "
-            f"{_e(edge.get('weight', 0))} scenes together</title></line>"
+            f"{_e(edge['weight'])} scenes together</title></line>"
         )
     for node in nodes:
         name = str(node["name"])
         x, y = where[name]
-        size = 4 + 12 * math.sqrt(node.get("scenes", 0) / top_scenes)
+        size = 4 + 12 * math.sqrt(node["scenes"] / top_scenes)
         role = roles.get(name)
-        tip = f"{name}: present in {node.get('scenes', 0)} scenes" + (f"; {role}" if role else "")
+        tip = f"{name}: present in {node['scenes']} scenes" + (f"; {role}" if role else "")
         css = "node role" if role else "node"
         body.append(
             f'<circle class="{css}" cx="{x:.1f}" cy="{y:.1f}" r="{size:.1f}">'
@@ -197,32 +198,34 @@ def network_svg(
 # ---------------------------------------------------------------- arcs
 
 
-def _domain(windows: Sequence[Mapping[str, Any]]) -> float:
-    values = [abs(w[k]) for w in windows for k in ("low", "high", "mean") if w.get(k) is not None]
+def _domain(windows: Sequence[Window]) -> float:
+    values = [abs(v) for w in windows for v in (w["low"], w["high"], w["mean"]) if v is not None]
     top = max(values, default=0.0)
     return max(0.25, math.ceil(top * 4) / 4)
 
 
-def _bound(window: Mapping[str, Any], key: str) -> float:
-    value = window.get(key)
-    return float(window["mean"] if value is None else value)
+def _bound(window: Window, key: str) -> float:
+    value = window["low"] if key == "low" else window["high"]
+    if value is None:
+        value = window["mean"]
+    return float(value or 0.0)
 
 
-def _segments(windows: Sequence[Mapping[str, Any]]) -> list[list[Mapping[str, Any]]]:
+def _segments(windows: Sequence[Window]) -> list[list[Window]]:
     """Runs of consecutive windows that have a mean (the others are too thin to read)."""
-    segments: list[list[Mapping[str, Any]]] = [[]]
+    segments: list[list[Window]] = [[]]
     for window in windows:
-        if window.get("mean") is None:
+        if window["mean"] is None:
             segments.append([])
         else:
             segments[-1].append(window)
     return [s for s in segments if s]
 
 
-def arc_svg(arc: Mapping[str, Any]) -> str:
+def arc_svg(arc: Arc) -> str:
     """One character's tone over story time: mean per window, its interval as a band."""
     width, height, pad_l, pad_r, pad_y = 320.0, 170.0, 34.0, 10.0, 14.0
-    windows = list(arc.get("windows", ()))
+    windows = arc["windows"]
     limit = _domain(windows)
 
     def px(t: float) -> float:
@@ -252,10 +255,10 @@ def arc_svg(arc: Mapping[str, Any]) -> str:
             tip = (
                 f"{w['start']:.0%}-{w['end']:.0%} of the story: tone {w['mean']:+.2f} "
                 f"(90 % interval {_bound(w, 'low'):+.2f} to "
-                f"{_bound(w, 'high'):+.2f}), {w.get('units', 0)} lines"
+                f"{_bound(w, 'high'):+.2f}), {w['units']} lines"
             )
             body.append(
                 f'<circle class="point" cx="{px(t):.1f}" cy="{py(w["mean"]):.1f}" r="3">'
                 f"<title>{_e(tip)}</title></circle>"
             )
-    return _svg(width, height, f"tone of {arc.get('name', '')} over the story", body, "arc")
+    return _svg(width, height, f"tone of {arc['name']} over the story", body, "arc")

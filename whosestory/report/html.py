@@ -1,7 +1,7 @@
 """The HTML report: one self-contained page from the plain report view.
 
-`render_html(view)` takes the dict of `report.view.summary_view` (or the richer
-`report.chart_view.report_view`) and returns a whole HTML document that works
+`render_html(view)` takes the report view (`report.view.report_view`, shaped as
+`report.types.ReportView`) and returns a whole HTML document that works
 offline: inline CSS, inline SVG charts, a few lines of inline JavaScript (table
 sorting; opening collapsed parts before printing), and a Content-Security-Policy
 that forbids loading anything from anywhere. Every string from the script is
@@ -17,6 +17,7 @@ from typing import Any
 
 from whosestory.report import charts, prose
 from whosestory.report.assets import REPORT_CSS, REPORT_JS
+from whosestory.report.types import Arc, Character, ReportView, Verdict
 from whosestory.wording import counted
 
 TOP = 15
@@ -29,9 +30,9 @@ def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def render_html(view: Mapping[str, Any], top: int = TOP) -> str:
+def render_html(view: ReportView, top: int = TOP) -> str:
     """A whole, self-contained HTML document for one analysed story."""
-    title = str(view.get("title") or "Untitled")
+    title = view["title"] or "Untitled"
     body = [
         _header(view),
         _verdicts(view),
@@ -58,28 +59,28 @@ def render_html(view: Mapping[str, Any], top: int = TOP) -> str:
 # ---------------------------------------------------------------- top of the page
 
 
-def _header(view: Mapping[str, Any]) -> str:
+def _header(view: ReportView) -> str:
     individuals = prose.individuals(view)
     facts = [
-        str(view.get("format") or ""),
-        counted(view.get("scenes", 0), "scene"),
+        view["format"],
+        counted(view["scenes"], "scene"),
         f"{len(individuals)} characters",
     ]
-    source = view.get("source")
+    source = view["source"]
     meta = " · ".join(f for f in facts if f) + (f" · {source}" if source else "")
     return (
         '<header><p class="meta">whose story is it?</p>'
-        f"<h1>{_e(view.get('title') or 'Untitled')}</h1>"
+        f"<h1>{_e(view['title'] or 'Untitled')}</h1>"
         f'<p class="meta">{_e(meta)}</p></header>'
     )
 
 
-def _verdicts(view: Mapping[str, Any]) -> str:
+def _verdicts(view: ReportView) -> str:
     cards = []
-    for role, verdict in prose.roles(view):
-        question = prose.ROLE_QUESTIONS.get(role, "")
-        reason = prose.verdict_reason({**verdict, "close_call": False})  # the badge says it
-        close = ' <span class="close">close call</span>' if verdict.get("close_call") else ""
+    for role, verdict in prose.held(view):
+        question = prose.role_question(role)
+        reason = prose.verdict_reason(verdict, close_call=False)  # the badge says it
+        close = ' <span class="close">close call</span>' if verdict["close_call"] else ""
         cards.append(
             f'<div class="verdict"><div class="role">{_e(prose.role_label(role))}</div>'
             f'<div class="who">{_e(verdict["character"])}</div>'
@@ -99,9 +100,9 @@ def _verdicts(view: Mapping[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def _role_holders(view: Mapping[str, Any]) -> dict[str, str]:
+def _role_holders(view: ReportView) -> dict[str, str]:
     holders: dict[str, list[str]] = {}
-    for role, verdict in prose.roles(view):
+    for role, verdict in prose.held(view):
         holders.setdefault(verdict["character"], []).append(prose.role_label(role).lower())
     return {name: ", ".join(labels) for name, labels in holders.items()}
 
@@ -116,24 +117,18 @@ def _leading(names: Sequence[str], holders: Mapping[str, str], top: int) -> list
 # ---------------------------------------------------------------- charts
 
 
-def _frame_set(view: Mapping[str, Any]) -> set[int]:
-    frame = view.get("frame")
-    scenes = frame.get("scenes") if isinstance(frame, Mapping) else None
-    found = set()
-    for item in scenes or ():
-        index = item.get("index") if isinstance(item, Mapping) else item
-        if isinstance(index, int):
-            found.add(index)
-    return found
+def _frame_set(view: ReportView) -> set[int]:
+    frame = view["frame"]
+    return set(frame["scenes"]) if frame is not None else set()
 
 
-def _timeline(view: Mapping[str, Any], top: int) -> str:
-    timeline = view.get("timeline")
-    if not isinstance(timeline, Mapping) or not timeline.get("rows"):
+def _timeline(view: ReportView, top: int) -> str:
+    timeline = view["timeline"]
+    if not timeline["rows"]:
         return ""
-    scenes, rows = timeline.get("scenes") or [], list(timeline["rows"])
+    scenes, rows = timeline["scenes"], timeline["rows"]
     frame = _frame_set(view)
-    has_frame = bool(frame) or any(s.get("frame") for s in scenes)
+    has_frame = bool(frame) or any(s["frame"] for s in scenes)
     shown = set(_leading([r["name"] for r in rows], _role_holders(view), top))
     main = [r for r in rows if r["name"] in shown]
     rest = [r for r in rows if r["name"] not in shown]
@@ -156,15 +151,14 @@ def _timeline(view: Mapping[str, Any], top: int) -> str:
     return "\n".join(parts)
 
 
-def _arcs(view: Mapping[str, Any]) -> str:
-    arcs = [a for a in view.get("arcs") or () if isinstance(a, Mapping) and a.get("windows")]
-    drawn = [a for a in arcs if any(w.get("mean") is not None for w in a["windows"])]
+def _arcs(view: ReportView) -> str:
+    drawn = [a for a in view["arcs"] if any(w["mean"] is not None for w in a["windows"])]
     if not drawn:
         return ""
     figures = []
     for arc in drawn:
         figures.append(
-            f"<figure><h3>{_e(arc.get('name', ''))}</h3>{charts.arc_svg(arc)}"
+            f"<figure><h3>{_e(arc['name'])}</h3>{charts.arc_svg(arc)}"
             f"<figcaption>{_e(_arc_caption(arc))}</figcaption></figure>"
         )
     return (
@@ -176,25 +170,25 @@ def _arcs(view: Mapping[str, Any]) -> str:
     )
 
 
-def _arc_caption(arc: Mapping[str, Any]) -> str:
-    delta, low, high = arc.get("delta"), arc.get("low"), arc.get("high")
+def _arc_caption(arc: Arc) -> str:
+    delta, low, high = arc["delta"], arc["low"], arc["high"]
     if delta is None:
         return "Too few lines to measure a change."
     interval = f" (90 % interval {low:+.2f} to {high:+.2f})" if low is not None else ""
-    shape = f"; shape: {arc['shape']}" if arc.get("shape") not in (None, "unknown") else ""
+    shape = f"; shape: {arc['shape']}" if arc["shape"] not in (None, "unknown") else ""
     return f"Change from start to end {delta:+.2f}{interval}{shape}."
 
 
-def _network(view: Mapping[str, Any], top: int) -> str:
-    network = view.get("network")
-    if not isinstance(network, Mapping) or not network.get("nodes"):
+def _network(view: ReportView, top: int) -> str:
+    network = view["network"]
+    if not network["nodes"]:
         return ""
     holders = _role_holders(view)
-    nodes = list(network["nodes"])
+    nodes = network["nodes"]
     shown = set(_leading([n["name"] for n in nodes], holders, top))
     drawn = [n for n in nodes if n["name"] in shown]
-    edges = list(network.get("edges") or ())
-    kept = sum(1 for e in edges if e.get("source") in shown and e.get("target") in shown)
+    edges = network["edges"]
+    kept = sum(1 for e in edges if e["source"] in shown and e["target"] in shown)
     hidden = len(nodes) - len(drawn)
     note = f" {hidden} less present characters and their ties are left out." if hidden else ""
     return (
@@ -209,22 +203,22 @@ def _network(view: Mapping[str, Any], top: int) -> str:
 # ---------------------------------------------------------------- tables
 
 
-def _measure_rows(characters: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> str:
+def _measure_rows(characters: Sequence[Character], keys: Sequence[str]) -> str:
     rows = []
     for character in characters:
-        measures = character.get("measures") or {}
+        measures = character["measures"]
         cells = "".join(
             f'<td data-v="{_e(measures.get(k, 0))}">{_e(prose.number(measures.get(k)))}</td>'
             for k in keys
         )
         rows.append(
             f"<tr><td>{_e(character['name'])}</td>"
-            f'<td class="text">{_e(character.get("tier", ""))}</td>{cells}</tr>'
+            f'<td class="text">{_e(character["tier"])}</td>{cells}</tr>'
         )
     return "".join(rows)
 
 
-def _measure_table(characters: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> str:
+def _measure_table(characters: Sequence[Character], keys: Sequence[str]) -> str:
     head = "".join(f"<th>{_e(prose.measure_label(k))}</th>" for k in keys)
     return (
         '<div class="scroll"><table class="sortable"><thead><tr><th>character</th>'
@@ -233,13 +227,11 @@ def _measure_table(characters: Sequence[Mapping[str, Any]], keys: Sequence[str])
     )
 
 
-def _ranking_table(view: Mapping[str, Any], top: int) -> str:
+def _ranking_table(view: ReportView, top: int) -> str:
     characters = prose.individuals(view)
     if not characters:
         return ""
-    keys = prose.measure_keys(characters) or ["scenes_present", "scenes_speaking", "cues", "words"]
-    if not prose.measure_keys(characters):
-        characters = [{**c, "measures": {k: c.get(k) for k in keys}} for c in characters]
+    keys = prose.measure_keys(characters)
     parts = [
         "<h2>Every measure</h2>",
         '<p class="note">Click a column to sort. Tiers: main characters are present in at least '
@@ -255,16 +247,14 @@ def _ranking_table(view: Mapping[str, Any], top: int) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _rankings(view: Mapping[str, Any]) -> str:
-    rankings = view.get("rankings")
-    if not isinstance(rankings, Mapping):
-        return ""
+def _rankings(view: ReportView) -> str:
+    rankings = view["rankings"]
     columns = [
         ("count", "by counts (score)"),
         ("network", "by network (score)"),
         ("overall_mean_rank", "overall (mean rank)"),
     ]
-    columns = [(k, label) for k, label in columns if rankings.get(k)]
+    columns = [(k, label) for k, label in columns if rankings[k]]
     if not columns:
         return ""
     depth = max(len(rankings[k]) for k, _ in columns)
@@ -279,7 +269,7 @@ def _rankings(view: Mapping[str, Any]) -> str:
                 else "<td></td>"
             )
         rows.append(f"<tr><td>{i + 1}</td>{''.join(cells)}</tr>")
-    tau = rankings.get("kendall_tau")
+    tau = rankings["kendall_tau"]
     agreement = (
         f'<p class="note">Count-based and network-based rankings agree with Kendall\'s '
         f"tau-b = {tau:.2f} (1: same order; 0: unrelated).</p>"
@@ -304,15 +294,14 @@ def _quotes(quotes: Sequence[Mapping[str, Any]]) -> str:
     )
 
 
-def _figures_table(verdict: Mapping[str, Any]) -> str:
-    evidence = verdict.get("evidence") or {}
-    pairs = [(k, v) for k, v in evidence.items() if isinstance(v, Mapping) and "winner" in v]
+def _figures_table(verdict: Verdict) -> str:
+    pairs = list(verdict["evidence"].items())
     if not pairs:
         return ""
-    runner = verdict.get("runner_up") or "runner-up"
+    runner = verdict["runner_up"] or "runner-up"
     rows = []
     for key, pair in pairs:
-        a, b = pair.get("winner"), pair.get("runner_up")
+        a, b = pair["winner"], pair["runner_up"]
         win = isinstance(a, (int, float)) and isinstance(b, (int, float)) and a > b
         rows.append(
             f'<tr><td>{_e(prose.measure_label(key))}</td><td class="{"win" if win else ""}">'
@@ -324,71 +313,68 @@ def _figures_table(verdict: Mapping[str, Any]) -> str:
     )
 
 
-def _ranking_list(verdict: Mapping[str, Any]) -> str:
-    entries = [r for r in verdict.get("ranking") or () if isinstance(r, Mapping)]
+def _ranking_list(verdict: Verdict) -> str:
+    entries = verdict["ranking"]
     if not entries:
         return ""
-    top = max((r.get("score") or 0 for r in entries), default=1) or 1
+    top = max((prose.weight(r) for r in entries), default=1) or 1
     items = "".join(
-        f'<li><span class="bar" style="width:{80 * (r.get("score") or 0) / top:.0f}px"></span>'
-        f'{_e(r.get("name"))} <span class="note">{_e(prose.number(r.get("score")))}</span></li>'
+        f'<li><span class="bar" style="width:{80 * prose.weight(r) / top:.0f}px"></span>'
+        f'{_e(r["name"])} <span class="note">{_e(prose.standing(r))}</span></li>'
         for r in entries
     )
     return f'<ol class="ranking">{items}</ol>'
 
 
-def _role_evidence(view: Mapping[str, Any], role: str, verdict: Mapping[str, Any]) -> str:
-    found = prose.role_evidence(view, role, verdict)
+def _role_evidence(view: ReportView, role: str, verdict: Verdict) -> str:
+    case = view["evidence"][role]
     parts = [
         f"<h3>{_e(prose.role_label(role))}: {_e(verdict['character'])}</h3>",
-        f"<p>{_e(prose.ROLE_QUESTIONS.get(role, ''))} "
+        f"<p>{_e(prose.role_question(role))} "
         f"{_e(verdict['character'])}, {_e(prose.verdict_reason(verdict))}.</p>",
     ]
-    if verdict.get("close_call"):
+    if verdict["close_call"]:
         parts.append(
             '<p class="close">A close call: the margin is under a tenth of the leader\'s score, '
             "so a small change to the script could turn it.</p>"
         )
     parts += [_figures_table(verdict), _ranking_list(verdict)]
-    sentences, quotes = found["for"]
+    sentences, quotes = case["for"], case["quotes"]
     if sentences or quotes:
         parts.append("<h4>For</h4>")
     parts += [f"<p>{_e(s)}</p>" for s in sentences]
     parts.append(_quotes(quotes))
-    sentences, quotes = found["against"]
-    if sentences or quotes:
+    if case["against"]:
         parts.append('<div class="counter"><h4>Against</h4>')
-        parts += [f"<p>{_e(s)}</p>" for s in sentences]
-        parts += [_quotes(quotes), "</div>"]
+        parts += [f"<p>{_e(s)}</p>" for s in case["against"]]
+        parts.append("</div>")
     parts += [
         f"<p><strong>{_e(label)}:</strong> {_e(text)}</p>" for label, text in prose.notes(verdict)
     ]
     return "\n".join(p for p in parts if p)
 
 
-def _evidence(view: Mapping[str, Any]) -> str:
-    held = prose.roles(view)
+def _evidence(view: ReportView) -> str:
+    held = prose.held(view)
     if not held:
         return ""
     sections = [_role_evidence(view, role, verdict) for role, verdict in held]
     return "<h2>The evidence</h2>\n" + "\n".join(sections)
 
 
-def _diagnostics(view: Mapping[str, Any]) -> str:
-    found = [d for d in view.get("diagnostics") or () if isinstance(d, Mapping)]
+def _diagnostics(view: ReportView) -> str:
+    found = view["diagnostics"]
     if not found:
         return ""
-    items = "".join(
-        f"<li>line {_e(d.get('line') or '?')}: {_e(d.get('message', ''))}</li>" for d in found
-    )
+    items = "".join(f"<li>line {_e(d['line'] or '?')}: {_e(d['message'])}</li>" for d in found)
     return (
         f"<details><summary>Where the reader had to guess ({len(found)})</summary>"
         f"<ul>{items}</ul></details>"
     )
 
 
-def _footer(view: Mapping[str, Any]) -> str:
-    version = view.get("schema_version")
+def _footer(view: ReportView) -> str:
+    version = view["schema_version"]
     return (
         "<footer>Made by whosestory"
         + (f" (report schema {_e(version)})" if version else "")

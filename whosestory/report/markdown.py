@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from whosestory.report import prose
+from whosestory.report.types import ReportView, Verdict
 from whosestory.wording import counted
 
 TOP = 15
@@ -44,25 +45,25 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int
     return lines
 
 
-def render_markdown(view: Mapping[str, Any], top: int = TOP) -> str:
+def render_markdown(view: ReportView, top: int = TOP) -> str:
     """The whole report as GitHub-flavoured Markdown."""
-    lines = [f"# {escape_md(view.get('title') or 'Untitled')}: whose story is it?", ""]
-    facts = [str(view.get("format") or ""), counted(view.get("scenes", 0), "scene")]
+    lines = [f"# {escape_md(view['title'] or 'Untitled')}: whose story is it?", ""]
+    facts = [view["format"], counted(view["scenes"], "scene")]
     facts.append(f"{len(prose.individuals(view))} characters")
     lines += [escape_md(" · ".join(f for f in facts if f)), ""]
     lines += _verdicts(view)
     lines += _measures(view, top)
     lines += _rankings(view)
     lines += _evidence(view)
-    diagnostics = view.get("diagnostics") or ()
+    diagnostics = view["diagnostics"]
     if diagnostics:
         lines += [f"*The reader had to guess in {len(diagnostics)} places.*", ""]
     lines.append("*Made by whosestory.*")
     return "\n".join(lines) + "\n"
 
 
-def _verdicts(view: Mapping[str, Any]) -> list[str]:
-    held = prose.roles(view)
+def _verdicts(view: ReportView) -> list[str]:
+    held = prose.held(view)
     if not held:
         return ["No verdict: no individual character speaks or appears.", ""]
     lines = ["## Verdicts", ""]
@@ -105,15 +106,15 @@ def _measure_table(characters: Sequence[Mapping[str, Any]], keys: Sequence[str])
     rows = [
         [
             _cell(c["name"]),
-            _cell(c.get("tier", "")),
-            *(_cell(prose.number((c.get("measures") or {}).get(k))) for k in keys),
+            _cell(c["tier"]),
+            *(_cell(prose.number(c["measures"].get(k))) for k in keys),
         ]
         for c in characters
     ]
     return _table(headers, rows, set(range(2, len(headers))))
 
 
-def _measures(view: Mapping[str, Any], top: int) -> list[str]:
+def _measures(view: ReportView, top: int) -> list[str]:
     """Three narrow tables (presence; telling and agency; networks), readable in a post."""
     characters = prose.individuals(view)
     if not characters:
@@ -134,10 +135,8 @@ def _measures(view: Mapping[str, Any], top: int) -> list[str]:
     return lines
 
 
-def _rankings(view: Mapping[str, Any]) -> list[str]:
-    rankings = view.get("rankings")
-    if not isinstance(rankings, Mapping):
-        return []
+def _rankings(view: ReportView) -> list[str]:
+    rankings = view["rankings"]
     columns = [
         (k, label)
         for k, label in (
@@ -145,7 +144,7 @@ def _rankings(view: Mapping[str, Any]) -> list[str]:
             ("network", "by network"),
             ("overall_mean_rank", "overall (mean rank)"),
         )
-        if rankings.get(k)
+        if rankings[k]
     ]
     if not columns:
         return []
@@ -158,7 +157,7 @@ def _rankings(view: Mapping[str, Any]) -> list[str]:
             row.append(_cell(f"{entry['name']} ({prose.number(entry['score'])})") if entry else " ")
         rows.append(row)
     lines = ["## Rankings", "", *_table(["#", *(c[1] for c in columns)], rows, {0})]
-    tau = rankings.get("kendall_tau")
+    tau = rankings["kendall_tau"]
     if isinstance(tau, (int, float)):
         lines += ["", f"Count and network rankings agree with Kendall's tau-b = {tau:.2f}."]
     return [*lines, ""]
@@ -173,58 +172,54 @@ def _quotes(quotes: Sequence[Mapping[str, Any]]) -> list[str]:
     return lines
 
 
-def _figures(verdict: Mapping[str, Any]) -> list[str]:
-    evidence = verdict.get("evidence") or {}
-    pairs = [(k, v) for k, v in evidence.items() if isinstance(v, Mapping) and "winner" in v]
+def _figures(verdict: Verdict) -> list[str]:
+    pairs = list(verdict["evidence"].items())
     if not pairs:
         return []
-    runner = verdict.get("runner_up") or "runner-up"
+    runner = verdict["runner_up"] or "runner-up"
     rows = [
         [
             _cell(prose.measure_label(k)),
-            _cell(prose.number(v.get("winner"))),
-            _cell(prose.number(v.get("runner_up"))),
+            _cell(prose.number(v["winner"])),
+            _cell(prose.number(v["runner_up"])),
         ]
         for k, v in pairs
     ]
     return [*_table(["measure", _cell(verdict["character"]), _cell(runner)], rows, {1, 2}), ""]
 
 
-def _evidence(view: Mapping[str, Any]) -> list[str]:
-    held = prose.roles(view)
+def _evidence(view: ReportView) -> list[str]:
+    held = prose.held(view)
     if not held:
         return []
     lines = ["## The evidence", ""]
     for role, verdict in held:
-        found = prose.role_evidence(view, role, verdict)
+        case = view["evidence"][role]
         lines += [
             f"### {escape_md(prose.role_label(role))}: {escape_md(verdict['character'])}",
             "",
             escape_md(
-                f"{prose.ROLE_QUESTIONS.get(role, '')} {verdict['character']}, "
+                f"{prose.role_question(role)} {verdict['character']}, "
                 f"{prose.verdict_reason(verdict)}."
             ),
             "",
         ]
         lines += _figures(verdict)
-        ranking = [r for r in verdict.get("ranking") or () if isinstance(r, Mapping)]
+        ranking = verdict["ranking"]
         if ranking:
             lines += [
                 "Ranking: "
                 + ", ".join(
-                    f"{i}. {_cell(r.get('name'))} ({_cell(prose.number(r.get('score')))})"
+                    f"{i}. {_cell(r['name'])} ({_cell(prose.standing(r))})"
                     for i, r in enumerate(ranking, 1)
                 ),
                 "",
             ]
-        sentences, quotes = found["for"]
-        lines += [line for s in sentences for line in (escape_md(s), "")]
-        lines += _quotes(quotes)
-        sentences, quotes = found["against"]
-        if sentences or quotes:
+        lines += [line for s in case["for"] for line in (escape_md(s), "")]
+        lines += _quotes(case["quotes"])
+        if case["against"]:
             lines += ["**Against:**", ""]
-            lines += [line for s in sentences for line in (escape_md(s), "")]
-            lines += _quotes(quotes)
+            lines += [line for s in case["against"] for line in (escape_md(s), "")]
         for label, text in prose.notes(verdict):
             lines += [f"**{escape_md(label)}:** {escape_md(text)}", ""]
     return lines

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from whosestory.report.colour import paint
+from whosestory.roles import ARGUED, label
 from whosestory.wording import counted
 
 
@@ -22,14 +23,6 @@ def _table(headers: list[str], rows: list[list[str]], right: set[int]) -> list[s
     return [fmt(headers), fmt(["-" * w for w in widths]), *(fmt(r) for r in rows)]
 
 
-_ROLE_LABELS = {
-    "spotlight": "Spotlight",
-    "protagonist": "Protagonist",
-    "main_character": "Main character",
-    "impact_character": "Impact character",
-}
-
-
 def _roles(roles: dict[str, Any], colour: bool = False) -> list[str]:
     lines = []
     for role, verdict in roles.items():
@@ -37,10 +30,13 @@ def _roles(roles: dict[str, Any], colour: bool = False) -> list[str]:
             continue
         runner = verdict["runner_up"]
         against = f", ahead of {runner} by {verdict['margin']:.2f}" if runner else ""
-        label = paint(f"{_ROLE_LABELS.get(role, role) + ':':<18}", "bold", colour)
+        top = verdict["ranking"][0] if verdict["ranking"] else None
+        if top is not None and top["probability"] is not None:
+            against = f" ({top['probability']:.0%})" + against
+        name_label = paint(f"{label(role) + ':':<18}", "bold", colour)
         name = paint(verdict["character"], "bold cyan", colour)
         close = paint("  (a close call)", "yellow", colour) if verdict["close_call"] else ""
-        lines.append(f"{label} {name}{against}{close}")
+        lines.append(f"{name_label} {name}{against}{close}")
     return [*lines, ""] if lines else []
 
 
@@ -49,19 +45,19 @@ def _quote_lines(quotes: list[dict[str, Any]]) -> list[str]:
 
 
 def _evidence(view: dict[str, Any]) -> list[str]:
-    """The case for and against the main and impact characters."""
+    """The case for and against each role whose case argues more than figures."""
     lines: list[str] = []
-    found = view.get("evidence") or {}
-    for role in ("main_character", "impact_character"):
-        case = found.get(role) or {}
-        verdict = view.get("roles", {}).get(role) or {}
-        if not case.get("for") or not verdict.get("character"):
+    found = view["evidence"]
+    for role in ARGUED:
+        case = found.get(role)
+        verdict = view["roles"].get(role)
+        if case is None or verdict is None or not case["for"] or not verdict["character"]:
             continue
-        lines += ["", f"{_ROLE_LABELS[role]}: {verdict['character']}"]
+        lines += ["", f"{label(role)}: {verdict['character']}"]
         lines += [f"  + {sentence}" for sentence in case["for"]]
-        lines += _quote_lines(case.get("quotes") or [])
-        lines += [f"  - {sentence}" for sentence in case.get("against") or []]
-        if verdict.get("what_would_change"):
+        lines += _quote_lines(case["quotes"])
+        lines += [f"  - {sentence}" for sentence in case["against"]]
+        if verdict["what_would_change"]:
             lines.append(f"  ? {verdict['what_would_change']}")
     return lines
 

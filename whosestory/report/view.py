@@ -1,30 +1,57 @@
-"""Plain-data views of a story and its analysis, for every renderer."""
+"""The report view: an Analysis as plain, typed data (`report.types`), for every renderer.
+
+`report_view(analysis)` is what ``whosestory analyze --format json`` prints and
+``whosestory serve`` answers, and what every renderer of ``analyze`` reads. It
+reads the finished `Analysis` only: nothing here measures the story.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from whosestory import evidence
 from whosestory.analysis import Analysis
-from whosestory.measures import spotlight
 from whosestory.model import SPOKEN_KINDS, Story
-from whosestory.verdict import Verdict
+from whosestory.report import types
+from whosestory.verdict import Case, Quote, Verdict
 
-SCHEMA_VERSION = "0.1"
+SCHEMA_VERSION = "0.2"
 
 
-def _diagnostics(story: Story) -> list[dict[str, Any]]:
+def _diagnostics(story: Story) -> list[types.Diagnostic]:
     return [{"line": d.line, "code": d.code, "message": d.message} for d in story.diagnostics]
 
 
-def summary_view(analysis: Analysis) -> dict[str, Any]:
-    """Title, format, scene count and characters ranked by presence with their figures."""
+def report_view(analysis: Analysis) -> types.ReportView:
+    """Title, format, scenes, characters with their figures, verdicts with their cases,
+    and the timeline, network and arcs the charts draw."""
     story = analysis.story
-    by_name = {c.name: c for c in story.cast}
-    characters = []
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "title": story.title,
+        "format": story.format,
+        "source": story.source,
+        "scenes": len(story.scenes),
+        "characters": characters_view(analysis),
+        "divergence": analysis.divergence,
+        "roles": {role: verdict_view(v) for role, v in analysis.roles.items()},
+        "evidence": {role: case_view(v.case) for role, v in analysis.roles.items() if v.character},
+        "frame": frame_view(analysis),
+        "rankings": rankings_view(analysis),
+        "diagnostics": _diagnostics(story),
+        "timeline": timeline_view(analysis),
+        "network": network_view(analysis),
+        "arcs": arcs_view(analysis),
+    }
+
+
+def characters_view(analysis: Analysis) -> list[types.Character]:
+    """Every character, most present first, with its figures, tier and every measure."""
+    by_name = {c.name: c for c in analysis.story.cast}
+    found: list[types.Character] = []
     for figures in analysis.figures:
         character = by_name[figures.name]
-        characters.append(
+        first, last = figures.first_appearance, figures.last_appearance
+        found.append(
             {
                 "name": character.name,
                 "aliases": [a.name for a in character.aliases],
@@ -34,93 +61,86 @@ def summary_view(analysis: Analysis) -> dict[str, Any]:
                 "words": figures.words,
                 "scenes_speaking": figures.scenes_speaking,
                 "scenes_present": figures.scenes_present,
+                "first_appearance": None if first is None else first + 1,
+                "last_appearance": None if last is None else last + 1,
+                "presence_by_part": dict(figures.presence_by_part),
+                "merges": [{"name": a.name, "reason": a.reason} for a in character.aliases],
+                "tier": analysis.tiers.get(character.name, "minor"),
+                "measures": {
+                    key: _number(table.get(character.name, 0.0))
+                    for key, table in analysis.tables.items()
+                },
             }
         )
-    first = spotlight.first_appearance(story)
-    last = spotlight.last_appearance(story)
-    by_part = spotlight.presence_by_part(story)
-    for entry in characters:
-        name = entry["name"]
-        entry["first_appearance"] = None if first.get(name) is None else first[name] + 1
-        entry["last_appearance"] = None if last.get(name) is None else last[name] + 1
-        entry["presence_by_part"] = by_part.get(name, {})
-        entry["merges"] = [{"name": a.name, "reason": a.reason} for a in by_name[name].aliases]
-    for entry in characters:
-        entry["tier"] = analysis.tiers.get(entry["name"], "minor")
-        entry["measures"] = {
-            key: _number(table.get(entry["name"], 0.0)) for key, table in analysis.tables.items()
-        }
-    roles = {role: verdict_view(v) for role, v in analysis.roles.items()}
-    found = evidence_view(analysis)
-    flip = found.get("main_character", {}).get("what_would_change")
-    if flip:
-        roles["main_character"]["what_would_change"] = flip
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "title": story.title,
-        "format": story.format,
-        "source": story.source,
-        "scenes": len(story.scenes),
-        "characters": characters,
-        "divergence": evidence.divergence(analysis),
-        "roles": roles,
-        "evidence": found,
-        "frame": frame_view(analysis),
-        "rankings": rankings_view(analysis),
-        "diagnostics": _diagnostics(story),
-    }
+    return found
 
 
-def _number(value: float) -> float | int:
+def _number(value: float) -> float:
+    """A figure for JSON: whole numbers as integers, others to four decimals."""
     return int(value) if float(value).is_integer() else round(float(value), 4)
 
 
-def evidence_view(analysis: Analysis) -> dict[str, Any]:
-    """For and against each verdict: sentences, quotes (scene, heading, line) and figures."""
+def quote_view(quote: Quote) -> types.Quote:
+    """A quote with its scene, heading and line."""
     return {
-        role: evidence.role_evidence(analysis, role)
-        for role, verdict in analysis.roles.items()
-        if verdict.character
+        "scene": quote.scene,
+        "heading": quote.heading,
+        "line": quote.line,
+        "quote": quote.quote,
     }
 
 
-def frame_view(analysis: Analysis) -> dict[str, Any] | None:
+def case_view(case: Case) -> types.Case:
+    """For and against a verdict: sentences, quotes, what would flip it, its components."""
+    return {
+        "for": list(case.support),
+        "quotes": [quote_view(q) for q in case.quotes],
+        "against": list(case.against),
+        "what_would_change": case.what_would_change,
+        "components": {
+            key: {"weight": c.weight, "winner": c.winner, "runner_up": c.runner_up}
+            for key, c in case.components.items()
+        },
+    }
+
+
+def frame_view(analysis: Analysis) -> types.Frame | None:
     """The frame layer: its scenes (1-based), how it was found, its owner and evidence."""
     layer = analysis.frame
     if not layer.owner:
         return None
-    scenes = analysis.story.scenes
     return {
         "owner": layer.owner,
         "how": list(layer.how),
         "scenes": sorted(i + 1 for i in layer.scenes),
-        "evidence": [
-            evidence.quote(scenes[i], line=line) | ({"quote": text} if len(text) > 20 else {})
-            for i, line, text in layer.evidence
-        ],
+        "evidence": [quote_view(q) for q in analysis.frame_quotes],
     }
 
 
-def verdict_view(verdict: Verdict) -> dict[str, Any]:
+def verdict_view(verdict: Verdict) -> types.Verdict:
     """A role's verdict as plain data: who, the ranking, the deciding figures, the margin."""
     return {
         "character": verdict.character,
         "runner_up": verdict.runner_up,
         "margin": verdict.margin,
         "close_call": verdict.close_call,
-        "ranking": [{"name": r.name, "score": r.score} for r in verdict.ranking],
+        "ranking": [
+            {"name": r.name, "score": r.score, "probability": r.probability}
+            for r in verdict.ranking
+        ],
         "evidence": {
             key: {"winner": _number(a), "runner_up": _number(b)}
             for key, (a, b) in verdict.evidence.items()
         },
+        "what_would_change": verdict.case.what_would_change,
     }
 
 
-def rankings_view(analysis: Analysis, size: int = 10) -> dict[str, Any]:
+def rankings_view(analysis: Analysis, size: int = 10) -> types.Rankings:
     """The count, network and overall rankings (top `size`) and their agreement."""
     rankings = analysis.rankings
 
-    def top(scores: dict[str, float] | Any, reverse: bool = True) -> list[dict[str, Any]]:
+    def top(scores: Any, reverse: bool = True) -> list[types.RankingEntry]:
         names = sorted(scores, key=lambda n: (-scores[n] if reverse else scores[n], n))
         return [{"name": n, "score": round(scores[n], 4)} for n in names[:size]]
 
@@ -130,6 +150,66 @@ def rankings_view(analysis: Analysis, size: int = 10) -> dict[str, Any]:
         "overall_mean_rank": top(rankings.overall, reverse=False),
         "kendall_tau": None if rankings.agreement is None else round(rankings.agreement, 4),
     }
+
+
+def timeline_view(analysis: Analysis) -> types.Timeline:
+    """Scenes (marking the frame layer's) and one presence row per character who appears."""
+    frame = analysis.frame.scenes if analysis.frame.owner else frozenset()
+    scenes: list[types.TimelineScene] = [
+        {
+            "index": s.index + 1,
+            "heading": s.heading,
+            "number": s.number,
+            "act": s.act,
+            "frame": s.index in frame,
+        }
+        for s in analysis.story.scenes
+    ]
+    matrix = analysis.charts.presence
+    groups = {c.name for c in analysis.story.cast if c.group}
+    rows: list[types.TimelineRow] = [
+        {"name": f.name, "cells": list(matrix[f.name])}
+        for f in analysis.figures
+        if f.name not in groups and f.scenes_present > 0 and f.name in matrix
+    ]
+    return {"scenes": scenes, "rows": rows}
+
+
+def network_view(analysis: Analysis) -> types.Network:
+    """The co-presence graph as nodes (with scenes present) and weighted edges."""
+    charts = analysis.charts
+    return {
+        "nodes": [{"name": name, "scenes": scenes} for name, scenes in charts.nodes],
+        "edges": [{"source": u, "target": v, "weight": w} for u, v, w in charts.edges],
+    }
+
+
+def arcs_view(analysis: Analysis) -> list[types.Arc]:
+    """Tone trajectory and overall change of the characters whose arcs the charts draw."""
+    result: list[types.Arc] = []
+    for series in analysis.charts.arcs:
+        change = series.change
+        result.append(
+            {
+                "name": series.name,
+                "shape": change.shape if change else None,
+                "delta": change.delta if change else None,
+                "low": change.low if change else None,
+                "high": change.high if change else None,
+                "windows": [
+                    {
+                        "start": w.start,
+                        "end": w.end,
+                        "units": w.units,
+                        "mean": w.mean,
+                        "low": w.low,
+                        "high": w.high,
+                    }
+                    for w in series.windows
+                ],
+            }
+        )
+    return result
 
 
 def cast_view(story: Story) -> dict[str, Any]:

@@ -1,0 +1,76 @@
+"""One renderer interface: a view and the options -> the text to print or write.
+
+Every output of every command goes through a `Renderer`: the CLI looks one up in
+`RENDERERS[command][format]` and never renders in any other way. Each renderer
+reads the plain view its command builds (`report.view`, `argue`, `compare`) and
+never the Story or the Analysis.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from whosestory.report import text
+from whosestory.report.argument import (
+    render_argument_markdown,
+    render_argument_text,
+    render_comparison_markdown,
+    render_comparison_text,
+)
+from whosestory.report.html import render_html
+from whosestory.report.markdown import render_markdown
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to render: with the reader's diagnostics (`verbose`), in colour (terminal text)."""
+
+    verbose: bool = False
+    colour: bool = False
+
+
+class Renderer(Protocol):
+    """Turns a plain view into the text of one output format."""
+
+    def __call__(self, view: Any, options: Options, /) -> str: ...
+
+
+def render_json(view: Any, options: Options) -> str:
+    """Any view as indented JSON, non-ASCII kept as it is."""
+    return json.dumps(view, ensure_ascii=False, indent=2) + "\n"
+
+
+def _summary(view: Any, options: Options) -> str:
+    return text.render_summary(view, verbose=options.verbose, colour=options.colour)
+
+
+RENDERERS: Mapping[str, Mapping[str, Renderer]] = {
+    "analyze": {
+        "text": _summary,
+        "json": render_json,
+        "md": lambda view, options: render_markdown(view),
+        "html": lambda view, options: render_html(view),
+    },
+    "argue": {
+        "text": lambda view, options: render_argument_text(view),
+        "json": render_json,
+        "md": lambda view, options: render_argument_markdown(view),
+    },
+    "compare": {
+        "text": lambda view, options: render_comparison_text(view),
+        "json": render_json,
+        "md": lambda view, options: render_comparison_markdown(view),
+    },
+    "cast": {
+        "text": lambda view, options: text.render_cast(view, options.verbose),
+        "json": render_json,
+    },
+    "scenes": {
+        "text": lambda view, options: text.render_scenes(view, options.verbose),
+        "json": render_json,
+    },
+}
+"""Command -> output format -> renderer: the formats each command offers."""

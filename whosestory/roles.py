@@ -1,0 +1,273 @@
+"""The role registry: each role the analysis decides, declared once.
+
+A `Role` names the role, says it in words (a label, the question it answers, a
+phrase for sentences, the words by which a claim names it), and holds the two
+functions that decide it:
+
+- `scorer(signals, decided) -> Scored`: a score per character, the components
+  that make it (each 0..1, with their weights), the figures to quote, and, when
+  the scorer is a fitted model, a probability per character (None otherwise);
+- `case(signals, verdict, scored, decided) -> Case`: the argued case of the verdict.
+
+`decided` holds the verdicts of the roles declared before it (the impact character
+reads the main character's). Reports, `argue`, `compare` and the corpus columns read
+the labels and the order from here; adding a role, or changing what scores one,
+touches this module only. The weights themselves are in `verdict` (documented in
+docs/verdicts.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+
+from whosestory import evidence, verdict
+from whosestory.ranking import combine
+from whosestory.rolemodel import RoleModel, probabilities, shipped_model
+from whosestory.signals import Signals
+from whosestory.verdict import Case, Verdict
+
+Table = Mapping[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """What a role's scorer returns.
+
+    `scores`: character -> score (the ranking's order); `parts`: component ->
+    character -> 0..1, with `weights`, so that a report can say which component
+    carried the verdict and what would flip it; `evidence`: the measure tables
+    quoted as the winner's and runner-up's figures; `probabilities`: character ->
+    probability when the scorer is a fitted model, None while it is a weighted score.
+    """
+
+    scores: Table
+    parts: Mapping[str, Table]
+    weights: Mapping[str, float]
+    evidence: Mapping[str, Table]
+    probabilities: Table | None = None
+
+
+Scorer = Callable[[Signals, Mapping[str, Verdict]], Scored]
+CaseBuilder = Callable[[Signals, Verdict, Scored, Mapping[str, Verdict]], Case]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One role: its name and words, its scorer and the builder of its case.
+
+    `claim_words` finds the role in a claim put to `argue`; roles are tried by
+    `claim_rank`, lowest first, so that specific words ("impact character") win over
+    general ones ("story"). `argued`: its case argues more than the spotlight
+    figures, so the terminal report prints it whole.
+    """
+
+    name: str
+    label: str
+    question: str
+    phrase: str
+    claim_words: re.Pattern[str]
+    claim_rank: int
+    argued: bool
+    scorer: Scorer
+    case: CaseBuilder
+    families: tuple[str, ...] = ()
+    """The feature families of the role's fitted model (`whosestory.features`); none for a
+    role without labelled data, which keeps its weighted score."""
+
+
+def _tables(signals: Signals, keys: tuple[str, ...]) -> dict[str, Table]:
+    return {key: signals.tables[key] for key in keys}
+
+
+def score_spotlight(signals: Signals, decided: Mapping[str, Verdict]) -> Scored:
+    """The count measures, equally weighted (`verdict.SPOTLIGHT_WEIGHTS`)."""
+    weights = verdict.SPOTLIGHT_WEIGHTS
+    parts = verdict.shares(signals.names, signals.tables, weights)
+    scores = verdict.spotlight_scores(signals.names, signals.tables)
+    return Scored(scores, parts, weights, _tables(signals, tuple(weights)))
+
+
+def score_protagonist(signals: Signals, decided: Mapping[str, Verdict]) -> Scored:
+    """Presence, network centrality and agency (`verdict.PROTAGONIST_WEIGHTS`)."""
+    weights = verdict.PROTAGONIST_WEIGHTS
+    parts = verdict.protagonist_parts(signals.names, signals.tables)
+    evidence_tables = _tables(signals, verdict.PROTAGONIST_MEASURES)
+    return Scored(combine(parts, weights), parts, weights, evidence_tables)
+
+
+def score_main_character(signals: Signals, decided: Mapping[str, Verdict]) -> Scored:
+    """The prior, the telling, narration, interiority and change (`verdict.MAIN_WEIGHTS`)."""
+    weights = verdict.MAIN_WEIGHTS
+    parts = verdict.main_character_parts(signals.names, signals.tables)
+    return Scored(verdict.weighted(parts, weights), parts, weights, parts)
+
+
+def score_impact_character(signals: Signals, decided: Mapping[str, Verdict]) -> Scored:
+    """The strongest tie to the main character, who is left out (`verdict.IMPACT_WEIGHTS`)."""
+    weights = verdict.IMPACT_WEIGHTS
+    main = decided[MAIN_CHARACTER].character
+    if main is None:
+        empty: dict[str, Table] = {k: {} for k in weights}
+        return Scored({}, empty, weights, empty)
+    ties = signals.ties(main)
+    others = [n for n in signals.names if n != main]
+    parts = verdict.shares(others, ties, weights)
+    return Scored(verdict.impact_scores(main, signals.names, ties), parts, weights, ties)
+
+
+def _presence_case(
+    signals: Signals, found: Verdict, scored: Scored, decided: Mapping[str, Verdict]
+) -> Case:
+    return evidence.presence_case(signals, found, scored.parts, scored.weights)
+
+
+def _main_case(
+    signals: Signals, found: Verdict, scored: Scored, decided: Mapping[str, Verdict]
+) -> Case:
+    return evidence.main_character_case(signals, found, scored.parts, scored.weights)
+
+
+def _impact_case(
+    signals: Signals, found: Verdict, scored: Scored, decided: Mapping[str, Verdict]
+) -> Case:
+    main = decided[MAIN_CHARACTER].character
+    return evidence.impact_case(signals, found, scored.parts, scored.weights, main)
+
+
+REGISTRY: tuple[Role, ...] = (
+    Role(
+        name="spotlight",
+        label="Spotlight",
+        question="Whom do we see and hear most?",
+        phrase="spotlight",
+        claim_words=re.compile(
+            r"\b(?:spotlight|screen time|on screen|most screen)\b", re.IGNORECASE
+        ),
+        claim_rank=2,
+        argued=False,
+        scorer=score_spotlight,
+        case=_presence_case,
+    ),
+    Role(
+        name="protagonist",
+        label="Protagonist",
+        question="Whom does the plot follow?",
+        phrase="protagonist",
+        claim_words=re.compile(r"\b(?:protagonist|hero|heroine|lead)\b", re.IGNORECASE),
+        claim_rank=1,
+        argued=False,
+        scorer=score_protagonist,
+        case=_presence_case,
+        families=("counts", "time", "network", "talk", "title", "frame", "openers", "agency"),
+    ),
+    Role(
+        name="main_character",
+        label="Main character",
+        question="Whose story is it?",
+        phrase="main character (whose story it is)",
+        claim_words=re.compile(r"\b(?:story|main character|whose)\b", re.IGNORECASE),
+        claim_rank=3,
+        argued=True,
+        scorer=score_main_character,
+        case=_main_case,
+        families=("counts", "time", "network", "talk", "title", "frame"),
+    ),
+    Role(
+        name="impact_character",
+        label="Impact character",
+        question="Who presses the main character to change?",
+        phrase="impact character",
+        claim_words=re.compile(r"\b(?:impact|influence) character\b", re.IGNORECASE),
+        claim_rank=0,
+        argued=True,
+        scorer=score_impact_character,
+        case=_impact_case,
+    ),
+)
+"""Every role, in the order the analysis decides them and the reports list them."""
+
+ROLES: tuple[str, ...] = tuple(role.name for role in REGISTRY)
+"""The role names, in order."""
+
+BY_NAME: Mapping[str, Role] = {role.name: role for role in REGISTRY}
+
+ARGUED: tuple[str, ...] = tuple(role.name for role in REGISTRY if role.argued)
+"""The roles whose case the terminal report prints whole."""
+
+SPOTLIGHT, PROTAGONIST, MAIN_CHARACTER, IMPACT_CHARACTER = ROLES
+"""The declared roles by name, for code that reads one role in particular."""
+
+
+def role(name: str) -> Role:
+    """The declared role called `name` (KeyError for an unknown one)."""
+    return BY_NAME[name]
+
+
+def label(name: str) -> str:
+    """A role's display name; an undeclared role's key in words."""
+    found = BY_NAME.get(name)
+    return found.label if found else name.replace("_", " ").capitalize()
+
+
+def phrase(name: str) -> str:
+    """A role as it reads after "the" in a sentence; an undeclared role's key in words."""
+    found = BY_NAME.get(name)
+    return found.phrase if found else name.replace("_", " ")
+
+
+FITTED: tuple[str, ...] = tuple(role.name for role in REGISTRY if role.families)
+"""The roles decided by a fitted model (a conditional logit over the cast)."""
+
+
+def model_for(name: str, models: Mapping[str, RoleModel] | None = None) -> RoleModel | None:
+    """The model that decides role `name`: the caller's, else the shipped one, else None."""
+    if models and name in models:
+        return models[name]
+    return shipped_model(name) if BY_NAME[name].families else None
+
+
+def _fitted(signals: Signals, found: Scored, model: RoleModel) -> Scored:
+    """The scorer's components and figures, ranked by the model's probabilities."""
+    probs = probabilities(model, {n: signals.features()[n] for n in found.scores})
+    return replace(found, scores=probs, probabilities=probs)
+
+
+def decide_all(
+    signals: Signals, models: Mapping[str, RoleModel] | None = None
+) -> tuple[dict[str, Verdict], dict[str, Scored]]:
+    """Every declared role's verdict, in order, each with its case; and what scored it.
+
+    A role with a model (`model_for`) is ranked by the model's probabilities.
+    """
+    decided: dict[str, Verdict] = {}
+    scored: dict[str, Scored] = {}
+    for declared in REGISTRY:
+        found = declared.scorer(signals, decided)
+        model = model_for(declared.name, models)
+        if model is not None and found.scores:
+            found = _fitted(signals, found, model)
+        bare = verdict.decide(declared.name, found.scores, found.evidence, found.probabilities)
+        decided[declared.name] = replace(bare, case=declared.case(signals, bare, found, decided))
+        scored[declared.name] = found
+    return decided, scored
+
+
+def divergence(holders: Mapping[str, str | None]) -> str | None:
+    """One plain sentence when the roles part ("The spotlight is Edward's; the story is Will's").
+
+    `holders` maps each role to the character who holds it.
+    """
+    spot, hero = holders.get(SPOTLIGHT), holders.get(PROTAGONIST)
+    main = holders.get(MAIN_CHARACTER)
+    if not main:
+        return None
+    if spot and spot != main:
+        sentence = f"The spotlight is {spot}'s; the story is {main}'s."
+        if hero and hero not in (spot, main):
+            sentence += f" Audiences would follow {hero}."
+        return sentence
+    if hero and hero != main:
+        return f"{hero} is the protagonist audiences follow; the story is {main}'s."
+    return None
