@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import statistics
 import sys
 import time
@@ -46,10 +47,12 @@ def _figures(story: whosestory.Story) -> tuple[int, int, int]:
     return len(story.scenes), speakers, sum(cues.values())
 
 
-def read_corpus(paths: Iterable[Path], quiet: bool) -> tuple[list[list[str]], dict, float]:
+def read_corpus(
+    paths: Iterable[Path], quiet: bool
+) -> tuple[list[list[str]], dict, float, dict[str, str]]:
     """Read every path; rows of figures, character names by file name (for labels), total
-    seconds."""
-    rows, stories, total = [], {}, 0.0
+    seconds, titles by file name."""
+    rows, stories, total, titles = [], {}, 0.0, {}
     for path in paths:
         story, seconds, error = _read(path)
         total += seconds
@@ -59,6 +62,7 @@ def read_corpus(paths: Iterable[Path], quiet: bool) -> tuple[list[list[str]], di
             # keep the names only: a few hundred whole stories alive slow the garbage
             # collector, and with it every later read
             stories[path.name] = [n for c in story.cast for n in c.names()]
+            titles[path.name] = story.title
             scenes, speakers, speeches = _figures(story)
             row = [
                 path.name,
@@ -71,7 +75,7 @@ def read_corpus(paths: Iterable[Path], quiet: bool) -> tuple[list[list[str]], di
             rows.append(row)
         if not quiet:
             print("\t".join(rows[-1]))
-    return rows, stories, total
+    return rows, stories, total, titles
 
 
 def _figures_of(path: Path) -> tuple[int, int, int] | None:
@@ -101,6 +105,28 @@ def hero_rate(stories: dict[str, list[str]], heroes: Path) -> tuple[int, int, li
         else:
             misses.append(f"{file} ({hero})")
     return found, len(labels), misses
+
+
+_DISAMBIGUATOR_RE = re.compile(r"\s*\([^()]*\bfilm\)\s*$")
+"""A label's "(1997 film)" or "(2010 American film)": the encyclopedia's, not the title's."""
+
+
+def title_key(title: str) -> str:
+    """A title compared case- and punctuation-insensitively ("&" is "and")."""
+    title = _DISAMBIGUATOR_RE.sub("", title).replace("&", " and ")
+    return re.sub(r"[\W_]+", "", title.lower())
+
+
+def title_rate(titles: dict[str, str], heroes: Path) -> tuple[int, int, list[str]]:
+    """Labelled films whose title as read matches the label's `title`, and the misses."""
+    with open(heroes, encoding="utf-8", newline="") as handle:
+        labels = {row["file"]: row["title"] for row in csv.DictReader(handle, delimiter="\t")}
+    misses = [
+        f"{file} ({titles.get(file)!r} for {title!r})"
+        for file, title in labels.items()
+        if title_key(titles.get(file) or "") != title_key(title)
+    ]
+    return len(labels) - len(misses), len(labels), misses
 
 
 def compare_formats(folder: Path) -> list[list[str]]:
@@ -150,11 +176,12 @@ def main(argv: list[str] | None = None) -> int:
     if not films and not plays:
         print(f"no films or plays under {args.data}; nothing to measure")
         return 0
-    film_rows, stories, film_seconds = read_corpus(films, args.quiet)
-    play_rows, _, play_seconds = read_corpus(plays, args.quiet)
+    film_rows, stories, film_seconds, titles = read_corpus(films, args.quiet)
+    play_rows, _, play_seconds, _ = read_corpus(plays, args.quiet)
     parallel = read_parallel(films, args.workers)
     failures = [r for r in film_rows + play_rows if r[1] == "-"]
     found, labelled, misses = hero_rate(stories, args.data / "films" / "heroes.tsv")
+    titled, _, wrong_titles = title_rate(titles, args.data / "films" / "heroes.tsv")
     times = [float(r[4]) for r in film_rows + play_rows]
     summary = [
         f"films: {len(films)} read in {film_seconds:.1f} s; plays: {len(plays)} read in "
@@ -163,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.workers} processes: {parallel:.1f} s wall clock",
         f"labelled hero among the characters: {found} of {labelled} ({found / labelled:.1%})"
         + (f"; missing: {', '.join(misses)}" if misses else ""),
+        f"title as labelled (case, punctuation and a label's '(... film)' aside): {titled} of "
+        f"{labelled} ({titled / labelled:.1%})"
+        + (f"; differing: {', '.join(wrong_titles)}" if wrong_titles else ""),
     ]
     formats = compare_formats(args.data / "screenplays" / "screenplain" / "examples")
     print("\n".join(summary))
