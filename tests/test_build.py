@@ -276,3 +276,20 @@ def test_a_feature_length_text_in_three_scenes_is_a_thin_read() -> None:
 def test_a_text_left_mostly_in_run_on_paragraphs_is_a_thin_read() -> None:
     (found,) = _thin(_long_script(30, "She waits and waits. " * 70))
     assert "run-on paragraphs" in found.message
+
+
+def test_regression_a_possessive_name_is_not_found_in_its_owners_possessive() -> None:
+    # WILL'S DATE took every "Will's" in the action as its mention
+    elements = (
+        el(Kind.HEADING, "INT. HALL - NIGHT", 1),
+        el(Kind.ACTION, "Tom's car idles. Tom's Date waves.", 2),
+        el(Kind.DIALOGUE, "Hi.", 3, cue="TOM"),
+        el(Kind.DIALOGUE, "Hello.", 4, cue="TOM'S DATE"),
+        el(Kind.HEADING, "INT. CAR - NIGHT", 5),
+        el(Kind.ACTION, "Tom's hands grip the wheel. A date is a date.", 6),
+        el(Kind.DIALOGUE, "Drive.", 7, cue="TOM"),
+    )
+    story = build_story(dataclasses.replace(SCRIPT, elements=elements))
+    present = spotlight.present_scenes(story)
+    assert present["TOM'S DATE"] == frozenset({0})
+    assert present["TOM"] == frozenset({0, 1})
