@@ -3,7 +3,7 @@
 Such a file says what each line is only through indentation and case, and
 every script typesets differently. The reader first cleans the lines (HTML
 residue, tabs, page furniture) keeping their numbers, then learns this
-script's columns (`_layout.learn_layout`), then classifies line by line:
+script's columns (`_plaintext_layout.learn_layout`), then classifies line by line:
 headings and transitions by their words, a cue by being cue-like and followed
 by text at the dialogue column (or, where dialogue is not indented, by a
 paragraph), and everything else as action paragraphs. Where it guesses it says
@@ -16,8 +16,9 @@ import re
 
 from whosestory import screenplay
 from whosestory.model import Diagnostic, Element, Kind, Script, Span
-from whosestory.readers import _layout
-from whosestory.readers._layout import DROP, PAGE, Layout, cue_like, heading_of
+from whosestory.readers import _plaintext_layout as _layout
+from whosestory.readers._furniture import DROP, PAGE
+from whosestory.readers._plaintext_layout import Layout, cue_like, heading_of
 from whosestory.readers._text import decode
 from whosestory.readers._title_page import title_of
 
