@@ -58,6 +58,9 @@ def test_a_title_line_is_cleaned_of_bylines_notes_and_typography(line: str, titl
         ")Y(",
         "She walks in, slowly, and looks at the sea.",
         "whispering, tinged with REGRET:",
+        'We HEAR "Harbour Lights," by Ada Quill.',
+        "MAYA (V.O.)",
+        'the sea."',
     ],
 )
 def test_lines_that_are_never_the_title_are_refused(line: str) -> None:

@@ -73,6 +73,11 @@ _NOT_TITLE_RE = re.compile(
 )
 """Lines of a title page that are never the title: draft and revision notes, screener
 banners, agencies and addresses, and the first words of the story (BLACK SCREEN, FADE IN)."""
+_STORY_RE = re.compile(
+    r"^We\s+(?:[A-Z]{3,}|[a-z]+)\b|\((?:V\.?\s?O|O\.?\s?S|O\.?\s?C)\.?\)$|[.,!?][\"”]$"
+)
+"""A line of the story before its first heading: "We HEAR ...", a cue "GALADRIEL (V.O.)",
+the end of a quoted speech 'wilith."'."""
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
 _DATE_RE = re.compile(
     rf"^(?:\w+,?\s+)?(?:{_MONTHS})\w*\.?\s+\d{{1,2}}(?:\s*\w\w)?,?\s*\d{{2,4}}$|"
@@ -111,7 +116,7 @@ def _undouble(text: str) -> str:
 def clean_line(line: str) -> str | None:
     """A title-page line as a title candidate, or None when it cannot be the title."""
     text = _MOJIBAKE_RE.sub("", line).strip()
-    if _BYLINE_RE.match(text) or _COLOUR_PAGES_RE.match(text):
+    if _BYLINE_RE.match(text) or _COLOUR_PAGES_RE.match(text) or _STORY_RE.search(text):
         return None
     text = _AKA_RE.sub("", text)
     possessive = _AUTHOR_POSSESSIVE_RE.match(text)
