@@ -31,3 +31,13 @@ def test_a_thin_read_is_warned_about_without_verbose(
     assert main(["analyze", str(path)]) == 0
     out = capsys.readouterr().out
     assert "warning: thin read: " in out and "read as 1 scene" in out
+
+
+def test_a_thin_read_is_warned_about_in_markdown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    speech = "                    ANNA\n          " + "Words to fill a feature. " * 8 + "\n\n"
+    path = tmp_path / "thin.txt"
+    path.write_text("INT. HALL - DAY\n\nRain.\n\n" + speech * 200)
+    assert main(["analyze", str(path), "--format", "md"]) == 0
+    assert "**Warning:** thin read: " in capsys.readouterr().out
