@@ -41,3 +41,13 @@ def test_a_thin_read_is_warned_about_in_markdown(
     path.write_text("INT. HALL - DAY\n\nRain.\n\n" + speech * 200)
     assert main(["analyze", str(path), "--format", "md"]) == 0
     assert "**Warning:** thin read: " in capsys.readouterr().out
+
+
+def test_a_text_without_cues_is_an_error_row_in_a_corpus(tmp_path: Path) -> None:
+    from whosestory.corpus.rows import process_file
+
+    path = tmp_path / "stub.txt"
+    path.write_text("This script is not available. Back to the index.\n")
+    row, _ = process_file(str(path))
+    assert row["error"].endswith("stub.txt: found no character cues: is this a screenplay?")
+    assert row.get("scenes") is None
