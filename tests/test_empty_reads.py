@@ -22,13 +22,18 @@ def test_regression_a_text_without_cues_exits_non_zero_with_one_sentence(
     assert "Traceback" not in err
 
 
-def test_a_thin_read_is_warned_about_without_verbose(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _thin_script(tmp_path: Path) -> str:
+    """A feature's worth of words in one scene."""
     speech = "                    ANNA\n          " + "Words to fill a feature. " * 8 + "\n\n"
     path = tmp_path / "thin.txt"
     path.write_text("INT. HALL - DAY\n\nRain.\n\n" + speech * 200)
-    assert main(["analyze", str(path)]) == 0
+    return str(path)
+
+
+def test_a_thin_read_is_warned_about_without_verbose(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["analyze", _thin_script(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "warning: thin read: " in out and "read as 1 scene" in out
 
@@ -36,10 +41,7 @@ def test_a_thin_read_is_warned_about_without_verbose(
 def test_a_thin_read_is_warned_about_in_markdown(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    speech = "                    ANNA\n          " + "Words to fill a feature. " * 8 + "\n\n"
-    path = tmp_path / "thin.txt"
-    path.write_text("INT. HALL - DAY\n\nRain.\n\n" + speech * 200)
-    assert main(["analyze", str(path), "--format", "md"]) == 0
+    assert main(["analyze", _thin_script(tmp_path), "--format", "md"]) == 0
     assert "**Warning:** thin read: " in capsys.readouterr().out
 
 
