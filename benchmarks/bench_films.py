@@ -16,16 +16,20 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import statistics
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import whosestory
+from whosestory.cast import GENERIC_NOUNS
 from whosestory.evaluate import matches
 from whosestory.measures import spotlight
+from whosestory.screenplay import RANKS, is_group_name
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = REPO.parent / "shared" / "data"
@@ -40,16 +44,47 @@ def _read(path: Path) -> tuple[whosestory.Story | None, float, str | None]:
     return story, time.perf_counter() - started, None
 
 
+_POSSESSIVE_NAME_RE = re.compile(r"['’]S\s+\w")
+_VOICE_RE = re.compile(r"\b(?:VOICE|VOICES|THOUGHTS|NARRATION|VOICE-OVER)$")
+_ORDINAL_RANK_RE = re.compile(r"^(?:FIRST|SECOND|THIRD|FOURTH|FIFTH)\s+(?P<rank>\S+)\s+\S")
+
+
+def cast_rules(story: whosestory.Story) -> set[str]:
+    """Which cast rules apply to a story: `possessive` (a name holding a possessive, as
+    WILL'S DATE, is looked for as itself only), `rank` (a rank before a name joins the
+    surname, or keeps an ordinal rank from being a group), `generic` (a generic noun
+    kept apart from a longer name holding it)."""
+    found = set()
+    names = {n.upper() for c in story.cast for n in c.names()}
+    if any(_POSSESSIVE_NAME_RE.search(n) and not _VOICE_RE.search(n) for n in names):
+        found.add("possessive")
+    for character in story.cast:
+        ranked = _ORDINAL_RANK_RE.match(character.name.upper())
+        if any("is a title and the surname of" in a.reason for a in character.aliases) or (
+            ranked and ranked.group("rank").rstrip(".") in RANKS and not character.group
+        ):
+            found.add("rank")
+    heads = {c.name.upper() for c in story.cast}
+    for noun in GENERIC_NOUNS & heads:
+        if any(noun in n.split() and n != noun and not is_group_name(n) for n in heads):
+            found.add("generic")
+            break
+    return found
+
+
 def _figures(story: whosestory.Story) -> tuple[int, int, int]:
     cues = spotlight.cues(story)
     speakers = sum(1 for c in story.cast if not c.group and cues.get(c.name))
     return len(story.scenes), speakers, sum(cues.values())
 
 
-def read_corpus(paths: Iterable[Path], quiet: bool) -> tuple[list[list[str]], dict, float]:
+def read_corpus(
+    paths: Iterable[Path], quiet: bool
+) -> tuple[list[list[str]], dict, float, dict[str, str], Counter[str]]:
     """Read every path; rows of figures, character names by file name (for labels), total
-    seconds."""
-    rows, stories, total = [], {}, 0.0
+    seconds, titles by file name, and how many stories each cast rule applies to."""
+    rows, stories, total, titles = [], {}, 0.0, {}
+    rules: Counter[str] = Counter()
     for path in paths:
         story, seconds, error = _read(path)
         total += seconds
@@ -59,6 +94,10 @@ def read_corpus(paths: Iterable[Path], quiet: bool) -> tuple[list[list[str]], di
             # keep the names only: a few hundred whole stories alive slow the garbage
             # collector, and with it every later read
             stories[path.name] = [n for c in story.cast for n in c.names()]
+            titles[path.name] = story.title
+            rules.update(cast_rules(story))
+            if any(d.code == "thin-read" for d in story.diagnostics):
+                rules["thin-read"] += 1
             scenes, speakers, speeches = _figures(story)
             row = [
                 path.name,
@@ -71,7 +110,7 @@ def read_corpus(paths: Iterable[Path], quiet: bool) -> tuple[list[list[str]], di
             rows.append(row)
         if not quiet:
             print("\t".join(rows[-1]))
-    return rows, stories, total
+    return rows, stories, total, titles, rules
 
 
 def _figures_of(path: Path) -> tuple[int, int, int] | None:
@@ -101,6 +140,28 @@ def hero_rate(stories: dict[str, list[str]], heroes: Path) -> tuple[int, int, li
         else:
             misses.append(f"{file} ({hero})")
     return found, len(labels), misses
+
+
+_DISAMBIGUATOR_RE = re.compile(r"\s*\([^()]*\bfilm\)\s*$")
+"""A label's "(1997 film)" or "(2010 American film)": the encyclopedia's, not the title's."""
+
+
+def title_key(title: str) -> str:
+    """A title compared case- and punctuation-insensitively ("&" is "and")."""
+    title = _DISAMBIGUATOR_RE.sub("", title).replace("&", " and ")
+    return re.sub(r"[\W_]+", "", title.lower())
+
+
+def title_rate(titles: dict[str, str], heroes: Path) -> tuple[int, int, list[str]]:
+    """Labelled films whose title as read matches the label's `title`, and the misses."""
+    with open(heroes, encoding="utf-8", newline="") as handle:
+        labels = {row["file"]: row["title"] for row in csv.DictReader(handle, delimiter="\t")}
+    misses = [
+        f"{file} ({titles.get(file)!r} for {title!r})"
+        for file, title in labels.items()
+        if title_key(titles.get(file) or "") != title_key(title)
+    ]
+    return len(labels) - len(misses), len(labels), misses
 
 
 def compare_formats(folder: Path) -> list[list[str]]:
@@ -150,11 +211,12 @@ def main(argv: list[str] | None = None) -> int:
     if not films and not plays:
         print(f"no films or plays under {args.data}; nothing to measure")
         return 0
-    film_rows, stories, film_seconds = read_corpus(films, args.quiet)
-    play_rows, _, play_seconds = read_corpus(plays, args.quiet)
+    film_rows, stories, film_seconds, titles, rules = read_corpus(films, args.quiet)
+    play_rows, _, play_seconds, _, _ = read_corpus(plays, args.quiet)
     parallel = read_parallel(films, args.workers)
     failures = [r for r in film_rows + play_rows if r[1] == "-"]
     found, labelled, misses = hero_rate(stories, args.data / "films" / "heroes.tsv")
+    titled, _, wrong_titles = title_rate(titles, args.data / "films" / "heroes.tsv")
     times = [float(r[4]) for r in film_rows + play_rows]
     summary = [
         f"films: {len(films)} read in {film_seconds:.1f} s; plays: {len(plays)} read in "
@@ -163,6 +225,15 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.workers} processes: {parallel:.1f} s wall clock",
         f"labelled hero among the characters: {found} of {labelled} ({found / labelled:.1%})"
         + (f"; missing: {', '.join(misses)}" if misses else ""),
+        f"title as labelled (case, punctuation and a label's '(... film)' aside): {titled} of "
+        f"{labelled} ({titled / labelled:.1%})"
+        + (f"; differing: {', '.join(wrong_titles)}" if wrong_titles else ""),
+        f"thin reads (warned of): {rules['thin-read']}",
+        "films where a cast rule applies: "
+        + ", ".join(f"{rule} {rules[rule]}" for rule in ("possessive", "rank", "generic"))
+        + " (possessive: a name holding one, as WILL'S DATE, is found as itself only; rank: "
+        "a rank before a name joins the surname; generic: a generic noun kept apart from a "
+        "longer name holding it)",
     ]
     formats = compare_formats(args.data / "screenplays" / "screenplain" / "examples")
     print("\n".join(summary))

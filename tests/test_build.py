@@ -235,3 +235,61 @@ def test_regression_a_name_after_a_comma_is_a_short_name() -> None:
 
     surfaces = mentions.surface_forms({"George, Duke of Clarence": ["George, Duke of Clarence"]})
     assert "GEORGE" in surfaces and "GEORGE," not in surfaces
+
+
+def test_regression_a_story_without_cues_is_an_input_error_not_an_empty_story() -> None:
+    # files that lost their line breaks, or stub pages, read with 0 characters and passed
+    import pytest
+
+    from whosestory.errors import InputError
+
+    script = dataclasses.replace(
+        SCRIPT, elements=(el(Kind.HEADING, "INT. HALL - DAY", 1), el(Kind.ACTION, "Rain.", 2))
+    )
+    with pytest.raises(InputError, match=r"^mem\.fountain: found no character cues: is this a"):
+        build_story(script)
+
+
+def _long_script(headings: int, action: str) -> Script:
+    speech = "Words, words and more words to fill a feature. " * 6
+    elements: list[Element] = []
+    for n in range(120):
+        if n % (120 // headings) == 0:
+            elements.append(el(Kind.HEADING, f"INT. ROOM {n} - DAY", len(elements) + 1))
+        elements.append(el(Kind.ACTION, action, len(elements) + 1))
+        elements.append(el(Kind.DIALOGUE, speech, len(elements) + 1, cue="ANNA"))
+    return dataclasses.replace(SCRIPT, elements=tuple(elements))
+
+
+def _thin(script: Script) -> list[Diagnostic]:
+    return [d for d in build_story(script).diagnostics if d.code == "thin-read"]
+
+
+def test_a_feature_length_text_in_three_scenes_is_a_thin_read() -> None:
+    assert len(build_story(_long_script(3, "She waits.")).scenes) == 3
+    (found,) = _thin(_long_script(3, "She waits."))
+    assert "read as 3 scenes" in found.message
+    assert _thin(_long_script(4, "She waits.")) == []
+    assert _thin(SCRIPT) == []  # short: a short film may have one scene
+
+
+def test_a_text_left_mostly_in_run_on_paragraphs_is_a_thin_read() -> None:
+    (found,) = _thin(_long_script(30, "She waits and waits. " * 70))
+    assert "run-on paragraphs" in found.message
+
+
+def test_regression_a_possessive_name_is_not_found_in_its_owners_possessive() -> None:
+    # WILL'S DATE took every "Will's" in the action as its mention
+    elements = (
+        el(Kind.HEADING, "INT. HALL - NIGHT", 1),
+        el(Kind.ACTION, "Tom's car idles. Tom's Date waves.", 2),
+        el(Kind.DIALOGUE, "Hi.", 3, cue="TOM"),
+        el(Kind.DIALOGUE, "Hello.", 4, cue="TOM'S DATE"),
+        el(Kind.HEADING, "INT. CAR - NIGHT", 5),
+        el(Kind.ACTION, "Tom's hands grip the wheel. A date is a date.", 6),
+        el(Kind.DIALOGUE, "Drive.", 7, cue="TOM"),
+    )
+    story = build_story(dataclasses.replace(SCRIPT, elements=elements))
+    present = spotlight.present_scenes(story)
+    assert present["TOM'S DATE"] == frozenset({0})
+    assert present["TOM"] == frozenset({0, 1})

@@ -216,3 +216,54 @@ def test_a_name_spaced_or_dotted_differently_is_one_character() -> None:
 def test_a_scan_broken_spelling_never_names_the_character() -> None:
     cast = resolve_cast(speeches(("MAG DA", 1), ("MAGDA", 2), ("T.C. '", 3), ("T.C.", 4)))
     assert sorted(c.name for c in cast.characters) == ["MAGDA", "T.C"]  # keys drop a last dot
+
+
+def test_regression_a_rank_before_a_name_is_no_group_and_joins_the_surname() -> None:
+    # FIRST OFFICER MURDOCH was a numbered group speaker, and CAPTAIN SMITH stayed apart
+    # from SMITH though the script introduces him by rank and then drops it in one scene
+    cast = resolve_cast(
+        speeches(
+            ("CAPTAIN HALE", 0),
+            ("HALE", 0),
+            ("HALE", 1),
+            ("FIRST OFFICER VOSS", 0),
+            ("VOSS", 2),
+            ("VOSS", 3),
+            ("FIRST GUARD", 2),
+        )
+    )
+    flags = {c.name: c.group for c in cast.characters}
+    assert flags == {"HALE": False, "VOSS": False, "FIRST GUARD": True}
+    assert cast.resolve("CAPTAIN HALE") == "HALE"
+    assert cast.resolve("FIRST OFFICER VOSS") == "VOSS"
+
+
+def test_a_rank_and_the_surname_that_answer_each_other_are_two_people() -> None:
+    cast = resolve_cast(speeches(("CAPTAIN HALE", 0), ("HALE", 0), ("CAPTAIN HALE", 0)))
+    assert cast.resolve("CAPTAIN HALE") != cast.resolve("HALE")
+    # a family title is shared: MRS. HALE after HALE in one scene is his wife
+    cast = resolve_cast(speeches(("MRS. HALE", 0), ("HALE", 0), ("HALE", 1)))
+    assert cast.resolve("MRS. HALE") != cast.resolve("HALE")
+
+
+def test_regression_a_generic_noun_is_not_merged_into_a_longer_name() -> None:
+    # "WOMAN is the first name of WOMAN IN CROWD"; GIRL took LITTLE GIRL as a younger self
+    cast = resolve_cast(
+        speeches(
+            ("WOMAN", 0), ("WOMAN IN CROWD", 1), ("GIRL", 2), ("LITTLE GIRL", 3),
+            ("GUARD", 4), ("PRISON GUARD", 5), ("ROSE", 6), ("OLD ROSE", 7),
+        )
+    )  # fmt: skip
+    assert len({cast.resolve(n) for n in ("WOMAN", "WOMAN IN CROWD")}) == 2
+    assert len({cast.resolve(n) for n in ("GIRL", "LITTLE GIRL")}) == 2
+    assert len({cast.resolve(n) for n in ("GUARD", "PRISON GUARD")}) == 2
+    assert cast.resolve("OLD ROSE") == "ROSE"  # a name's older self still joins it
+
+
+def test_regression_an_alias_file_name_that_matches_no_cue_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "aliases.toml"
+    path.write_text('[merge]\n"ANNA" = ["ANNIE"]\n[keep_apart]\n"ANNA" = ["BENN"]\n')
+    rules = load_alias_file(path)
+    with pytest.raises(AliasFileError, match=r"aliases\.toml: the name 'BENN' matches no"):
+        resolve_cast(speeches(("ANNA", 0), ("ANNIE", 1), ("BEN", 2)), rules=rules)
+    assert resolve_cast(speeches(("ANNA", 0), ("ANNIE", 1), ("BENN", 2)), rules=rules)

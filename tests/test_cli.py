@@ -270,7 +270,8 @@ def test_regression_argue_on_a_story_without_characters_says_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "empty-cast.fountain"
-    path.write_text("INT. HALL - DAY\n\nNothing happens.\n")
+    # only a group speaks: a story without cues at all is refused before argue sees it
+    path.write_text("INT. HALL - DAY\n\nNothing happens.\n\nCROWD\nHooray!\n")
     code, _, err = run(capsys, "argue", str(path), "this is ZED's story")
     assert code == 1 and "no named characters" in err and "closest are ." not in err
     one_sentence(err)

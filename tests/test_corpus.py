@@ -82,14 +82,16 @@ def test_columns_and_dtypes_are_stable(corpus: Path, tmp_path: Path) -> None:
     table = run_corpus([corpus], tmp_path / "out.parquet", progress=False)
     head = ["file", "title", "format", "scenes", "characters", "spotlight", "spotlight_score"]
     assert list(table.columns[: len(head)]) == head
-    assert list(table.columns[-4:]) == [
+    assert list(table.columns[-5:]) == [
         "main_differs_from_spotlight",
         "frame_owner",
+        "thin_read",
         "seconds",
         "error",
     ]
     assert str(table["scenes"].dtype) == "Int64"
     assert str(table["spotlight_close_call"].dtype) == "boolean"
+    assert str(table["thin_read"].dtype) == "boolean"
     assert not any(c.startswith("_") for c in table.columns)
     again = read_table(tmp_path / "out.parquet")
     pd.testing.assert_frame_equal(again, table, check_like=False)

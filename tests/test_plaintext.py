@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from whosestory.model import Kind
 from whosestory.readers import plaintext, read_script, sniff_format
-from whosestory.readers._layout import clean_text, split_scene_number
+from whosestory.readers._plaintext_layout import clean_text, split_scene_number
 from whosestory.readers._text import decode
 
 STORIES = Path(__file__).resolve().parent / "stories"

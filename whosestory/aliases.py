@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import stat
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,26 @@ class AliasRules:
 
     merge: dict[str, list[str]] = field(default_factory=dict)
     keep_apart: dict[str, list[str]] = field(default_factory=dict)
+    source: str = "the alias rules"
+    """The file the rules came from, for messages."""
+
+    def names(self) -> list[str]:
+        """Every name the rules give, in the order written."""
+        found: list[str] = []
+        for table in (self.merge, self.keep_apart):
+            for name, others in table.items():
+                found += [name, *others]
+        return found
+
+    def check_names(self, known: set[str], key: Callable[[str], str]) -> None:
+        """Raise AliasFileError for the first name whose `key` is not `known` (a typo
+        would otherwise be accepted silently and change nothing)."""
+        for name in self.names():
+            if key(name) not in known:
+                raise AliasFileError(
+                    f"{self.source}: the name {name!r} matches no character cue of the script; "
+                    "check its spelling against `whosestory cast`."
+                )
 
 
 def load_alias_file(path: str | Path) -> AliasRules:
@@ -56,7 +77,7 @@ def load_alias_file(path: str | Path) -> AliasRules:
             f"{source}{where}: not a valid alias file ({str(err).splitlines()[0]}); expected "
             "tables 'merge' and 'keep_apart' mapping a name to a list of names."
         ) from None
-    rules = AliasRules()
+    rules = AliasRules(source=source)
     for table, target in (("merge", rules.merge), ("keep_apart", rules.keep_apart)):
         value = data.get(table, {}) if isinstance(data, dict) else None
         if not isinstance(value, dict) or not all(

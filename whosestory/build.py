@@ -16,6 +16,7 @@ from pathlib import Path
 
 from whosestory.aliases import AliasRules
 from whosestory.cast import Cast, Speech, key_of, resolve_cast
+from whosestory.errors import InputError
 from whosestory.language import code, detect
 from whosestory.mentions import find_mentions, infer_genders
 from whosestory.model import (
@@ -196,6 +197,8 @@ def build_story(script: Script, rules: AliasRules | None = None) -> Story:
         for i, c in enumerate(cues)
         if c is not None and c.name and flat[i].kind in SPOKEN_KINDS
     ]
+    if not speeches:
+        raise InputError(f"{script.source}: found no character cues: is this a screenplay?")
     texts = [e.text for e in flat if e.kind in _NARRATIVE_KINDS]
     declared = script.declared_cast
     language = code(script.language) or detect(e.text for e in flat if e.text)
@@ -219,8 +222,7 @@ def build_story(script: Script, rules: AliasRules | None = None) -> Story:
                 "scenes-by-cuts",
             )
         )
-    if not scenes:
-        diagnostics.append(Diagnostic(None, "no scenes or speeches found", "empty"))
+    diagnostics += thin_read(scenes)
     return Story(
         title=script.title or Path(script.source).stem,
         format=script.format,
@@ -232,6 +234,33 @@ def build_story(script: Script, rules: AliasRules | None = None) -> Story:
         title_page=script.title_page,
         language=language,
     )
+
+
+FEATURE_WORDS = 5000
+"""Words of a feature-length text: a short film runs to a few thousand, a feature to 15,000
+or more."""
+RUN_ON_WORDS = 250
+"""An action paragraph this long is text the reader could not tell apart: screenplay
+paragraphs run to a few lines, and a file that lost its line breaks is one paragraph."""
+
+
+def thin_read(scenes: Sequence[Scene]) -> list[Diagnostic]:
+    """A warning (code ``thin-read``) when a feature-length text reads as 3 scenes or fewer,
+    or when most of its words are left in run-on paragraphs: the read is too thin for the
+    measures to stand on."""
+    lengths = [(e.kind, len(e.text.split())) for s in scenes for e in s.elements]
+    words = sum(n for _, n in lengths)
+    if words < FEATURE_WORDS:
+        return []
+    run_on = sum(n for kind, n in lengths if kind is Kind.ACTION and n > RUN_ON_WORDS)
+    if len(scenes) <= 3:
+        found = f"{words} words read as {len(scenes)} scene{'s' if len(scenes) > 1 else ''}"
+    elif run_on > words / 2:
+        found = f"{run_on / words:.0%} of its {words} words are left in run-on paragraphs"
+    else:
+        return []
+    message = f"thin read: {found}; the scenes and measures may not reflect the script"
+    return [Diagnostic(None, message, "thin-read")]
 
 
 def _resolve(element: Element, cue: Cue | None, voice_over: bool, cast: Cast) -> Element:

@@ -8,7 +8,13 @@ here merge those names, and refuse merges that would join two real people:
 - a name introduced as a relative of another (``MRS. KARLSSON, Anna's mother``)
   is never merged into it;
 - ambiguous short forms (a first name shared by two full names) are left alone;
-- a user alias file can force or forbid any merge (`load_alias_file`).
+- a generic noun (``WOMAN``, ``GIRL``) is never a short form or a younger self of a
+  longer name (``WOMAN IN CROWD``, ``LITTLE GIRL``);
+- a titled name (``CAPTAIN SMITH``, ``FIRST OFFICER MURDOCH``) joins the one character
+  with that surname, also where the script switches names within a scene, never where
+  the two answer each other;
+- a user alias file can force or forbid any merge (`load_alias_file`); a name in it
+  that matches no cue is an error.
 """
 
 from __future__ import annotations
@@ -18,10 +24,11 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 from whosestory.aliases import AliasRules
 from whosestory.model import Alias, CastEntry, Character
-from whosestory.screenplay import is_group_name
+from whosestory.screenplay import RANKS, is_group_name
 
 _POSSESSIVE_VOICE_RE = re.compile(
     r"^(?P<base>.+?)'S(?:\s+(?:(?:RECORDED|INNER|OLDER|YOUNGER|TAPED|FILTERED)\s+)?"
@@ -85,6 +92,15 @@ TITLE_GENDER: Mapping[str, str | None] = {
     "KING": "m",
     "QUEEN": "f",
 }
+GENERIC_NOUNS = frozenset(
+    """MAN WOMAN GIRL BOY GUY LADY KID CHILD BABY TEEN TEENAGER GUARD COP COPS OFFICER SOLDIER
+    NURSE DOCTOR WAITER WAITRESS DRIVER CLERK BARTENDER PRIEST DRUNK STRANGER VOICE PILOT
+    REPORTER SECRETARY RECEPTIONIST OPERATOR ANNOUNCER CUSTOMER PATIENT PASSENGER STUDENT
+    TEACHER AGENT SAILOR WORKER FARMER POLICEMAN DETECTIVE THUG HOOKER BUM TOURIST
+    VOICES PERSON FIGURE SERVANT MAID BUTLER PORTER VENDOR""".split()
+)
+"""Nouns that name a kind of person, not one person: never the first name, surname or
+younger self of a longer name (WOMAN is not WOMAN IN CROWD, GIRL is not LITTLE GIRL)."""
 _RELATIVES = (
     "mother|father|mom|dad|mum|sister|brother|wife|husband|son|daughter|aunt|uncle|"
     "grandmother|grandfather|grandma|grandpa|cousin|niece|nephew|widow|boss|friend|"
@@ -142,13 +158,21 @@ class _Merger:
         return [n for n in self.parent if self.find(n) == root]
 
     def union(
-        self, alias: str, base: str, reason: str, forced: bool = False, same_person: bool = False
+        self,
+        alias: str,
+        base: str,
+        reason: str,
+        forced: bool = False,
+        same_person: bool = False,
+        renamed: bool = False,
     ) -> bool:
         """Join alias's group to base's, unless a member pair must stay apart.
 
         `same_person` variants (an age or a voice of one name) ignore the soft rule
         that two names speaking in one scene are two people: a frame scene often
-        dissolves from OLD ROSE to ROSE.
+        dissolves from OLD ROSE to ROSE. A `renamed` titled name (``CAPTAIN SMITH``
+        for ``SMITH``) may share a scene when the script switches from one name to
+        the other there, never when the two answer each other.
         """
         ra, rb = self.find(alias), self.find(base)
         if ra == rb:
@@ -157,7 +181,11 @@ class _Merger:
             for a in self.members(ra):
                 for b in self.members(rb):
                     pair = frozenset((a, b))
-                    if pair in self.apart or (pair in self.soft and not same_person):
+                    if pair in self.apart:
+                        return False
+                    if same_person or pair not in self.soft:
+                        continue
+                    if not (renamed and not self.soft.interleaved(a, b)):
                         return False
         self.parent[ra] = rb
         self.reason.setdefault(alias, reason)
@@ -176,10 +204,30 @@ class _CoSpeaking:
 
     def __init__(self, speeches: Iterable[Speech]) -> None:
         self.scenes: dict[str, set[int]] = defaultdict(set)
+        self.order: dict[int, list[str]] = defaultdict(list)
         for speech in speeches:
             voice = _POSSESSIVE_VOICE_RE.match(speech.name) or _VOICE_OF_RE.match(speech.name)
             if not speech.voice_over and not voice:
                 self.scenes[speech.name].add(speech.scene)
+                self.order[speech.scene].append(speech.name)
+
+    def titled_first(self, titled: str, bare: str) -> bool:
+        """True when, in every scene both speak in, all the titled name's speeches come
+        before the bare name's: the script introduces CAPTAIN SMITH, then says SMITH."""
+        for scene in self.scenes.get(titled, set()) & self.scenes.get(bare, set()):
+            turns = [n for n in self.order[scene] if n in (titled, bare)]
+            if turns.index(bare) < len(turns) - turns[::-1].index(titled) - 1:
+                return False
+        return True
+
+    def interleaved(self, a: str, b: str) -> bool:
+        """True when a and b answer each other in a scene (a, then b, then a again), rather
+        than the script switching from one name to the other once."""
+        for scene in self.scenes.get(a, set()) & self.scenes.get(b, set()):
+            turns = [n for n in self.order[scene] if n in (a, b)]
+            if sum(x != y for x, y in pairwise(turns)) > 1:
+                return True
+        return False
 
     def __contains__(self, pair: object) -> bool:
         if not isinstance(pair, frozenset) or len(pair) != 2:
@@ -214,14 +262,17 @@ def _relative_pairs(names: Iterable[str], texts: Iterable[str]) -> set[frozenset
     return pairs
 
 
+_AGED = "an older or younger"
+
+
 def _base_variant(key: str) -> tuple[str, str] | None:
     """The name a variant cue points to, and why: ``OLD ROSE`` -> ``ROSE``."""
     for pattern, why in (
         (_POSSESSIVE_VOICE_RE, "the voice of"),
         (_VOICE_OF_RE, "the voice of"),
         (_MEDIA_SUFFIX_RE, "heard or seen through a device as"),
-        (_AGE_PREFIX_RE, "an older or younger"),
-        (_AGE_SUFFIX_RE, "an older or younger"),
+        (_AGE_PREFIX_RE, _AGED),
+        (_AGE_SUFFIX_RE, _AGED),
     ):
         match = pattern.match(key)
         if match:
@@ -239,11 +290,26 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+_HONORIFICS = frozenset(
+    """MR MISTER MRS MS MISS SIR LADY MADAME FATHER SISTER BROTHER UNCLE AUNT""".split()
+)
+"""Titles a family shares (MR. and MRS. NEHRU are two people): a rank (CAPTAIN, OFFICER)
+names one holder, so its bearer may be renamed within a scene."""
+_ORDINALS = frozenset({"FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "CHIEF", "VICE"})
+
+
 def _title_split(key: str) -> tuple[str | None, str]:
+    """(title, name) for a titled name: ``MR. SMITH`` -> (``MR``, ``SMITH``), ``FIRST
+    OFFICER MURDOCH`` -> (``OFFICER``, ``MURDOCH``); (None, key) for any other."""
     words = key.split()
-    if len(words) >= 2 and words[0].rstrip(".") in TITLE_GENDER:
-        return words[0].rstrip("."), " ".join(words[1:])
-    return None, key
+    at = 1 if len(words) > 2 and words[0] in _ORDINALS else 0
+    title = None
+    while at < len(words) - 1 and words[at].rstrip(".") in RANKS:
+        title = words[at].rstrip(".")
+        at += 1
+    if title is None:
+        return None, key
+    return title, " ".join(words[at:])
 
 
 def resolve_cast(
@@ -274,6 +340,7 @@ def resolve_cast(
     for key in declared_by_id:
         counts.setdefault(key, 0)
     names = set(counts)
+    rules.check_names(names | {key_of(e.name) for e in declared_by_id.values()}, key_of)
     for canonical, others in rules.merge.items():
         names.update(key_of(n) for n in (canonical, *others))
     keyed = [Speech(key_of(s.name), s.scene, s.voice_over) for s in speeches]
@@ -365,11 +432,13 @@ def _merge_variants(
         if variant is None:
             continue
         base, why = variant
+        if base in GENERIC_NOUNS and why == _AGED:
+            continue  # LITTLE GIRL is not a younger GIRL: both are kinds of person
         target = target_of(base) or target_of(_title_split(base)[1])
         if target and target != name:
             merger.union(name, target, f"{name} is {why} {target}", same_person=True)
     for name in sorted(names):
-        if len(name.split()) != 1 or is_group_name(name):
+        if len(name.split()) != 1 or is_group_name(name) or name in GENERIC_NOUNS:
             continue
         full = by_first.get(name, [])
         if len(full) == 1:
@@ -388,7 +457,10 @@ def _merge_variants(
         have = genders.get(holder)
         if want and have and want != have:
             continue
-        merger.union(name, holder, f"{name} is a title and the surname of {holder}")
+        renamed = title not in _HONORIFICS and merger.soft.titled_first(name, holder)
+        merger.union(
+            name, holder, f"{name} is a title and the surname of {holder}", renamed=renamed
+        )
 
 
 _NARRATES_RE = re.compile(

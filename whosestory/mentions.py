@@ -51,6 +51,9 @@ _FUNCTION_WORDS = frozenset(
     VOICE""".split()
 )
 """Words that name nobody on their own: never a short form of a longer name."""
+_POSSESSIVE_RE = re.compile(r"['’]S$")
+"""A possessive word: WILL'S DATE is found as itself, never as "Will's" (Will's own) or
+"Date"."""
 _SCANNED_KINDS = frozenset({Kind.ACTION, Kind.STAGE})
 MAX_NAME_CHARS = 60
 """Longest name looked for in the text: a cue longer than this is not a name anyone
@@ -73,8 +76,9 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
     """Surface form -> id, for each id's names in capitals and title case.
 
     A first or last word of a multi-word name is added only when no other id
-    uses that word; title words (``MR.``, ``DR.``), articles and generic nouns
-    (``THE``, ``MAN``) alone never are, nor are names longer than `MAX_NAME_CHARS`.
+    uses that word and the name holds no possessive (``WILL'S DATE``); title words
+    (``MR.``, ``DR.``), articles and generic nouns (``THE``, ``MAN``) alone never are,
+    nor are names longer than `MAX_NAME_CHARS`.
     """
     words: dict[str, set[str]] = defaultdict(set)
     for ident, forms in names.items():
@@ -91,7 +95,7 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
                 continue
             candidates = [key]
             parts = _words(key)
-            if len(parts) > 1:
+            if len(parts) > 1 and not any(_POSSESSIVE_RE.search(p) for p in parts):
                 candidates += [p for p in (parts[0], parts[-1]) if len(words[p]) == 1]
             for candidate in candidates:
                 bare = candidate.rstrip(".")

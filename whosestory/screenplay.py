@@ -83,6 +83,18 @@ GROUP_NAMES = frozenset(
     BROTHERS SISTERS TWINS PARENTS FAMILY COUPLE FRIENDS GUESTS NEIGHBORS TOWNSPEOPLE
     TOWNSFOLK VILLAGERS WORKERS AGENTS OFFICERS NURSES DOCTORS REPORTERS PRISONERS""".split()
 )
+RANKS = frozenset(
+    """MR MISTER SIR LORD MRS MS MISS LADY MADAME DR DOCTOR PROFESSOR PROF CAPTAIN CAPT
+    DETECTIVE DET AGENT OFFICER SERGEANT SGT LIEUTENANT LT COLONEL COL GENERAL GEN MAJOR
+    CORPORAL CPL PRIVATE PVT ADMIRAL COMMANDER COMMODORE MATE ENSIGN INSPECTOR CHIEF
+    MARSHAL SHERIFF DEPUTY SENATOR JUDGE GOVERNOR MAYOR PRESIDENT FATHER SISTER BROTHER
+    REVEREND REV COACH NURSE PRINCE PRINCESS KING QUEEN COUNT COUNTESS DUKE DUCHESS BARON
+    EMPEROR""".split()
+)
+"""Ranks and titles written before a name (``CAPTAIN SMITH``, ``FIRST OFFICER MURDOCH``)."""
+_ORDINAL_RANK_RE = re.compile(r"^(?:FIRST|SECOND|THIRD|FOURTH|FIFTH)\s+(?P<rank>[A-Z.]+)\s+\S")
+"""An ordinal rank before a name: ``FIRST OFFICER MURDOCH`` is one man, ``FIRST GUARD`` a
+numbered minor speaker."""
 _NUMBERED_RE = re.compile(
     r"(?:#\s*\d+|\b\d+|\s(?:ONE|TWO|THREE|FOUR|FIRST|SECOND|THIRD))$"
     r"|^(?:FIRST|SECOND|THIRD|FOURTH|FIFTH)\s"
@@ -173,6 +185,10 @@ def is_group_name(name: str) -> bool:
         upper = upper.split(" ", 1)[1]  # A VOICE, THE CROWD
     if upper in GROUP_NAMES or upper.rstrip(".") in GROUP_NAMES:
         return True
+    ranked = _ORDINAL_RANK_RE.match(upper)
+    rest = upper[ranked.end() - 1 :] if ranked else ""
+    if ranked and ranked.group("rank").rstrip(".") in RANKS and not _NUMBERED_RE.search(rest):
+        return False  # FIRST OFFICER MURDOCH: a rank, not a numbered speaker
     if _NUMBERED_RE.search(upper) and not re.fullmatch(r"[A-Z]-?\d+[A-Z]*\d*", upper):
         return True  # C-3PO and R2-D2 are names; GUARD #2 and COP 1 are not
     words = upper.split()

@@ -39,6 +39,7 @@ HEAD_COLUMNS: dict[str, str] = {
 TAIL_COLUMNS: dict[str, str] = {
     "main_differs_from_spotlight": "boolean",
     "frame_owner": "string",
+    "thin_read": "boolean",
     "seconds": "Float64",
     "error": "string",
 }
@@ -123,6 +124,7 @@ def story_row(analysis: Analysis, file: str) -> dict[str, Any]:
         differs = main.character != spot.character
     row["main_differs_from_spotlight"] = differs
     row["frame_owner"] = frame_owner(analysis)
+    row["thin_read"] = any(d.code == "thin-read" for d in story.diagnostics)
     row["error"] = None
     return row
 

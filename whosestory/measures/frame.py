@@ -261,13 +261,33 @@ def frame_layer(story: Story, present: Mapping[str, frozenset[int]] | None = Non
         evidence += listener[:3]
     if not how:
         return Frame(frozenset(), (), None, {})
-    layers = _propagate(story, seeds, present, start)
+    layers = _propagate(story, seeds, _bodily(story, present), start)
     frame = frozenset(i for i, layer in enumerate(layers) if layer == "present")
     if not _frames_the_story(frame, len(story.scenes)):
         return Frame(frozenset(), (), None, {})
     shares = frame_presence(story, frame, present)
     owner = max(shares, key=lambda n: (shares[n], len(present.get(n, ())), n)) if shares else None
     return Frame(frame, tuple(how), owner, shares, tuple(evidence))
+
+
+def _voice_only(story: Story) -> dict[str, set[int]]:
+    """Scenes in which each speaker is heard only in voice-over."""
+    voice: dict[str, set[int]] = defaultdict(set)
+    spoken: dict[str, set[int]] = defaultdict(set)
+    for scene in story.scenes:
+        for element in scene.elements:
+            if element.speaker and element.kind is Kind.VOICE_OVER:
+                voice[element.speaker].add(scene.index)
+            elif element.speaker and element.kind is Kind.DIALOGUE:
+                spoken[element.speaker].add(scene.index)
+    return {name: voice[name] - spoken[name] for name in voice}
+
+
+def _bodily(story: Story, present: Mapping[str, frozenset[int]]) -> dict[str, frozenset[int]]:
+    """Presence without the scenes a character is only heard over: a narrator's voice over
+    the told story does not place them in its layer (`_propagate`)."""
+    voice_only = _voice_only(story)
+    return {name: scenes - voice_only.get(name, set()) for name, scenes in present.items()}
 
 
 def _frames_the_story(frame: frozenset[int], n: int) -> bool:
@@ -341,19 +361,8 @@ def narrator_in_story(
     outside the story scores near 0, a narrator who lives it near 1.
     """
     present = present_scenes(story) if present is None else present
-    voice: dict[str, set[int]] = defaultdict(set)
-    spoken: dict[str, set[int]] = defaultdict(set)
-    for scene in story.scenes:
-        for element in scene.elements:
-            if element.speaker and element.kind is Kind.VOICE_OVER:
-                voice[element.speaker].add(scene.index)
-            elif element.speaker and element.kind is Kind.DIALOGUE:
-                spoken[element.speaker].add(scene.index)
-    inside = {
-        c.name: len(present.get(c.name, frozenset()) - (voice[c.name] - spoken[c.name]))
-        for c in story.cast
-        if not c.group
-    }
+    bodily = _bodily(story, present)
+    inside = {c.name: len(bodily.get(c.name, frozenset())) for c in story.cast if not c.group}
     top = max(inside.values(), default=0) or 1
     return {name: round(n / top, 4) for name, n in inside.items()}
 

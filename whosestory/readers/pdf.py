@@ -6,7 +6,8 @@ the cue, transitions flush right. The reader pulls every text line with its left
 edge from the PDF (pypdfium2, measured ~10x faster than pdfminer.six on a feature
 script), learns the script's columns from a histogram of left edges, drops page
 furniture (page numbers, CONTINUED, (MORE) and the CONT'D cue that repeats a
-speaker over a page break) and joins lines into paragraphs.
+speaker over a page break; `whosestory.readers._furniture` says what is furniture,
+for this reader and the plain-text one) and joins lines into paragraphs.
 
 Scene headings are known by their words (``screenplay.is_heading``). A heading
 without INT./EXT. (a Fountain forced heading, ``BACK IN THE APARTMENT``) is known
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from whosestory import screenplay
 from whosestory.errors import ParseError
 from whosestory.model import Diagnostic, Element, Kind, Script, Span
+from whosestory.readers._furniture import is_continued, is_more, is_page_number
 from whosestory.readers._pdf_text import (
     _PLAIN,
     NO_TEXT_MESSAGE,
@@ -42,9 +44,6 @@ from whosestory.readers._pdf_text import (
 )
 
 _TOLERANCE = 4.0  # points: left edges within this distance share a column
-_PAGE_NUMBER_RE = re.compile(r"^(?:page\s+)?\d+[A-Z]?\.?(?:\s*of\s*\d+)?$|^-\s*\d+\s*-$", re.I)
-_CONTINUED_RE = re.compile(r"^\(?\s*CONTINUED\s*\)?\s*:?(?:\s*\(\s*\d+\s*\))?$", re.I)
-_MORE_RE = re.compile(r"^\(\s*MORE\s*\)$", re.I)
 
 
 # ---------------------------------------------------------------- layout
@@ -161,11 +160,7 @@ def _is_page_number(line: _Line, page: _Page, layout: _Layout) -> bool:
     """A bare number (``12.``, ``Page 3``) first or last on a page, right of the action column."""
     if line is not page.lines[0] and line is not page.lines[-1]:
         return False
-    return bool(_PAGE_NUMBER_RE.match(line.text)) and line.x0 > layout.action + 4 * _TOLERANCE
-
-
-def _is_furniture(text: str) -> bool:
-    return bool(_CONTINUED_RE.match(text) or _MORE_RE.match(text))
+    return is_page_number(line.text) and line.x0 > layout.action + 4 * _TOLERANCE
 
 
 def _rows(pages: list[_Page], layout: _Layout) -> list[_Row]:
@@ -179,10 +174,10 @@ def _rows(pages: list[_Page], layout: _Layout) -> list[_Row]:
             if _is_page_number(line, page, layout):
                 continue
             text = line.text
-            if _MORE_RE.match(text):
+            if is_more(text):
                 more = True
                 continue
-            if _CONTINUED_RE.match(text):
+            if is_continued(text):
                 continue
             gap = previous is None or previous.middle - line.middle > 1.5 * layout.pitch
             rows.append(

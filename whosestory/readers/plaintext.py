@@ -3,7 +3,7 @@
 Such a file says what each line is only through indentation and case, and
 every script typesets differently. The reader first cleans the lines (HTML
 residue, tabs, page furniture) keeping their numbers, then learns this
-script's columns (`_layout.learn_layout`), then classifies line by line:
+script's columns (`_plaintext_layout.learn_layout`), then classifies line by line:
 headings and transitions by their words, a cue by being cue-like and followed
 by text at the dialogue column (or, where dialogue is not indented, by a
 paragraph), and everything else as action paragraphs. Where it guesses it says
@@ -16,9 +16,11 @@ import re
 
 from whosestory import screenplay
 from whosestory.model import Diagnostic, Element, Kind, Script, Span
-from whosestory.readers import _layout
-from whosestory.readers._layout import DROP, PAGE, Layout, cue_like, heading_of
+from whosestory.readers import _plaintext_layout as _layout
+from whosestory.readers._furniture import DROP, PAGE
+from whosestory.readers._plaintext_layout import Layout, cue_like, heading_of
 from whosestory.readers._text import decode
+from whosestory.readers._title_page import title_of
 
 _TITLE_PAGE_MAX_LINES = 60
 _SENTENCE_END = (".", "!", "?", '"', "'", "-", ")", ":", "”", "…")
@@ -271,6 +273,10 @@ class _Reader:
 
     # ------------------------------------------------------------ title page
 
+    def title_lines(self, end: int) -> list[str]:
+        """The title page's lines before `end`, page numbers too (a title "187")."""
+        return [text for text in self.texts[:end] if text and text != "\f"]
+
     def title_page_end(self) -> int:
         """Index of the first story line: the first heading or transition, if it comes early."""
         seen = 0
@@ -283,14 +289,6 @@ class _Reader:
             if seen > _TITLE_PAGE_MAX_LINES:
                 break
         return 0
-
-
-def _title(texts: list[str], end: int) -> str | None:
-    for text in texts[:end]:
-        words = text.strip(" \"'“”")
-        if words and words.lower() not in ("by", "written by", "screenplay", "draft"):
-            return words
-    return None
 
 
 def _diagnostics(reader: _Reader, had_html: bool) -> list[Diagnostic]:
@@ -326,8 +324,7 @@ def read(data: bytes, source: str) -> Script:
     reader = _Reader(lines)
     end = reader.title_page_end()
     reader.classify(end)
-    title_lines = [reader.texts[i] for i in range(end) if reader.live(i)]
-    title = _title(title_lines, len(title_lines))
+    title = title_of(reader.title_lines(end), source)
     title_page = (("Title", title),) if title else ()
     return Script(
         format="text",

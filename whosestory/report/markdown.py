@@ -56,6 +56,9 @@ def render_markdown(view: ReportView, top: int = TOP) -> str:
     lines += _rankings(view)
     lines += _evidence(view)
     diagnostics = view["diagnostics"]
+    for diagnostic in diagnostics:
+        if diagnostic["code"] == "thin-read":  # the read itself may not hold: say so
+            lines += [f"**Warning:** {escape_md(diagnostic['message'])}.", ""]
     if diagnostics:
         lines += [f"*The reader had to guess in {len(diagnostics)} places.*", ""]
     lines.append("*Made by whosestory.*")

@@ -94,7 +94,18 @@ def render_summary(
     lines += _evidence(view)
     if verbose:
         lines += _diagnostics(view)
+    else:
+        lines += _warnings(view)
     return "\n".join(lines) + "\n"
+
+
+WARNING_CODES = frozenset({"thin-read"})
+"""Diagnostics shown without --verbose: the read itself may not hold."""
+
+
+def _warnings(view: dict[str, Any]) -> list[str]:
+    found = [d for d in view["diagnostics"] if d["code"] in WARNING_CODES]
+    return ["", *(f"warning: {d['message']}" for d in found)] if found else []
 
 
 def _diagnostics(view: dict[str, Any]) -> list[str]:

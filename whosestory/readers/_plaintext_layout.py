@@ -1,11 +1,13 @@
-"""Layout learning for plain-text screenplays: cleaning, page furniture, columns.
+"""The layout of a plain-text screenplay: cleaning, page furniture found, headings, columns.
 
 A plain-text screenplay says what each line is only through its indentation and
 its case, and every script indents differently (tabs or spaces, dialogue
 indented or flush left, a blank line after the cue or not). This module cleans
-the lines (HTML residue from web copies, tabs, page furniture) without changing
-their numbering, and learns the columns of one script from its cue-like lines
-and the lines that follow them. `whosestory.readers.plaintext` classifies.
+the lines (HTML residue from web copies, tabs) without changing their numbering,
+finds the page furniture among them (what counts as furniture is
+`whosestory.readers._furniture`'s, shared with the PDF reader), tells headings, and
+learns the columns of one script from its cue-like lines and the lines that follow
+them. `whosestory.readers.plaintext` classifies.
 """
 
 from __future__ import annotations
@@ -19,6 +21,15 @@ from functools import lru_cache
 from itertools import accumulate
 
 from whosestory import screenplay
+from whosestory.readers._furniture import (
+    DROP,
+    PAGE,
+    REVISED_RE,
+    SITE_RE,
+    is_continued,
+    is_page_number,
+    is_speech_furniture,
+)
 
 # ---------------------------------------------------------------- HTML residue
 
@@ -106,25 +117,6 @@ class LineIndex:
 
 # ---------------------------------------------------------------- furniture
 
-_PAGE_RE = re.compile(
-    r"^(?:page\s*)?-?\s*\d{1,3}[A-Z]?\s*-?\.?$|^\d{1,3}[A-Z]?\.?\s*/\s*\d+$", re.I
-)
-_CONTINUED_RE = re.compile(
-    r"^(?:[A-Z]?\d+[A-Z]{0,2}\.?\s+)?"
-    r"\(?\s*(?:CONTINUED|CONT'?D|CONT\.|CONTINUING)\s*\)?\s*:?\s*(?:\(\s*\d+\s*\))?"
-    r"(?:\s+[A-Z]?\d+[A-Z]{0,2}\.?)?$",
-    re.IGNORECASE,
-)
-_MORE_RE = re.compile(r"^\(\s*MORE\s*\)$|^\(\s*CONT['’]?D\s*\)$", re.IGNORECASE)
-_REVISED_RE = re.compile(
-    r"\b(?:REV\.|Rev\.|REVISED|Revised|REVISIONS?|Revisions?|(?:PINK|BLUE|YELLOW|GREEN|GOLDENROD|"
-    r"BUFF|SALMON|CHERRY) (?:REV|PAGES))"
-)
-_SITE_RE = re.compile(
-    r"^(?:Writers\s*:|Genres\s*:|User Comments$|Back to IMSDb$|Converted to PDF by|"
-    r"Script provided by|Internet Movie Script Database)",
-    re.IGNORECASE,
-)
 _NUMBERS_ONLY_RE = re.compile(r"^[A-Z]?\d+[A-Z]{0,2}\.?(?:\s+[A-Z]?\d+[A-Z]{0,2}\.?)?$")
 _DIGITS_RE = re.compile(r"\d+")
 
@@ -144,9 +136,6 @@ SETTING_RE = re.compile(r"(?:INT|EXT|I/E)\b")
 """INT/EXT anywhere (a literal start, found fast; ``PRINT`` too, which the caller's
 test refuses): with `LineIndex.matching_within`, the lines that may hold a heading
 behind a prefix (``screenplay.prefixed_heading``)."""
-
-PAGE = "page"
-DROP = "drop"
 
 
 def _normal_form(text: str) -> str:
@@ -181,19 +170,19 @@ def _furniture_kind(text: str, forms: Counter[str]) -> str | None:
         return PAGE
     first = text[0]
     has_digit = _DIGITS_RE.search(text) is not None
-    if has_digit and (first.isdigit() or first in "pP-") and _PAGE_RE.match(text):
+    if has_digit and (first.isdigit() or first in "pP-") and is_page_number(text):
         return PAGE
     lower = text.lower()
     if (
-        ("cont" in lower and _CONTINUED_RE.match(text))
-        or (first == "(" and _MORE_RE.match(text))
-        or (first in "WGUBCSIwgubcsi" and _SITE_RE.match(text))
+        ("cont" in lower and is_continued(text))
+        or (first == "(" and is_speech_furniture(text))
+        or (first in "WGUBCSIwgubcsi" and SITE_RE.match(text))
         or (has_digit and _NUMBERS_ONLY_RE.match(text))
     ):
         return DROP
     if not has_digit or len(text) <= 4:
         return None
-    if _REVISED_RE.search(text) or (
+    if REVISED_RE.search(text) or (
         forms.get(_normal_form(text), 0) >= 4 and not heading_of(text) and not cue_like(text)
     ):
         return PAGE if _DIGITS_RE.search(text[-5:]) else DROP
@@ -299,7 +288,7 @@ def heading_of(text: str) -> tuple[str, str | None] | None:
         and len(rest) > 2
         and _mostly_upper(rest)
         and not rest.startswith("(")
-        and not _CONTINUED_RE.match(rest)
+        and not is_continued(rest)
         and (not screenplay.is_transition(rest) or _numbered_scene_word(rest, text))
     ):
         return rest, number
