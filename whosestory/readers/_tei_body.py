@@ -100,7 +100,11 @@ class BodyWalker:
             self.prose = prose and name not in _OUTSIDE_BODY
             self.walk(element, act)
             self.prose = prose
-        elif name in _SKIPPED or not self.prose:
+        elif name in _SKIPPED:
+            return
+        elif _holds_sp(element):  # a song (<q>) or a quotation holding speeches
+            self.walk(element, act)
+        elif not self.prose:
             return
         else:  # prose or verse outside a speech: a narrated direction
             text = text_of(element)
@@ -166,11 +170,20 @@ class BodyWalker:
         self.speak(div, [self.cue_of_label(label)] if label else [], skip=(head,))
 
     def speak(self, block: etree._Element, cues: list[str], skip: tuple[object, ...]) -> None:
+        """Emit a speech block. One with no spoken text (``<sp>`` holding only a stage
+        direction) is still a speech, as DraCor counts it: an empty DIALOGUE."""
         self.speech = []
+        before = len(self.elements)
         for child in block:
             if child not in skip and local_name(child) not in _SKIPPED:
                 self._spoken(child, cues)
         self._flush(cues)
+        if cues and not any(e.kind is Kind.DIALOGUE for e in self.elements[before:]):
+            line = block.sourceline or 1
+            for i, cue in enumerate(cues):
+                self.elements.append(
+                    Element(Kind.DIALOGUE, "", Span(line, line), cue=cue, dual=i > 0)
+                )
 
     def _spoken(self, node: etree._Element, cues: list[str]) -> None:
         """Collect the speech text of a block, flushing around embedded stage directions."""
@@ -181,7 +194,7 @@ class BodyWalker:
         if name == "stage":
             self._flush(cues)
             self.stage(node)
-        elif name in ("floatingText", "sp") or is_div(node):
+        elif name in ("floatingText", "sp") or is_div(node) or _holds_sp(node):
             self._flush(cues)  # a song or a masque inside the speech: its own speeches
             self.node(node, None)
         elif name not in _SKIPPED:
