@@ -40,6 +40,7 @@ BODY_XPATH = "//*[local-name()='body']"
 _SKIPPED = frozenset({"speaker", "note", "fw", "pb", "milestone", "figure", "head", "castList"})
 """Elements whose text is neither speech nor stage direction."""
 
+_BLOCKS = frozenset({"l", "p", "ab", "lg"})
 _CONTAINERS = frozenset({"text", "group", "front", "body", "back", "floatingText"})
 _OUTSIDE_BODY = frozenset({"front", "back"})
 
@@ -201,6 +202,8 @@ class BodyWalker:
             self._add_text(node.text, node)
             for child in node:
                 self._spoken(child, cues)
+            if name in _BLOCKS and self.speech:
+                self.speech.append(" ")  # verse lines written without a line break between
         self._add_text(node.tail, node)
 
     def _add_text(self, text: str | None, node: etree._Element) -> None:
