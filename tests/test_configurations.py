@@ -150,3 +150,44 @@ def test_a_new_scene_opens_on_an_empty_stage_and_indexes_run_on():
         (1, 1, frozenset({"b"})),
     ]
     assert all(isinstance(c, Configuration) for c in result)
+
+
+def test_scene_opening_lists_and_vorige_bring_characters_on_stage():
+    people = "".join(
+        f'<person xml:id="{i}"><persName>{n}</persName></person>'
+        for i, n in (("anna", "Anna"), ("bruno", "Bruno"), ("clara", "Clara"))
+    )
+    data = "\n".join(
+        [
+            '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><profileDesc><particDesc>'
+            f"<listPerson>{people}</listPerson></particDesc></profileDesc></teiHeader>",
+            "<text><body>",
+            '<div type="scene"><head>Erster Auftritt</head>',
+            "<stage>Anna, Bruno.</stage>",
+            '<sp who="#anna"><p>Da.</p></sp>',
+            "</div>",
+            '<div type="scene"><head>Zweiter Auftritt</head>',
+            "<stage>Clara, Vorige.</stage>",  # the ones before: Anna and Bruno
+            '<sp who="#clara"><p>Hier.</p></sp>',
+            "</div>",
+            '<div type="scene"><head>SCÈNE III. Clara.</head>',  # a heading that lists
+            '<sp who="#clara"><p>Seule.</p></sp>',
+            "</div></body></text></TEI>",
+        ]
+    )
+    result = configurations(build_story(tei.read(data.encode(), "p.xml")))
+    assert [(c.scene, c.first_line, c.last_line, set(c.characters)) for c in result] == [
+        (0, 4, 5, {"Anna", "Bruno"}),
+        (1, 8, 9, {"Anna", "Bruno", "Clara"}),
+        (2, 11, 12, {"Clara"}),
+    ]
+
+
+def test_early_modern_here_commeth_in_and_goeth_out():
+    assert got(
+        LAMPS,
+        "<stage>Here commeth in Wren.</stage>",
+        '<sp who="#wren"><p>Light.</p></sp>',
+        "<stage>Here Wren goeth out.</stage>",
+        '<sp who="#cob"><p>Dark.</p></sp>',
+    ) == [(3, 4, {"Wren"}), (6, 6, {"Cob"})]

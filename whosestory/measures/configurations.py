@@ -15,6 +15,10 @@ finer. This module reads them from any Story:
   speaker, or everyone when the word is plural ("Exeunt", "Alle ab", "sortent",
   "уходят"). "Manet X" (`STAYS`: "bleibt", "reste", "остаётся") takes off everyone
   but X;
+- before anyone speaks, a heading or direction that names characters without an
+  entrance or exit word lists who is on stage (the German, French and Russian
+  scene opening "Sophie, Fritz, Vorige."); "Vorige", "les mêmes", "те же" bring
+  back whoever was on stage when the scene before ended;
 - a direction names a character by its name or an alias as a whole word (a
   leading article dropped: "Mayor" for "The Mayor"), or through the ids of TEI
   ``<stage who="...">`` (`Element.refs`) when its words name nobody.
@@ -34,7 +38,7 @@ from dataclasses import dataclass
 from whosestory.model import SPOKEN_KINDS, Character, Element, Kind, Story
 
 ENTRANCE = re.compile(
-    r"\b(?:re-?)?enter(?:s|eth)?\b|\bcomes? in\b"
+    r"\b(?:re-?)?enter(?:s|eth)?\b|\bcom(?:e|es|eth|meth)\s+in\b"
     r"|\btr(?:itt|eten)\b[^.;]*?\b(?:auf|ein|herein|hinzu|vor)\b|\bkomm(?:t|en)\b[^.;]*?\bherein\b"
     r"|\berscheint\b|\berscheinen\b|\bauftritt\b"
     r"|\bentr(?:e|ent)\b|\bparaî?(?:t|ssent)\b|\barrivent?\b"
@@ -42,12 +46,12 @@ ENTRANCE = re.compile(
     re.IGNORECASE,
 )
 EXIT = re.compile(
-    r"\bexit\b|\bexeunt\b|\bgoes out\b|\bgo out\b"
+    r"\bexit\b|\bexeunt\b|\bgo(?:e|es|eth|th)?\s+(?:out|forth)\b|\bdepart(?:s|eth)\b"
     r"|\babgang\b"
     r"|\b(?:geh|eil|lauf|läuf|stürz|renn|tret|tritt|zieh|schleich|fahr|fähr|spring)\w*\b"
     r"[^.;]*?\b(?:ab|hinaus|fort|weg|davon)\b"
     r"|\bentfern(?:t|en) sich\b"
-    r"|\bsort(?:ent)?\b|\bs'en vont?\b|\bse retir(?:e|ent)\b"
+    r"|\bsort(?:ent)?\b|\bs['’]en (?:va|vont)\b|\bse retir(?:e|ent)\b"
     r"|\bу(?:ход|бега)(?:ит|ят|ет|ют)\b|\bудаля(?:ется|ются)\b",
     re.IGNORECASE,
 )
@@ -59,14 +63,19 @@ STAYS = re.compile(
 )
 _PLURAL = re.compile(
     r"\bexeunt\b|\bomnes\b|\ball\b|\bboth\b|\balle\b|\bbeide\b|\bgehen\b|\bentfernen\b"
-    r"|\bsortent\b|\btous\b|\btoutes\b|\bs'en vont\b|\bse retirent\b"
+    r"|\bsortent\b|\btous\b|\btoutes\b|\bs['’]en vont\b|\bse retirent\b"
     r"|\bуход(?:ят)\b|\bубегают\b|\bудаляются\b|\bвсе\b",
     re.IGNORECASE,
 )
+_PREVIOUS = re.compile(
+    r"\bvorigen?\b|\bvoriger\b|\bles (?:mêmes|précédents)\b|\bт[еоа] же\b|\bthe same\b", re.I
+)
+"""The characters on stage at the end of the scene before ("Vorige", "les mêmes", "те же")."""
 _ALL_BUT = re.compile(r"\b(?:all|alle|tous|все)\b[^.;]*?\b(?:but|außer|ausser|sauf|кроме)\b", re.I)
 _CLAUSE = re.compile(r"(?<=[.;!?])\s+|\s*[()\[\]]\s*")
 _ARTICLES = frozenset({"the", "a", "der", "die", "das", "le", "la", "les", "l'"})
 _DIRECTION_KINDS = frozenset({Kind.STAGE, Kind.ACTION})
+_OPENING_KINDS = _DIRECTION_KINDS | {Kind.HEADING}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +94,9 @@ def configurations(story: Story) -> tuple[Configuration, ...]:
     names = _name_patterns(story.cast)
     ids = _ids(story.cast)
     result: list[Configuration] = []
+    before: frozenset[str] = frozenset()
     for scene in story.scenes:
-        stage = _Stage(names, ids)
+        stage = _Stage(names, ids, before)
         runs: list[tuple[frozenset[str], int, int]] = []
         for element in scene.elements:
             on_stage = stage.after(element)
@@ -97,15 +107,22 @@ def configurations(story: Story) -> tuple[Configuration, ...]:
         for characters, first, last in runs:
             if characters:
                 result.append(Configuration(len(result), scene.index, first, last, characters))
+        before = runs[-1][0] if runs else frozenset()
     return tuple(result)
 
 
 class _Stage:
     """Who is on stage, updated element by element."""
 
-    def __init__(self, names: list[tuple[re.Pattern[str], str]], ids: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        names: list[tuple[re.Pattern[str], str]],
+        ids: Mapping[str, str],
+        before: frozenset[str],
+    ) -> None:
         self.names = names
         self.ids = ids
+        self.before = before
         self.on: set[str] = set()
         self.speaker: str | None = None
 
@@ -113,14 +130,24 @@ class _Stage:
         if element.kind in SPOKEN_KINDS and element.speaker:
             self.on.add(element.speaker)
             self.speaker = element.speaker
-        elif element.kind in _DIRECTION_KINDS:
+        elif element.kind in _OPENING_KINDS:
             refs = [self.ids[r] for r in element.refs if r in self.ids]
             clauses = [c for c in _CLAUSE.split(element.text) if c.strip()]
             moving = [c for c in clauses if _moves(c)]
             for clause in clauses:
                 named = self.named(clause) or (refs if len(moving) == 1 else [])
-                self.direct(clause, named)
+                if self.speaker is None and not _moves(clause):
+                    self.opening(clause, named)
+                elif element.kind is not Kind.HEADING:
+                    self.direct(clause, named)
         return frozenset(self.on)
+
+    def opening(self, clause: str, named: list[str]) -> None:
+        """Before anyone speaks, a heading or direction that names characters lists who
+        is on stage ("Sophie, Fritz, Vorige.", "SCÈNE II. Hernani, doña Sol")."""
+        self.on.update(named)
+        if _PREVIOUS.search(clause):
+            self.on.update(self.before)
 
     def named(self, text: str) -> list[str]:
         found: list[str] = []
