@@ -7,6 +7,8 @@ hand from the stage directions.
 
 from __future__ import annotations
 
+import pytest
+
 from whosestory.build import build_story
 from whosestory.measures.configurations import Configuration, configurations
 from whosestory.readers import tei
@@ -39,102 +41,106 @@ def got(persons: dict[str, str], *lines: str, lang: str = "en") -> list[tuple[in
 LAMPS = {"wren": "Wren", "cob": "Cob", "mayor": "The Mayor"}
 
 
-def test_english_enter_exit_and_exeunt():
-    assert got(
+GERMAN = {"anna": "Anna", "bruno": "Bruno", "clara": "Clara"}
+FRENCH = {"lucile": "Lucile", "damis": "Damis", "valere": "Valère"}
+RUSSIAN = {"ivan": "Иван", "marya": "Марья", "pyotr": "Пётр"}
+
+CASES = {
+    "english enter, exit and exeunt": (
         LAMPS,
-        "<stage>Enter Wren and Cob.</stage>",
-        '<sp who="#wren"><p>Light the lamps.</p></sp>',
-        '<sp who="#cob"><p>I go.</p><stage>Exit.</stage></sp>',  # nobody named: the speaker
-        "<stage>Enter the Mayor.</stage>",  # "the Mayor" names The Mayor
-        '<sp who="#mayor"><p>Good evening.</p></sp>',
-        "<stage>Exeunt.</stage>",  # everyone: an empty stage is no configuration
-        '<sp who="#cob"><p>Back again.</p></sp>',  # speaking puts him on stage
-    ) == [
-        (3, 5, {"Wren", "Cob"}),
-        (5, 5, {"Wren"}),
-        (6, 7, {"Wren", "The Mayor"}),
-        (9, 9, {"Cob"}),
-    ]
-
-
-def test_english_manet_and_stage_who():
-    assert got(
+        "en",
+        [
+            "<stage>Enter Wren and Cob.</stage>",
+            '<sp who="#wren"><p>Light the lamps.</p></sp>',
+            '<sp who="#cob"><p>I go.</p><stage>Exit.</stage></sp>',  # nobody named: the speaker
+            "<stage>Enter the Mayor.</stage>",  # "the Mayor" names The Mayor
+            '<sp who="#mayor"><p>Good evening.</p></sp>',
+            "<stage>Exeunt.</stage>",  # everyone: an empty stage is no configuration
+            '<sp who="#cob"><p>Back again.</p></sp>',  # speaking puts him on stage
+        ],
+        [(3, 5, {"Wren", "Cob"}), (5, 5, {"Wren"}), (6, 7, {"Wren", "The Mayor"}), (9, 9, {"Cob"})],
+    ),
+    "english manet and stage who": (
         LAMPS,
-        "<stage>Enter Wren, Cob and the Mayor.</stage>",
-        '<sp who="#wren"><p>Stay.</p></sp>',
-        "<stage>Exeunt. Manet Cob.</stage>",
-        '<sp who="#cob"><p>Alone.</p></sp>',
-        '<stage who="#wren">Enter.</stage>',  # named by who only
-        '<sp who="#cob"><p>Welcome.</p></sp>',
-        '<stage who="#wren">Exit.</stage>',  # Wren leaves, not Cob who spoke last
-    ) == [
-        (3, 4, {"Wren", "Cob", "The Mayor"}),
-        (5, 6, {"Cob"}),
-        (7, 8, {"Cob", "Wren"}),
-        (9, 9, {"Cob"}),
-    ]
+        "en",
+        [
+            "<stage>Enter Wren, Cob and the Mayor.</stage>",
+            '<sp who="#wren"><p>Stay.</p></sp>',
+            "<stage>Exeunt. Manet Cob.</stage>",
+            '<sp who="#cob"><p>Alone.</p></sp>',
+            '<stage who="#wren">Enter.</stage>',  # named by who only
+            '<sp who="#cob"><p>Welcome.</p></sp>',
+            '<stage who="#wren">Exit.</stage>',  # Wren leaves, not Cob who spoke last
+        ],
+        [
+            (3, 4, {"Wren", "Cob", "The Mayor"}),
+            (5, 6, {"Cob"}),
+            (7, 8, {"Cob", "Wren"}),
+            (9, 9, {"Cob"}),
+        ],
+    ),
+    "german treten auf, geht ab, beide ab": (
+        GERMAN,
+        "ger",
+        [
+            "<stage>Anna und Bruno treten auf.</stage>",
+            '<sp who="#anna"><p>Guten Abend.</p></sp>',
+            '<sp who="#bruno"><p>Ich gehe.</p><stage>(geht ab)</stage></sp>',
+            '<sp who="#anna"><p>Allein.</p><stage>(nimmt den Hut ab)</stage></sp>',  # no exit
+            "<stage>Clara tritt auf.</stage>",
+            '<sp who="#clara"><p>Da bin ich.</p></sp>',
+            "<stage>Beide ab.</stage>",
+        ],
+        [(3, 5, {"Anna", "Bruno"}), (5, 6, {"Anna"}), (7, 8, {"Anna", "Clara"})],
+    ),
+    "french entre, sort, sortent": (
+        FRENCH,
+        "fre",
+        [
+            "<stage>Lucile entre.</stage>",
+            '<sp who="#lucile"><p>Personne.</p></sp>',
+            "<stage>Damis entre.</stage>",
+            '<sp who="#damis"><p>Bonjour.</p></sp>',
+            '<sp who="#lucile"><p>Adieu.</p><stage>Elle sort.</stage></sp>',
+            '<sp who="#damis"><p>Seul enfin.</p></sp>',
+            "<stage>Valère entre.</stage>",
+            '<sp who="#valere"><p>Partons.</p></sp>',
+            "<stage>Ils sortent.</stage>",
+        ],
+        [
+            (3, 4, {"Lucile"}),
+            (5, 7, {"Lucile", "Damis"}),
+            (7, 8, {"Damis"}),
+            (9, 10, {"Damis", "Valère"}),
+        ],
+    ),
+    "russian входит, уходит, все уходят": (
+        RUSSIAN,
+        "rus",
+        [
+            "<stage>Входит Иван.</stage>",
+            '<sp who="#ivan"><p>Никого нет.</p></sp>',
+            "<stage>Входят Марья и Пётр.</stage>",
+            '<sp who="#marya"><p>Здравствуй.</p></sp>',
+            '<sp who="#pyotr"><p>Прощай.</p><stage>Уходит.</stage></sp>',
+            "<stage>Марья уходит.</stage>",
+            '<sp who="#ivan"><p>Один.</p></sp>',
+            "<stage>Все уходят.</stage>",
+        ],
+        [
+            (3, 4, {"Иван"}),
+            (5, 7, {"Иван", "Марья", "Пётр"}),
+            (7, 7, {"Иван", "Марья"}),
+            (8, 9, {"Иван"}),
+        ],
+    ),
+}
 
 
-def test_german_treten_auf_geht_ab_and_beide_ab():
-    persons = {"anna": "Anna", "bruno": "Bruno", "clara": "Clara"}
-    assert got(
-        persons,
-        "<stage>Anna und Bruno treten auf.</stage>",
-        '<sp who="#anna"><p>Guten Abend.</p></sp>',
-        '<sp who="#bruno"><p>Ich gehe.</p><stage>(geht ab)</stage></sp>',
-        '<sp who="#anna"><p>Allein.</p><stage>(nimmt den Hut ab)</stage></sp>',  # no exit
-        "<stage>Clara tritt auf.</stage>",
-        '<sp who="#clara"><p>Da bin ich.</p></sp>',
-        "<stage>Beide ab.</stage>",
-        lang="ger",
-    ) == [
-        (3, 5, {"Anna", "Bruno"}),
-        (5, 6, {"Anna"}),
-        (7, 8, {"Anna", "Clara"}),
-    ]
-
-
-def test_french_entre_sort_and_sortent():
-    persons = {"lucile": "Lucile", "damis": "Damis", "valere": "Valère"}
-    assert got(
-        persons,
-        "<stage>Lucile entre.</stage>",
-        '<sp who="#lucile"><p>Personne.</p></sp>',
-        "<stage>Damis entre.</stage>",
-        '<sp who="#damis"><p>Bonjour.</p></sp>',
-        '<sp who="#lucile"><p>Adieu.</p><stage>Elle sort.</stage></sp>',
-        '<sp who="#damis"><p>Seul enfin.</p></sp>',
-        "<stage>Valère entre.</stage>",
-        '<sp who="#valere"><p>Partons.</p></sp>',
-        "<stage>Ils sortent.</stage>",
-        lang="fre",
-    ) == [
-        (3, 4, {"Lucile"}),
-        (5, 7, {"Lucile", "Damis"}),
-        (7, 8, {"Damis"}),
-        (9, 10, {"Damis", "Valère"}),
-    ]
-
-
-def test_russian_vkhodit_ukhodit_and_vse_ukhodyat():
-    persons = {"ivan": "Иван", "marya": "Марья", "pyotr": "Пётр"}
-    assert got(
-        persons,
-        "<stage>Входит Иван.</stage>",
-        '<sp who="#ivan"><p>Никого нет.</p></sp>',
-        "<stage>Входят Марья и Пётр.</stage>",
-        '<sp who="#marya"><p>Здравствуй.</p></sp>',
-        '<sp who="#pyotr"><p>Прощай.</p><stage>Уходит.</stage></sp>',
-        "<stage>Марья уходит.</stage>",
-        '<sp who="#ivan"><p>Один.</p></sp>',
-        "<stage>Все уходят.</stage>",
-        lang="rus",
-    ) == [
-        (3, 4, {"Иван"}),
-        (5, 7, {"Иван", "Марья", "Пётр"}),
-        (7, 7, {"Иван", "Марья"}),
-        (8, 9, {"Иван"}),
-    ]
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_entrances_and_exits_worked_out_by_hand(case: str) -> None:
+    persons, lang, lines, expected = CASES[case]
+    assert got(persons, *lines, lang=lang) == expected
 
 
 def test_a_new_scene_opens_on_an_empty_stage_and_indexes_run_on():
