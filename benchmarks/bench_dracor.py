@@ -9,13 +9,15 @@ every ``sp/@who``, plus the ``<speaker>`` labels of speeches without ``who`` tha
 name no declared person (the reader's `LabelResolver` decides which labels name
 one). A play matches when the story has as many scenes as segments, and as many
 speaking characters as the reference. Prints per corpus how many plays were read
-and matched, then every mismatch and failure. Exits 0 with a message when the
-data folder is absent.
+and matched, how many plays have 5 segments or fewer and how many configurations
+(`whosestory.measures.configurations`) those get, then every mismatch and failure.
+Exits 0 with a message when the data folder is absent.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,13 +26,40 @@ from pathlib import Path
 from lxml import etree
 
 import whosestory
+from whosestory.measures.configurations import configurations
 from whosestory.model import SPOKEN_KINDS
 from whosestory.readers import tei
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO.parent / "shared" / "data" / "plays"
 TEI = {"t": tei.TEI_NS}
+COARSE = 5
+"""A play with this many segments or fewer is segmented by its configurations."""
 SEGMENTS = '//t:body//t:div[t:sp or (@type="scene" and not(.//t:sp))]'
+
+
+DOC_HEAD = """# DraCor: scenes and speakers as DraCor counts them
+
+Written by `python benchmarks/bench_dracor.py --write docs/dracor.md`. The reference is
+computed in the benchmark with lxml XPath: segments are
+`//body//div[sp or (@type="scene" and not(.//sp))]` (else the bodies); speaking
+characters are the distinct `sp/@who` ids plus the `<speaker>` labels of speeches
+without `who` that name no declared person.
+
+How the story is read: one scene per segment, in document order, each with the
+play's own act and scene number (`Scene.act`, `Scene.number`); speeches in
+`<front>`, `<back>`, `<floatingText>`, songs and `<group><text>` are kept; a joint
+speech (`who="#a #b"`) credits its whole text to every speaker, as DraCor does; a
+speech that holds only a stage direction counts as a speech with no words. Where a
+speaker count differs, the line says why: the builder compares cue names in upper
+case without trailing dots (`cast.key_of`), so two ids that differ only so are one
+character.
+
+Plays with {coarse} segments or fewer are segmented more finely by their
+configurations (`whosestory.measures.configurations`: who is on stage between one
+entrance or exit and the next, read from stage directions in English, German,
+French and Russian).
+"""
 
 
 @dataclass
@@ -47,6 +76,8 @@ class CorpusResult:
     scenes_ok: int = 0
     speakers_ok: int = 0
     problems: list[str] = field(default_factory=list)
+    coarse: list[int] = field(default_factory=list)
+    """Configurations of each play with 5 segments or fewer."""
 
 
 def reference(path: Path) -> Reference:
@@ -101,9 +132,27 @@ def check(path: Path, result: CorpusResult) -> None:
     if len(speakers) == len(ref.speakers):
         result.speakers_ok += 1
     else:
-        notes.append(f"speaking characters {len(speakers)} vs {len(ref.speakers)}")
+        notes.append(
+            f"speaking characters {len(speakers)} vs {len(ref.speakers)}"
+            + _speaker_difference(story, ref.speakers)
+        )
     if notes:
         result.problems.append(f"{path.name}: " + "; ".join(notes))
+    if ref.segments <= COARSE:
+        result.coarse.append(len(configurations(story)))
+
+
+def _speaker_difference(story: whosestory.Story, reference: frozenset[str]) -> str:
+    """Which reference speakers the story joined into one character, or lost."""
+    character_of = {e.cue: e.speaker for e in story.elements() if e.kind in SPOKEN_KINDS}
+    joined: dict[str, list[str]] = {}
+    for ident in sorted(reference):
+        if character_of.get(ident):
+            joined.setdefault(character_of[ident] or "", []).append(ident)
+    parts = [f"{' + '.join(ids)} are one character" for ids in joined.values() if len(ids) > 1]
+    lost = sorted(i for i in reference if not character_of.get(i))
+    parts += [f"no speech read for {', '.join(lost)}"] if lost else []
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def percent(part: int, whole: int) -> str:
@@ -112,13 +161,15 @@ def percent(part: int, whole: int) -> str:
 
 def table(results: list[CorpusResult]) -> list[str]:
     lines = [
-        "| corpus | plays | read | scenes = segments | speakers = who ids + labels |",
-        "|---|---:|---:|---:|---:|",
+        "| corpus | plays | read | scenes = segments | speakers = who ids + labels "
+        f"| plays with <= {COARSE} segments | their median configurations (min) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
+        coarse = f"{statistics.median(r.coarse):g} ({min(r.coarse)})" if r.coarse else "-"
         lines.append(
             f"| {r.name} | {r.plays} | {r.read} | {r.scenes_ok} ({percent(r.scenes_ok, r.plays)}) "
-            f"| {r.speakers_ok} ({percent(r.speakers_ok, r.plays)}) |"
+            f"| {r.speakers_ok} ({percent(r.speakers_ok, r.plays)}) | {len(r.coarse)} | {coarse} |"
         )
     return lines
 
@@ -146,16 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     lines += [f"- {p}" for p in problems] or ["- none"]
     print("\n".join(lines))
     if args.write:
-        head = [
-            "# DraCor: scenes and speakers as DraCor counts them",
-            "",
-            "Written by `python benchmarks/bench_dracor.py --write docs/dracor.md`.",
-            "The reference iscomputed in the benchmark with lxml XPath: segments are",
-            '`//body//div[sp or (@type="scene" and not(.//sp))]` (else the bodies); speaking',
-            "characters are the distinct `sp/@who` ids plus the `<speaker>` labels of speeches",
-            "without `who` that name no declared person.",
-            "",
-        ]
+        head = DOC_HEAD.format(coarse=COARSE).splitlines()
         args.write.write_text("\n".join(head + lines) + "\n", encoding="utf-8")
     return 0
 
