@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     lines += [f"- {p}" for p in problems] or ["- none"]
     print("\n".join(lines))
     if args.write:
-        head = DOC_HEAD.format(coarse=COARSE).splitlines()
+        head = [*DOC_HEAD.format(coarse=COARSE).splitlines(), ""]
         args.write.write_text("\n".join(head + lines) + "\n", encoding="utf-8")
     return 0
 

@@ -7,6 +7,8 @@ person when it names one.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from whosestory.build import build_story
 from whosestory.model import SPOKEN_KINDS, Kind, Story
 from whosestory.readers import tei
@@ -214,3 +216,14 @@ def test_regression_a_speech_with_only_a_stage_direction_still_counts():
     story = built(text)
     assert ("Thais", "") in speeches(story)
     assert any(e.kind is Kind.STAGE and e.text == "(geht ab)" for e in story.elements())
+
+
+def test_a_group_label_abbreviates_nobody():
+    people = '<person xml:id="allwit"><persName>Allwit</persName></person>'
+    text = '<body><div type="scene"><sp><speaker>All.</speaker><p>Huzzah!</p></sp></div></body>'
+    assert speeches(built(text, people=people)) == [("All", "Huzzah!")]
+
+
+def test_regression_a_label_of_punctuation_only_names_nobody():
+    resolve = tei.LabelResolver({"a": ["Ann"]}, {"a": Counter({"—": 1})})
+    assert resolve("—") == "—"

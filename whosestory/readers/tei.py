@@ -28,6 +28,7 @@ from whosestory.errors import EmptyInputError, ParseError
 from whosestory.model import CastEntry, Kind, Script
 from whosestory.readers._tei_body import BodyWalker, text_of
 from whosestory.readers._xml import local_name, parse_xml
+from whosestory.screenplay import is_group_name
 
 EXPECTED = "TEI drama (a <TEI> document whose <text><body> holds <sp> speeches)"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -225,11 +226,14 @@ class LabelResolver:
 
     def __call__(self, label: str) -> str:
         words = _words(label)
-        tests = (
+        if not words:
+            return label
+        tests = [
             lambda ident: ident in self.used.get(words, ()),
             lambda ident: words in self.names[ident],
-            lambda ident: any(_abbreviates(words, name) for name in self.names[ident]),
-        )
+        ]
+        if not is_group_name(label):  # "All." abbreviates nobody, not even Allwit
+            tests.append(lambda ident: any(_abbreviates(words, n) for n in self.names[ident]))
         for test in tests:
             found = [ident for ident in self.names if test(ident)]
             if len(found) == 1:
