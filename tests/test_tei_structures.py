@@ -227,3 +227,12 @@ def test_a_group_label_abbreviates_nobody():
 def test_regression_a_label_of_punctuation_only_names_nobody():
     resolve = tei.LabelResolver({"a": ["Ann"]}, {"a": Counter({"—": 1})})
     assert resolve("—") == "—"
+
+
+def test_a_scene_without_n_takes_its_number_from_its_head():
+    scenes = "".join(
+        f'<div type="scene"><head>{head}</head>' + sp("#pha", "Line.") + "</div>"
+        for head in ("SCÈNE III. Phaedria.", "ЯВЛЕНИЕ 8", "IV. Auftritt", "Ein Garten")
+    )
+    text = f'<body><div type="act" n="2">{scenes}</div></body>'
+    assert [s.number for s in built(text).scenes] == ["III", "8", "IV", "4"]

@@ -22,6 +22,7 @@ at the same time as the one before), so each speaker is credited with its words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from lxml import etree
@@ -124,7 +125,7 @@ class BodyWalker:
         if div.get("type") == "act" and (act is None or div not in self.segments):
             own_act = act_label(div)
         if div in self.segments:
-            self.heading(div, own_act, div.get("n") or _position(div))
+            self.heading(div, own_act, div.get("n") or _number_in_head(div) or _position(div))
         self.walk(div, own_act)
 
     def heading(self, div: etree._Element, act: str | None, number: str | None) -> None:
@@ -245,6 +246,16 @@ class BodyWalker:
 
 def _holds_sp(element: etree._Element) -> bool:
     return any(local_name(node) == "sp" for node in element.iter())
+
+
+_HEAD_NUMBER_RE = re.compile(r"^\W*(?:[^\W\d]+\.?\s+)?(\d+[a-z]?|[IVXLCDM]+)\b")
+"""The number a head gives its division: "Scene 2.", "SCÈNE III", "ЯВЛЕНИЕ 8", "IV. Auftritt"."""
+
+
+def _number_in_head(div: etree._Element) -> str | None:
+    head = first_child(div, "head")
+    match = _HEAD_NUMBER_RE.match(text_of(head)) if head is not None else None
+    return match.group(1) if match else None
 
 
 def _position(div: etree._Element) -> str:
