@@ -236,3 +236,13 @@ def test_a_scene_without_n_takes_its_number_from_its_head():
     )
     text = f'<body><div type="act" n="2">{scenes}</div></body>'
     assert [s.number for s in built(text).scenes] == ["III", "8", "IV", "4"]
+
+
+def test_an_act_without_n_takes_its_number_from_its_head():
+    acts = "".join(
+        f'<div type="act"><head>{head}</head><div type="scene" n="1">'
+        + sp("#pha", "Line.")
+        + "</div></div>"
+        for head in ("ACTE III", "Zweiter Aufzug")
+    )
+    assert [s.act for s in built(f"<body>{acts}</body>").scenes] == ["III", "Zweiter Aufzug"]

@@ -275,9 +275,12 @@ def _fallback_head(kind: str, act: str | None, number: str | None) -> str:
 
 
 def act_label(div: etree._Element) -> str | None:
-    """An act's label: its ``n``, else its head text without the word "Act"."""
+    """An act's label: its ``n``, else the number its head gives ("ACTE III"), else its
+    head text without the word "Act"."""
     if div.get("n"):
         return div.get("n")
+    if number := _number_in_head(div):
+        return number
     head = first_child(div, "head")
     text = text_of(head) if head is not None else ""
     words = text.split()
