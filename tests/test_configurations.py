@@ -197,3 +197,17 @@ def test_early_modern_here_commeth_in_and_goeth_out():
         "<stage>Here Wren goeth out.</stage>",
         '<sp who="#cob"><p>Dark.</p></sp>',
     ) == [(3, 4, {"Wren"}), (6, 6, {"Cob"})]
+
+
+def test_regression_a_head_that_is_only_a_name_lists_nobody():
+    data = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><profileDesc><particDesc><listPerson>'
+        '<person xml:id="ph"><persName>Phoenix</persName></person>'
+        '<person xml:id="fi"><persName>Fidelio</persName></person>'
+        "</listPerson></particDesc></profileDesc></teiHeader>\n"
+        '<text><body><div type="act"><head>The Phoenix</head>\n'
+        '<sp who="#fi"><p>Alone.</p></sp>\n'
+        "</div></body></text></TEI>"
+    )
+    result = configurations(build_story(tei.read(data.encode(), "p.xml")))
+    assert [set(c.characters) for c in result] == [{"Fidelio"}]

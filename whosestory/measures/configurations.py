@@ -133,6 +133,10 @@ class _Stage:
         elif element.kind in _OPENING_KINDS:
             refs = [self.ids[r] for r in element.refs if r in self.ids]
             clauses = [c for c in _CLAUSE.split(element.text) if c.strip()]
+            if element.kind is Kind.HEADING:
+                clauses = clauses[
+                    1:
+                ]  # "SCÈNE III." lists nobody; a title as head ("The Phoenix") neither
             moving = [c for c in clauses if _moves(c)]
             for clause in clauses:
                 named = self.named(clause) or (refs if len(moving) == 1 else [])
