@@ -79,6 +79,18 @@ CASES = {
             (9, 9, {"Cob"}),
         ],
     ),
+    "english abbreviated names": (
+        {"ph": "Phoenix", "fi": "Fidelio", "ca": "Castiza"},
+        "en",
+        [
+            "<stage>Enter Phoen. and Fid.</stage>",
+            '<sp who="#ph"><p>Come.</p></sp>',
+            '<sp who="#fi"><p>I come.</p></sp>',
+            "<stage>Exit Phoen. Enter Cast. with wine.</stage>",  # lowercase "wine." is no name
+            '<sp who="#ca"><p>Drink.</p></sp>',
+        ],
+        [(3, 5, {"Phoenix", "Fidelio"}), (6, 7, {"Fidelio", "Castiza"})],
+    ),
     "german treten auf, geht ab, beide ab": (
         GERMAN,
         "ger",

@@ -20,7 +20,9 @@ finer. This module reads them from any Story:
   scene opening "Sophie, Fritz, Vorige."); "Vorige", "les mêmes", "те же" bring
   back whoever was on stage when the scene before ended;
 - a direction names a character by its name or an alias as a whole word (a
-  leading article dropped: "Mayor" for "The Mayor"), or through the ids of TEI
+  leading article dropped: "Mayor" for "The Mayor"), by a capitalised
+  abbreviation that begins a word of one character's names only ("Exit
+  Phoen."), or through the ids of TEI
   ``<stage who="...">`` (`Element.refs`) when its words name nobody.
 
 Each configuration is a maximal run of a scene's elements with one set of
@@ -74,6 +76,8 @@ _PREVIOUS = re.compile(
 _ALL_BUT = re.compile(r"\b(?:all|alle|tous|все)\b[^.;]*?\b(?:but|außer|ausser|sauf|кроме)\b", re.I)
 _CLAUSE = re.compile(r"(?<=[.;!?])\s+|\s*[()\[\]]\s*")
 _ARTICLES = frozenset({"the", "a", "der", "die", "das", "le", "la", "les", "l'"})
+_ABBREVIATION = re.compile(r"(?<!\w)([A-ZÀ-ÞА-ЯЁ][^\W\d_]{2,})\.")
+"""A capitalised word of three letters or more cut short with a dot: "Phoen.", "Ferd."."""
 _DIRECTION_KINDS = frozenset({Kind.STAGE, Kind.ACTION})
 _OPENING_KINDS = _DIRECTION_KINDS | {Kind.HEADING}
 
@@ -92,11 +96,12 @@ class Configuration:
 def configurations(story: Story) -> tuple[Configuration, ...]:
     """The story's configurations, in order (see the module docstring)."""
     names = _name_patterns(story.cast)
+    words = _name_words(story.cast)
     ids = _ids(story.cast)
     result: list[Configuration] = []
     before: frozenset[str] = frozenset()
     for scene in story.scenes:
-        stage = _Stage(names, ids, before)
+        stage = _Stage(names, words, ids, before)
         runs: list[tuple[frozenset[str], int, int]] = []
         for element in scene.elements:
             on_stage = stage.after(element)
@@ -117,10 +122,12 @@ class _Stage:
     def __init__(
         self,
         names: list[tuple[re.Pattern[str], str]],
+        words: Mapping[str, set[str]],
         ids: Mapping[str, str],
         before: frozenset[str],
     ) -> None:
         self.names = names
+        self.words = words
         self.ids = ids
         self.before = before
         self.on: set[str] = set()
@@ -164,6 +171,15 @@ class _Stage:
                 taken.append(span)
                 if character not in found:
                     found.append(character)
+        for match in _ABBREVIATION.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            short = match.group(1).casefold()
+            meant = {
+                c for w, cs in self.words.items() if w.startswith(short) and w != short for c in cs
+            }
+            if len(meant) == 1 and (character := meant.pop()) not in found:
+                found.append(character)  # "Exit Phoen.": the one name "Phoen" begins
         return found
 
     def direct(self, clause: str, named: list[str]) -> None:
@@ -190,6 +206,16 @@ def _moves(clause: str) -> bool:
 def _ids(cast: Iterable[Character]) -> dict[str, str]:
     """Each name and alias of the cast (TEI ids among them) -> its character."""
     return {name: c.name for c in cast for name in c.names()}
+
+
+def _name_words(cast: Iterable[Character]) -> dict[str, set[str]]:
+    """Each word of a name a character goes by -> the characters whose names hold it."""
+    words: dict[str, set[str]] = {}
+    for character in cast:
+        for name in character.names():
+            for word in re.findall(r"[^\W\d_]{3,}", name.casefold()):
+                words.setdefault(word, set()).add(character.name)
+    return words
 
 
 def _name_patterns(cast: Iterable[Character]) -> list[tuple[re.Pattern[str], str]]:
