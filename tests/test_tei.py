@@ -60,7 +60,7 @@ def test_cues_are_who_ids_without_hash():
     script = read_story("the-lamplighters.xml")
     cues = [e.cue for e in script.elements if e.kind is Kind.DIALOGUE]
     assert cues == [
-        "mayor", "wren", "cob", "cob", "cob", "watch", "wren cob",
+        "mayor", "wren", "cob", "cob", "cob", "watch", "wren", "cob",
         "A VOICE.", "wren", "mayor", "cob", "wren",
     ]  # fmt: skip
 

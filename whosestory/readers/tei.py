@@ -2,41 +2,45 @@
 
 The title comes from ``teiHeader/fileDesc/titleStmt/title`` (``type="main"``
 first); the declared cast from every ``person`` and ``personGrp`` in
-``particDesc``. In ``text/body``, each innermost ``div`` (a ``type="scene"``
-div, or any div with no div inside it: prologue, induction, epilogue, an act
-without scenes) opens a scene: a HEADING whose text is its ``<head>``, whose
-``act`` is the enclosing act's ``n`` (or head) and whose ``number`` is its own
-``n`` or position. Content a container div holds outside its sub-divisions
-gets a heading of its own.
+``particDesc``; the language from ``xml:lang`` on ``<TEI>`` or ``<text>`` (else
+the first ``langUsage`` language), as an ISO 639-1 code. The text (``front``,
+``body``, ``back``, and the ``<group><text>`` of a play in parts) is read by
+`whosestory.readers._tei_body`: one scene per DraCor segment, each with the play's
+own act and scene numbers.
 
-``<sp who="#a #b">`` becomes DIALOGUE elements whose cue is the ids without
-``#`` joined with a space (the builder maps ids to the declared cast); without
-``who`` the ``<speaker>`` text is the cue. A speech is one DIALOGUE per run of
-spoken text (``l``, ``p``, ``lg``, ``q``, ``ab``): a stage direction inside the
-speech, even one inline in a verse line, ends the run and becomes a STAGE
-element, so "Good night. [To Barnardo.] Sleep well." is DIALOGUE, STAGE,
-DIALOGUE. ``<stage>`` keeps its raw text and gets ``refs`` from its ``who``.
-Front matter (castList, set) is not read: the cast comes from particDesc.
+``<sp who="#a">`` becomes DIALOGUE elements whose cue is the id without ``#``
+(the builder maps ids to the declared cast); a joint speech ``who="#a #b"`` is
+one DIALOGUE per id. A speech without ``who`` is cued by its ``<speaker>`` label,
+resolved to a declared person when the label names one (`LabelResolver`), so a
+label never duplicates a declared person. ``<stage>`` keeps its raw text and
+gets ``refs`` from its ``who``. Front matter (castList, set) is not read.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 
 from lxml import etree
 
 from whosestory.errors import EmptyInputError, ParseError
-from whosestory.model import CastEntry, Diagnostic, Element, Kind, Script, Span
+from whosestory.model import CastEntry, Kind, Script
+from whosestory.readers._tei_body import BodyWalker, text_of
 from whosestory.readers._xml import local_name, parse_xml
+from whosestory.screenplay import is_group_name
 
 EXPECTED = "TEI drama (a <TEI> document whose <text><body> holds <sp> speeches)"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-
-_SKIPPED = frozenset({"speaker", "note", "fw", "pb", "milestone", "figure", "head", "castList"})
-"""Elements whose text is neither speech nor stage direction."""
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 _SEX = {"male": "m", "m": "m", "1": "m", "female": "f", "f": "f", "2": "f"}
+_ISO_639_1 = {"ger": "de", "deu": "de", "eng": "en", "fre": "fr", "fra": "fr", "rus": "ru"}
+_ISO_639_1.update(
+    {"ita": "it", "spa": "es", "lat": "la", "grc": "el", "gre": "el", "ell": "el", "por": "pt"}
+)
+_ISO_639_1.update({"swe": "sv", "dut": "nl", "nld": "nl", "pol": "pl", "ukr": "uk", "cat": "ca"})
 
 
 def read(data: bytes, source: str) -> Script:
@@ -57,21 +61,25 @@ def read(data: bytes, source: str) -> Script:
             )
         raise ParseError(source, message, root.sourceline)
     header = _first(root, "teiHeader")
-    body = _find_path(root, ("text", "body"))
-    if body is None:
+    text = _first(root, "text")
+    if text is None or not any(local_name(e) == "body" for e in text.iter()):
         raise ParseError(source, f"no <text><body> element; expected {EXPECTED}.", root.sourceline)
-    walker = _BodyWalker()
-    walker.container(body, act=None)
-    if not any(e.kind is Kind.DIALOGUE for e in walker.elements):
+    used = _speech_labels(text)
+    resolver = LabelResolver(_persons(header), used)
+    walker = BodyWalker(text, resolver)
+    walker.walk(text)
+    elements = walker.finish()
+    if not any(e.kind is Kind.DIALOGUE for e in elements):
         message = f"the play has no <sp> speeches; expected {EXPECTED}."
-        raise ParseError(source, message, body.sourceline)
+        raise ParseError(source, message, text.sourceline)
     return Script(
         format="tei",
         source=source,
-        elements=tuple(walker.elements),
+        elements=tuple(elements),
         title=_title(header),
         diagnostics=tuple(walker.diagnostics),
-        declared_cast=_declared_cast(header, walker.labels()),
+        declared_cast=_declared_cast(header, _common_labels(used)),
+        language=language_of(root),
     )
 
 
@@ -99,18 +107,13 @@ def _find_path(element: etree._Element | None, path: tuple[str, ...]) -> etree._
     return element
 
 
-def _text(element: etree._Element) -> str:
-    """All text inside an element, whitespace collapsed."""
-    return " ".join("".join(element.itertext()).split())
-
-
 def _title(header: etree._Element | None) -> str | None:
     title_stmt = _find_path(header, ("fileDesc", "titleStmt"))
     if title_stmt is None:
         return None
     titles = _children(title_stmt, "title")
     main = [t for t in titles if t.get("type") == "main"] or titles
-    text = _text(main[0]) if main else ""
+    text = text_of(main[0]) if main else ""
     return text or None
 
 
@@ -133,9 +136,9 @@ def _declared_cast(
     taken: set[str] = set()
     tags = (f"{{{TEI_NS}}}person", f"{{{TEI_NS}}}personGrp", "person", "personGrp")
     for entry in partic.iter(*tags):
-        ident = entry.get("{http://www.w3.org/XML/1998/namespace}id") or ""
+        ident = entry.get(XML_ID) or ""
         names = [c for c in entry if local_name(c) in ("persName", "name")]
-        name = next((_text(n) for n in names if _text(n)), "") or ident
+        name = next((text_of(n) for n in names if text_of(n)), "") or ident
         if name == ident and ident in labels:
             name = labels[ident]
         if not ident and not name:
@@ -149,179 +152,110 @@ def _declared_cast(
     return tuple(cast)
 
 
-# ---------------------------------------------------------------- body
+# ---------------------------------------------------------------- speaker labels
 
 
-def _is_div(element: etree._Element) -> bool:
-    return local_name(element) in ("div", "div1", "div2", "div3")
+def _persons(header: etree._Element | None) -> dict[str, list[str]]:
+    """Each declared id with its names (``persName``/``name`` texts), in document order."""
+    partic = _find_path(header, ("profileDesc", "particDesc"))
+    if partic is None:
+        return {}
+    persons: dict[str, list[str]] = {}
+    for entry in partic.iter():
+        if local_name(entry) in ("person", "personGrp") and entry.get(XML_ID):
+            names = [text_of(c) for c in entry if local_name(c) in ("persName", "name")]
+            persons[entry.get(XML_ID) or ""] = [n for n in names if n]
+    return persons
 
 
-def _has_div(element: etree._Element) -> bool:
-    return any(_is_div(child) for child in element)
-
-
-class _BodyWalker:
-    """Walks the divisions of the body, emitting headings, speeches and stage directions."""
-
-    def __init__(self) -> None:
-        self.elements: list[Element] = []
-        self.diagnostics: list[Diagnostic] = []
-        self.speech: list[str] = []
-        self.speech_start = 0
-        self.speech_end = 0
-        self.speaker_labels: dict[str, Counter[str]] = defaultdict(Counter)
-
-    def labels(self) -> dict[str, str]:
-        """Each speaking id's most used speech label, in title case (``GRAVEDIGGER`` ->
-        ``Gravedigger``)."""
-        return {
-            ident: " ".join(w.capitalize() for w in counts.most_common(1)[0][0].split())
-            for ident, counts in self.speaker_labels.items()
-        }
-
-    def container(self, div: etree._Element, act: str | None) -> None:
-        """A div holding other divs (the body, an act): recurse; loose content gets a heading."""
-        own_act = _act_label(div) if div.get("type") == "act" else act
-        position = 0
-        needs_heading = True
-        for child in div:
-            if _is_div(child):
-                position += 1
-                if _has_div(child) and child.get("type") != "scene":
-                    self.container(child, own_act)
-                else:
-                    self.scene(child, own_act, position)
-                needs_heading = True
-            elif local_name(child) in ("sp", "stage", "p", "l", "lg"):
-                if needs_heading and div.getparent() is not None and _is_div(div):
-                    self.heading(div, own_act, None)
-                needs_heading = False
-                self.content(child)
-
-    def scene(self, div: etree._Element, act: str | None, position: int) -> None:
-        """An innermost div: a heading, then its speeches and stage directions."""
-        if act is None and div.get("type") == "act":
-            act = _act_label(div)
-        self.heading(div, act, div.get("n") or str(position))
-        for child in div:
-            self.content(child)
-
-    def heading(self, div: etree._Element, act: str | None, number: str | None) -> None:
-        head = _first(div, "head")
-        text = _text(head) if head is not None else ""
-        if not text:
-            text = _fallback_head(div.get("type") or "scene", act, number)
-        line = (head if head is not None else div).sourceline or 1
-        span = Span(line, line)
-        self.elements.append(Element(Kind.HEADING, text.strip(), span, number=number, act=act))
-
-    def content(self, element: etree._Element) -> None:
-        """One child of a scene: a speech, a stage direction, or something holding them."""
-        name = local_name(element)
-        if name == "sp":
-            self.sp(element)
-        elif name == "stage":
-            self.stage(element)
-        elif _is_div(element):
-            for child in element:
-                self.content(child)
-        elif name in _SKIPPED or not isinstance(element.tag, str):
-            return
-        else:  # prose or verse outside a speech: a narrated direction
-            text = _text(element)
-            if text:
-                line = element.sourceline or 1
-                self.elements.append(Element(Kind.STAGE, text, Span(line, _last_line(element))))
-
-    def stage(self, element: etree._Element) -> None:
-        text = _text(element)
-        if not text:
-            return
-        refs = tuple(
-            ref.lstrip("#")
-            for node in element.iter(f"{{{TEI_NS}}}stage", "stage")
-            for ref in (node.get("who") or "").split()
-            if ref.lstrip("#")
-        )
-        span = Span(element.sourceline or 1, _last_line(element))
-        self.elements.append(Element(Kind.STAGE, text, span, refs=tuple(dict.fromkeys(refs))))
-
-    def sp(self, sp: etree._Element) -> None:
-        """A speech: runs of spoken text split by the stage directions inside it."""
+def _speech_labels(text: etree._Element) -> dict[str, Counter[str]]:
+    """The ``<speaker>`` labels of each id's own speeches (``who`` with one id)."""
+    used: dict[str, Counter[str]] = defaultdict(Counter)
+    for sp in text.iter():
+        if local_name(sp) != "sp":
+            continue
         ids = [ref.lstrip("#") for ref in (sp.get("who") or "").split() if ref.lstrip("#")]
         speaker = _first(sp, "speaker")
-        if len(ids) == 1 and speaker is not None and _text(speaker):
-            self.speaker_labels[ids[0]][_text(speaker).rstrip(" .:")] += 1
-        cue = " ".join(ids) or (_text(speaker) if speaker is not None else "")
-        if not cue:
-            message = "speech with neither who nor speaker; left unattributed"
-            self.diagnostics.append(Diagnostic(sp.sourceline, message))
-        self.speech = []
-        for child in sp:
-            if local_name(child) not in _SKIPPED:
-                self._spoken(child, cue or None)
-        self._flush(cue or None)
-
-    def _spoken(self, node: etree._Element, cue: str | None) -> None:
-        """Collect the speech text of a block, flushing around embedded stage directions."""
-        if not isinstance(node.tag, str):
-            self._add_text(node.tail, node)
-            return
-        name = local_name(node)
-        if name == "stage":
-            self._flush(cue)
-            self.stage(node)
-        elif name not in _SKIPPED:
-            self._add_text(node.text, node)
-            for child in node:
-                self._spoken(child, cue)
-        self._add_text(node.tail, node)
-
-    def _add_text(self, text: str | None, node: etree._Element) -> None:
-        if not text or not text.strip():
-            if text and self.speech:
-                self.speech.append(" ")
-            return
-        line = node.sourceline or 1
-        if not self.speech:
-            self.speech_start = line
-        self.speech_end = max(self.speech_end, line)
-        self.speech.append(text)
-
-    def _flush(self, cue: str | None) -> None:
-        text = " ".join("".join(self.speech).split())
-        if text:
-            span = Span(self.speech_start, self.speech_end)
-            self.elements.append(Element(Kind.DIALOGUE, text, span, cue=cue))
-        self.speech = []
-        self.speech_end = 0
+        label = text_of(speaker).rstrip(" .:") if speaker is not None else ""
+        if len(ids) == 1 and label:
+            used[ids[0]][label] += 1
+    return used
 
 
-def _fallback_head(kind: str, act: str | None, number: str | None) -> str:
-    """A heading for a div without ``<head>``: "Act 1, Scene 2", "Act 3", "Epilogue"."""
-    if kind == "scene":
-        return f"Act {act}, Scene {number}" if act else f"Scene {number}"
-    if kind == "act":
-        return f"Act {act or number}"
-    return kind.capitalize()
+def _common_labels(used: Mapping[str, Counter[str]]) -> dict[str, str]:
+    """Each speaking id's most used label, in title case (``GRAVEDIGGER`` -> ``Gravedigger``)."""
+    return {
+        ident: " ".join(w.capitalize() for w in counts.most_common(1)[0][0].split())
+        for ident, counts in used.items()
+    }
 
 
-def _act_label(div: etree._Element) -> str | None:
-    """An act's label: its ``n``, else its head text without the word "Act"."""
-    if div.get("n"):
-        return div.get("n")
-    head = _first(div, "head")
-    text = _text(head) if head is not None else ""
-    words = text.split()
-    if words and words[0].lower().rstrip(".") == "act" and len(words) > 1:
-        return " ".join(words[1:])
-    return text or None
+_NON_WORD_RE = re.compile(r"[\W_]+")
 
 
-def _last_line(element: etree._Element) -> int:
-    """The last source line an element's content reaches (lxml gives start lines only)."""
-    last = element.sourceline or 1
-    for node in element.iter():
-        if node.sourceline:
-            last = max(last, node.sourceline)
-    return last
+def _words(label: str) -> tuple[str, ...]:
+    return tuple(_NON_WORD_RE.sub(" ", label.casefold()).split())
+
+
+def _abbreviates(label: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """``PHA.`` abbreviates Phaedria, ``Lady Mac.`` Lady Macbeth: each word of the label
+    begins the name's word in the same place (two letters at least in all)."""
+    if not label or len(label) > len(name) or sum(map(len, label)) < 2:
+        return False
+    return all(n.startswith(w) for w, n in zip(label, name, strict=False))
+
+
+class LabelResolver:
+    """Turns the ``<speaker>`` label of a speech without ``who`` into its cue.
+
+    The label is a declared person's id when it names exactly one of them: the
+    label the play uses for that id's own speeches, else a name or id equal to
+    it (ignoring case and punctuation), else a name it abbreviates
+    (`_abbreviates`). Otherwise the label is its own character.
+    """
+
+    def __init__(self, persons: Mapping[str, list[str]], used: Mapping[str, Counter[str]]) -> None:
+        self.names = {
+            ident: {_words(n) for n in (*names, ident) if _words(n)}
+            for ident, names in persons.items()
+        }
+        self.used: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        for ident, labels in used.items():
+            for label in labels:
+                self.used[_words(label)].add(ident)
+
+    def __call__(self, label: str) -> str:
+        words = _words(label)
+        if not words:
+            return label
+        tests = [
+            lambda ident: ident in self.used.get(words, ()),
+            lambda ident: words in self.names[ident],
+        ]
+        if not is_group_name(label):  # "All." abbreviates nobody, not even Allwit
+            tests.append(lambda ident: any(_abbreviates(words, n) for n in self.names[ident]))
+        for test in tests:
+            found = [ident for ident in self.names if test(ident)]
+            if len(found) == 1:
+                return found[0]
+            if found:
+                break  # ambiguous: the label stays its own
+        return label
+
+
+# ---------------------------------------------------------------- language
+
+
+def language_of(root: etree._Element) -> str | None:
+    """The play's language as ISO 639-1: ``xml:lang`` of ``<TEI>`` or ``<text>``, else
+    the first language of the header's ``langUsage`` (``ger`` -> ``de``)."""
+    text = _first(root, "text")
+    usage = _find_path(_first(root, "teiHeader"), ("profileDesc", "langUsage"))
+    declared = [root.get(XML_LANG), text.get(XML_LANG) if text is not None else None]
+    if usage is not None:
+        declared += [e.get("ident") for e in usage if local_name(e) == "language"]
+    code = next((c for c in declared if c and c.strip()), None)
+    if code is None:
+        return None
+    code = code.strip().lower().split("-")[0]
+    return code if len(code) == 2 else _ISO_639_1.get(code)

@@ -1,0 +1,231 @@
+"""Configurations: who is on stage between one entrance or exit and the next.
+
+Drama analysis segments a play finer than its scenes by its *configurations*
+(Marcus 1973, "Das Drama und seine Figurenkonstellation"; Pfister, "Das Drama",
+1977, 3.6.3): the set of characters on stage, which changes whenever one enters
+or leaves. Plays without scene divisions (many early modern texts) have nothing
+finer. This module reads them from any Story:
+
+- a scene opens on an empty stage;
+- a character who speaks is on stage (an entrance nobody wrote down);
+- a stage direction (or action line) is split into clauses; a clause with an
+  entrance word (`ENTRANCE`: "Enter", "tritt auf", "entre", "входит") puts the
+  characters it names on stage, one with an exit word (`EXIT`: "Exit", "ab",
+  "sort", "уходит") takes them off. An exit naming nobody takes off the last
+  speaker, or everyone when the word is plural ("Exeunt", "Alle ab", "sortent",
+  "уходят"). "Manet X" (`STAYS`: "bleibt", "reste", "остаётся") takes off everyone
+  but X;
+- before anyone speaks, a heading or direction that names characters without an
+  entrance or exit word lists who is on stage (the German, French and Russian
+  scene opening "Sophie, Fritz, Vorige."); "Vorige", "les mêmes", "те же" bring
+  back whoever was on stage when the scene before ended;
+- a direction names a character by its name or an alias as a whole word (a
+  leading article dropped: "Mayor" for "The Mayor"), by a capitalised
+  abbreviation that begins a word of one character's names only ("Exit
+  Phoen."), or through the ids of TEI
+  ``<stage who="...">`` (`Element.refs`) when its words name nobody.
+
+Each configuration is a maximal run of a scene's elements with one set of
+characters on stage; runs with nobody on stage are left out. Directions are
+read in English, German, French and Russian; in any other language only
+speakers and ``who`` ids are read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from whosestory.model import SPOKEN_KINDS, Character, Element, Kind, Story
+
+ENTRANCE = re.compile(
+    r"\b(?:re-?)?enter(?:s|eth)?\b|\bcom(?:e|es|eth|meth)\s+in\b"
+    r"|\btr(?:itt|eten)\b[^.;]*?\b(?:auf|ein|herein|hinzu|vor)\b|\bkomm(?:t|en)\b[^.;]*?\bherein\b"
+    r"|\berscheint\b|\berscheinen\b|\bauftritt\b"
+    r"|\bentr(?:e|ent)\b|\bparaî?(?:t|ssent)\b|\barrivent?\b"
+    r"|\bвх[оа]д(?:ит|ят)\b|\bвбега(?:ет|ют)\b|\bпоявля(?:ется|ются)\b",
+    re.IGNORECASE,
+)
+EXIT = re.compile(
+    r"\bexit\b|\bexeunt\b|\bgo(?:e|es|eth|th)?\s+(?:out|forth)\b|\bdepart(?:s|eth)\b"
+    r"|\babgang\b"
+    r"|\b(?:geh|eil|lauf|läuf|stürz|renn|tret|tritt|zieh|schleich|fahr|fähr|spring)\w*\b"
+    r"[^.;]*?\b(?:ab|hinaus|fort|weg|davon)\b"
+    r"|\bentfern(?:t|en) sich\b"
+    r"|\bsort(?:ent)?\b|\bs['’]en (?:va|vont)\b|\bse retir(?:e|ent)\b"
+    r"|\bу(?:ход|бега)(?:ит|ят|ет|ют)\b|\bудаля(?:ется|ются)\b",
+    re.IGNORECASE,
+)
+_SHORT_EXIT = re.compile(r"^\W*(?:[A-ZÄÖÜ][\w'’.-]*\s+(?:und\s+)?){0,4}[Aa]b\W*$")
+"""German "Ab.", "Beide ab.", "Der Graf ab.": capitalised words, then "ab"."""
+STAYS = re.compile(
+    r"\bman(?:et|ent)\b|\bbleib(?:t|en)\b|\brest(?:e|ent)\b|\bоста[её]тся\b|\bостаются\b",
+    re.IGNORECASE,
+)
+_PLURAL = re.compile(
+    r"\bexeunt\b|\bomnes\b|\ball\b|\bboth\b|\balle\b|\bbeide\b|\bgehen\b|\bentfernen\b"
+    r"|\bsortent\b|\btous\b|\btoutes\b|\bs['’]en vont\b|\bse retirent\b"
+    r"|\bуход(?:ят)\b|\bубегают\b|\bудаляются\b|\bвсе\b",
+    re.IGNORECASE,
+)
+_PREVIOUS = re.compile(
+    r"\bvorigen?\b|\bvoriger\b|\bles (?:mêmes|précédents)\b|\bт[еоа] же\b|\bthe same\b", re.I
+)
+"""The characters on stage at the end of the scene before ("Vorige", "les mêmes", "те же")."""
+_ALL_BUT = re.compile(r"\b(?:all|alle|tous|все)\b[^.;]*?\b(?:but|außer|ausser|sauf|кроме)\b", re.I)
+_CLAUSE = re.compile(r"(?<=[.;!?])\s+|\s*[()\[\]]\s*")
+_ARTICLES = frozenset({"the", "a", "der", "die", "das", "le", "la", "les", "l'"})
+_ABBREVIATION = re.compile(r"(?<!\w)([A-ZÀ-ÞА-ЯЁ][^\W\d_]{2,})\.")
+"""A capitalised word of three letters or more cut short with a dot: "Phoen.", "Ferd."."""
+_DIRECTION_KINDS = frozenset({Kind.STAGE, Kind.ACTION})
+_OPENING_KINDS = _DIRECTION_KINDS | {Kind.HEADING}
+
+
+@dataclass(frozen=True, slots=True)
+class Configuration:
+    """Who is on stage from `first_line` to `last_line` of scene `scene` (its index)."""
+
+    index: int
+    scene: int
+    first_line: int
+    last_line: int
+    characters: frozenset[str]
+
+
+def configurations(story: Story) -> tuple[Configuration, ...]:
+    """The story's configurations, in order (see the module docstring)."""
+    names = _name_patterns(story.cast)
+    words = _name_words(story.cast)
+    ids = _ids(story.cast)
+    result: list[Configuration] = []
+    before: frozenset[str] = frozenset()
+    for scene in story.scenes:
+        stage = _Stage(names, words, ids, before)
+        runs: list[tuple[frozenset[str], int, int]] = []
+        for element in scene.elements:
+            on_stage = stage.after(element)
+            if runs and runs[-1][0] == on_stage:
+                runs[-1] = (on_stage, runs[-1][1], element.span.end)
+            else:
+                runs.append((on_stage, element.span.start, element.span.end))
+        for characters, first, last in runs:
+            if characters:
+                result.append(Configuration(len(result), scene.index, first, last, characters))
+        before = runs[-1][0] if runs else frozenset()
+    return tuple(result)
+
+
+class _Stage:
+    """Who is on stage, updated element by element."""
+
+    def __init__(
+        self,
+        names: list[tuple[re.Pattern[str], str]],
+        words: Mapping[str, set[str]],
+        ids: Mapping[str, str],
+        before: frozenset[str],
+    ) -> None:
+        self.names = names
+        self.words = words
+        self.ids = ids
+        self.before = before
+        self.on: set[str] = set()
+        self.speaker: str | None = None
+
+    def after(self, element: Element) -> frozenset[str]:
+        if element.kind in SPOKEN_KINDS and element.speaker:
+            self.on.add(element.speaker)
+            self.speaker = element.speaker
+        elif element.kind in _OPENING_KINDS:
+            refs = [self.ids[r] for r in element.refs if r in self.ids]
+            clauses = [c for c in _CLAUSE.split(element.text) if c.strip()]
+            if element.kind is Kind.HEADING:
+                clauses = clauses[
+                    1:
+                ]  # "SCÈNE III." lists nobody; a title as head ("The Phoenix") neither
+            moving = [c for c in clauses if _moves(c)]
+            for clause in clauses:
+                named = self.named(clause) or (refs if len(moving) == 1 else [])
+                if self.speaker is None and not _moves(clause):
+                    self.opening(clause, named)
+                elif element.kind is not Kind.HEADING:
+                    self.direct(clause, named)
+        return frozenset(self.on)
+
+    def opening(self, clause: str, named: list[str]) -> None:
+        """Before anyone speaks, a heading or direction that names characters lists who
+        is on stage ("Sophie, Fritz, Vorige.", "SCÈNE II. Hernani, doña Sol")."""
+        self.on.update(named)
+        if _PREVIOUS.search(clause):
+            self.on.update(self.before)
+
+    def named(self, text: str) -> list[str]:
+        found: list[str] = []
+        taken: list[tuple[int, int]] = []
+        for pattern, character in self.names:
+            for match in pattern.finditer(text):
+                span = match.span()
+                if any(s < span[1] and span[0] < e for s, e in taken):
+                    continue  # "Second Witch" is not also "Witch"
+                taken.append(span)
+                if character not in found:
+                    found.append(character)
+        for match in _ABBREVIATION.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            short = match.group(1).casefold()
+            meant = {
+                c for w, cs in self.words.items() if w.startswith(short) and w != short for c in cs
+            }
+            if len(meant) == 1 and (character := meant.pop()) not in found:
+                found.append(character)  # "Exit Phoen.": the one name "Phoen" begins
+        return found
+
+    def direct(self, clause: str, named: list[str]) -> None:
+        """Apply one clause of a stage direction."""
+        if STAYS.search(clause) and named:
+            self.on = set(named)
+        elif EXIT.search(clause) or _SHORT_EXIT.match(clause):
+            if _ALL_BUT.search(clause) and named:
+                self.on = set(named)
+            elif named:
+                self.on.difference_update(named)
+            elif _PLURAL.search(clause):
+                self.on.clear()
+            elif self.speaker:
+                self.on.discard(self.speaker)
+        elif ENTRANCE.search(clause):
+            self.on.update(named)
+
+
+def _moves(clause: str) -> bool:
+    return bool(ENTRANCE.search(clause) or EXIT.search(clause) or _SHORT_EXIT.match(clause))
+
+
+def _ids(cast: Iterable[Character]) -> dict[str, str]:
+    """Each name and alias of the cast (TEI ids among them) -> its character."""
+    return {name: c.name for c in cast for name in c.names()}
+
+
+def _name_words(cast: Iterable[Character]) -> dict[str, set[str]]:
+    """Each word of a name a character goes by -> the characters whose names hold it."""
+    words: dict[str, set[str]] = {}
+    for character in cast:
+        for name in character.names():
+            for word in re.findall(r"[^\W\d_]{3,}", name.casefold()):
+                words.setdefault(word, set()).add(character.name)
+    return words
+
+
+def _name_patterns(cast: Iterable[Character]) -> list[tuple[re.Pattern[str], str]]:
+    """Whole-word patterns for every name a character goes by, longest first."""
+    forms: dict[str, str] = {}
+    for character in cast:
+        for name in character.names():
+            words = name.split()
+            for form in (name, " ".join(words[1:]) if words[0].lower() in _ARTICLES else ""):
+                if len(form) > 1 and not any(ch.isdigit() or ch == "_" for ch in form):
+                    forms.setdefault(form.casefold(), character.name)
+    ordered = sorted(forms, key=len, reverse=True)
+    return [(re.compile(rf"(?<!\w){re.escape(f)}(?!\w)", re.IGNORECASE), forms[f]) for f in ordered]

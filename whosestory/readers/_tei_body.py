@@ -1,0 +1,298 @@
+"""The body of a TEI play: its segments, speeches and stage directions, in document order.
+
+Segments are counted as DraCor counts them: every ``div`` under a ``body`` that
+holds an ``<sp>`` as a child, or that is a ``type="scene"`` div with no ``<sp>``
+anywhere inside it (`SEGMENT_XPATH`); a play with no such div is one segment per
+``body``. Each segment opens a HEADING element, so the builder makes one scene of
+it. A div that is not a segment (an act, a dedication, a song, a dramatis
+personae) adds no heading: its speeches and directions go on in the scene they
+follow. Segments inside segments are not flattened: a scene div holding scene
+divs gives each inner one its heading. Speeches before the first segment (a
+prologue in ``<front>``) open the first segment early, so they add no scene.
+
+Speeches are ``<sp>`` anywhere in ``<front>``, ``<body>`` and ``<back>`` (also
+inside ``<floatingText>`` and ``<group><text>``), and ``<div type="speech">``
+whose ``<head>`` names the speaker. A speech becomes one DIALOGUE per run of
+spoken text (``l``, ``p``, ``lg``, ``q``, ``ab``): a stage direction inside it,
+even one inline in a verse line, ends the run and becomes a STAGE element.
+A joint speech (``who="#a #b"``) is one DIALOGUE per speaker, each with the
+whole text and the same lines; the second and later are marked ``dual`` (spoken
+at the same time as the one before), so each speaker is credited with its words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml import etree
+
+from whosestory.model import Diagnostic, Element, Kind, Span
+from whosestory.readers._xml import local_name
+
+SEGMENT_XPATH = (
+    "//*[local-name()='body']//*[local-name()='div']"
+    "[*[local-name()='sp'] or (@type='scene' and not(.//*[local-name()='sp']))]"
+)
+"""DraCor's segments: ``//body//div[sp or (@type="scene" and not(.//sp))]``."""
+
+BODY_XPATH = "//*[local-name()='body']"
+
+_SKIPPED = frozenset({"speaker", "note", "fw", "pb", "milestone", "figure", "head", "castList"})
+"""Elements whose text is neither speech nor stage direction."""
+
+_BLOCKS = frozenset({"l", "p", "ab", "lg"})
+_CONTAINERS = frozenset({"text", "group", "front", "body", "back", "floatingText"})
+_OUTSIDE_BODY = frozenset({"front", "back"})
+
+
+def is_div(element: etree._Element) -> bool:
+    return local_name(element) in ("div", "div1", "div2", "div3")
+
+
+def text_of(element: etree._Element) -> str:
+    """All text inside an element, whitespace collapsed."""
+    return " ".join("".join(element.itertext()).split())
+
+
+def first_child(element: etree._Element, name: str) -> etree._Element | None:
+    return next((child for child in element if local_name(child) == name), None)
+
+
+class BodyWalker:
+    """Walks a play's ``<text>``, emitting headings, speeches and stage directions.
+
+    `cue_of_label` turns a ``<speaker>`` label of a speech without ``who`` into its
+    cue (a declared id when the label names one).
+    """
+
+    def __init__(self, text: etree._Element, cue_of_label: Callable[[str], str]) -> None:
+        self.elements: list[Element] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.cue_of_label = cue_of_label
+        segments = text.xpath(SEGMENT_XPATH)
+        self.segments = set(segments)
+        bodies = text.xpath(BODY_XPATH)
+        # DraCor: with no segment div, each body is a segment (one body: one scene anyway)
+        self.body_segments = set(bodies) if not segments and len(bodies) > 1 else set()
+        self.prose = True
+        self.speech: list[str] = []
+        self.speech_start = 0
+        self.speech_end = 0
+
+    def walk(self, node: etree._Element, act: str | None = None) -> None:
+        for child in node:
+            self.node(child, act)
+
+    def node(self, element: etree._Element, act: str | None) -> None:
+        """One element of the text: a division, a speech, a direction, or prose."""
+        if not isinstance(element.tag, str):
+            return
+        name = local_name(element)
+        if is_div(element):
+            self.division(element, act)
+        elif name == "sp":
+            self.sp(element)
+        elif name == "stage":
+            self.stage(element)
+        elif name in _CONTAINERS:
+            if element in self.body_segments:
+                self.heading(element, act, str(len(self.headings()) + 1))
+            prose = self.prose
+            self.prose = prose and name not in _OUTSIDE_BODY
+            self.walk(element, act)
+            self.prose = prose
+        elif name in _SKIPPED:
+            return
+        elif _holds_sp(element):  # a song (<q>) or a quotation holding speeches
+            self.walk(element, act)
+        elif not self.prose:
+            return
+        else:  # prose or verse outside a speech: a narrated direction
+            text = text_of(element)
+            if text:
+                line = element.sourceline or 1
+                self.elements.append(Element(Kind.STAGE, text, Span(line, last_line(element))))
+
+    def headings(self) -> list[Element]:
+        return [e for e in self.elements if e.kind is Kind.HEADING]
+
+    def division(self, div: etree._Element, act: str | None) -> None:
+        if div.get("type") == "speech" and div not in self.segments and not _holds_sp(div):
+            self.speech_div(div)
+            return
+        own_act = act
+        if div.get("type") == "act" and (act is None or div not in self.segments):
+            own_act = act_label(div)
+        if div in self.segments:
+            self.heading(div, own_act, div.get("n") or _number_in_head(div) or _position(div))
+        self.walk(div, own_act)
+
+    def heading(self, div: etree._Element, act: str | None, number: str | None) -> None:
+        head = first_child(div, "head")
+        text = text_of(head) if head is not None else ""
+        if not text:
+            text = _fallback_head(div.get("type") or "scene", act, number)
+        line = (head if head is not None else div).sourceline or 1
+        span = Span(line, line)
+        self.elements.append(Element(Kind.HEADING, text.strip(), span, number=number, act=act))
+
+    def stage(self, element: etree._Element) -> None:
+        text = text_of(element)
+        if not text:
+            return
+        refs = tuple(
+            ref.lstrip("#")
+            for node in element.iter()
+            if local_name(node) == "stage"
+            for ref in (node.get("who") or "").split()
+            if ref.lstrip("#")
+        )
+        span = Span(element.sourceline or 1, last_line(element))
+        self.elements.append(Element(Kind.STAGE, text, span, refs=tuple(dict.fromkeys(refs))))
+
+    def sp(self, sp: etree._Element) -> None:
+        """A speech: runs of spoken text split by the stage directions inside it."""
+        ids = [ref.lstrip("#") for ref in (sp.get("who") or "").split() if ref.lstrip("#")]
+        cues = list(dict.fromkeys(ids))
+        if not cues:
+            speaker = first_child(sp, "speaker")
+            label = text_of(speaker) if speaker is not None else ""
+            if label:
+                cues = [self.cue_of_label(label)]
+            else:
+                message = "speech with neither who nor speaker; left unattributed"
+                self.diagnostics.append(Diagnostic(sp.sourceline, message))
+        self.speak(sp, cues, skip=())
+
+    def speech_div(self, div: etree._Element) -> None:
+        """``<div type="speech"><head>NAME</head><lg>...``: a speech labelled by its head."""
+        head = first_child(div, "head")
+        label = text_of(head) if head is not None else ""
+        self.speak(div, [self.cue_of_label(label)] if label else [], skip=(head,))
+
+    def speak(self, block: etree._Element, cues: list[str], skip: tuple[object, ...]) -> None:
+        """Emit a speech block. One with no spoken text (``<sp>`` holding only a stage
+        direction) is still a speech, as DraCor counts it: an empty DIALOGUE."""
+        self.speech = []
+        before = len(self.elements)
+        for child in block:
+            if child not in skip and local_name(child) not in _SKIPPED:
+                self._spoken(child, cues)
+        self._flush(cues)
+        if cues and not any(e.kind is Kind.DIALOGUE for e in self.elements[before:]):
+            line = block.sourceline or 1
+            for i, cue in enumerate(cues):
+                self.elements.append(
+                    Element(Kind.DIALOGUE, "", Span(line, line), cue=cue, dual=i > 0)
+                )
+
+    def _spoken(self, node: etree._Element, cues: list[str]) -> None:
+        """Collect the speech text of a block, flushing around embedded stage directions."""
+        if not isinstance(node.tag, str):
+            self._add_text(node.tail, node)
+            return
+        name = local_name(node)
+        if name == "stage":
+            self._flush(cues)
+            self.stage(node)
+        elif name in ("floatingText", "sp") or is_div(node) or _holds_sp(node):
+            self._flush(cues)  # a song or a masque inside the speech: its own speeches
+            self.node(node, None)
+        elif name not in _SKIPPED:
+            self._add_text(node.text, node)
+            for child in node:
+                self._spoken(child, cues)
+            if name in _BLOCKS and self.speech:
+                self.speech.append(" ")  # verse lines written without a line break between
+        self._add_text(node.tail, node)
+
+    def _add_text(self, text: str | None, node: etree._Element) -> None:
+        if not text or not text.strip():
+            if text and self.speech:
+                self.speech.append(" ")
+            return
+        line = node.sourceline or 1
+        if not self.speech:
+            self.speech_start = line
+        self.speech_end = max(self.speech_end, line)
+        self.speech.append(text)
+
+    def _flush(self, cues: list[str]) -> None:
+        text = " ".join("".join(self.speech).split())
+        if text:
+            span = Span(self.speech_start, self.speech_end)
+            for i, cue in enumerate(cues or [None]):
+                self.elements.append(Element(Kind.DIALOGUE, text, span, cue=cue, dual=i > 0))
+        self.speech = []
+        self.speech_end = 0
+
+    def finish(self) -> list[Element]:
+        """The elements, with speeches before the first segment moved into it.
+
+        The first heading is put before them, at the line of the first element, so
+        a prologue outside the body's segments (in ``<front>``) is no scene of its own.
+        """
+        elements = self.elements
+        first = next((i for i, e in enumerate(elements) if e.kind is Kind.HEADING), None)
+        if not first or not any(e.kind is Kind.DIALOGUE for e in elements[:first]):
+            return elements
+        heading = elements[first]
+        lead = Element(
+            Kind.HEADING, heading.text, elements[0].span, number=heading.number, act=heading.act
+        )
+        return [lead, *elements[:first], *elements[first + 1 :]]
+
+
+def _holds_sp(element: etree._Element) -> bool:
+    return any(local_name(node) == "sp" for node in element.iter())
+
+
+_HEAD_NUMBER_RE = re.compile(r"^\W*(?:[^\W\d]+\.?\s+)?(\d+[a-z]?|[IVXLCDM]+)\b")
+"""The number a head gives its division: "Scene 2.", "SCÈNE III", "ЯВЛЕНИЕ 8", "IV. Auftritt"."""
+
+
+def _number_in_head(div: etree._Element) -> str | None:
+    head = first_child(div, "head")
+    match = _HEAD_NUMBER_RE.match(text_of(head)) if head is not None else None
+    return match.group(1) if match else None
+
+
+def _position(div: etree._Element) -> str:
+    """A div's 1-based position among the divs of its parent."""
+    parent = div.getparent()
+    siblings = [d for d in parent if is_div(d)] if parent is not None else [div]
+    return str(siblings.index(div) + 1)
+
+
+def _fallback_head(kind: str, act: str | None, number: str | None) -> str:
+    """A heading for a div without ``<head>``: "Act 1, Scene 2", "Act 3", "Epilogue"."""
+    if kind == "scene":
+        return f"Act {act}, Scene {number}" if act else f"Scene {number}"
+    if kind == "act":
+        return f"Act {act or number}"
+    return kind.capitalize()
+
+
+def act_label(div: etree._Element) -> str | None:
+    """An act's label: its ``n``, else the number its head gives ("ACTE III"), else its
+    head text without the word "Act"."""
+    if div.get("n"):
+        return div.get("n")
+    if number := _number_in_head(div):
+        return number
+    head = first_child(div, "head")
+    text = text_of(head) if head is not None else ""
+    words = text.split()
+    if words and words[0].lower().rstrip(".") == "act" and len(words) > 1:
+        return " ".join(words[1:])
+    return text or None
+
+
+def last_line(element: etree._Element) -> int:
+    """The last source line an element's content reaches (lxml gives start lines only)."""
+    last = element.sourceline or 1
+    for node in element.iter():
+        if node.sourceline:
+            last = max(last, node.sourceline)
+    return last
