@@ -135,9 +135,11 @@ def test_every_verdict_is_finished() -> None:
         if name in roles.FITTED:  # a fitted model: a probability per character, summing to 1
             assert verdict.probabilities is not None
             assert sum(verdict.probabilities.values()) == pytest.approx(1.0)
+            for r in verdict.ranking:  # each ranked character carries its own probability
+                assert r.probability == pytest.approx(verdict.probabilities[r.name], abs=1e-4)
         else:
             assert verdict.probabilities is None
-        assert all(r.probability is None for r in verdict.ranking)
+            assert all(r.probability is None for r in verdict.ranking)
     assert analysis.charts.arcs and analysis.charts.presence and analysis.charts.edges
 
 

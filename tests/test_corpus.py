@@ -164,7 +164,8 @@ def test_engines_give_identical_tables(corpus: Path, tmp_path: Path) -> None:
         characters = read_table(tmp_path / f"{name}-characters.parquet")
         pd.testing.assert_frame_equal(characters, base_characters)
     peaks = runs["two"].attrs["worker_peak_rss_mb"]  # spawned workers: their own memory only
-    assert len(peaks) == 2 and all(0 < mb < 300 for mb in peaks.values())
+    # one worker may take every story on a loaded machine: at most two peaks, at least one
+    assert 1 <= len(peaks) <= 2 and all(0 < mb < 300 for mb in peaks.values())
 
 
 def test_dask_engine_starts_and_closes_its_own_cluster(corpus: Path) -> None:
