@@ -300,3 +300,17 @@ def test_regression_corpus_output_onto_a_pipe_is_refused(tmp_path: Path) -> None
     with pytest.raises(CorpusError, match="not a regular file"):
         check_output(pipe)
     assert not pipe.is_file()
+
+
+def test_a_spawned_worker_reports_its_own_peak_not_its_parents() -> None:
+    # regression: ru_maxrss survives exec, so a worker spawned from a big parent reported the
+    # parent's peak (305 MB for both workers of a small corpus inside a long test session)
+    import multiprocessing
+
+    from whosestory.corpus.rows import peak_rss_mb
+
+    ballast = bytearray(400 * 1024 * 1024)  # the parent grows by 400 MB before spawning
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        child = pool.apply(peak_rss_mb)
+    assert peak_rss_mb() > 400 and child < 200

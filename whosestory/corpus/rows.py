@@ -162,7 +162,19 @@ def one_sentence(err: BaseException) -> str:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory in MB (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    """This process's own peak resident memory in MB.
+
+    On Linux it is ``VmHWM``: ``ru_maxrss`` survives ``exec``, so a spawned worker would
+    report the peak of the parent it was forked from. Elsewhere ``ru_maxrss`` (KiB on
+    Linux, bytes on macOS).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
