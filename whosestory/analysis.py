@@ -146,7 +146,7 @@ def analyze(story: Story, models: Mapping[str, RoleModel] | None = None) -> Anal
         frame=signals.layer,
         arcs=signals.arcs,
         charts=charts,
-        divergence=divergence({k: v.character for k, v in roles.items()}),
+        divergence=divergence(roles),
         frame_quotes=tuple(evidence.frame_quotes(signals, length=None)),
         features=signals.features(),
         language=signals.language,

@@ -50,7 +50,7 @@ FAMILIES: Mapping[str, tuple[str, ...]] = {
         "conversation_weighted_degree_top",
     ),
     "talk": ("talked_about_top", "named_by_others_top"),
-    "title": ("title_names",),
+    "title": ("title_names", "title_alone", "title_whole_name"),
     "frame": (
         "frame_share",
         "closing_voice",
@@ -127,16 +127,46 @@ def declared_title(story: Story) -> str | None:
     return title
 
 
-def title_names(story: Story, names_of: Mapping[str, Sequence[str]]) -> dict[str, float]:
-    """1 for a character one of whose name words (3+ letters) is a word of the declared title."""
+def _title_words(story: Story) -> set[str]:
+    """The content words (3+ letters) of the declared title and its subtitles."""
     title = declared_title(story)
     if title is None:
-        return dict.fromkeys(names_of, 0.0)
-    title_words = {w.casefold() for w in _TITLE_WORD.findall(title)} - _TITLE_FILLERS
-    result = {}
+        return set()
+    texts = [title, *(text for key, text in story.title_page if key == "Subtitle")]
+    return {w.casefold() for t in texts for w in _TITLE_WORD.findall(t)} - _TITLE_FILLERS
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.casefold() for w in _TITLE_WORD.findall(name)} - _TITLE_FILLERS
+
+
+def title_names(story: Story, names_of: Mapping[str, Sequence[str]]) -> dict[str, float]:
+    """1 for a character one of whose name words (3+ letters) is a word of the declared title
+    (or a subtitle: *Le Fanatisme, ou Mahomet le Prophète*)."""
+    title_words = _title_words(story)
+    return {
+        character: 1.0 if any(_name_words(n) & title_words for n in names) else 0.0
+        for character, names in names_of.items()
+    }
+
+
+def title_features(
+    story: Story, names_of: Mapping[str, Sequence[str]]
+) -> dict[str, dict[str, float]]:
+    """The title family: `title_names`; `title_alone`, 1/k when the title names k characters
+    (*Horace* names both Horace and old Horace); `title_whole_name`, 1 when every word of the
+    character's own name is in the title (Horace, not Le Vieil Horace)."""
+    named = title_names(story, names_of)
+    k = sum(named.values())
+    title_words = _title_words(story)
+    result: dict[str, dict[str, float]] = {}
     for character, names in names_of.items():
-        words = {w.casefold() for name in names for w in _TITLE_WORD.findall(name)}
-        result[character] = 1.0 if words & title_words else 0.0
+        own = _name_words(names[0]) if names else set()
+        result[character] = {
+            "title_names": named[character],
+            "title_alone": named[character] / k if k else 0.0,
+            "title_whole_name": 1.0 if own and own <= title_words else 0.0,
+        }
     return result
 
 
@@ -202,7 +232,9 @@ def character_features(
         table = tables.get(feature, {})
         columns[feature] = {n: min(1.0, max(0.0, float(table.get(n, 0.0)))) for n in names}
     character = {c.name: c for c in story.cast}
-    columns["title_names"] = title_names(story, {n: character[n].names() for n in names})
+    titles = title_features(story, {n: character[n].names() for n in names})
+    for feature in FAMILIES["title"]:
+        columns[feature] = {n: titles[n][feature] for n in names}
     timing = _time(presence, names, n_scenes)
     for feature in FAMILIES["time"]:
         columns[feature] = {n: timing[n][feature] for n in names}

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy.optimize import minimize
 
+from whosestory.features import FAMILIES
 from whosestory.rolemodel import RoleModel
 
 PENALTIES = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
@@ -193,7 +194,7 @@ def choose_penalty(
 def augment_titles(cases: Sequence[Case]) -> list[Case]:
     """Each case, and a copy without the title feature: the model must not lean on titles alone
     (a story's verdict must stand when its title names no one, or is removed)."""
-    return [*cases, *(without(c, ("title_names",)) for c in cases)]
+    return [*cases, *(without(c, FAMILIES["title"]) for c in cases)]
 
 
 def fit_selected(

@@ -77,6 +77,7 @@ def read(data: bytes, source: str) -> Script:
         source=source,
         elements=tuple(elements),
         title=_title(header),
+        title_page=_subtitles(header),
         diagnostics=tuple(walker.diagnostics),
         declared_cast=_declared_cast(header, _common_labels(used)),
         language=language_of(root),
@@ -115,6 +116,15 @@ def _title(header: etree._Element | None) -> str | None:
     main = [t for t in titles if t.get("type") == "main"] or titles
     text = text_of(main[0]) if main else ""
     return text or None
+
+
+def _subtitles(header: etree._Element | None) -> tuple[tuple[str, str], ...]:
+    """The play's subtitles (``<title type="sub">``), as title-page entries named Subtitle."""
+    title_stmt = _find_path(header, ("fileDesc", "titleStmt"))
+    if title_stmt is None:
+        return ()
+    subs = (text_of(t) for t in _children(title_stmt, "title") if t.get("type") == "sub")
+    return tuple(("Subtitle", text) for text in subs if text)
 
 
 def _declared_cast(
