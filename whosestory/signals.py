@@ -16,9 +16,11 @@ from typing import Any
 import networkx as nx
 
 from whosestory import language as languages
+from whosestory import lexicons
 from whosestory.features import character_features
 from whosestory.measures import agency, arc, frame, interiority, network, spotlight, ties
 from whosestory.model import Story
+from whosestory.quoting import Namer
 from whosestory.ranking import mean_rank
 
 LISTENER_THRESHOLD = 0.4
@@ -80,6 +82,24 @@ class Signals:
             name,
             lambda: arc.tone_words(self.story, name, limit=3, text_units=self.text_units),
         )
+
+    def content_tone_words(self, name: str, limit: int = 3) -> dict[str, list[str]]:
+        """`name`'s most frequent toned words, early and late, less the language's stop
+        words and fragments shorter than three letters (filler: "no", "like", "die")."""
+        stop = lexicons.stop_words(self.language) if self.language else None
+        found = self._once(
+            "tone_all",
+            name,
+            lambda: arc.tone_words(self.story, name, limit=50, text_units=self.text_units),
+        )
+        return {
+            half: [w for w, _ in words if len(w) > 2 and (stop is None or w not in stop)][:limit]
+            for half, words in found.items()
+        }
+
+    def namer(self) -> Namer:
+        """Whether a sentence names a character (`quoting.Namer`), built once."""
+        return self._once("namer", "", lambda: Namer([c for c in self.story.cast if not c.group]))
 
     def ties(self, name: str) -> dict[str, dict[str, float]]:
         """shared_scenes, exchanges and talked_about from `name` to every other character."""

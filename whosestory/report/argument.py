@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from whosestory.roles import MAIN_CHARACTER, SPOTLIGHT, phrase
@@ -12,23 +13,40 @@ def _headline(view: dict[str, Any]) -> str:
     verdict = view["verdict"].upper()
     holder = view["holder"] or "nobody"
     close = " It is a close call." if view["close_call"] else ""
-    runner = f", ahead of {view['runner_up']} by {view['margin']:.2f}" if view["runner_up"] else ""
-    return f"{verdict}. The {role} is {holder}{runner}.{close}"
+    return f"{verdict}. The {role} is {holder}.{close}"
 
 
-def render_argument_text(view: dict[str, Any]) -> str:
+def where(quote: dict[str, Any]) -> str:
+    """Where a quote is: the play's own act.scene.line when the edition numbers it,
+    else the scene and the source line; the heading as context."""
+    if quote.get("citation"):
+        return str(quote["citation"])
+    heading = f" ({quote['heading']})" if quote.get("heading") else ""
+    return f"scene {quote['scene']}{heading}, line {quote['line']}"
+
+
+def _diagnostics(view: dict[str, Any], verbose: bool) -> list[str]:
+    if not verbose or not view.get("diagnostics"):
+        return []
+    return ["", "Reader diagnostics:"] + [
+        f"  line {d['line'] if d['line'] is not None else '-'}: {d['message']}"
+        for d in view["diagnostics"]
+    ]
+
+
+def render_argument_text(view: dict[str, Any], verbose: bool = False) -> str:
     """The claim, the answer, the case for and against and the quotes, for a terminal."""
-    lines = [f"Claim: {view['claim']}", _headline(view), ""]
+    lines = [f"Claim: {view['claim']}", _headline(view), *view["standing"], ""]
     if view.get("divergence"):
         lines += [view["divergence"], ""]
     lines.append("The case for the claim:")
-    lines += [f"  + {s}" for s in view["case_for"]] or ["  (none)"]
-    lines += [f"    “{q['quote']}” (scene {q['scene']}, line {q['line']})" for q in view["quotes"]]
+    lines += [f"  + {s}" for s in view["case_for"]] or ["  (nothing in its favour)"]
+    lines += [f"    “{q['quote']}” ({where(q)})" for q in view["quotes"]]
     lines.append("The case against:")
-    lines += [f"  - {s}" for s in view["case_against"]] or ["  (none)"]
+    lines += [f"  - {s}" for s in view["case_against"]] or ["  (nothing against it)"]
     if view.get("what_would_change"):
         lines += ["", f"What would change it: {view['what_would_change']}"]
-    lines += ["", _standings(view)]
+    lines += ["", _standings(view), *_diagnostics(view, verbose)]
     return "\n".join(lines) + "\n"
 
 
@@ -37,26 +55,26 @@ def _standings(view: dict[str, Any]) -> str:
     chances = view["probabilities"]
     if chances is not None:
         return "Probabilities: " + ", ".join(f"{n} {p:.0%}" for n, p in chances.items())
-    return "Scores: " + ", ".join(f"{n} {s:.2f}" for n, s in view["scores"].items())
+    return "Scores (the leader's is 1): " + ", ".join(
+        f"{n} {s:.2f}" for n, s in view["scores"].items()
+    )
 
 
 def _md(text: str) -> str:
     return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in text)
 
 
-def render_argument_markdown(view: dict[str, Any]) -> str:
+def render_argument_markdown(view: dict[str, Any], verbose: bool = False) -> str:
     """The same as Markdown, to paste into a forum thread."""
     lines = [f"> {_md(view['claim'])}", "", f"**{_md(_headline(view))}**", ""]
+    lines += [f"- {_md(s)}" for s in view["standing"]] + [""]
     if view.get("divergence"):
         lines += [_md(view["divergence"]), ""]
     lines.append("**For the claim**")
-    lines += [f"- {_md(s)}" for s in view["case_for"]] or ["- (none)"]
-    lines += [
-        f"  > “{_md(q['quote'])}” (scene {_md(str(q['scene']))}, line {q['line']})"
-        for q in view["quotes"]
-    ]
+    lines += [f"- {_md(s)}" for s in view["case_for"]] or ["- (nothing in its favour)"]
+    lines += [f"  > “{_md(q['quote'])}” ({_md(where(q))})" for q in view["quotes"]]
     lines += ["", "**Against**"]
-    lines += [f"- {_md(s)}" for s in view["case_against"]] or ["- (none)"]
+    lines += [f"- {_md(s)}" for s in view["case_against"]] or ["- (nothing against it)"]
     if view.get("what_would_change"):
         lines += ["", f"*What would change it:* {_md(view['what_would_change'])}"]
     chances = view["probabilities"]
@@ -64,9 +82,52 @@ def render_argument_markdown(view: dict[str, Any]) -> str:
         lines += ["", "| character | probability |", "|---|---|"]
         lines += [f"| {_md(name)} | {p:.0%} |" for name, p in chances.items()]
     else:
-        lines += ["", "| character | score |", "|---|---|"]
+        lines += ["", "| character | score (the leader's is 1) |", "|---|---|"]
         lines += [f"| {_md(name)} | {score:.2f} |" for name, score in view["scores"].items()]
+    lines += [_md(line) for line in _diagnostics(view, verbose)]
     return "\n".join(lines) + "\n"
+
+
+def render_argument_html(view: dict[str, Any], verbose: bool = False) -> str:
+    """The same as one self-contained HTML page."""
+    e = html.escape
+
+    def items(sentences: list[str], empty: str) -> str:
+        return "".join(f"<li>{e(s)}</li>" for s in sentences) or f"<li><em>{e(empty)}</em></li>"
+
+    quotes = "".join(
+        f"<blockquote>“{e(q['quote'])}” <cite>{e(where(q))}</cite></blockquote>"
+        for q in view["quotes"]
+    )
+    chances = view["probabilities"]
+    rows = (
+        [(n, f"{p:.0%}") for n, p in chances.items()]
+        if chances is not None
+        else [(n, f"{s:.2f}") for n, s in view["scores"].items()]
+    )
+    column = "probability" if chances is not None else "score (the leader's is 1)"
+    table = "".join(f"<tr><td>{e(n)}</td><td>{e(v)}</td></tr>" for n, v in rows)
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{e(view['claim'])}</title></head><body>",
+        f"<blockquote><p>{e(view['claim'])}</p></blockquote>",
+        f"<h1>{e(_headline(view))}</h1>",
+        f"<ul>{items(view['standing'], '')}</ul>",
+        f"<p>{e(view['divergence'])}</p>" if view.get("divergence") else "",
+        f"<h2>For the claim</h2><ul>{items(view['case_for'], 'nothing in its favour')}</ul>",
+        quotes,
+        f"<h2>Against</h2><ul>{items(view['case_against'], 'nothing against it')}</ul>",
+        (
+            f"<p><strong>What would change it:</strong> {e(view['what_would_change'])}</p>"
+            if view.get("what_would_change")
+            else ""
+        ),
+        f"<table><tr><th>character</th><th>{column}</th></tr>{table}</table>",
+        "".join(f"<pre>{e(line)}</pre>" for line in _diagnostics(view, verbose)),
+        "</body></html>",
+    ]
+    return "\n".join(p for p in parts if p) + "\n"
 
 
 def _comparison_rows(view: dict[str, Any], limit: int) -> list[list[str]]:
