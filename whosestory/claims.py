@@ -31,7 +31,9 @@ EXAMPLES = (
     '"this is ANNA\'s story, not BEN\'s", "Anna is the protagonist" or "the main character is Anna"'
 )
 _CLAIM_ORDER = sorted(REGISTRY, key=lambda r: r.claim_rank)
-_TOKEN_RE = re.compile(r"[^\W_][\w\-]*(?:'(?!s\b)[^\W_][\w\-]*)*(?P<possessive>'s\b|'(?=\W|$))?")
+_TOKEN_RE = re.compile(
+    r"[^\W_][\w\-]*(?:'(?!s\b)[^\W_][\w\-]*)*(?P<possessive>'s\b|'(?=\W|$))?", re.IGNORECASE
+)
 _FUNCTION_WORDS = frozenset(
     """a an the is was are be been it its it's this that these those he she they we you i
     who whose what which there here not no nor but and or of to for in on by with as at

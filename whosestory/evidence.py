@@ -298,7 +298,7 @@ def main_character_case(
     labels = " and ".join(_LABELS[k] for k in carried[:2])
     opening = []
     if carried and _leads(role, name):
-        opening = [f"Carried by {labels}."]
+        opening = [f"{name} is carried by {labels}."]
     elif carried and runner:
         opening = [f"{name} is ahead of {runner} on {labels}."]
     case_for = [*opening, *telling, *spotlight_case(signals, name), *inner]
