@@ -73,7 +73,8 @@ def test_every_format_renders_the_claim(
     analysis: Analysis, fmt: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     main_character = analysis.roles[MAIN_CHARACTER].character
-    assert not main(["argue", str(EXAMPLE), f"the story belongs to {main_character}", "--format", fmt])
+    claim = f"the story belongs to {main_character}"
+    assert not main(["argue", str(EXAMPLE), claim, "--format", fmt])
     out = capsys.readouterr().out
     if fmt == "json":
         assert json.loads(out)["verdict"] == "supported"
