@@ -29,6 +29,10 @@ MIN_DRIFT = 0.01
 MIN_POSITION_CHANGE = 0.02
 """A move in the network (share of the top weighted degree) too small to quote."""
 
+MIN_TONE_CHANGE = 0.01
+"""A change of tone (sentiment, -1..1) too small to quote."""
+_CHANGING = frozenset({"rise", "fall", "fall-rise", "rise-fall"})
+
 Parts = Mapping[str, Mapping[str, float]]
 
 
@@ -92,8 +96,9 @@ def spotlight_case(signals: Signals, name: str) -> list[str]:
     minutes = round(t["screen_time"].get(name, 0) / 60)
     clauses = []
     if cues:
-        spoken = f"{counted(cues, 'time')}" + (
-            f" ({counted(words, 'word')}, {words / total_words:.0%} of all the words spoken)"
+        spoken = f"{_times(cues)}" + (
+            f" ({words:,.0f} word{'' if words == 1 else 's'}, "
+            f"{words / total_words:.0%} of all the words spoken)"
             if words
             else ""
         )
@@ -200,8 +205,8 @@ def _tone_sentence(signals: Signals, name: str) -> list[str]:
     change = signals.arcs.get(name)
     if not _measured(signals, "sentiment") or change is None or change.delta is None:
         return []
-    if not change.shape or change.shape == "unknown":
-        return []
+    if change.shape not in _CHANGING or abs(change.delta) < MIN_TONE_CHANGE:
+        return []  # a flat or unreadable arc is no point in anyone's favour
     words = signals.content_tone_words(name)
     said = []
     if words.get("early"):
@@ -322,6 +327,10 @@ def main_character_case(
     )
 
 
+def _times(count: float) -> str:
+    return {1: "once", 2: "twice"}.get(int(count), counted(count, "time"))
+
+
 def _tie_sentence(ties: Mapping[str, Mapping[str, float]], name: str, main: str) -> list[str]:
     """What ties `name` to the main character, every figure above zero."""
     shared = ties["shared_scenes"].get(name, 0)
@@ -334,7 +343,7 @@ def _tie_sentence(ties: Mapping[str, Mapping[str, float]], name: str, main: str)
         clauses.append(f"trades {counted(exchanges, 'exchange')} with them")
     sentence = f"{name} {_join(clauses)}" if clauses else ""
     if named:
-        said = f"{main} names {name} {counted(named, 'time')}"
+        said = f"{main} names {name} {_times(named)}"
         sentence = f"{sentence}, and {said}" if sentence else said
     return [sentence + "."] if sentence else []
 

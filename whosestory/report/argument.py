@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from whosestory.report.prose import where
 from whosestory.roles import MAIN_CHARACTER, SPOTLIGHT, phrase
 
 
@@ -14,15 +15,6 @@ def _headline(view: dict[str, Any]) -> str:
     holder = view["holder"] or "nobody"
     close = " It is a close call." if view["close_call"] else ""
     return f"{verdict}. The {role} is {holder}.{close}"
-
-
-def where(quote: dict[str, Any]) -> str:
-    """Where a quote is: the play's own act.scene.line when the edition numbers it,
-    else the scene and the source line; the heading as context."""
-    if quote.get("citation"):
-        return str(quote["citation"])
-    heading = f" ({quote['heading']})" if quote.get("heading") else ""
-    return f"scene {quote['scene']}{heading}, line {quote['line']}"
 
 
 def _diagnostics(view: dict[str, Any], verbose: bool) -> list[str]:
