@@ -201,12 +201,18 @@ def _interiority_sentence(signals: Signals, name: str) -> list[str]:
     ]
 
 
+def _tone(value: float) -> str:
+    return "neutral" if abs(value) < 0.005 else f"{value:+.2f}"
+
+
 def _tone_sentence(signals: Signals, name: str) -> list[str]:
     change = signals.arcs.get(name)
     if not _measured(signals, "sentiment") or change is None or change.delta is None:
         return []
     if change.shape not in _CHANGING or abs(change.delta) < MIN_TONE_CHANGE:
         return []  # a flat or unreadable arc is no point in anyone's favour
+    if min(abs(change.low), abs(change.high)) < 0.005 or (change.low < 0 < change.high):
+        return []  # the interval reaches no change: too noisy to read
     words = signals.content_tone_words(name)
     said = []
     if words.get("early"):
@@ -215,7 +221,7 @@ def _tone_sentence(signals: Signals, name: str) -> list[str]:
         said.append("late " + ", ".join(f"“{w}”" for w in words["late"]))
     spoken = f" {name} says {'; '.join(said)}." if said else ""
     return [
-        f"{name}'s tone goes from {change.start:+.2f} to {change.end:+.2f} on a scale of -1 "
+        f"{name}'s tone goes from {_tone(change.start)} to {_tone(change.end)} on a scale of -1 "
         f"to +1 (change {change.delta:+.2f}, 90% interval {change.low:+.2f} to "
         f"{change.high:+.2f}): a {change.shape} arc.{spoken}"
     ]

@@ -24,10 +24,20 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]
 _CLAUSE_END_RE = re.compile(r"(?<=[,;:])\s+|\s+[—–-]{1,2}\s+")
 
 
+_ABBREVIATION_RE = re.compile(
+    r"(?:\b(?i:Dr|Mr|Mrs|Ms|St|Jr|Sr|Prof|Rev|Capt|Col|Gen|Lt|Sgt|vs|etc|Nr|Hr|Fr|Mme|Mlle|"
+    r"z\.B|d\.h|usw)|\b[A-HJ-Z])\.$"
+)
+"""A word whose full stop ends no sentence: a title (``Dr.``, ``Mme.``) or an initial."""
+
+
 def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
-    """(start, end) of the pieces of `text` between the matches of `pattern`."""
+    """(start, end) of the pieces of `text` between the matches of `pattern` (a full stop
+    after an abbreviation is no match)."""
     spans, start = [], 0
     for match in pattern.finditer(text):
+        if _ABBREVIATION_RE.search(text[max(0, match.start() - 6) : match.start()]):
+            continue
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
