@@ -21,6 +21,7 @@ from whosestory.claims import Claim, UnknownCharacterError, parse_claim
 from whosestory.report.view import quote_view
 from whosestory.roles import label, phrase
 from whosestory.verdict import Case, Verdict
+from whosestory.wording import percent
 
 __all__ = ["Claim", "UnknownCharacterError", "argue", "parse_claim_of", "standing"]
 
@@ -41,7 +42,7 @@ def standing(verdict: Verdict, name: str) -> str:
     role = phrase(verdict.role)
     if verdict.probabilities is not None:
         chance = float(verdict.probabilities.get(name, 0.0))
-        return f"{name} is {_percent(chance)} likely to be the {role}"
+        return f"{name} is {percent(chance)} likely to be the {role}"
     scores = {r.name: r.score for r in verdict.ranking}
     leader = verdict.character
     if name == leader:
@@ -50,18 +51,7 @@ def standing(verdict: Verdict, name: str) -> str:
     score = scores.get(name)
     if score is None:
         return f"{name} is not among the {len(scores)} leading candidates for the {role}"
-    return (
-        f"{name} scores {_percent(score / top)} of {leader}'s {label(verdict.role).lower()} score"
-    )
-
-
-def _percent(share: float) -> str:
-    """A share as a percentage, never a bare 0% or 100% for a share that is not."""
-    if 0 < share < 0.005:
-        return "under 1%"
-    if 0.995 <= share < 1:
-        return "over 99%"
-    return f"{share:.0%}"
+    return f"{name} scores {percent(score / top)} of {leader}'s {label(verdict.role).lower()} score"
 
 
 def _answer(claim: Claim, verdict: Verdict) -> str:

@@ -97,7 +97,7 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _words(name: str) -> tuple[str, ...]:
-    return tuple(t.word for t in _tokens(name.replace("_", " ").replace("'", " ")))
+    return tuple(t.word for t in _tokens(name.replace("_", " ").replace("’", "'")))
 
 
 class _Index:

@@ -15,7 +15,7 @@ from whosestory.model import Element, Kind, Scene
 from whosestory.quoting import QUOTE_LENGTH, sentence_at
 from whosestory.signals import Signals
 from whosestory.verdict import Case, Component, Quote, Verdict
-from whosestory.wording import counted
+from whosestory.wording import counted, percent
 
 _LABELS = {
     "prior": "the prior (whom the plot follows: presence, centrality, agency)",
@@ -46,17 +46,44 @@ def clip(text: str, length: int | None = QUOTE_LENGTH) -> str:
     )
 
 
-def cite(scene: Scene, line: int, text: str) -> Quote:
+def cite(
+    scene: Scene, line: int, text: str, element: Element | None = None, offset: int = 0
+) -> Quote:
     """A quote of `text` at source `line`: the scene's number (as written, else its
-    position) and its heading as context."""
+    position), its heading as context, and for a play the edition's own place
+    (`play_citation`) of the element's text at `offset`."""
     return Quote(
-        scene=scene.number or str(scene.index + 1), heading=scene.heading, line=line, quote=text
+        scene=scene.number or str(scene.index + 1),
+        heading=scene.heading,
+        line=line,
+        quote=text,
+        citation=play_citation(scene, element, offset),
     )
+
+
+def play_citation(scene: Scene, element: Element | None, offset: int = 0) -> str | None:
+    """Where a play's edition puts the text at `offset` of `element`: its line number as
+    printed when it is act.scene.line (``5.2.118``), act.scene before a bare line number
+    (``3.1.1042``), else act and scene; None for a story without acts or numbers."""
+    numbers = element.numbers if element is not None else ()
+    number = next((n for at, n in reversed(numbers) if at <= offset), None)
+    if number is None and numbers:
+        number = numbers[0][1]
+    if number is not None and number.count(".") >= 2:
+        return number
+    place = [p for p in (scene.act, scene.number) if p]
+    if number is not None:
+        return ".".join([*place, number])
+    if scene.act:
+        return f"act {scene.act}, scene {scene.number}" if scene.number else f"act {scene.act}"
+    return None
 
 
 def quote(scene: Scene, element: Element, offset: int = 0) -> Quote:
     """The whole sentence of an element around character `offset`, with where it is."""
-    return cite(scene, element.line, sentence_at(element.text, offset))
+    sentence = sentence_at(element.text, offset)
+    start = max(0, " ".join(element.text.split()).find(sentence.strip("…")))
+    return cite(scene, element.line, sentence, element, start)
 
 
 def _supports(signals: Signals, element: Element, sentence: str, name: str) -> bool:
@@ -98,7 +125,7 @@ def spotlight_case(signals: Signals, name: str) -> list[str]:
     if cues:
         spoken = f"{_times(cues)}" + (
             f" ({words:,.0f} word{'' if words == 1 else 's'}, "
-            f"{words / total_words:.0%} of all the words spoken)"
+            f"{percent(words / total_words)} of all the words spoken)"
             if words
             else ""
         )
@@ -167,19 +194,25 @@ def frame_quotes(
     return found
 
 
+def _is_heading(scene: Scene, text: str) -> bool:
+    flat = " ".join(text.split())
+    return flat == " ".join(scene.heading.split()) or flat in scene.heading
+
+
 def _inner_quotes(signals: Signals, name: str) -> list[Quote]:
     """Interiority hits of `name` as whole sentences that name them."""
     quotes = []
     for hit in signals.inner_hits(name):
         scene = signals.story.scenes[hit.scene]
         element = next((e for e in scene.elements if e.line == hit.line), None)
-        if element is None:
-            continue
+        if element is None or element.kind is Kind.HEADING:
+            continue  # a shot named in a heading is context, not a quote
         flat = " ".join(element.text.split())
         at = max(0, flat.find(hit.quote))
         sentence = sentence_at(flat, at)
-        if _supports(signals, element, sentence, name):
-            quotes.append(cite(scene, hit.line, sentence))
+        if _supports(signals, element, sentence, name) and not _is_heading(scene, sentence):
+            start = max(0, flat.find(sentence.strip("…")))
+            quotes.append(cite(scene, hit.line, sentence, element, start))
     return quotes
 
 

@@ -6,3 +6,12 @@ from __future__ import annotations
 def counted(value: float, noun: str, plural: str | None = None) -> str:
     """``1 scene``, ``3 scenes``, ``2.5 minutes``: a figure with its noun, plural unless one."""
     return f"{value:g} {noun if value == 1 else plural or noun + 's'}"
+
+
+def percent(share: float) -> str:
+    """A share as a percentage, never a bare 0% or 100% for a share that is neither."""
+    if 0 < share < 0.005:
+        return "under 1%"
+    if 0.995 <= share < 1:
+        return "over 99%"
+    return f"{share:.0%}"

@@ -12,6 +12,7 @@ from typing import Any
 
 from whosestory import measure_registry, roles
 from whosestory.report import types
+from whosestory.wording import percent
 
 
 def role_label(role: str) -> str:
@@ -60,15 +61,6 @@ def held(view: types.ReportView) -> list[tuple[str, types.Verdict]]:
 
 def _entry(verdict: types.Verdict, name: str | None) -> types.Ranked | None:
     return next((r for r in verdict["ranking"] if r["name"] == name), None)
-
-
-def percent(share: float) -> str:
-    """A share as a percentage, never a bare 0% or 100% for a share that is neither."""
-    if 0 < share < 0.005:
-        return "under 1%"
-    if 0.995 <= share < 1:
-        return "over 99%"
-    return f"{share:.0%}"
 
 
 def verdict_reason(verdict: types.Verdict, close_call: bool = True) -> str:
