@@ -279,14 +279,40 @@ def _movement_sentences(signals: Signals, name: str) -> list[str]:
     return found
 
 
+def _stage_interiority(signals: Signals, name: str) -> tuple[list[str], list[Quote]]:
+    """A play's interiority: `name`'s soliloquies and asides, the longest of each quoted."""
+    speeches = signals.soliloquies(name)
+    clauses, quotes = [], []
+    for kind, noun, how in (
+        ("soliloquy", "soliloquy", "alone on stage"),
+        ("aside", "aside", "to the audience"),
+    ):
+        found = [s for s in speeches if s.kind == kind]
+        if not found:
+            continue
+        words = sum(s.words for s in found)
+        plural = "soliloquies" if noun == "soliloquy" else "asides"
+        clauses.append(
+            f"{counted(len(found), noun, plural)} {how} ({words:,} word{'s' if words != 1 else ''})"
+        )
+        longest = max(found, key=lambda s: s.words)
+        first = longest.elements[0]
+        quotes.append(quote(signals.story.scenes[longest.scene], first))
+    if not clauses:
+        return [], []
+    return [f"We hear {name} think aloud: {_join(clauses)}."], quotes
+
+
 def inner_case(signals: Signals, name: str) -> tuple[list[str], list[Quote]]:
     """Interiority and change: sentences (none with an empty figure) and quotes."""
+    staged, staged_quotes = _stage_interiority(signals, name)
     sentences = [
+        *staged,
         *_interiority_sentence(signals, name),
         *_tone_sentence(signals, name),
         *_movement_sentences(signals, name),
     ]
-    return sentences, _inner_quotes(signals, name)
+    return sentences, staged_quotes + _inner_quotes(signals, name)
 
 
 def _strongest(parts: Parts, weights: Mapping[str, float], a: str, b: str) -> list[str]:

@@ -18,7 +18,7 @@ import networkx as nx
 from whosestory import language as languages
 from whosestory import lexicons
 from whosestory.features import character_features
-from whosestory.measures import agency, arc, frame, interiority, network, spotlight, ties
+from whosestory.measures import agency, arc, frame, interiority, network, soliloquy, spotlight, ties
 from whosestory.model import Story
 from whosestory.quoting import Namer
 from whosestory.ranking import mean_rank
@@ -64,6 +64,7 @@ class Signals:
     arcs: Mapping[str, arc.ArcChange]
     language: str | None = None
     text_units: Mapping[str, list[arc.Unit]] = field(default_factory=dict)
+    inner_speeches: tuple[soliloquy.InnerSpeech, ...] = ()
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def _once(self, key: str, name: str, compute: Any) -> Any:
@@ -96,6 +97,10 @@ class Signals:
             half: [w for w, _ in words if len(w) > 2 and (stop is None or w not in stop)][:limit]
             for half, words in found.items()
         }
+
+    def soliloquies(self, name: str) -> list[soliloquy.InnerSpeech]:
+        """`name`'s soliloquies and asides (a play's interiority), in story order."""
+        return [s for s in self.inner_speeches if s.character == name]
 
     def namer(self) -> Namer:
         """Whether a sentence names a character (`quoting.Namer`), built once."""
@@ -218,6 +223,9 @@ def measure(story: Story) -> Signals:
     drift = arc.vocabulary_drift(story, text_units=text_units)
     tables["vocabulary_drift"] = {n: v or 0.0 for n, v in drift.items()}
     tables["position_change"] = network.position_change(story, present)
+    speeches = tuple(soliloquy.inner_speeches(story))
+    tables["soliloquies"] = soliloquy.counts(story, speeches, "soliloquy")
+    tables["asides"] = soliloquy.counts(story, speeches, "aside")
     return Signals(
         story=story,
         names=tuple(c.name for c in story.cast if not c.group),
@@ -231,4 +239,5 @@ def measure(story: Story) -> Signals:
         arcs=arcs,
         language=language,
         text_units=text_units,
+        inner_speeches=speeches,
     )

@@ -153,7 +153,11 @@ class BodyWalker:
         number = _line_number(element)
         numbers = ((0, number),) if number else ()
         refs = tuple(dict.fromkeys(refs))
-        self.elements.append(Element(Kind.STAGE, text, span, refs=refs, numbers=numbers))
+        kind = (element.get("type") or "").lower()
+        aside = ("aside",) if "aside" in kind or "aparte" in kind else ()
+        self.elements.append(
+            Element(Kind.STAGE, text, span, extensions=aside, refs=refs, numbers=numbers)
+        )
 
     def sp(self, sp: etree._Element) -> None:
         """A speech: runs of spoken text split by the stage directions inside it."""
