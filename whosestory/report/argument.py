@@ -6,6 +6,7 @@ import html
 from typing import Any
 
 from whosestory.report.prose import where
+from whosestory.wording import percent
 from whosestory.roles import MAIN_CHARACTER, SPOTLIGHT, phrase
 
 
@@ -122,6 +123,10 @@ def render_argument_html(view: dict[str, Any], verbose: bool = False) -> str:
     return "\n".join(p for p in parts if p) + "\n"
 
 
+def _pair(row: dict[str, Any], key: str, fmt: str = "{:,.0f}", scale: float = 1.0) -> str:
+    return f"{fmt.format(row[key]['a'] / scale)} -> {fmt.format(row[key]['b'] / scale)}"
+
+
 def _comparison_rows(view: dict[str, Any], limit: int) -> list[list[str]]:
     rows = []
     for row in view["characters"][:limit]:
@@ -129,32 +134,50 @@ def _comparison_rows(view: dict[str, Any], limit: int) -> list[list[str]]:
         rows.append(
             [
                 name or row["a"],
-                f"{row['scenes_present']['a']:g} -> {row['scenes_present']['b']:g}",
-                f"{row['cues']['a']:g} -> {row['cues']['b']:g}",
-                f"{row[SPOTLIGHT]['a']:.2f} -> {row[SPOTLIGHT]['b']:.2f}",
-                f"{row[MAIN_CHARACTER]['a']:.2f} -> {row[MAIN_CHARACTER]['b']:.2f}",
+                _pair(row, "scenes_present"),
+                _pair(row, "cues"),
+                _pair(row, "words"),
+                _pair(row, "screen_time", scale=60),
+                _pair(row, SPOTLIGHT, "{:.0%}"),
+                _pair(row, MAIN_CHARACTER, "{:.0%}"),
             ]
         )
     return rows
 
 
-_COMPARISON_HEADER = ["character", "scenes", "cues", "spotlight", "story"]
+_COMPARISON_HEADER = ["character", "scenes", "cues", "words", "minutes", "spotlight", "story"]
+
+
+def _role_line(role: str, holders: dict[str, Any]) -> tuple[str, str, str]:
+    def one(side: str) -> str:
+        name, chance = holders[side] or "-", holders.get(f"{side}_probability")
+        return name if chance is None else f"{name} ({percent(chance)})"
+
+    return phrase(role), one("a"), one("b")
+
+
+def _legend(view: dict[str, Any]) -> str:
+    return (
+        f"spotlight: {view['standing'][SPOTLIGHT]}; story: {view['standing'][MAIN_CHARACTER]} "
+        "of being whose story it is"
+    )
 
 
 def render_comparison_text(view: dict[str, Any], limit: int = 12) -> str:
-    """Two versions side by side: roles, what changed, the leading characters."""
+    """Two versions side by side: who gained, the roles, the scenes, the leading characters."""
     a, b = view["a"], view["b"]
     lines = [f"A: {a['title']} ({a['scenes']} scenes)  {a['source']}"]
-    lines += [f"B: {b['title']} ({b['scenes']} scenes)  {b['source']}", ""]
+    lines += [f"B: {b['title']} ({b['scenes']} scenes)  {b['source']}", "", view["summary"], ""]
     lines += [f"* {change}" for change in view["changes"]] + [""]
     for role, holders in view["roles"].items():
-        label = phrase(role)
-        lines.append(f"{label:<36} {holders['a'] or '-'} -> {holders['b'] or '-'}")
+        label, one, other = _role_line(role, holders)
+        lines.append(f"{label:<36} {one} -> {other}")
     rows = _comparison_rows(view, limit)
     widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(_COMPARISON_HEADER)]
     lines.append("")
     for cells in [_COMPARISON_HEADER, ["-" * w for w in widths], *rows]:
         lines.append("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
+    lines += ["", f"({_legend(view)})"]
     return "\n".join(lines) + "\n"
 
 
@@ -165,15 +188,19 @@ def render_comparison_markdown(view: dict[str, Any], limit: int = 12) -> str:
         f"**A:** {_md(a['title'])} ({a['scenes']} scenes) · **B:** {_md(b['title'])} "
         f"({b['scenes']} scenes)",
         "",
+        f"**{_md(view['summary'])}**",
+        "",
     ]
     lines += [f"- {_md(change)}" for change in view["changes"]] + [""]
     lines += ["| role | A | B |", "|---|---|---|"]
     lines += [
-        f"| {phrase(role)} | {_md(h['a'] or '-')} | {_md(h['b'] or '-')} |"
+        "| " + " | ".join(_md(c) for c in _role_line(role, h)) + " |"
         for role, h in view["roles"].items()
     ]
-    lines += ["", "| " + " | ".join(_COMPARISON_HEADER) + " |", "|---|---|---|---|---|"]
+    lines += ["", "| " + " | ".join(_COMPARISON_HEADER) + " |"]
+    lines += ["|" + "---|" * len(_COMPARISON_HEADER)]
     lines += [
         "| " + " | ".join(_md(c) for c in row) + " |" for row in _comparison_rows(view, limit)
     ]
+    lines += ["", f"*{_md(_legend(view))}*"]
     return "\n".join(lines) + "\n"
