@@ -6,8 +6,8 @@ import html
 from typing import Any
 
 from whosestory.report.prose import where
-from whosestory.wording import percent
 from whosestory.roles import MAIN_CHARACTER, SPOTLIGHT, phrase
+from whosestory.wording import percent
 
 
 def _headline(view: dict[str, Any]) -> str:
