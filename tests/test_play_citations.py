@@ -73,3 +73,13 @@ def test_a_screenplay_quote_has_no_play_citation() -> None:
     scene = story.scenes[0]
     element = next(e for e in scene.elements if e.kind is Kind.DIALOGUE)
     assert quote(scene, element).citation is None
+
+
+def test_an_act_named_in_words_is_cited_as_the_play_names_it(tmp_path: Path) -> None:
+    body = """<div type="act"><head>Erster Akt</head><div type="scene"><head>Vierte Szene</head>
+  <sp who="#ann"><speaker>ANN</speaker><p>Wo bleibt Tom?</p></sp>
+  <sp who="#tom"><speaker>TOM</speaker><p>Hier, Ann.</p></sp></div></div>"""
+    story = whosestory.load(tei_play(tmp_path, "words", "de", CAST, body))
+    scene = story.scenes[0]
+    ann = next(e for e in scene.elements if e.speaker == "Ann")
+    assert quote(scene, ann).citation == "Erster Akt, Vierte Szene"

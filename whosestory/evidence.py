@@ -7,6 +7,7 @@ measures, each computed once) and a decided `Verdict`, and returns the verdict's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from whosestory import language as languages
@@ -72,11 +73,22 @@ def play_citation(scene: Scene, element: Element | None, offset: int = 0) -> str
     if number is not None and number.count(".") >= 2:
         return number
     place = [p for p in (scene.act, scene.number) if p]
-    if number is not None:
+    if number is not None and all(_NUMERAL.match(p) for p in place):
         return ".".join([*place, number])
-    if scene.act:
-        return f"act {scene.act}, scene {scene.number}" if scene.number else f"act {scene.act}"
-    return None
+    if not scene.act:
+        return None
+    if not _NUMERAL.match(scene.act):  # an act named in words ("Erster Akt"): as the play says
+        return ", ".join(p for p in (scene.act, scene.heading) if p) + _line(number)
+    return (f"act {scene.act}, scene {scene.number}" if scene.number else f"act {scene.act}") + (
+        _line(number)
+    )
+
+
+_NUMERAL = re.compile(r"^(?:\d+[a-z]?|[IVXLCDM]+)$", re.IGNORECASE)
+
+
+def _line(number: str | None) -> str:
+    return f", line {number}" if number else ""
 
 
 def quote(scene: Scene, element: Element, offset: int = 0) -> Quote:
@@ -229,8 +241,8 @@ def _interiority_sentence(signals: Signals, name: str) -> list[str]:
     if not clauses or rate <= 0:
         return []
     return [
-        f"We share {name}'s perceptions and thoughts: {_join(clauses)}, "
-        f"{rate:.2g} a scene {name} is in."
+        f"We share {name}'s perceptions and thoughts: {_join(clauses)} "
+        f"({rate:.2g} for each scene {name} is in)."
     ]
 
 
