@@ -21,7 +21,7 @@ from whosestory.claims import Claim, UnknownCharacterError, parse_claim
 from whosestory.report.view import quote_view
 from whosestory.roles import label, phrase
 from whosestory.verdict import Case, Verdict
-from whosestory.wording import percent
+from whosestory.wording import percent, probability
 
 __all__ = ["Claim", "UnknownCharacterError", "argue", "parse_claim_of", "standing"]
 
@@ -42,7 +42,7 @@ def standing(verdict: Verdict, name: str) -> str:
     role = phrase(verdict.role)
     if verdict.probabilities is not None:
         chance = float(verdict.probabilities.get(name, 0.0))
-        return f"{name} is {percent(chance)} likely to be the {role}"
+        return f"{name} is {probability(chance)} likely to be the {role}"
     scores = {r.name: r.score for r in verdict.ranking}
     leader = verdict.character
     if name == leader:

@@ -25,7 +25,7 @@ from whosestory.analysis import Analysis
 from whosestory.ranking import share_of_top
 from whosestory.roles import FITTED, MAIN_CHARACTER, ROLES, SPOTLIGHT, phrase
 from whosestory.scenediff import SceneChange, scene_changes
-from whosestory.wording import counted, percent
+from whosestory.wording import counted, percent, probability
 
 _KEYS = ("cues", "words", "scenes_present", "screen_time")
 MIN_SHIFT = 0.05
@@ -131,6 +131,11 @@ def _scene_sentences(found: list[SceneChange]) -> list[str]:
     return sentences
 
 
+def _story(value: float) -> str:
+    """A standing on the story: a probability when a model decides it, else a share."""
+    return probability(value) if MAIN_CHARACTER in FITTED else percent(value)
+
+
 def summary(roles: dict[str, Any], rows: list[dict[str, Any]]) -> str:
     """One line: who holds the story in each version, who gained and who lost standing,
     and who took the spotlight."""
@@ -138,7 +143,7 @@ def summary(roles: dict[str, Any], rows: list[dict[str, Any]]) -> str:
 
     def standing(side: str) -> str:
         chance = story[f"{side}_probability"]
-        return "" if chance is None else f" {percent(chance)}"
+        return "" if chance is None else f" {_story(chance)}"
 
     if story["a"] != story["b"]:
         parts = [
@@ -154,8 +159,8 @@ def summary(roles: dict[str, Any], rows: list[dict[str, Any]]) -> str:
         name = row["b"] or row["a"] if row else None
         if row and abs(change) >= MIN_SHIFT and name not in (story["a"], story["b"]):
             parts.append(
-                f"{name} {verb} ({percent(row[MAIN_CHARACTER]['a'])} to "
-                f"{percent(row[MAIN_CHARACTER]['b'])})"
+                f"{name} {verb} ({_story(row[MAIN_CHARACTER]['a'])} to "
+                f"{_story(row[MAIN_CHARACTER]['b'])})"
             )
     spot = roles[SPOTLIGHT]
     if spot["a"] != spot["b"]:
@@ -167,7 +172,7 @@ def _row_pair(rows: list[dict[str, Any]], name: str | None) -> str:
     row = next((r for r in rows if name in (r["a"], r["b"])), None)
     if row is None:
         return "-"
-    return f"{percent(row[MAIN_CHARACTER]['a'])} to {percent(row[MAIN_CHARACTER]['b'])}"
+    return f"{_story(row[MAIN_CHARACTER]['a'])} to {_story(row[MAIN_CHARACTER]['b'])}"
 
 
 def compare(a: Analysis, b: Analysis) -> dict[str, Any]:

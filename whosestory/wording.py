@@ -15,3 +15,9 @@ def percent(share: float) -> str:
     if 0.995 <= share < 1:
         return "over 99%"
     return f"{share:.0%}"
+
+
+def probability(chance: float) -> str:
+    """A fitted probability as a percentage: never 0% or 100%, which a model's softmax
+    cannot give (a figure that rounds there is "under 1%" or "over 99%")."""
+    return percent(min(max(chance, 1e-9), 1 - 1e-9))

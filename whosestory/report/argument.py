@@ -7,7 +7,7 @@ from typing import Any
 
 from whosestory.report.prose import where
 from whosestory.roles import MAIN_CHARACTER, SPOTLIGHT, phrase
-from whosestory.wording import percent
+from whosestory.wording import probability
 
 
 def _headline(view: dict[str, Any]) -> str:
@@ -47,7 +47,7 @@ def _standings(view: dict[str, Any]) -> str:
     """The ranking's probabilities when a fitted model gives them, else its scores."""
     chances = view["probabilities"]
     if chances is not None:
-        return "Probabilities: " + ", ".join(f"{n} {p:.0%}" for n, p in chances.items())
+        return "Probabilities: " + ", ".join(f"{n} {probability(p)}" for n, p in chances.items())
     return "Scores (the leader's is 1): " + ", ".join(
         f"{n} {s:.2f}" for n, s in view["scores"].items()
     )
@@ -73,7 +73,7 @@ def render_argument_markdown(view: dict[str, Any], verbose: bool = False) -> str
     chances = view["probabilities"]
     if chances is not None:
         lines += ["", "| character | probability |", "|---|---|"]
-        lines += [f"| {_md(name)} | {p:.0%} |" for name, p in chances.items()]
+        lines += [f"| {_md(name)} | {probability(p)} |" for name, p in chances.items()]
     else:
         lines += ["", "| character | score (the leader's is 1) |", "|---|---|"]
         lines += [f"| {_md(name)} | {score:.2f} |" for name, score in view["scores"].items()]
@@ -94,7 +94,7 @@ def render_argument_html(view: dict[str, Any], verbose: bool = False) -> str:
     )
     chances = view["probabilities"]
     rows = (
-        [(n, f"{p:.0%}") for n, p in chances.items()]
+        [(n, probability(p)) for n, p in chances.items()]
         if chances is not None
         else [(n, f"{s:.2f}") for n, s in view["scores"].items()]
     )
@@ -151,7 +151,7 @@ _COMPARISON_HEADER = ["character", "scenes", "cues", "words", "minutes", "spotli
 def _role_line(role: str, holders: dict[str, Any]) -> tuple[str, str, str]:
     def one(side: str) -> str:
         name, chance = holders[side] or "-", holders.get(f"{side}_probability")
-        return name if chance is None else f"{name} ({percent(chance)})"
+        return name if chance is None else f"{name} ({probability(chance)})"
 
     return phrase(role), one("a"), one("b")
 

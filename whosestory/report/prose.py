@@ -12,7 +12,7 @@ from typing import Any
 
 from whosestory import measure_registry, roles
 from whosestory.report import types
-from whosestory.wording import percent
+from whosestory.wording import percent, probability
 
 
 def role_label(role: str) -> str:
@@ -75,8 +75,8 @@ def verdict_reason(verdict: types.Verdict, close_call: bool = True) -> str:
         return f"ahead of {runner}{close}"
     if winner["probability"] is not None and second["probability"] is not None:
         return (
-            f"{percent(winner['probability'])} likely, against "
-            f"{percent(second['probability'])} for {runner}{close}"
+            f"{probability(winner['probability'])} likely, against "
+            f"{probability(second['probability'])} for {runner}{close}"
         )
     share = second["score"] / winner["score"] if winner["score"] else 0.0
     return f"ahead of {runner}, who scores {percent(share)} of the leader's score{close}"
