@@ -83,3 +83,14 @@ def test_an_act_named_in_words_is_cited_as_the_play_names_it(tmp_path: Path) -> 
     scene = story.scenes[0]
     ann = next(e for e in scene.elements if e.speaker == "Ann")
     assert quote(scene, ann).citation == "Erster Akt, Vierte Szene"
+
+
+def test_a_play_without_scenes_names_its_act_once(tmp_path: Path) -> None:
+    """Regression: an act without scene divisions was cited "Dritter Aufzug, Dritter Aufzug"."""
+    body = """<div type="act"><head>Dritter Aufzug</head>
+  <sp who="#ann"><speaker>ANN</speaker><p>Wo bleibt Tom?</p></sp>
+  <sp who="#tom"><speaker>TOM</speaker><p>Hier, Ann.</p></sp></div>"""
+    story = whosestory.load(tei_play(tmp_path, "acts", "de", CAST, body))
+    scene = story.scenes[0]
+    ann = next(e for e in scene.elements if e.speaker == "Ann")
+    assert quote(scene, ann).citation == "Dritter Aufzug"

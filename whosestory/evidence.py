@@ -78,7 +78,9 @@ def play_citation(scene: Scene, element: Element | None, offset: int = 0) -> str
     if not scene.act:
         return None
     if not _NUMERAL.match(scene.act):  # an act named in words ("Erster Akt"): as the play says
-        return ", ".join(p for p in (scene.act, scene.heading) if p) + _line(number)
+        heading = " ".join(scene.heading.split())
+        named = heading if heading and scene.act in heading else f"{scene.act}, {heading}"
+        return (named if heading else scene.act) + _line(number)
     return (f"act {scene.act}, scene {scene.number}" if scene.number else f"act {scene.act}") + (
         _line(number)
     )
