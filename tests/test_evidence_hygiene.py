@@ -80,3 +80,38 @@ def test_a_sentence_names_a_character_by_a_name_only_they_have() -> None:
     assert namer.names("Karlsson turns away.", "ANNA KARLSSON")
     assert namer.names("BEN laughs.", "BEN")
     assert not namer.names("Benches line the wall.", "BEN")
+
+
+def test_every_quote_names_or_is_spoken_by_its_character() -> None:
+    analysis = whosestory.analyze(whosestory.load(ROOT / "examples" / "the-keeper.fountain"))
+    namer = Namer([c for c in analysis.story.cast if not c.group])
+    assert analysis.case_of is not None
+    for role, verdict in analysis.roles.items():
+        for ranked in verdict.ranking[:3]:
+            case = analysis.case_of(role, ranked.name)
+            spoken = " ".join(
+                " ".join(e.text.split())
+                for s in analysis.story.scenes
+                for e in s.elements
+                if e.speaker == ranked.name
+            )
+            for quote in case.quotes:
+                text = quote.quote.strip("…")
+                assert namer.names(text, ranked.name) or text in spoken, (role, quote)
+
+
+def test_tone_words_leave_out_the_languages_stop_words(tmp_path: Path) -> None:
+    from whosestory.signals import measure
+
+    lines = []
+    for i in range(6):
+        lines += [f"INT. ROOM {i} - DAY", "", "ANNA", "No, like, yeah, well, wonderful day.", ""]
+        lines += ["BEN", "Okay.", ""]
+    for i in range(6):
+        lines += [f"INT. HALL {i} - NIGHT", "", "ANNA", "No, like, yeah, well, terrible night.", ""]
+        lines += ["BEN", "Okay.", ""]
+    path = tmp_path / "tone.fountain"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    words = measure(whosestory.load(path)).content_tone_words("ANNA")
+    assert "wonderful" in words["early"] and "terrible" in words["late"]
+    assert not {"no", "like", "yeah", "well"} & {*words["early"], *words["late"]}
