@@ -38,3 +38,37 @@ def test_real_evidence_has_no_empty_figure_and_no_heading_quote(path: Path) -> N
     except whosestory.WhosestoryError as err:
         pytest.skip(f"{path.name}: {err}")
     assert problems(whosestory.analyze(story)) == []
+
+
+KABALE = "plays/gerdracor/schiller-kabale-und-liebe.xml"
+CLAIMS = [
+    ("films/scripts/Big-Fish.txt", "Big Fish is Will's story, not Edward's", "WILL"),
+    ("films/scripts/Big-Fish.txt", "Sandra is the protagonist", "SANDRA"),
+    ("films/scripts/Big-Fish.txt", "The story belongs to Edward", "EDWARD"),
+    ("films/scripts/Big-Fish.txt", "the hero is sandra", "SANDRA"),
+    ("plays/shakedracor/hamlet.xml", "Hamlet is Ophelia's story, not Hamlet's", "Ophelia"),
+    ("plays/shakedracor/hamlet.xml", "Claudius is the protagonist", "King Claudius"),
+    ("plays/shakedracor/hamlet.xml", "it's hamlet's play", "Hamlet"),
+    (KABALE, "It's Luise's play, not Ferdinand's", "Luise"),
+    (KABALE, "Ferdinand is the hero", "Ferdinand"),
+    (KABALE, "Wurm is the main character", "Wurm"),
+]
+
+
+@pytest.mark.parametrize(("path", "claim", "name"), CLAIMS, ids=lambda v: str(v)[:40])
+def test_each_claim_is_argued_for_the_character_it_names(path: str, claim: str, name: str) -> None:
+    from whosestory.argue import argue
+
+    story = DATA / path
+    if not story.is_file():
+        pytest.skip(f"{path} is not here")
+    analysis = whosestory.analyze(whosestory.load(story))
+    view = argue(analysis, claim)
+    holder = analysis.roles[view["role"]].character
+    assert view["claimed"] == name
+    assert view["verdict"] == ("supported" if name == holder else "not supported") or (
+        view["verdict"] == "contested" and view["close_call"]
+    )
+    assert view["case_for"] and all(name in sentence for sentence in view["case_for"])
+    if name != holder:
+        assert any(holder in sentence for sentence in view["case_against"])
