@@ -478,15 +478,49 @@ def impact_case(
     )
 
 
+def _plot_sentences(signals: Signals, name: str) -> list[str]:
+    """Whom the plot follows beyond presence: place in the web of scenes, and agency."""
+    t = signals.tables
+    found = []
+    others = max(len(signals.names) - 1, 1)
+    degree = t["copresence_degree"].get(name, 0)
+    between = t["copresence_betweenness"].get(name, 0)
+    clauses = []
+    if degree >= 0.005:
+        clauses.append(f"shares scenes with {percent(degree)} of the other {others} characters")
+    if between >= 0.005:
+        clauses.append(f"stands between others on {percent(between)} of the shortest paths")
+    if clauses:
+        found.append(f"{name} {_join(clauses)}.")
+    if _measured(signals, "agency"):
+        acts, opens = t["subject"].get(name, 0), t["scene_openers"].get(name, 0)
+        acted = t["object"].get(name, 0)
+        clauses = []
+        if acts:
+            upon = f" (and is acted upon {_times(acted)})" if acted else ""
+            clauses.append(f"is the subject of {counted(acts, 'action verb')}{upon}")
+        if opens:
+            clauses.append(f"opens {counted(opens, 'scene')}")
+        if clauses:
+            found.append(f"{name} {_join(clauses)}.")
+    return found
+
+
 def presence_case(
     signals: Signals, role: Verdict, parts: Parts, weights: Mapping[str, float]
 ) -> Case:
-    """The spotlight figures of the winner (for) and of the runner-up (against)."""
+    """The spotlight figures of the winner (for) and of the runner-up (against); for a role
+    that weighs the network and agency (the protagonist), those figures too."""
     if role.character is None:
         return Case()
+    plot = "network" in parts or "agency" in parts
+
+    def figures(name: str) -> list[str]:
+        return spotlight_case(signals, name) + (_plot_sentences(signals, name) if plot else [])
+
     return Case(
-        support=tuple(spotlight_case(signals, role.character)),
-        against=tuple(spotlight_case(signals, role.runner_up)) if role.runner_up else (),
+        support=tuple(figures(role.character)),
+        against=tuple(figures(role.runner_up)) if role.runner_up else (),
         what_would_change=_flip(role, parts, weights),
         components=components(parts, weights, role.character, role.runner_up),
     )
