@@ -7,16 +7,31 @@ measures, each computed once) and a decided `Verdict`, and returns the verdict's
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 
-from whosestory import language as languages
 from whosestory import verdict
+from whosestory.citing import cite, clip, play_citation, quote
+from whosestory.inner_evidence import inner_case, measured, staged
 from whosestory.model import Element, Kind, Scene
 from whosestory.quoting import QUOTE_LENGTH, sentence_at
 from whosestory.signals import Signals
 from whosestory.verdict import Case, Component, Quote, Verdict
-from whosestory.wording import counted, percent
+from whosestory.wording import counted, joined, percent, times
+
+__all__ = [
+    "cite",
+    "clip",
+    "components",
+    "frame_case",
+    "frame_quotes",
+    "impact_case",
+    "inner_case",
+    "main_character_case",
+    "play_citation",
+    "presence_case",
+    "quote",
+    "spotlight_case",
+]
 
 _LABELS = {
     "prior": "the prior (whom the plot follows: presence, centrality, agency)",
@@ -25,84 +40,7 @@ _LABELS = {
     "interiority": "interiority (perception, point of view, inner voice)",
     "change": "change of tone",
 }
-MIN_DRIFT = 0.01
-"""Vocabulary drift (above chance) too small to quote as a change of subject."""
-MIN_POSITION_CHANGE = 0.02
-"""A move in the network (share of the top weighted degree) too small to quote."""
-
-MIN_TONE_CHANGE = 0.01
-"""A change of tone (sentiment, -1..1) too small to quote."""
-_CHANGING = frozenset({"rise", "fall", "fall-rise", "rise-fall"})
-
 Parts = Mapping[str, Mapping[str, float]]
-
-
-def clip(text: str, length: int | None = QUOTE_LENGTH) -> str:
-    """Text on one line, cut at a word before `length` characters (None: never cut)."""
-    text = " ".join(text.split())
-    return (
-        text
-        if length is None or len(text) <= length
-        else text[: length - 1].rsplit(" ", 1)[0] + "…"
-    )
-
-
-def cite(
-    scene: Scene, line: int, text: str, element: Element | None = None, offset: int = 0
-) -> Quote:
-    """A quote of `text` at source `line`: the scene's number (as written, else its
-    position), its heading as context, and for a play the edition's own place
-    (`play_citation`) of the element's text at `offset`."""
-    return Quote(
-        scene=scene.number or str(scene.index + 1),
-        heading=scene.heading,
-        line=line,
-        quote=text,
-        citation=play_citation(scene, element, offset),
-    )
-
-
-def play_citation(scene: Scene, element: Element | None, offset: int = 0) -> str | None:
-    """Where a play's edition puts the text at `offset` of `element`: its line number as
-    printed when it is act.scene.line (``5.2.118``), act.scene before a bare line number
-    (``3.1.1042``), else act and scene; None for a story without acts or numbers."""
-    numbers = element.numbers if element is not None else ()
-    number = next((n for at, n in reversed(numbers) if at <= offset), None)
-    if number is None and numbers:
-        number = numbers[0][1]
-    if number is not None and number.count(".") >= 2:
-        return number
-    place = [p for p in (scene.act, scene.number) if p]
-    if number is not None and all(_NUMERAL.match(p) for p in place):
-        return ".".join([*place, number])
-    if not scene.act:
-        return None
-    if not _NUMERAL.match(scene.act):  # an act named in words ("Erster Akt"): as the play says
-        heading = " ".join(scene.heading.split())
-        named = heading if heading and scene.act in heading else f"{scene.act}, {heading}"
-        return (named if heading else scene.act) + _line(number)
-    return (f"act {scene.act}, scene {scene.number}" if scene.number else f"act {scene.act}") + (
-        _line(number)
-    )
-
-
-_NUMERAL = re.compile(r"^(?:\d+[a-z]?|[IVXLCDM]+)$", re.IGNORECASE)
-
-
-def _line(number: str | None) -> str:
-    return f", line {number}" if number else ""
-
-
-def quote(scene: Scene, element: Element, offset: int = 0) -> Quote:
-    """The whole sentence of an element around character `offset`, with where it is."""
-    sentence = sentence_at(element.text, offset)
-    start = max(0, " ".join(element.text.split()).find(sentence.strip("…")))
-    return cite(scene, element.line, sentence, element, start)
-
-
-def _supports(signals: Signals, element: Element, sentence: str, name: str) -> bool:
-    """A quote supports `name` only when `name` speaks it or it names `name`."""
-    return bool(sentence) and (element.speaker == name or signals.namer().names(sentence, name))
 
 
 def _voice_over(signals: Signals, name: str) -> list[tuple[Scene, Element]]:
@@ -114,20 +52,6 @@ def _voice_over(signals: Signals, name: str) -> list[tuple[Scene, Element]]:
     ]
 
 
-def _staged(signals: Signals) -> bool:
-    """A play read from TEI: its time is stage time, and it has no camera to take shots."""
-    return signals.story.format == "tei"
-
-
-def _measured(signals: Signals, measure: str) -> bool:
-    """Whether the story's language has the resource a lexicon measure needs."""
-    return measure not in languages.unavailable(signals.language)
-
-
-def _join(clauses: list[str]) -> str:
-    return clauses[0] if len(clauses) == 1 else ", ".join(clauses[:-1]) + " and " + clauses[-1]
-
-
 def spotlight_case(signals: Signals, name: str) -> list[str]:
     """One sentence with the spotlight figures of `name`, none of them zero."""
     t = signals.tables
@@ -137,7 +61,7 @@ def spotlight_case(signals: Signals, name: str) -> list[str]:
     minutes = round(t["screen_time"].get(name, 0) / 60)
     clauses = []
     if cues:
-        spoken = f"{_times(cues)}" + (
+        spoken = f"{times(cues)}" + (
             f" ({words:,.0f} word{'' if words == 1 else 's'}, "
             f"{percent(words / total_words)} of all the words spoken)"
             if words
@@ -145,10 +69,10 @@ def spotlight_case(signals: Signals, name: str) -> list[str]:
         )
         clauses.append(f"speaks {spoken}")
     if present:
-        where = "on stage" if _staged(signals) else "on screen"
+        where = "on stage" if staged(signals) else "on screen"
         time = f", an estimated {counted(minutes, 'minute')} {where}" if minutes else ""
         clauses.append(f"is present in {present:g} of {counted(scenes, 'scene')}{time}")
-    return [f"{name} {_join(clauses)}."] if clauses else []
+    return [f"{name} {joined(clauses)}."] if clauses else []
 
 
 def frame_case(signals: Signals, name: str) -> tuple[list[str], list[Quote]]:
@@ -206,127 +130,6 @@ def frame_quotes(
         if limit is not None and len(found) == limit:
             break
     return found
-
-
-def _is_heading(scene: Scene, text: str) -> bool:
-    flat = " ".join(text.split())
-    return flat == " ".join(scene.heading.split()) or flat in scene.heading
-
-
-def _inner_quotes(signals: Signals, name: str) -> list[Quote]:
-    """Interiority hits of `name` as whole sentences that name them."""
-    quotes = []
-    for hit in signals.inner_hits(name):
-        scene = signals.story.scenes[hit.scene]
-        element = next((e for e in scene.elements if e.line == hit.line), None)
-        if element is None or element.kind is Kind.HEADING:
-            continue  # a shot named in a heading is context, not a quote
-        flat = " ".join(element.text.split())
-        at = max(0, flat.find(hit.quote))
-        sentence = sentence_at(flat, at)
-        if _supports(signals, element, sentence, name) and not _is_heading(scene, sentence):
-            start = max(0, flat.find(sentence.strip("…")))
-            quotes.append(cite(scene, hit.line, sentence, element, start))
-    return quotes
-
-
-def _interiority_sentence(signals: Signals, name: str) -> list[str]:
-    t = signals.tables
-    verbs = t["perception_verbs"].get(name, 0) if _measured(signals, "interiority") else 0
-    shots = 0 if _staged(signals) else t["pov_shots"].get(name, 0)
-    clauses = []
-    if verbs:
-        clauses.append(f"{counted(verbs, 'perception or thought verb')} with {name} as subject")
-    if shots:
-        clauses.append(counted(shots, "point-of-view or close shot"))
-    rate = t["interiority"].get(name, 0)
-    if not clauses or rate <= 0:
-        return []
-    return [
-        f"We share {name}'s perceptions and thoughts: {_join(clauses)} "
-        f"({rate:.2g} for each scene {name} is in)."
-    ]
-
-
-def _tone(value: float) -> str:
-    return "neutral" if abs(value) < 0.005 else f"{value:+.2f}"
-
-
-def _tone_sentence(signals: Signals, name: str) -> list[str]:
-    change = signals.arcs.get(name)
-    if not _measured(signals, "sentiment") or change is None or change.delta is None:
-        return []
-    if change.shape not in _CHANGING or abs(change.delta) < MIN_TONE_CHANGE:
-        return []  # a flat or unreadable arc is no point in anyone's favour
-    if min(abs(change.low), abs(change.high)) < 0.005 or (change.low < 0 < change.high):
-        return []  # the interval reaches no change: too noisy to read
-    words = signals.content_tone_words(name)
-    said = []
-    if words.get("early"):
-        said.append("early on " + ", ".join(f"“{w}”" for w in words["early"]))
-    if words.get("late"):
-        said.append("late " + ", ".join(f"“{w}”" for w in words["late"]))
-    spoken = f" {name} says {'; '.join(said)}." if said else ""
-    return [
-        f"{name}'s tone goes from {_tone(change.start)} to {_tone(change.end)} on a scale of -1 "
-        f"to +1 (change {change.delta:+.2f}, 90% interval {change.low:+.2f} to "
-        f"{change.high:+.2f}): a {change.shape} arc.{spoken}"
-    ]
-
-
-def _movement_sentences(signals: Signals, name: str) -> list[str]:
-    t = signals.tables
-    found = []
-    drift = t.get("vocabulary_drift", {}).get(name)
-    if drift is not None and drift >= MIN_DRIFT and _measured(signals, "vocabulary_drift"):
-        found.append(
-            f"What {name} talks about shifts from early to late speech (vocabulary drift "
-            f"{drift:.3f} above chance)."
-        )
-    moved = t.get("position_change", {}).get(name)
-    if moved is not None and abs(moved) >= MIN_POSITION_CHANGE:
-        direction = "towards the centre of" if moved > 0 else "away from the centre of"
-        found.append(
-            f"{name} moves {direction} the web of shared scenes from the first half to the "
-            f"second ({moved * 100:+.0f} points of the best-connected character's ties)."
-        )
-    return found
-
-
-def _stage_interiority(signals: Signals, name: str) -> tuple[list[str], list[Quote]]:
-    """A play's interiority: `name`'s soliloquies and asides, the longest of each quoted."""
-    speeches = signals.soliloquies(name)
-    clauses, quotes = [], []
-    for kind, noun, how in (
-        ("soliloquy", "soliloquy", "alone on stage"),
-        ("aside", "aside", "to the audience"),
-    ):
-        found = [s for s in speeches if s.kind == kind]
-        if not found:
-            continue
-        words = sum(s.words for s in found)
-        plural = "soliloquies" if noun == "soliloquy" else "asides"
-        clauses.append(
-            f"{counted(len(found), noun, plural)} {how} ({words:,} word{'s' if words != 1 else ''})"
-        )
-        longest = max(found, key=lambda s: s.words)
-        first = longest.elements[0]
-        quotes.append(quote(signals.story.scenes[longest.scene], first))
-    if not clauses:
-        return [], []
-    return [f"We hear {name} think aloud: {_join(clauses)}."], quotes
-
-
-def inner_case(signals: Signals, name: str) -> tuple[list[str], list[Quote]]:
-    """Interiority and change: sentences (none with an empty figure) and quotes."""
-    staged, staged_quotes = _stage_interiority(signals, name)
-    sentences = [
-        *staged,
-        *_interiority_sentence(signals, name),
-        *_tone_sentence(signals, name),
-        *_movement_sentences(signals, name),
-    ]
-    return sentences, staged_quotes + _inner_quotes(signals, name)
 
 
 def _strongest(parts: Parts, weights: Mapping[str, float], a: str, b: str) -> list[str]:
@@ -406,10 +209,6 @@ def main_character_case(
     )
 
 
-def _times(count: float) -> str:
-    return {1: "once", 2: "twice"}.get(int(count), counted(count, "time"))
-
-
 def _tie_sentence(ties: Mapping[str, Mapping[str, float]], name: str, main: str) -> list[str]:
     """What ties `name` to the main character, every figure above zero."""
     shared = ties["shared_scenes"].get(name, 0)
@@ -420,9 +219,9 @@ def _tie_sentence(ties: Mapping[str, Mapping[str, float]], name: str, main: str)
         clauses.append(f"shares {counted(shared, 'scene')} with {main}")
     if exchanges:
         clauses.append(f"trades {counted(exchanges, 'exchange')} with them")
-    sentence = f"{name} {_join(clauses)}" if clauses else ""
+    sentence = f"{name} {joined(clauses)}" if clauses else ""
     if named:
-        said = f"{main} names {name} {_times(named)}"
+        said = f"{main} names {name} {times(named)}"
         sentence = f"{sentence}, and {said}" if sentence else said
     return [sentence + "."] if sentence else []
 
@@ -491,18 +290,18 @@ def _plot_sentences(signals: Signals, name: str) -> list[str]:
     if between >= 0.005:
         clauses.append(f"stands between others on {percent(between)} of the shortest paths")
     if clauses:
-        found.append(f"{name} {_join(clauses)}.")
-    if _measured(signals, "agency"):
+        found.append(f"{name} {joined(clauses)}.")
+    if measured(signals, "agency"):
         acts, opens = t["subject"].get(name, 0), t["scene_openers"].get(name, 0)
         acted = t["object"].get(name, 0)
         clauses = []
         if acts:
-            upon = f" (and is acted upon {_times(acted)})" if acted else ""
+            upon = f" (and is acted upon {times(acted)})" if acted else ""
             clauses.append(f"is the subject of {counted(acts, 'action verb')}{upon}")
         if opens:
             clauses.append(f"opens {counted(opens, 'scene')}")
         if clauses:
-            found.append(f"{name} {_join(clauses)}.")
+            found.append(f"{name} {joined(clauses)}.")
     return found
 
 

@@ -21,3 +21,13 @@ def probability(chance: float) -> str:
     """A fitted probability as a percentage: never 0% or 100%, which a model's softmax
     cannot give (a figure that rounds there is "under 1%" or "over 99%")."""
     return percent(min(max(chance, 1e-9), 1 - 1e-9))
+
+
+def joined(clauses: list[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return clauses[0] if len(clauses) == 1 else ", ".join(clauses[:-1]) + " and " + clauses[-1]
+
+
+def times(count: float) -> str:
+    """``once``, ``twice``, ``3 times``."""
+    return {1: "once", 2: "twice"}.get(int(count), counted(count, "time"))
