@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,8 +32,8 @@ def test_compare_says_who_gained_the_spotlight(
     assert main(["compare", str(earlier_draft), str(EXAMPLE), "--format", "json"]) == 0
     view = json.loads(capsys.readouterr().out)
     assert view["a"]["scenes"] == 11 and view["b"]["scenes"] == 15
-    assert view["roles"]["spotlight"] == {"a": "MAYA", "b": "TOM"}
-    assert view["roles"]["main_character"] == {"a": "MAYA", "b": "MAYA"}
+    assert {k: view["roles"]["spotlight"][k] for k in "ab"} == {"a": "MAYA", "b": "TOM"}
+    assert {k: view["roles"]["main_character"][k] for k in "ab"} == {"a": "MAYA", "b": "MAYA"}
     assert "The spotlight passes from MAYA to TOM." in view["changes"]
     tom = next(r for r in view["characters"] if r["b"] == "TOM")
     assert tom["cues"]["change"] > 0
@@ -56,3 +57,71 @@ def test_compare_text_and_markdown(earlier_draft: Path, capsys: pytest.CaptureFi
     assert "MAYA -> TOM" in capsys.readouterr().out
     assert main(["compare", str(EXAMPLE), str(EXAMPLE), "--format", "md"]) == 0
     assert "Every role stays with the same character." in capsys.readouterr().out
+
+
+def _draft(tmp_path: Path, keep: Callable[[list[str]], list[str]]) -> Path:
+    """The keeper with its scenes (after the title page) rearranged by `keep`."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    title, *scenes = re.split(r"(?m)^(?=(?:INT|EXT)\. )", text)
+    path = tmp_path / "draft.fountain"
+    path.write_text(title + "".join(keep(scenes)), encoding="utf-8")
+    return path
+
+
+def test_compare_lists_the_scenes_added_cut_and_moved(tmp_path: Path) -> None:
+    import whosestory
+    from whosestory.compare import compare
+
+    def rearrange(scenes: list[str]) -> list[str]:
+        moved = scenes[:]
+        moved[2], moved[3] = moved[3], moved[2]  # two scenes swap places
+        del moved[7]  # one is cut
+        return moved
+
+    draft = whosestory.analyze(whosestory.load(_draft(tmp_path, rearrange)))
+    final = whosestory.analyze(whosestory.load(EXAMPLE))
+    view = compare(draft, final)
+    changes = {(s["change"], s["a"], s["b"]) for s in view["scenes"]}
+    assert {c for c, _, _ in changes} == {"added", "moved"}
+    assert ("added", None, 8) in changes  # the scene the draft cut is added in the final
+    assert sum(c == "moved" for c, _, _ in changes) == 1
+    back = compare(final, draft)
+    assert ("cut", 8, None) in {(s["change"], s["a"], s["b"]) for s in back["scenes"]}
+    assert any("1 scene cut: 8" in line for line in back["changes"])
+
+
+def test_compare_gives_absolute_figures_and_each_roles_probability(
+    earlier_draft: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from whosestory.roles import FITTED, MAIN_CHARACTER
+
+    assert main(["compare", str(earlier_draft), str(EXAMPLE), "--format", "json"]) == 0
+    view = json.loads(capsys.readouterr().out)
+    for role in FITTED:  # a fitted role's holder has a probability on both sides
+        assert 0 < view["roles"][role]["a_probability"] <= 1
+        assert 0 < view["roles"][role]["b_probability"] <= 1
+    tom = next(r for r in view["characters"] if r["b"] == "TOM")
+    assert tom["words"]["a"] > 0 and tom["words"]["b"] > tom["words"]["a"]  # absolute words
+    assert view["standing"][MAIN_CHARACTER] == "probability"
+    assert (
+        view["summary"]
+        == "MAYA keeps the story (over 99% to over 99%); TOM takes the spotlight from MAYA."
+    )
+
+
+def test_the_summary_says_who_takes_the_story(earlier_draft: Path) -> None:
+    from whosestory.compare import summary
+    from whosestory.roles import MAIN_CHARACTER, SPOTLIGHT
+
+    roles = {
+        MAIN_CHARACTER: {"a": "TOM", "b": "MAYA", "a_probability": 0.6, "b_probability": 0.7},
+        SPOTLIGHT: {"a": "TOM", "b": "TOM"},
+    }
+    rows = [
+        {"a": "TOM", "b": "TOM", MAIN_CHARACTER: {"a": 0.6, "b": 0.2, "change": -0.4}},
+        {"a": "MAYA", "b": "MAYA", MAIN_CHARACTER: {"a": 0.3, "b": 0.7, "change": 0.4}},
+        {"a": "LUCY", "b": "LUCY", MAIN_CHARACTER: {"a": 0.1, "b": 0.1, "change": 0.0}},
+    ]
+    assert summary(roles, rows) == (
+        "MAYA takes the story from TOM (probability of MAYA in A and B: 30% to 70%)."
+    )

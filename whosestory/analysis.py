@@ -9,8 +9,9 @@ Nothing after this stage runs a measure: the report views, `argue`, `compare`,
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import partial
 
 from whosestory import evidence, verdict
 from whosestory import language as languages
@@ -21,9 +22,9 @@ from whosestory.measures.frame import Frame
 from whosestory.model import Story
 from whosestory.ranking import kendall_tau
 from whosestory.rolemodel import RoleModel
-from whosestory.roles import ROLES, SPOTLIGHT, decide_all, divergence
+from whosestory.roles import BY_NAME, ROLES, SPOTLIGHT, Scored, decide_all, divergence
 from whosestory.signals import Signals, measure
-from whosestory.verdict import Quote
+from whosestory.verdict import Case, Quote
 
 __all__ = ["ROLES", "Analysis", "CharacterFigures", "Rankings", "analyze"]
 
@@ -74,7 +75,9 @@ class Analysis:
     sentence when the roles part; `features`: each character's role-model features;
     `language`: the story's (declared or detected);
     `unavailable`: each lexicon measure that language has no resource for, with the
-    reason (those measures are absent from `tables`, not zero).
+    reason (those measures are absent from `tables`, not zero);
+    `case_of(role, name)`: the case for `name` holding `role` against its holder, built
+    on request from the same measures (what `argue` puts for a claim about anyone).
     """
 
     story: Story
@@ -93,6 +96,23 @@ class Analysis:
     features: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     language: str | None = None
     unavailable: Mapping[str, str] = field(default_factory=dict)
+    case_of: Callable[[str, str], Case] | None = field(default=None, compare=False, repr=False)
+
+
+def _case_of(
+    signals: Signals,
+    decided: Mapping[str, verdict.Verdict],
+    scored: Mapping[str, Scored],
+    role: str,
+    name: str,
+) -> Case:
+    """The case for `name` in `role`: the holder's own case, or the role's case builder
+    run with `name` in the holder's place and the holder as the one to beat."""
+    found = decided[role]
+    if name == found.character or found.character is None:
+        return found.case
+    rival = replace(found, character=name, runner_up=found.character, close_call=False)
+    return BY_NAME[role].case(signals, rival, scored[role], decided)
 
 
 def _rankings(signals: Signals, count: Mapping[str, float]) -> Rankings:
@@ -151,4 +171,5 @@ def analyze(story: Story, models: Mapping[str, RoleModel] | None = None) -> Anal
         features=signals.features(),
         language=signals.language,
         unavailable=languages.unavailable(signals.language),
+        case_of=partial(_case_of, signals, roles, scored),
     )

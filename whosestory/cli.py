@@ -1,7 +1,7 @@
 """The `whosestory` command: the only module that prints or exits.
 
     whosestory analyze FILE [--format text|json|md|html] [-o PATH] [--from FMT] [--aliases F] [-v]
-    whosestory argue FILE "CLAIM" [--format text|json|md]
+    whosestory argue FILE "CLAIM" [--format text|json|md|html] [-v] [--model M]
     whosestory compare A B [--format text|json|md]
     whosestory cast FILE [--format text|json] [-v]
     whosestory scenes FILE [--format text|json] [-v]
@@ -197,7 +197,6 @@ def _parser() -> argparse.ArgumentParser:
     argue = command(
         "argue",
         "Put a claim to the tool (\"X was Y's story, not Z's\") and get the case for and against.",
-        verbose=False,
     )
     argue.add_argument("claim", metavar="CLAIM", help="the claim, in plain words")
     command("cast", "Every character with its aliases and the reason for each merge.")

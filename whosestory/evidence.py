@@ -10,12 +10,29 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from whosestory import verdict
+from whosestory.citing import cite, clip, play_citation, quote
+from whosestory.inner_evidence import inner_case, measured, staged
 from whosestory.model import Element, Kind, Scene
+from whosestory.quoting import QUOTE_LENGTH, sentence_at
 from whosestory.signals import Signals
 from whosestory.verdict import Case, Component, Quote, Verdict
-from whosestory.wording import counted
+from whosestory.wording import counted, joined, percent, times
 
-QUOTE_LENGTH = 160
+__all__ = [
+    "cite",
+    "clip",
+    "components",
+    "frame_case",
+    "frame_quotes",
+    "impact_case",
+    "inner_case",
+    "main_character_case",
+    "play_citation",
+    "presence_case",
+    "quote",
+    "spotlight_case",
+]
+
 _LABELS = {
     "prior": "the prior (whom the plot follows: presence, centrality, agency)",
     "telling": "the telling (frame and closing voice)",
@@ -23,29 +40,7 @@ _LABELS = {
     "interiority": "interiority (perception, point of view, inner voice)",
     "change": "change of tone",
 }
-
 Parts = Mapping[str, Mapping[str, float]]
-
-
-def clip(text: str, length: int | None = QUOTE_LENGTH) -> str:
-    """Text on one line, cut at a word before `length` characters (None: never cut)."""
-    text = " ".join(text.split())
-    return (
-        text
-        if length is None or len(text) <= length
-        else text[: length - 1].rsplit(" ", 1)[0] + "…"
-    )
-
-
-def quote(scene: Scene, element: Element | None = None, line: int | None = None) -> Quote:
-    """A quotable reference: scene number (as written, else its position), heading, line, text."""
-    text = element.text if element is not None else scene.heading
-    return Quote(
-        scene=scene.number or str(scene.index + 1),
-        heading=scene.heading,
-        line=line or (element.line if element is not None else scene.span.start),
-        quote=clip(text),
-    )
 
 
 def _voice_over(signals: Signals, name: str) -> list[tuple[Scene, Element]]:
@@ -53,27 +48,31 @@ def _voice_over(signals: Signals, name: str) -> list[tuple[Scene, Element]]:
         (scene, element)
         for scene in signals.story.scenes
         for element in scene.elements
-        if element.kind is Kind.VOICE_OVER and element.speaker == name
+        if element.kind is Kind.VOICE_OVER and element.speaker == name and element.text.strip()
     ]
-
-
-def _staged(signals: Signals) -> bool:
-    """A play read from TEI: its time is stage time, and it has no camera to take shots."""
-    return signals.story.format == "tei"
 
 
 def spotlight_case(signals: Signals, name: str) -> list[str]:
-    """Sentences with the spotlight figures of `name`."""
+    """One sentence with the spotlight figures of `name`, none of them zero."""
     t = signals.tables
-    scenes = len(signals.story.scenes)
-    where = "on stage" if _staged(signals) else "on screen"
+    cues, words = t["cues"].get(name, 0), t["words"].get(name, 0)
+    total_words = sum(t["words"].values()) or 1
+    present, scenes = t["scenes_present"].get(name, 0), len(signals.story.scenes)
     minutes = round(t["screen_time"].get(name, 0) / 60)
-    return [
-        f"{name} speaks {counted(t['cues'].get(name, 0), 'time')} "
-        f"({counted(t['words'].get(name, 0), 'word')}) and is present in "
-        f"{t['scenes_present'].get(name, 0):g} of {counted(scenes, 'scene')}, an estimated "
-        f"{counted(minutes, 'minute')} {where}."
-    ]
+    clauses = []
+    if cues:
+        spoken = f"{times(cues)}" + (
+            f" ({words:,.0f} word{'' if words == 1 else 's'}, "
+            f"{percent(words / total_words)} of all the words spoken)"
+            if words
+            else ""
+        )
+        clauses.append(f"speaks {spoken}")
+    if present:
+        where = "on stage" if staged(signals) else "on screen"
+        time = f", an estimated {counted(minutes, 'minute')} {where}" if minutes else ""
+        clauses.append(f"is present in {present:g} of {counted(scenes, 'scene')}{time}")
+    return [f"{name} {joined(clauses)}."] if clauses else []
 
 
 def frame_case(signals: Signals, name: str) -> tuple[list[str], list[Quote]]:
@@ -82,7 +81,7 @@ def frame_case(signals: Signals, name: str) -> tuple[list[str], list[Quote]]:
     t = signals.tables
     sentences: list[str] = []
     quotes: list[Quote] = []
-    if layer.owner and t["frame_share"].get(name, 0) > 0:
+    if layer.owner and t["frame_share"].get(name, 0) > 0 and layer.presence.get(name, 0) > 0:
         how = "; ".join(layer.how)
         sentences.append(
             f"The story has a frame layer of {counted(len(layer.scenes), 'scene')} "
@@ -90,14 +89,15 @@ def frame_case(signals: Signals, name: str) -> tuple[list[str], list[Quote]]:
             f"{name} is present in {layer.presence.get(name, 0):.0%} of them"
             + (" and owns it." if layer.owner == name else ".")
         )
-        quotes += frame_quotes(signals, limit=3)
+        quotes += [
+            q for q in frame_quotes(signals, limit=6) if signals.namer().names(q.quote, name)
+        ][:3]
     voice = _voice_over(signals, name)
     if voice:
         share = t["voice_over_share"].get(name, 0)
-        sentences.append(
-            f"{name} speaks in voice-over in {counted(len({s.index for s, _ in voice}), 'scene')} "
-            f"({share:.0%} of all voice-over words)."
-        )
+        scenes = counted(len({s.index for s, _ in voice}), "scene")
+        of_all = f" ({share:.0%} of all voice-over words)" if share >= 0.005 else ""
+        sentences.append(f"{name} speaks in voice-over in {scenes}{of_all}.")
         quotes.append(quote(*voice[0]))
         if len(voice) > 1:
             quotes.append(quote(*voice[-1]))
@@ -106,61 +106,30 @@ def frame_case(signals: Signals, name: str) -> tuple[list[str], list[Quote]]:
     weak = (
         "" if strength >= 1 else f", from a voice that narrates little (it counts {strength:.0%})"
     )
-    if last is not None and last[1].speaker == name:
-        sentences.append(f"{name} has the last narration of the story{weak}.")
-    elif first is not None and first[1].speaker == name:
-        sentences.append(f"{name} has the first narration of the story{weak}.")
+    if strength >= 0.005:
+        if last is not None and last[1].speaker == name:
+            sentences.append(f"{name} has the last narration of the story{weak}.")
+        elif first is not None and first[1].speaker == name:
+            sentences.append(f"{name} has the first narration of the story{weak}.")
     return sentences, quotes
 
 
 def frame_quotes(
     signals: Signals, limit: int | None = None, length: int | None = QUOTE_LENGTH
 ) -> list[Quote]:
-    """Where the frame layer shows: an action line that says so, else the scene's heading."""
+    """Where the frame layer shows in an action line that says so (a marker found in a
+    heading is context, not a quote, and is left out)."""
     scenes = signals.story.scenes
     found = []
-    for index, line, text in signals.layer.evidence[:limit]:
-        where = quote(scenes[index], line=line)
-        if len(text) > 20:  # an action line says so; a marker is best shown by its heading
-            where = Quote(where.scene, where.heading, where.line, clip(text, length))
-        found.append(where)
+    for index, line, text in signals.layer.evidence:
+        scene = scenes[index]
+        if len(text) <= 20 or " ".join(text.split()) == " ".join(scene.heading.split()):
+            continue
+        sentence = sentence_at(text) if length is not None else " ".join(text.split())
+        found.append(cite(scene, line, sentence))
+        if limit is not None and len(found) == limit:
+            break
     return found
-
-
-def inner_case(signals: Signals, name: str) -> tuple[list[str], list[Quote]]:
-    """Interiority and change: sentences and quotes."""
-    story = signals.story
-    t = signals.tables
-    shots = t["pov_shots"].get(name, 0)
-    shots_clause = "" if _staged(signals) else f", {counted(shots, 'POV or close shot')}"
-    sentences = [
-        f"Interiority {t['interiority'].get(name, 0):.2f} a scene: "
-        f"{counted(t['perception_verbs'].get(name, 0), 'perception or thought verb')} with "
-        f"{name} as subject{shots_clause}."
-    ]
-    quotes = []
-    for hit in signals.inner_hits(name):
-        where = quote(story.scenes[hit.scene], line=hit.line)
-        quotes.append(Quote(where.scene, where.heading, where.line, clip(hit.quote)))
-    change = signals.arcs.get(name)
-    if change and change.delta is not None:
-        words = signals.tone_words(name)
-        early = ", ".join(w for w, _ in words["early"]) or "-"
-        late = ", ".join(w for w, _ in words["late"]) or "-"
-        sentences.append(
-            f"Tone from start to end: {change.start:+.2f} to {change.end:+.2f} "
-            f"(change {change.delta:+.2f}, 90% interval {change.low:+.2f} to {change.high:+.2f}; "
-            f"shape: {change.shape}). Early words: {early}; late words: {late}."
-        )
-    drift = t.get("vocabulary_drift", {}).get(name)
-    moved = t.get("position_change", {}).get(name)
-    if drift is not None and moved is not None:
-        direction = "towards the centre" if moved > 0 else "away from the centre"
-        sentences.append(
-            f"Vocabulary drift between early and late speech {drift:.3f}; network position "
-            f"moves {direction} from the first half to the second ({moved:+.2f})."
-        )
-    return sentences, quotes
 
 
 def _strongest(parts: Parts, weights: Mapping[str, float], a: str, b: str) -> list[str]:
@@ -194,22 +163,32 @@ def _flip(role: Verdict, parts: Parts, weights: Mapping[str, float]) -> str | No
     return verdict.flip_condition(parts, weights, role.character, role.runner_up)
 
 
+def _leads(role: Verdict, name: str) -> bool:
+    """Whether `name` leads the role's ranking (a case can be argued for anyone)."""
+    return bool(role.ranking) and role.ranking[0].name == name
+
+
 def main_character_case(
     signals: Signals, role: Verdict, parts: Parts, weights: Mapping[str, float]
 ) -> Case:
-    """The case for the main character, the strongest case against, and the flip condition."""
+    """The case for the main character, the strongest case against, and the flip condition.
+
+    `role.character` is the one argued for: the holder, or anyone `argue` names, with
+    the holder as `role.runner_up`.
+    """
     if role.character is None:
         return Case()
     name, runner = role.character, role.runner_up
     carried = _strongest(parts, weights, runner or "", name) if runner else list(weights)
     telling, told_quotes = frame_case(signals, name)
     inner, inner_quotes = inner_case(signals, name)
-    case_for = [
-        "Carried by " + " and ".join(_LABELS[k] for k in carried[:2]) + ".",
-        *telling,
-        *spotlight_case(signals, name),
-        *inner,
-    ]
+    labels = " and ".join(_LABELS[k] for k in carried[:2])
+    opening = []
+    if carried and _leads(role, name):
+        opening = [f"{name} is carried by {labels}."]
+    elif carried and runner:
+        opening = [f"{name} is ahead of {runner} on {labels}."]
+    case_for = [*opening, *telling, *spotlight_case(signals, name), *inner]
     against: list[str] = []
     if runner:
         for key in _strongest(parts, weights, name, runner)[:2]:
@@ -222,12 +201,48 @@ def main_character_case(
         if signals.tables["narrator_in_story"].get(name, 1) < 0.3:
             against.append(f"{name} is rarely in the story outside narration: a witness?")
     return Case(
-        support=tuple(case_for),
-        quotes=tuple(told_quotes + inner_quotes),
-        against=tuple(against),
+        support=tuple(dict.fromkeys(case_for)),
+        quotes=tuple(dict.fromkeys(told_quotes + inner_quotes)),
+        against=tuple(dict.fromkeys(against)),
         what_would_change=_flip(role, parts, weights),
         components=components(parts, weights, name, runner),
     )
+
+
+def _tie_sentence(ties: Mapping[str, Mapping[str, float]], name: str, main: str) -> list[str]:
+    """What ties `name` to the main character, every figure above zero."""
+    shared = ties["shared_scenes"].get(name, 0)
+    exchanges = ties["exchanges"].get(name, 0)
+    named = ties["talked_about"].get(name, 0)
+    clauses = []
+    if shared:
+        clauses.append(f"shares {counted(shared, 'scene')} with {main}")
+    if exchanges:
+        clauses.append(f"trades {counted(exchanges, 'exchange')} with them")
+    sentence = f"{name} {joined(clauses)}" if clauses else ""
+    if named:
+        said = f"{main} names {name} {times(named)}"
+        sentence = f"{sentence}, and {said}" if sentence else said
+    return [sentence + "."] if sentence else []
+
+
+def _naming_quotes(signals: Signals, speaker: str, named: str, limit: int = 2) -> list[Quote]:
+    """Sentences `speaker` says that name `named`, cut around the name."""
+    quotes = []
+    for mention in signals.story.mentions:
+        if mention.character != named or mention.via != "speech":
+            continue
+        scene = signals.story.scenes[mention.scene]
+        element = next((e for e in scene.elements if e.line == mention.line), None)
+        if element is None or element.speaker != speaker:
+            continue
+        offset = max(0, mention.offset) if mention.offset >= 0 else 0
+        found = quote(scene, element, offset)
+        if signals.namer().names(found.quote, named) and found not in quotes:
+            quotes.append(found)
+            if len(quotes) == limit:
+                break
+    return quotes
 
 
 def impact_case(
@@ -242,45 +257,69 @@ def impact_case(
         return Case()
     ties = signals.ties(main)
     name = role.character
-    case_for = [
-        f"{name} shares {counted(ties['shared_scenes'].get(name, 0), 'scene')} with {main}, "
-        f"trades {counted(ties['exchanges'].get(name, 0), 'exchange')} with them, and {main} "
-        f"names {name} {counted(ties['talked_about'].get(name, 0), 'time')}."
-    ]
-    quotes = []
-    for mention in signals.story.mentions:
-        if mention.character == name and mention.via == "speech":
-            scene = signals.story.scenes[mention.scene]
-            element = next((e for e in scene.elements if e.line == mention.line), None)
-            if element is not None and element.speaker == main:
-                quotes.append(quote(scene, element))
-                if len(quotes) == 2:
-                    break
+    if name == main:
+        held = f" ({role.runner_up})" if role.runner_up else ""
+        return Case(
+            against=(
+                f"{main} is the main character; the impact character is the one who presses "
+                f"them{held}.",
+            )
+        )
     against = []
     if role.runner_up:
-        r = role.runner_up
-        against.append(
-            f"{r} shares {counted(ties['shared_scenes'].get(r, 0), 'scene')} and "
-            f"{counted(ties['exchanges'].get(r, 0), 'exchange')} with {main}."
-        )
+        against = _tie_sentence(ties, role.runner_up, main)
     return Case(
-        support=tuple(case_for),
-        quotes=tuple(quotes),
+        support=tuple(_tie_sentence(ties, name, main)),
+        quotes=tuple(_naming_quotes(signals, main, name)),
         against=tuple(against),
         what_would_change=_flip(role, parts, weights),
         components=components(parts, weights, name, role.runner_up),
     )
 
 
+def _plot_sentences(signals: Signals, name: str) -> list[str]:
+    """Whom the plot follows beyond presence: place in the web of scenes, and agency."""
+    t = signals.tables
+    found = []
+    others = max(len(signals.names) - 1, 1)
+    degree = t["copresence_degree"].get(name, 0)
+    between = t["copresence_betweenness"].get(name, 0)
+    clauses = []
+    if degree >= 0.005:
+        clauses.append(f"shares scenes with {percent(degree)} of the other {others} characters")
+    if between >= 0.005:
+        clauses.append(f"stands between others on {percent(between)} of the shortest paths")
+    if clauses:
+        found.append(f"{name} {joined(clauses)}.")
+    if measured(signals, "agency"):
+        acts, opens = t["subject"].get(name, 0), t["scene_openers"].get(name, 0)
+        acted = t["object"].get(name, 0)
+        clauses = []
+        if acts:
+            upon = f" (and is acted upon {times(acted)})" if acted else ""
+            clauses.append(f"is the subject of {counted(acts, 'action verb')}{upon}")
+        if opens:
+            clauses.append(f"opens {counted(opens, 'scene')}")
+        if clauses:
+            found.append(f"{name} {joined(clauses)}.")
+    return found
+
+
 def presence_case(
     signals: Signals, role: Verdict, parts: Parts, weights: Mapping[str, float]
 ) -> Case:
-    """The spotlight figures of the winner (for) and of the runner-up (against)."""
+    """The spotlight figures of the winner (for) and of the runner-up (against); for a role
+    that weighs the network and agency (the protagonist), those figures too."""
     if role.character is None:
         return Case()
+    plot = "network" in parts or "agency" in parts
+
+    def figures(name: str) -> list[str]:
+        return spotlight_case(signals, name) + (_plot_sentences(signals, name) if plot else [])
+
     return Case(
-        support=tuple(spotlight_case(signals, role.character)),
-        against=tuple(spotlight_case(signals, role.runner_up)) if role.runner_up else (),
+        support=tuple(figures(role.character)),
+        against=tuple(figures(role.runner_up)) if role.runner_up else (),
         what_would_change=_flip(role, parts, weights),
         components=components(parts, weights, role.character, role.runner_up),
     )

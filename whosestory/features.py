@@ -13,7 +13,8 @@ Every feature is on a 0..1 scale:
 - is_top_*: 1 for the character (or characters) with the highest value;
 - shares of the story's words, speeches, scenes;
 - positions in story time (first and last appearance, the opening and the close);
-- title_names: a word of the character's name stands in the story's declared title.
+- title_names: a word of the character's name stands in the story's declared title;
+- soliloquy: soliloquies and asides (a play's interiority), each as a share of the top.
 
 Families group the features so that a family can be kept or left out of a model
 as a whole (`FAMILIES`); `LEXICON_FAMILIES` need words of the story's language.
@@ -62,10 +63,11 @@ FAMILIES: Mapping[str, tuple[str, ...]] = {
     "openers": ("scene_openers_top", "exchange_openers_top"),
     "agency": ("agency_top", "subject_top"),
     "lexicon": ("interiority", "change", "vocabulary_drift"),
+    "soliloquy": ("soliloquies_top", "asides_top"),
 }
 """Feature families, each a tuple of feature names."""
 
-LEXICON_FAMILIES = frozenset({"agency", "lexicon"})
+LEXICON_FAMILIES = frozenset({"agency", "lexicon", "soliloquy"})
 """Families whose features read words of the story's language."""
 
 FEATURES: tuple[str, ...] = tuple(f for names in FAMILIES.values() for f in names)
@@ -85,6 +87,8 @@ _TOP_TABLES = {
     "exchange_openers_top": "exchange_openers",
     "agency_top": "agency",
     "subject_top": "subject",
+    "soliloquies_top": "soliloquies",
+    "asides_top": "asides",
 }
 _IS_TOP = {"is_top_words": "words", "is_top_cues": "cues", "is_top_scenes": "scenes_present"}
 _AS_IS = (

@@ -239,6 +239,24 @@ MEASURES: tuple[Measure, ...] = (
         "number",
         "Weighted co-presence degree share, second half minus first (-1..1).",
     ),
+    Measure(
+        "soliloquies",
+        "soliloquies",
+        "speeches",
+        "integer",
+        "Speeches of a play the character says alone on stage (entrances and exits read "
+        "from the directions); 0 in a screenplay.",
+        "lexicon",
+    ),
+    Measure(
+        "asides",
+        "asides",
+        "speeches",
+        "integer",
+        "Speeches of a play marked as asides (aside, à part, beiseite, в сторону, "
+        'type="aside"); 0 in a screenplay.',
+        "lexicon",
+    ),
 )
 """Every measure, in the order `Analysis.tables` holds them."""
 

@@ -58,7 +58,9 @@ class Element:
     (``("V.O.",)``). `dual` marks the second speech of a dual-dialogue pair.
     On a heading, `number` is the scene number as written and `act` the act it
     opens or belongs to. `refs` are ids of characters the source itself ties to
-    the element (TEI ``<stage who="#a #b">``).
+    the element (TEI ``<stage who="#a #b">``). `numbers` are the edition's own line
+    numbers (TEI ``<l n>``, ``<lb n>``, ``<stage n>``): (offset in `text` where the
+    numbered line starts, its number as printed, ``"5.2.118"`` or ``"118"``).
     """
 
     kind: Kind
@@ -72,6 +74,7 @@ class Element:
     number: str | None = None
     act: str | None = None
     refs: tuple[str, ...] = ()
+    numbers: tuple[tuple[int, str], ...] = ()
 
     @property
     def line(self) -> int:

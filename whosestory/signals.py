@@ -16,9 +16,11 @@ from typing import Any
 import networkx as nx
 
 from whosestory import language as languages
+from whosestory import lexicons
 from whosestory.features import character_features
-from whosestory.measures import agency, arc, frame, interiority, network, spotlight, ties
+from whosestory.measures import agency, arc, frame, interiority, network, soliloquy, spotlight, ties
 from whosestory.model import Story
+from whosestory.quoting import Namer
 from whosestory.ranking import mean_rank
 
 LISTENER_THRESHOLD = 0.4
@@ -62,6 +64,7 @@ class Signals:
     arcs: Mapping[str, arc.ArcChange]
     language: str | None = None
     text_units: Mapping[str, list[arc.Unit]] = field(default_factory=dict)
+    inner_speeches: tuple[soliloquy.InnerSpeech, ...] = ()
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def _once(self, key: str, name: str, compute: Any) -> Any:
@@ -80,6 +83,28 @@ class Signals:
             name,
             lambda: arc.tone_words(self.story, name, limit=3, text_units=self.text_units),
         )
+
+    def content_tone_words(self, name: str, limit: int = 3) -> dict[str, list[str]]:
+        """`name`'s most frequent toned words, early and late, less the language's stop
+        words and fragments shorter than three letters (filler: "no", "like", "die")."""
+        stop = lexicons.stop_words(self.language) if self.language else None
+        found = self._once(
+            "tone_all",
+            name,
+            lambda: arc.tone_words(self.story, name, limit=50, text_units=self.text_units),
+        )
+        return {
+            half: [w for w, _ in words if len(w) > 2 and (stop is None or w not in stop)][:limit]
+            for half, words in found.items()
+        }
+
+    def soliloquies(self, name: str) -> list[soliloquy.InnerSpeech]:
+        """`name`'s soliloquies and asides (a play's interiority), in story order."""
+        return [s for s in self.inner_speeches if s.character == name]
+
+    def namer(self) -> Namer:
+        """Whether a sentence names a character (`quoting.Namer`), built once."""
+        return self._once("namer", "", lambda: Namer([c for c in self.story.cast if not c.group]))
 
     def ties(self, name: str) -> dict[str, dict[str, float]]:
         """shared_scenes, exchanges and talked_about from `name` to every other character."""
@@ -198,6 +223,9 @@ def measure(story: Story) -> Signals:
     drift = arc.vocabulary_drift(story, text_units=text_units)
     tables["vocabulary_drift"] = {n: v or 0.0 for n, v in drift.items()}
     tables["position_change"] = network.position_change(story, present)
+    speeches = tuple(soliloquy.inner_speeches(story))
+    tables["soliloquies"] = soliloquy.counts(story, speeches, "soliloquy")
+    tables["asides"] = soliloquy.counts(story, speeches, "aside")
     return Signals(
         story=story,
         names=tuple(c.name for c in story.cast if not c.group),
@@ -211,4 +239,5 @@ def measure(story: Story) -> Signals:
         arcs=arcs,
         language=language,
         text_units=text_units,
+        inner_speeches=speeches,
     )

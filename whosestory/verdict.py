@@ -60,12 +60,14 @@ class Ranked:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A quotable reference: scene number (as written, else its position), heading, line."""
+    """A quotable reference: scene number (as written, else its position), heading, line;
+    `citation`: where a play's edition puts it (``"5.2.118"``, ``"act 2, scene 3"``)."""
 
     scene: str
     heading: str
     line: int
     quote: str
+    citation: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

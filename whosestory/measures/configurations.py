@@ -48,7 +48,7 @@ ENTRANCE = re.compile(
     re.IGNORECASE,
 )
 EXIT = re.compile(
-    r"\bexit\b|\bexeunt\b|\bgo(?:e|es|eth|th)?\s+(?:out|forth)\b|\bdepart(?:s|eth)\b"
+    r"\bexit(?:s|eth)?\b|\bexeunt\b|\bgo(?:e|es|eth|th)?\s+(?:out|forth)\b|\bdepart(?:s|eth)\b"
     r"|\babgang\b"
     r"|\b(?:geh|eil|lauf|läuf|stürz|renn|tret|tritt|zieh|schleich|fahr|fähr|spring)\w*\b"
     r"[^.;]*?\b(?:ab|hinaus|fort|weg|davon)\b"

@@ -77,6 +77,7 @@ class BodyWalker:
         self.body_segments = set(bodies) if not segments and len(bodies) > 1 else set()
         self.prose = True
         self.speech: list[str] = []
+        self.numbers: list[tuple[int, str]] = []
         self.speech_start = 0
         self.speech_end = 0
 
@@ -149,7 +150,14 @@ class BodyWalker:
             if ref.lstrip("#")
         )
         span = Span(element.sourceline or 1, last_line(element))
-        self.elements.append(Element(Kind.STAGE, text, span, refs=tuple(dict.fromkeys(refs))))
+        number = _line_number(element)
+        numbers = ((0, number),) if number else ()
+        refs = tuple(dict.fromkeys(refs))
+        kind = (element.get("type") or "").lower()
+        aside = ("aside",) if "aside" in kind or "aparte" in kind else ()
+        self.elements.append(
+            Element(Kind.STAGE, text, span, extensions=aside, refs=refs, numbers=numbers)
+        )
 
     def sp(self, sp: etree._Element) -> None:
         """A speech: runs of spoken text split by the stage directions inside it."""
@@ -200,6 +208,8 @@ class BodyWalker:
             self._flush(cues)  # a song or a masque inside the speech: its own speeches
             self.node(node, None)
         elif name not in _SKIPPED:
+            if name in ("l", "lb") and (number := _line_number(node)):
+                self._number(number)
             self._add_text(node.text, node)
             for child in node:
                 self._spoken(child, cues)
@@ -218,13 +228,22 @@ class BodyWalker:
         self.speech_end = max(self.speech_end, line)
         self.speech.append(text)
 
+    def _number(self, number: str) -> None:
+        """The edition numbers the line that starts here: note where in the speech."""
+        said = " ".join("".join(self.speech).split())
+        self.numbers.append((len(said) + 1 if said else 0, number))
+
     def _flush(self, cues: list[str]) -> None:
         text = " ".join("".join(self.speech).split())
         if text:
             span = Span(self.speech_start, self.speech_end)
+            numbers = tuple(self.numbers)
             for i, cue in enumerate(cues or [None]):
-                self.elements.append(Element(Kind.DIALOGUE, text, span, cue=cue, dual=i > 0))
+                self.elements.append(
+                    Element(Kind.DIALOGUE, text, span, cue=cue, dual=i > 0, numbers=numbers)
+                )
         self.speech = []
+        self.numbers = []
         self.speech_end = 0
 
     def finish(self) -> list[Element]:
@@ -242,6 +261,13 @@ class BodyWalker:
             Kind.HEADING, heading.text, elements[0].span, number=heading.number, act=heading.act
         )
         return [lead, *elements[:first], *elements[first + 1 :]]
+
+
+def _line_number(element: etree._Element) -> str | None:
+    """The edition's number of a line or direction (``n="5.2.118"``, ``n="SD 1.1.14.1"``)."""
+    number = (element.get("n") or "").strip()
+    number = number[3:].strip() if number.startswith("SD ") else number
+    return number if number and any(ch.isdigit() for ch in number) else None
 
 
 def _holds_sp(element: etree._Element) -> bool:

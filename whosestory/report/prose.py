@@ -12,6 +12,7 @@ from typing import Any
 
 from whosestory import measure_registry, roles
 from whosestory.report import types
+from whosestory.wording import percent, probability
 
 
 def role_label(role: str) -> str:
@@ -63,19 +64,22 @@ def _entry(verdict: types.Verdict, name: str | None) -> types.Ranked | None:
 
 
 def verdict_reason(verdict: types.Verdict, close_call: bool = True) -> str:
-    """Why, in a clause: ahead of whom, by how much, and (`close_call`) whether it is close."""
+    """Why, in a clause with units: how likely against whom, or the runner-up's score as a
+    share of the leader's; and (`close_call`) whether it is close."""
     runner = verdict["runner_up"]
     if not runner:
         return "unopposed"
     winner, second = _entry(verdict, verdict["character"]), _entry(verdict, runner)
-    figures = ""
-    if winner is not None and second is not None:
-        if winner["probability"] is not None and second["probability"] is not None:
-            figures = f" (probability {standing(winner)} against {standing(second)})"
-        else:
-            figures = f" (score {winner['score']:.2f} against {second['score']:.2f})"
     close = "; a close call" if close_call and verdict["close_call"] else ""
-    return f"ahead of {runner}{figures}{close}"
+    if winner is None or second is None:
+        return f"ahead of {runner}{close}"
+    if winner["probability"] is not None and second["probability"] is not None:
+        return (
+            f"{probability(winner['probability'])} likely, against "
+            f"{probability(second['probability'])} for {runner}{close}"
+        )
+    share = second["score"] / winner["score"] if winner["score"] else 0.0
+    return f"ahead of {runner}, who scores {percent(share)} of the leader's score{close}"
 
 
 def _join(words: list[str]) -> str:
@@ -128,8 +132,11 @@ def notes(verdict: types.Verdict) -> list[tuple[str, str]]:
     return [("What would change", flip)] if flip else []
 
 
-def where(quote: types.Quote) -> str:
-    """Where a quote comes from: scene, heading and line."""
+def where(quote: Mapping[str, Any]) -> str:
+    """Where a quote comes from: the play's own act.scene.line when the edition numbers its
+    lines (`citation`), else scene, heading (as context) and source line."""
+    if quote.get("citation"):
+        return str(quote["citation"])
     parts = [f"scene {quote['scene']}"]
     if quote["heading"]:
         parts.append(quote["heading"])

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from whosestory.report import text
 from whosestory.report.argument import (
+    render_argument_html,
     render_argument_markdown,
     render_argument_text,
     render_comparison_markdown,
@@ -55,9 +56,10 @@ RENDERERS: Mapping[str, Mapping[str, Renderer]] = {
         "html": lambda view, options: render_html(view),
     },
     "argue": {
-        "text": lambda view, options: render_argument_text(view),
+        "text": lambda view, options: render_argument_text(view, options.verbose),
         "json": render_json,
-        "md": lambda view, options: render_argument_markdown(view),
+        "md": lambda view, options: render_argument_markdown(view, options.verbose),
+        "html": lambda view, options: render_argument_html(view, options.verbose),
     },
     "compare": {
         "text": lambda view, options: render_comparison_text(view),

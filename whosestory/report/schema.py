@@ -55,7 +55,7 @@ def _object(cls: type, found: dict[str, type]) -> dict[str, Any]:
     return {
         "type": "object",
         "description": " ".join((cls.__doc__ or "").split()),
-        "required": list(hints),
+        "required": [key for key in hints if key in getattr(cls, "__required_keys__", hints)],
         "additionalProperties": False,
         "properties": {key: _schema_of(hint, found) for key, hint in hints.items()},
     }

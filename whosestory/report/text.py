@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from whosestory.report import prose
 from whosestory.report.colour import paint
 from whosestory.roles import ARGUED, label
 from whosestory.wording import counted
@@ -28,11 +29,7 @@ def _roles(roles: dict[str, Any], colour: bool = False) -> list[str]:
     for role, verdict in roles.items():
         if not verdict["character"]:
             continue
-        runner = verdict["runner_up"]
-        against = f", ahead of {runner} by {verdict['margin']:.2f}" if runner else ""
-        top = verdict["ranking"][0] if verdict["ranking"] else None
-        if top is not None and top["probability"] is not None:
-            against = f" ({top['probability']:.0%})" + against
+        against = ", " + prose.verdict_reason(verdict, close_call=False)
         name_label = paint(f"{label(role) + ':':<18}", "bold", colour)
         name = paint(verdict["character"], "bold cyan", colour)
         close = paint("  (a close call)", "yellow", colour) if verdict["close_call"] else ""
@@ -41,7 +38,7 @@ def _roles(roles: dict[str, Any], colour: bool = False) -> list[str]:
 
 
 def _quote_lines(quotes: list[dict[str, Any]]) -> list[str]:
-    return [f"    “{q['quote']}” (scene {q['scene']}, line {q['line']})" for q in quotes]
+    return [f"    “{q['quote']}” ({prose.where(q)})" for q in quotes]
 
 
 def _evidence(view: dict[str, Any]) -> list[str]:

@@ -72,8 +72,14 @@ class Verdict(TypedDict):
     what_would_change: str | None
 
 
-class Quote(TypedDict):
-    """A short quote with where it is: scene (as numbered, else its position), heading, line."""
+class _Cited(TypedDict, total=False):
+    citation: str | None
+
+
+class Quote(_Cited):
+    """A short quote with where it is: scene (as numbered, else its position), heading, line;
+    `citation`: a play's own act.scene.line ("5.2.118"), else its act and scene (plays
+    only; null for a screenplay)."""
 
     scene: str
     heading: str

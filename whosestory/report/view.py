@@ -87,6 +87,7 @@ def quote_view(quote: Quote) -> types.Quote:
         "heading": quote.heading,
         "line": quote.line,
         "quote": quote.quote,
+        "citation": quote.citation,
     }
 
 

@@ -1,0 +1,96 @@
+"""Quotes from a play cite it as its edition does: act.scene.line (`5.2.118`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import whosestory
+from tests.tei_plays import tei_play
+from whosestory.evidence import play_citation, quote
+from whosestory.model import Kind
+
+CAST = {"ann": "Ann", "tom": "Tom"}
+NUMBERED = """
+<div type="act" n="2"><div type="scene" n="3"><head>Scene 3</head>
+  <stage n="SD 2.3.0">Enter Ann and Tom.</stage>
+  <sp who="#ann"><speaker>ANN</speaker>
+    <l n="2.3.1">The night is long, and Tom</l>
+    <l n="2.3.2">is late again. I wonder why.</l>
+    <l n="2.3.3">He never says.</l>
+  </sp>
+  <sp who="#tom"><speaker>TOM</speaker><l n="2.3.4">Ann, I was at the mill.</l></sp>
+</div></div>"""
+BARE_NUMBERS = """
+<div type="act" n="1"><div type="scene" n="2"><head>Scène 2</head>
+  <sp who="#ann"><speaker>ANN</speaker><l n="41">Où est Tom ?</l><l n="42">Il tarde.</l></sp>
+  <sp who="#tom"><speaker>TOM</speaker><l n="43">Me voici, Ann.</l></sp>
+</div></div>"""
+UNNUMBERED = """
+<div type="act" n="3"><div type="scene" n="1"><head>Dritter Auftritt</head>
+  <sp who="#ann"><speaker>ANN</speaker><p>Wo bleibt Tom? Er kommt nie.</p></sp>
+  <sp who="#tom"><speaker>TOM</speaker><p>Hier bin ich, Ann.</p></sp>
+</div></div>"""
+
+
+def _speech(path: Path, speaker: str) -> tuple[whosestory.Story, int]:
+    story = whosestory.load(path)
+    for scene in story.scenes:
+        for element in scene.elements:
+            if element.kind is Kind.DIALOGUE and element.speaker == speaker:
+                return story, scene.index
+    raise AssertionError(f"no speech of {speaker}")
+
+
+def test_a_verse_line_keeps_its_number_and_the_quote_cites_it(tmp_path: Path) -> None:
+    story = whosestory.load(tei_play(tmp_path, "numbered", "en", CAST, NUMBERED))
+    scene = story.scenes[0]
+    ann = next(e for e in scene.elements if e.speaker == "Ann")
+    assert [n for _, n in ann.numbers] == ["2.3.1", "2.3.2", "2.3.3"]
+    found = quote(scene, ann, ann.text.index("I wonder"))
+    assert found.quote == "I wonder why." and found.citation == "2.3.2"
+    assert quote(scene, ann).citation == "2.3.1"
+    stage = next(e for e in scene.elements if e.kind is Kind.STAGE)
+    assert play_citation(scene, stage) == "2.3.0"
+
+
+def test_a_bare_line_number_is_put_after_act_and_scene(tmp_path: Path) -> None:
+    story = whosestory.load(tei_play(tmp_path, "bare", "fr", CAST, BARE_NUMBERS))
+    scene = story.scenes[0]
+    ann = next(e for e in scene.elements if e.speaker == "Ann")
+    assert quote(scene, ann, ann.text.index("Il tarde")).citation == "1.2.42"
+
+
+def test_an_unnumbered_play_is_cited_by_act_and_scene(tmp_path: Path) -> None:
+    story = whosestory.load(tei_play(tmp_path, "plain", "de", CAST, UNNUMBERED))
+    scene = story.scenes[0]
+    ann = next(e for e in scene.elements if e.speaker == "Ann")
+    assert quote(scene, ann).citation == "act 3, scene 1"
+
+
+def test_a_screenplay_quote_has_no_play_citation() -> None:
+    root = Path(__file__).resolve().parent.parent
+    story = whosestory.load(root / "examples" / "the-keeper.fountain")
+    scene = story.scenes[0]
+    element = next(e for e in scene.elements if e.kind is Kind.DIALOGUE)
+    assert quote(scene, element).citation is None
+
+
+def test_an_act_named_in_words_is_cited_as_the_play_names_it(tmp_path: Path) -> None:
+    body = """<div type="act"><head>Erster Akt</head><div type="scene"><head>Vierte Szene</head>
+  <sp who="#ann"><speaker>ANN</speaker><p>Wo bleibt Tom?</p></sp>
+  <sp who="#tom"><speaker>TOM</speaker><p>Hier, Ann.</p></sp></div></div>"""
+    story = whosestory.load(tei_play(tmp_path, "words", "de", CAST, body))
+    scene = story.scenes[0]
+    ann = next(e for e in scene.elements if e.speaker == "Ann")
+    assert quote(scene, ann).citation == "Erster Akt, Vierte Szene"
+
+
+def test_a_play_without_scenes_names_its_act_once(tmp_path: Path) -> None:
+    """Regression: an act without scene divisions was cited "Dritter Aufzug, Dritter Aufzug"."""
+    body = """<div type="act"><head>Dritter Aufzug</head>
+  <sp who="#ann"><speaker>ANN</speaker><p>Wo bleibt Tom?</p></sp>
+  <sp who="#tom"><speaker>TOM</speaker><p>Hier, Ann.</p></sp></div>"""
+    story = whosestory.load(tei_play(tmp_path, "acts", "de", CAST, body))
+    scene = story.scenes[0]
+    ann = next(e for e in scene.elements if e.speaker == "Ann")
+    assert quote(scene, ann).citation == "Dritter Aufzug"

@@ -1,0 +1,113 @@
+"""Soliloquies (a speech alone on stage) and asides, the stage's interiority, in small plays of
+our own in English, German, French and Russian."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import whosestory
+from tests.tei_plays import tei_play
+from whosestory.measures.configurations import configurations
+from whosestory.measures.soliloquy import inner_speeches
+from whosestory.roles import MAIN_CHARACTER
+
+LONG = {
+    "en": "the night is long and I am tired of waiting for a letter that never comes "
+    "and a friend who never writes and a town that never sleeps at all",
+    "de": "die Nacht ist lang und ich bin es müde auf einen Brief zu warten der nie "
+    "kommt und auf einen Freund der nie schreibt in dieser Stadt die nie schläft",
+    "fr": "la nuit est longue et je suis las d'attendre une lettre qui ne vient jamais "
+    "et un ami qui n'écrit jamais dans une ville qui ne dort jamais du tout",
+    "ru": "ночь длинна и я устал ждать письма которое никогда не приходит и друга "
+    "который никогда не пишет в этом городе который никогда не спит совсем и нигде",
+}
+WORDS = {
+    "en": ("Enter Ann and Tom.", "Tom exits.", "Aside.", "Tom, you are late."),
+    "de": ("Anna und Tom treten auf.", "Tom geht ab.", "beiseite", "Tom, du kommst spät."),
+    "fr": ("Entrent Anne et Tom.", "Tom sort.", "à part", "Tom, tu es en retard."),
+    "ru": ("Входят Анна и Том.", "Том уходит.", "в сторону", "Том, ты опоздал."),
+}
+NAMES = {"en": "Ann", "de": "Anna", "fr": "Anne", "ru": "Анна"}
+
+
+def _play(tmp_path: Path, language: str) -> Path:
+    enter, leave, aside, greeting = WORDS[language]
+    body = f"""
+<div type="scene"><head>1</head>
+  <stage>{enter}</stage>
+  <sp who="#tom"><speaker>TOM</speaker><p>{LONG[language][:40]}.</p></sp>
+  <sp who="#ann"><speaker>ANN</speaker><stage>{aside}</stage><p>{greeting}</p></sp>
+  <sp who="#tom"><speaker>TOM</speaker><p>{LONG[language][:30]}.</p></sp>
+  <stage>{leave}</stage>
+  <sp who="#ann"><speaker>ANN</speaker><p>{LONG[language]}.</p></sp>
+</div>"""
+    cast = {"ann": NAMES[language], "tom": "Tom" if language != "ru" else "Том"}
+    return tei_play(tmp_path, f"alone-{language}", language, cast, body)
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "ru"])
+def test_a_speech_alone_is_a_soliloquy_and_a_marked_one_an_aside(
+    tmp_path: Path, language: str
+) -> None:
+    story = whosestory.load(_play(tmp_path, language))
+    found = [(s.character, s.kind) for s in inner_speeches(story)]
+    ann = NAMES[language]
+    assert found == [(ann, "aside"), (ann, "soliloquy")]
+    analysis = whosestory.analyze(story)
+    assert analysis.tables["soliloquies"][ann] == 1 and analysis.tables["asides"][ann] == 1
+    tom = next(n for n in analysis.tables["soliloquies"] if n != ann)
+    assert analysis.tables["soliloquies"][tom] == 0
+
+
+def test_a_long_speech_with_someone_else_on_stage_is_no_soliloquy(tmp_path: Path) -> None:
+    body = f"""<div type="scene"><head>1</head><stage>Enter Ann and Tom.</stage>
+  <sp who="#tom"><speaker>TOM</speaker><p>Well.</p></sp>
+  <sp who="#ann"><speaker>ANN</speaker><p>{LONG["en"]}.</p></sp></div>"""
+    story = whosestory.load(tei_play(tmp_path, "together", "en", NAMES_EN, body))
+    assert inner_speeches(story) == []
+
+
+NAMES_EN = {"ann": "Ann", "tom": "Tom"}
+
+
+def test_type_aside_marks_an_aside_without_the_word(tmp_path: Path) -> None:
+    body = """<div type="scene"><head>1</head><stage>Enter Ann and Tom.</stage>
+  <sp who="#ann"><speaker>ANN</speaker><stage type="aside">Looking at him.</stage>
+  <p>He lies.</p></sp><sp who="#tom"><speaker>TOM</speaker><p>I do not.</p></sp></div>"""
+    story = whosestory.load(tei_play(tmp_path, "typed", "en", NAMES_EN, body))
+    assert [(s.character, s.kind) for s in inner_speeches(story)] == [("Ann", "aside")]
+
+
+@pytest.mark.parametrize(
+    "direction",
+    ["He pushes the curtain aside.", "Leopold etwas beiseite nehmend.", "Tom sets it aside"],
+)
+def test_a_direction_that_only_uses_the_word_marks_no_aside(tmp_path: Path, direction: str) -> None:
+    body = f"""<div type="scene"><head>1</head><stage>Enter Ann and Tom.</stage>
+  <sp who="#ann"><speaker>ANN</speaker><stage>{direction}</stage><p>Well then.</p></sp>
+  <sp who="#tom"><speaker>TOM</speaker><p>Yes.</p></sp></div>"""
+    story = whosestory.load(tei_play(tmp_path, "used", "en", NAMES_EN, body))
+    assert inner_speeches(story) == []
+
+
+def test_a_screenplay_has_no_soliloquies() -> None:
+    root = Path(__file__).resolve().parent.parent
+    story = whosestory.load(root / "examples" / "the-keeper.fountain")
+    assert inner_speeches(story) == []
+
+
+def test_exits_in_the_third_person_take_the_character_off(tmp_path: Path) -> None:
+    """Regression: "Tom exits." (the Folger editions' form) left Tom on stage."""
+    story = whosestory.load(_play(tmp_path, "en"))
+    last = configurations(story)[-1]
+    assert last.characters == {"Ann"}
+
+
+def test_the_case_for_a_play_character_hears_them_think_aloud(tmp_path: Path) -> None:
+    analysis = whosestory.analyze(whosestory.load(_play(tmp_path, "en")))
+    assert analysis.case_of is not None
+    case = analysis.case_of(MAIN_CHARACTER, "Ann")
+    assert any(s.startswith("We hear Ann think aloud: 1 soliloquy") for s in case.support)
+    assert any(q.quote.startswith("Tom, you are late") for q in case.quotes) or case.quotes
