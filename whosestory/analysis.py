@@ -23,6 +23,7 @@ from whosestory.ranking import kendall_tau
 from whosestory.rolemodel import RoleModel
 from whosestory.roles import ROLES, SPOTLIGHT, decide_all, divergence
 from whosestory.signals import Signals, measure
+from whosestory.stats import Stats, screen_stats
 from whosestory.verdict import Quote
 
 __all__ = ["ROLES", "Analysis", "CharacterFigures", "Rankings", "analyze"]
@@ -74,7 +75,11 @@ class Analysis:
     sentence when the roles part; `features`: each character's role-model features;
     `language`: the story's (declared or detected);
     `unavailable`: each lexicon measure that language has no resource for, with the
-    reason (those measures are absent from `tables`, not zero).
+    reason (those measures are absent from `tables`, not zero);
+    `stats`: the screenwriter statistics and network metrics (`whosestory.stats`).
+
+    `to_json()`, `to_markdown()` and `to_html()` render the report of the analysis
+    (what ``whosestory analyze --format json|md|html`` writes).
     """
 
     story: Story
@@ -93,6 +98,27 @@ class Analysis:
     features: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     language: str | None = None
     unavailable: Mapping[str, str] = field(default_factory=dict)
+    stats: Stats | None = None
+
+    def to_json(self) -> str:
+        """The report as indented JSON (docs/schema.json describes it)."""
+        return _render(self, "json")
+
+    def to_markdown(self) -> str:
+        """The report as Markdown."""
+        return _render(self, "md")
+
+    def to_html(self) -> str:
+        """The report as one self-contained HTML page."""
+        return _render(self, "html")
+
+
+def _render(analysis: Analysis, output: str) -> str:
+    # The report imports this module: it is imported when a report is asked for.
+    from whosestory.report.renderers import RENDERERS, Options
+    from whosestory.report.view import report_view
+
+    return RENDERERS["analyze"][output](report_view(analysis), Options())
 
 
 def _rankings(signals: Signals, count: Mapping[str, float]) -> Rankings:
@@ -134,6 +160,8 @@ def analyze(story: Story, models: Mapping[str, RoleModel] | None = None) -> Anal
     groups = {c.name for c in story.cast if c.group}
     leaders = [f.name for f in figures if f.name not in groups]
     charts = chart_data(signals, arc_names([v.character for v in roles.values()], leaders))
+    by_part = {f.name: f.presence_by_part for f in figures}
+    graph = signals.graphs["copresence"]
     return Analysis(
         story=story,
         figures=figures,
@@ -151,4 +179,5 @@ def analyze(story: Story, models: Mapping[str, RoleModel] | None = None) -> Anal
         features=signals.features(),
         language=signals.language,
         unavailable=languages.unavailable(signals.language),
+        stats=screen_stats(story, signals.present, graph, signals.lengths, by_part),
     )

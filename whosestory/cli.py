@@ -1,6 +1,9 @@
 """The `whosestory` command: the only module that prints or exits.
 
-    whosestory analyze FILE [--format text|json|md|html] [-o PATH] [--from FMT] [--aliases F] [-v]
+    whosestory analyze FILE [--format text|json|md|html|gexf|graphml] [-o PATH] [--from FMT]
+        [--aliases F] [-v]
+    whosestory stats FILE [--format text|json|md|csv] [--table NAME]
+    whosestory sides FILE CHARACTER [--format text|json|md]
     whosestory argue FILE "CLAIM" [--format text|json|md]
     whosestory compare A B [--format text|json|md]
     whosestory cast FILE [--format text|json] [-v]
@@ -40,10 +43,11 @@ from whosestory.evalcommand import add_eval_command, add_fit_command, run_eval, 
 from whosestory.readers import READERS
 from whosestory.report.colour import wants_colour
 from whosestory.report.renderers import RENDERERS, Options
-from whosestory.report.view import cast_view, report_view, scenes_view
+from whosestory.report.view import cast_view, report_view, scenes_view, stats_view
 from whosestory.rolemodel import RoleModel, load_model
 from whosestory.roles import ROLES
 from whosestory.serve import add_serve_command, make_server
+from whosestory.stats import screen_stats, sides
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
@@ -202,6 +206,19 @@ def _parser() -> argparse.ArgumentParser:
     argue.add_argument("claim", metavar="CLAIM", help="the claim, in plain words")
     command("cast", "Every character with its aliases and the reason for each merge.")
     command("scenes", "Every scene with its heading, lines and speakers.")
+    stats = command(
+        "stats",
+        "Screenwriter statistics: scene lengths in eighths, INT/EXT and day/night, locations, "
+        "dialogue against action, minutes of dialogue, the scene x character table, voices, "
+        "network metrics and speech by gender.",
+    )
+    stats.add_argument(
+        "--table", metavar="NAME", help="with --format csv: only this table (e.g. scenes)"
+    )
+    sides_command = command(
+        "sides", "A character's sides: every scene it is in, its own lines marked.", verbose=False
+    )
+    sides_command.add_argument("character", metavar="CHARACTER", help="the character (any alias)")
     command(
         "compare",
         "Two drafts or versions side by side: who gained or lost the spotlight and the story.",
@@ -233,6 +250,10 @@ def _view(args: argparse.Namespace) -> Any:
         return argue(analyze(story, _models(args)), args.claim)
     if args.command == "analyze":
         return report_view(analyze(story, _models(args)))
+    if args.command == "stats":
+        return stats_view(story, screen_stats(story))
+    if args.command == "sides":
+        return sides(story, args.character)
     return cast_view(story) if args.command == "cast" else scenes_view(story)
 
 
@@ -244,6 +265,7 @@ def _render(args: argparse.Namespace) -> str:
     options = Options(
         verbose=getattr(args, "verbose", False),
         colour=not args.output and wants_colour(sys.stdout),
+        table=getattr(args, "table", None),
     )
     return RENDERERS[args.command][args.format](_view(args), options)
 

@@ -47,7 +47,8 @@ class Signals:
     `graphs` the co-presence and conversation graphs; `layer` the frame layer;
     `voices` who narrates first and last; `arcs` each character's change of tone;
     `language` the story's (declared or detected), `text_units` each character's
-    scored speech in story order (read once for arcs, drift, tone words).
+    scored speech in story order (read once for arcs, drift, tone words), `lengths`
+    each scene's estimated seconds.
     """
 
     story: Story
@@ -62,6 +63,8 @@ class Signals:
     arcs: Mapping[str, arc.ArcChange]
     language: str | None = None
     text_units: Mapping[str, list[arc.Unit]] = field(default_factory=dict)
+    lengths: tuple[float, ...] = ()
+    """Each scene's estimated seconds (`spotlight.scene_lengths`), for the statistics."""
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def _once(self, key: str, name: str, compute: Any) -> Any:
@@ -144,9 +147,11 @@ def _frame_tables(
 
 
 def _presence_tables(
-    story: Story, present: Mapping[str, frozenset[int]], speaking: Mapping[str, frozenset[int]]
+    story: Story,
+    present: Mapping[str, frozenset[int]],
+    speaking: Mapping[str, frozenset[int]],
+    lengths: list[float],
 ) -> dict[str, dict[str, float]]:
-    lengths = spotlight.scene_lengths(story)
     seconds = spotlight.screen_time(story, present, lengths)
     return {
         "cues": dict(spotlight.cues(story)),
@@ -169,7 +174,8 @@ def measure(story: Story) -> Signals:
     graphs = network.story_graphs(story, present)
     perception = interiority.perception_verbs(story)
     shots = interiority.pov_shots(story)
-    tables: dict[str, dict[str, float]] = _presence_tables(story, present, speaking)
+    lengths = spotlight.scene_lengths(story)
+    tables: dict[str, dict[str, float]] = _presence_tables(story, present, speaking, lengths)
     tables.update(
         {
             "subject": {n: s for n, (s, _) in subject.items()},
@@ -211,4 +217,5 @@ def measure(story: Story) -> Signals:
         arcs=arcs,
         language=language,
         text_units=text_units,
+        lengths=tuple(lengths),
     )

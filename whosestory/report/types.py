@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from whosestory.stats.types import Stats
+
 
 class Diagnostic(TypedDict):
     """Something a reader or the builder had to guess, at a line (None: the whole file)."""
@@ -213,3 +215,13 @@ class ReportView(TypedDict):
     timeline: Timeline
     network: Network
     arcs: list[Arc]
+    stats: Stats | None
+
+
+class StatsView(TypedDict):
+    """What ``whosestory stats`` prints: the story's title, format, source and statistics."""
+
+    title: str
+    format: str
+    source: str
+    stats: Stats

@@ -12,9 +12,10 @@ from typing import Any
 from whosestory.analysis import Analysis
 from whosestory.model import SPOKEN_KINDS, Story
 from whosestory.report import types
+from whosestory.stats.types import Stats
 from whosestory.verdict import Case, Quote, Verdict
 
-SCHEMA_VERSION = "0.2"
+SCHEMA_VERSION = "0.3"
 
 
 def _diagnostics(story: Story) -> list[types.Diagnostic]:
@@ -23,7 +24,7 @@ def _diagnostics(story: Story) -> list[types.Diagnostic]:
 
 def report_view(analysis: Analysis) -> types.ReportView:
     """Title, format, scenes, characters with their figures, verdicts with their cases,
-    and the timeline, network and arcs the charts draw."""
+    the timeline, network and arcs the charts draw, and the statistics (`whosestory.stats`)."""
     story = analysis.story
     return {
         "schema_version": SCHEMA_VERSION,
@@ -41,6 +42,7 @@ def report_view(analysis: Analysis) -> types.ReportView:
         "timeline": timeline_view(analysis),
         "network": network_view(analysis),
         "arcs": arcs_view(analysis),
+        "stats": analysis.stats,
     }
 
 
@@ -251,3 +253,8 @@ def scenes_view(story: Story) -> dict[str, Any]:
             }
         )
     return {"title": story.title, "scenes": scenes, "diagnostics": _diagnostics(story)}
+
+
+def stats_view(story: Story, stats: Stats) -> types.StatsView:
+    """What ``whosestory stats`` prints: the story's title, format and source, and `stats`."""
+    return {"title": story.title, "format": story.format, "source": story.source, "stats": stats}

@@ -1,0 +1,262 @@
+"""The statistics as named tables, and each table as text, Markdown, CSV or HTML.
+
+`stats_tables(stats)` turns the plain statistics (`whosestory.stats.types.Stats`)
+into `Table`s, declared once here, so that the terminal, the Markdown and HTML
+reports and ``whosestory stats --format csv`` show the same columns. Cells are
+plain values (numbers, strings, None); each format writes them its own way.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from whosestory.report.markdown import escape_md
+from whosestory.stats.screen import length_label
+from whosestory.stats.types import Stats
+
+Cell = str | int | float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A named table: `name` (for CSV and ``--table``), a title, headers and rows."""
+
+    name: str
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+    def column(self, header: str) -> list[Cell]:
+        """The cells of one column, by its header."""
+        i = self.headers.index(header)
+        return [row[i] for row in self.rows]
+
+
+def _percent(value: float | None) -> str | None:
+    return None if value is None else f"{value:.0%}"
+
+
+def _table(name: str, title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> Table:
+    return Table(name, title, tuple(headers), tuple(tuple(r) for r in rows))
+
+
+def stats_tables(stats: Stats) -> list[Table]:
+    """Every table of the statistics, in the order the reports show them."""
+    parts = stats["parts"]
+    network = stats["network"]
+    splits = [
+        _table(
+            key,
+            title,
+            ("name", "scenes", "eighths", "pages", "share"),
+            [
+                (s["name"], s["scenes"], s["eighths"], length_label(s["eighths"]), s["share"])
+                for s in stats[key]
+            ],
+        )
+        for key, title in (("settings", "Interior and exterior"), ("dayparts", "Day and night"))
+    ]
+    return [
+        _table(
+            "summary",
+            "The script",
+            ("figure", "value"),
+            [
+                ("length (pages)", stats["length"]),
+                ("estimated pages", stats["pages"]),
+                ("scenes", len(stats["scenes"])),
+                ("minutes of dialogue", stats["dialogue_minutes"]),
+                ("words per minute assumed", stats["words_per_minute"]),
+            ],
+        ),
+        _table(
+            "characters",
+            "Characters",
+            (
+                "character",
+                "speeches",
+                "dialogue words",
+                "action words",
+                "dialogue share",
+                "minutes of dialogue",
+                "scenes",
+                "eighths",
+                "voice distinctness",
+                *parts,
+            ),
+            [
+                (
+                    c["name"],
+                    c["speeches"],
+                    c["dialogue_words"],
+                    c["action_words"],
+                    c["dialogue_share"],
+                    c["minutes"],
+                    c["scenes"],
+                    c["eighths"],
+                    c["distinctness"],
+                    *(c["by_part"].get(p, 0) for p in parts),
+                )
+                for c in stats["characters"]
+            ],
+        ),
+        _table(
+            "scenes",
+            "Scenes",
+            (
+                "scene",
+                "number",
+                "heading",
+                "length",
+                "eighths",
+                "setting",
+                "time of day",
+                "dialogue words",
+                "action words",
+                "dialogue share",
+                "speakers",
+            ),
+            [
+                (
+                    s["index"],
+                    s["number"],
+                    s["heading"],
+                    s["length"],
+                    s["eighths"],
+                    s["setting"],
+                    s["daypart"],
+                    s["dialogue_words"],
+                    s["action_words"],
+                    s["dialogue_share"],
+                    ", ".join(s["speakers"]),
+                )
+                for s in stats["scenes"]
+            ],
+        ),
+        *splits,
+        _table(
+            "locations",
+            "Locations",
+            ("location", "scenes", "eighths", "first scene", "last scene"),
+            [
+                (x["name"], x["scenes"], x["eighths"], x["first"], x["last"])
+                for x in stats["locations"]
+            ],
+        ),
+        _table(
+            "matrix",
+            "Scene by character (words spoken; 0 present and silent; blank absent)",
+            ("scene", "heading", *stats["matrix"]["characters"]),
+            [(r["scene"], r["heading"], *r["cells"]) for r in stats["matrix"]["rows"]],
+        ),
+        _table(
+            "voices",
+            "Vocabulary overlap (Jaccard index of word types)",
+            ("character", "other", "overlap"),
+            [(v["a"], v["b"], v["overlap"]) for v in stats["voices"]],
+        ),
+        _table(
+            "network",
+            "Network (co-presence)",
+            ("metric", "value"),
+            [(key.replace("_", " "), value) for key, value in network.items()],
+        ),
+        _table(
+            "gender",
+            "Speech by gender",
+            ("gender", "characters", "speeches", "words", "share of words"),
+            [
+                (g["gender"], g["characters"], g["speeches"], g["words"], g["share"])
+                for g in stats["gender"]
+            ],
+        ),
+    ]
+
+
+# ---------------------------------------------------------------- formats
+
+
+def show(value: Cell) -> str:
+    """A cell for reading: shares as percentages, other numbers to three figures, None blank."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:.3g}"
+    if isinstance(value, float):
+        return str(int(value))
+    return str(value)
+
+
+def _numeric(table: Table, i: int) -> bool:
+    return any(isinstance(row[i], (int, float)) for row in table.rows)
+
+
+def text_table(table: Table, limit: int | None = None) -> list[str]:
+    """A table as aligned terminal lines under its title, numbers right-aligned."""
+    rows = [[show(c) for c in row] for row in table.rows[:limit]]
+    headers = list(table.headers)
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+    right = {i for i in range(len(headers)) if _numeric(table, i)}
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ).rstrip()
+
+    lines = [table.title, line(headers), line(["-" * w for w in widths]), *map(line, rows)]
+    if limit is not None and len(table.rows) > limit:
+        lines.append(f"... {len(table.rows) - limit} more (--format csv has them all)")
+    return lines
+
+
+def markdown_table(table: Table, limit: int | None = None) -> list[str]:
+    """A table as a GitHub pipe table under a heading; every cell escaped."""
+    right = {i for i in range(len(table.headers)) if _numeric(table, i)}
+    align = ["---:" if i in right else ":---" for i in range(len(table.headers))]
+    lines = [f"### {escape_md(table.title)}", ""]
+    lines.append("| " + " | ".join(escape_md(h, line_start=False) for h in table.headers) + " |")
+    lines.append("| " + " | ".join(align) + " |")
+    for row in table.rows[:limit]:
+        lines.append(
+            "| " + " | ".join(escape_md(show(c), line_start=False) or " " for c in row) + " |"
+        )
+    if limit is not None and len(table.rows) > limit:
+        lines += ["", f"{len(table.rows) - limit} more rows: `whosestory stats --format csv`."]
+    return [*lines, ""]
+
+
+def csv_table(table: Table) -> str:
+    """A table as CSV (RFC 4180): a header row, then the rows; None is an empty field."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(table.headers)
+    writer.writerows(["" if c is None else c for c in row] for row in table.rows)
+    return out.getvalue()
+
+
+def html_table(table: Table, css: str = "") -> str:
+    """A table as HTML (cells escaped, numbers right-aligned with their raw value for sorting)."""
+    numeric = [_numeric(table, i) for i in range(len(table.headers))]
+    head = "".join(
+        f"<th>{escape(h)}</th>" if numeric[i] else f'<th class="text">{escape(h)}</th>'
+        for i, h in enumerate(table.headers)
+    )
+    body = []
+    for row in table.rows:
+        cells = "".join(
+            f'<td data-v="{escape(str(c))}">{escape(show(c))}</td>'
+            if numeric[i]
+            else f'<td class="text">{escape(show(c))}</td>'
+            for i, c in enumerate(row)
+        )
+        body.append(f"<tr>{cells}</tr>")
+    return (
+        f'<div class="scroll"><table class="sortable {css}" data-table="{escape(table.name)}">'
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
+    )
