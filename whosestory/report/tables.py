@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from typing import Any
@@ -43,6 +43,12 @@ def _percent(value: float | None) -> str | None:
 
 def _table(name: str, title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> Table:
     return Table(name, title, tuple(headers), tuple(tuple(r) for r in rows))
+
+
+def _picked(name: str, title: str, columns: Mapping[str, str], items: Sequence[Any]) -> Table:
+    """A table whose columns (header -> key) are fields of the items, as they are."""
+    rows = [tuple(item[key] for key in columns.values()) for item in items]
+    return _table(name, title, list(columns), rows)
 
 
 def stats_tables(stats: Stats) -> list[Table]:
@@ -139,14 +145,17 @@ def stats_tables(stats: Stats) -> list[Table]:
             ],
         ),
         *splits,
-        _table(
+        _picked(
             "locations",
             "Locations",
-            ("location", "scenes", "eighths", "first scene", "last scene"),
-            [
-                (x["name"], x["scenes"], x["eighths"], x["first"], x["last"])
-                for x in stats["locations"]
-            ],
+            {
+                "location": "name",
+                "scenes": "scenes",
+                "eighths": "eighths",
+                "first scene": "first",
+                "last scene": "last",
+            },
+            stats["locations"],
         ),
         _table(
             "matrix",
@@ -154,11 +163,11 @@ def stats_tables(stats: Stats) -> list[Table]:
             ("scene", "heading", *stats["matrix"]["characters"]),
             [(r["scene"], r["heading"], *r["cells"]) for r in stats["matrix"]["rows"]],
         ),
-        _table(
+        _picked(
             "voices",
             "Vocabulary overlap (Jaccard index of word types)",
-            ("character", "other", "overlap"),
-            [(v["a"], v["b"], v["overlap"]) for v in stats["voices"]],
+            {"character": "a", "other": "b", "overlap": "overlap"},
+            stats["voices"],
         ),
         _table(
             "network",
@@ -166,14 +175,17 @@ def stats_tables(stats: Stats) -> list[Table]:
             ("metric", "value"),
             [(key.replace("_", " "), value) for key, value in network.items()],
         ),
-        _table(
+        _picked(
             "gender",
             "Speech by gender",
-            ("gender", "characters", "speeches", "words", "share of words"),
-            [
-                (g["gender"], g["characters"], g["speeches"], g["words"], g["share"])
-                for g in stats["gender"]
-            ],
+            {
+                "gender": "gender",
+                "characters": "characters",
+                "speeches": "speeches",
+                "words": "words",
+                "share of words": "share",
+            },
+            stats["gender"],
         ),
     ]
 
