@@ -52,7 +52,7 @@ def test_report_has_verdicts_charts_table_and_evidence(keeper: dict[str, Any]) -
     for css in ("chart timeline", "chart network", "chart arc"):
         assert f'class="{css}"' in page
     assert "Every measure" in page and "The evidence" in page
-    assert 'table class="sortable"' in page
+    assert 'table class="sortable names"' in page
 
 
 def test_report_loads_nothing_from_outside(keeper: dict[str, Any]) -> None:

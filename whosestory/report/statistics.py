@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from whosestory.errors import WhosestoryError
-from whosestory.report.markdown import escape_md
-from whosestory.report.tables import Table, csv_table, markdown_table, stats_tables, text_table
+from whosestory.report.markdown import escape_md, markdown_table
+from whosestory.report.tables import Table, csv_table, stats_tables, text_table
 from whosestory.report.types import StatsView
 from whosestory.stats.types import Sides
 from whosestory.wording import counted

@@ -3,7 +3,8 @@
 `stats_tables(stats)` turns the plain statistics (`whosestory.stats.types.Stats`)
 into `Table`s, declared once here, so that the terminal, the Markdown and HTML
 reports and ``whosestory stats --format csv`` show the same columns. Cells are
-plain values (numbers, strings, None); each format writes them its own way.
+plain values (numbers, strings, None); each format writes them its own way (the
+Markdown one is `report.markdown.markdown_table`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from whosestory.report.markdown import escape_md
+from whosestory.report import prose
 from whosestory.stats.screen import length_label
 from whosestory.stats.types import Stats
 
@@ -194,17 +195,12 @@ def stats_tables(stats: Stats) -> list[Table]:
 
 
 def show(value: Cell) -> str:
-    """A cell for reading: shares as percentages, other numbers to three figures, None blank."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and not value.is_integer():
-        return f"{value:.3g}"
-    if isinstance(value, float):
-        return str(int(value))
-    return str(value)
+    """A cell for reading: numbers as the reports write them (`prose.number`), None blank."""
+    return "" if value is None else prose.number(value)
 
 
-def _numeric(table: Table, i: int) -> bool:
+def numeric(table: Table, i: int) -> bool:
+    """True for a column that holds numbers (right-aligned, sorted as numbers)."""
     return any(isinstance(row[i], (int, float)) for row in table.rows)
 
 
@@ -213,7 +209,7 @@ def text_table(table: Table, limit: int | None = None) -> list[str]:
     rows = [[show(c) for c in row] for row in table.rows[:limit]]
     headers = list(table.headers)
     widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
-    right = {i for i in range(len(headers)) if _numeric(table, i)}
+    right = {i for i in range(len(headers)) if numeric(table, i)}
 
     def line(cells: Sequence[str]) -> str:
         return "  ".join(
@@ -227,22 +223,6 @@ def text_table(table: Table, limit: int | None = None) -> list[str]:
     return lines
 
 
-def markdown_table(table: Table, limit: int | None = None) -> list[str]:
-    """A table as a GitHub pipe table under a heading; every cell escaped."""
-    right = {i for i in range(len(table.headers)) if _numeric(table, i)}
-    align = ["---:" if i in right else ":---" for i in range(len(table.headers))]
-    lines = [f"### {escape_md(table.title)}", ""]
-    lines.append("| " + " | ".join(escape_md(h, line_start=False) for h in table.headers) + " |")
-    lines.append("| " + " | ".join(align) + " |")
-    for row in table.rows[:limit]:
-        lines.append(
-            "| " + " | ".join(escape_md(show(c), line_start=False) or " " for c in row) + " |"
-        )
-    if limit is not None and len(table.rows) > limit:
-        lines += ["", f"{len(table.rows) - limit} more rows: `whosestory stats --format csv`."]
-    return [*lines, ""]
-
-
 def csv_table(table: Table) -> str:
     """A table as CSV (RFC 4180): a header row, then the rows; None is an empty field."""
     out = io.StringIO()
@@ -254,16 +234,16 @@ def csv_table(table: Table) -> str:
 
 def html_table(table: Table, css: str = "") -> str:
     """A table as HTML (cells escaped, numbers right-aligned with their raw value for sorting)."""
-    numeric = [_numeric(table, i) for i in range(len(table.headers))]
+    numbers = [numeric(table, i) for i in range(len(table.headers))]
     head = "".join(
-        f"<th>{escape(h)}</th>" if numeric[i] else f'<th class="text">{escape(h)}</th>'
+        f"<th>{escape(h)}</th>" if numbers[i] else f'<th class="text">{escape(h)}</th>'
         for i, h in enumerate(table.headers)
     )
     body = []
     for row in table.rows:
         cells = "".join(
-            f'<td data-v="{escape(str(c))}">{escape(show(c))}</td>'
-            if numeric[i]
+            f'<td data-v="{"" if c is None else escape(str(c))}">{escape(show(c))}</td>'
+            if numbers[i]
             else f'<td class="text">{escape(show(c))}</td>'
             for i, c in enumerate(row)
         )
