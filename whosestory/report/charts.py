@@ -15,11 +15,12 @@ import networkx as nx
 
 from whosestory.report.types import Arc, Edge, Node, TimelineRow, TimelineScene, Window
 
-LABEL_WIDTH = 150
+LABEL_WIDTH = 165
 ROW_HEIGHT = 16
 AXIS_HEIGHT = 22
 FRAME_STRIP = 6
 LABEL_CHARS = 20
+NETWORK_LABEL_CHARS = 18
 
 
 def _e(value: object) -> str:
@@ -181,7 +182,8 @@ def network_svg(
     roles = roles or {}
     width, height = 640.0, 460.0
     names = [str(n["name"]) for n in nodes]
-    where = spring_layout(names, edges, width, height, pad=(LABEL_CHARS * 6.5, 30.0))
+    longest = max((len(_short(n, NETWORK_LABEL_CHARS)) for n in names), default=0)
+    where = spring_layout(names, edges, width, height, pad=(8.0 * longest + 24.0, 30.0))
     top_scenes = max((n["scenes"] for n in nodes), default=1) or 1
     kept = [e for e in edges if e["source"] in where and e["target"] in where]
     top_weight = max((e["weight"] for e in kept), default=1) or 1
@@ -208,9 +210,10 @@ def network_svg(
         )
         right = x >= width / 2
         lx = x + (size + 4) * (1 if right else -1)
+        label = _short(name, NETWORK_LABEL_CHARS)
         body.append(
             f'<text class="nlabel{" role" if role else ""}" x="{lx:.1f}" y="{y + 4:.1f}" '
-            f'text-anchor="{"start" if right else "end"}">{_e(_short(name, 18))}</text>'
+            f'text-anchor="{"start" if right else "end"}">{_e(label)}</text>'
         )
     return _svg(width, height, "who shares scenes with whom", body, "network")
 

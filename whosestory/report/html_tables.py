@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html import escape
 
 from whosestory.report import prose
-from whosestory.report.tables import Table, html_table, stats_tables
+from whosestory.report.tables import Table, csv_table, html_table, split_columns, stats_tables
 from whosestory.report.types import Character, ReportView
 from whosestory.stats.types import Stats
 
@@ -41,6 +41,13 @@ GROUP_STARTS = {
 """The measure (in registry order) that opens each group of the full view."""
 
 GROUP_COLUMNS = 8
+PAGE_COLUMNS = 9
+MATRIX_CHARACTERS = 18
+MATRIX_COLUMNS = 6
+"""Characters of each piece of the scene x character table: long names need the room."""
+"""Characters of the scene x character table in the page (the most speaking); the CSV has all."""
+"""Columns of a statistics table that fit a printed page beside its first ones; wider
+tables are shown in pieces (the CSV has them whole)."""
 STATS_ROWS = 30
 """Rows of a statistics table shown before the rest are folded away."""
 
@@ -67,8 +74,11 @@ def measure_table(characters: Sequence[Character], keys: Sequence[str], name: st
     return Table(name, "", headers, rows)
 
 
-def _download(name: str) -> str:
+def _download(table: Table) -> str:
+    """A button that saves the whole table as CSV; the CSV rides in the page, hidden."""
+    name = table.name
     return (
+        f'<textarea hidden data-csv-for="{_e(name)}">{_e(csv_table(table))}</textarea>'
         f'<button type="button" class="csv" data-csv="{_e(name)}">'
         f"Download {_e(name.replace('-', ' '))} as CSV</button>"
     )
@@ -101,7 +111,7 @@ def measures_section(view: ReportView, top: int) -> str:
     parts.append(
         f'<details class="all-measures"><summary>All {len(keys)} measures of all '
         f"{len(characters)} characters</summary>{groups}</details>"
-        f"<div hidden>{html_table(every)}</div>{_download('every-measure')}"
+        f"{_download(every)}"
     )
     return "\n".join(parts)
 
@@ -122,17 +132,35 @@ def _bar(stats: Stats, key: str) -> str:
     return f'<div class="split">{cells}</div><p class="legend">{legend}</p>'
 
 
-def _folded(table: Table, css: str = "") -> str:
-    """A table with its first `STATS_ROWS` rows shown, the rest folded, and a CSV button."""
-    shown = Table(table.name, table.title, table.headers, table.rows[:STATS_ROWS])
-    parts = [f"<h3>{_e(table.title)}</h3>", html_table(shown, css)]
-    if len(table.rows) > STATS_ROWS:
-        rest = Table(table.name, table.title, table.headers, table.rows[STATS_ROWS:])
-        parts.append(
-            f"<details><summary>{len(rest.rows)} more rows</summary>"
-            f"{html_table(rest, css)}</details>"
-        )
-    parts.append(_download(table.name))
+def _folded(
+    table: Table,
+    css: str = "",
+    keep: int = 1,
+    shown_columns: int | None = None,
+    size: int = PAGE_COLUMNS,
+) -> str:
+    """A table in pieces of at most `size` columns after the first `keep`, each with
+    its first `STATS_ROWS` rows shown and the rest folded; a CSV button for the whole.
+
+    With `shown_columns`, only that many columns after the first `keep` are shown (the
+    CSV has them all).
+    """
+    parts = [f"<h3>{_e(table.title)}</h3>"]
+    drawn = table
+    if shown_columns is not None and len(table.headers) > keep + shown_columns:
+        drawn = split_columns(table, shown_columns, keep)[0]
+        hidden = len(table.headers) - len(drawn.headers)
+        parts.append(f'<p class="note">{hidden} more columns in the CSV.</p>')
+    for piece in split_columns(drawn, size, keep):
+        shown = Table(table.name, table.title, piece.headers, piece.rows[:STATS_ROWS])
+        parts.append(html_table(shown, css))
+        if len(piece.rows) > STATS_ROWS:
+            rest = Table(table.name, table.title, piece.headers, piece.rows[STATS_ROWS:])
+            parts.append(
+                f"<details><summary>{len(rest.rows)} more rows</summary>"
+                f"{html_table(rest, css)}</details>"
+            )
+    parts.append(_download(table))
     return "".join(parts)
 
 
@@ -160,7 +188,8 @@ def statistics_section(view: ReportView) -> str:
         parts.append(_folded(tables[name], "names"))
     matrix = tables["matrix"]
     parts.append(
-        f"<details><summary>{_e(matrix.title)}</summary>{_folded(matrix, 'names')}</details>"
+        f"<details><summary>{_e(matrix.title)}</summary>"
+        f"{_folded(matrix, 'names', 2, MATRIX_CHARACTERS, MATRIX_COLUMNS)}</details>"
     )
     side = [_folded(tables[n]) for n in ("network", "gender", "voices") if tables[n].rows]
     parts.append(f'<div class="splits">{"".join(f"<div>{s}</div>" for s in side)}</div>')

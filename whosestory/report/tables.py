@@ -223,6 +223,23 @@ def text_table(table: Table, limit: int | None = None) -> list[str]:
     return lines
 
 
+def split_columns(table: Table, size: int, keep: int = 1) -> list[Table]:
+    """The table as tables of at most `size` columns after the first `keep` (kept in each)."""
+    rest = range(keep, len(table.headers))
+    found = []
+    for start in range(keep, max(len(table.headers), keep + 1), size):
+        columns = [*range(keep), *rest[start - keep : start - keep + size]]
+        found.append(
+            Table(
+                table.name,
+                table.title,
+                tuple(table.headers[i] for i in columns),
+                tuple(tuple(row[i] for i in columns) for row in table.rows),
+            )
+        )
+    return found
+
+
 def csv_table(table: Table) -> str:
     """A table as CSV (RFC 4180): a header row, then the rows; None is an empty field."""
     out = io.StringIO()

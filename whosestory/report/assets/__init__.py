@@ -110,7 +110,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
   summary, button.csv { display: none; }
   table { font-size: 8pt; width: 100%; table-layout: auto; }
   th, td { padding: .15rem .25rem; white-space: normal; }
-  td:first-child { min-width: 0; }
+  td:first-child, td.text, thead th { min-width: 0; }
   thead { display: table-header-group; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   figure, .verdict, tr, blockquote, .splits > div { break-inside: avoid; }
@@ -147,20 +147,12 @@ REPORT_JS = """
       });
     });
   });
-  function field(cell) {
-    var t = cell.hasAttribute('data-v') ? cell.getAttribute('data-v') : cell.textContent;
-    return /[",\r\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
-  }
-  function line(row) { return Array.prototype.map.call(row.cells, field).join(','); }
   document.querySelectorAll('button.csv').forEach(function (button) {
     button.addEventListener('click', function () {
-      var name = button.getAttribute('data-csv'), lines = [];
-      document.querySelectorAll('table[data-table="' + name + '"]').forEach(function (t, i) {
-        if (i === 0) { lines.push(line(t.tHead.rows[0])); }
-        Array.prototype.forEach.call(t.tBodies[0].rows, function (r) { lines.push(line(r)); });
-      });
+      var name = button.getAttribute('data-csv');
+      var csv = document.querySelector('textarea[data-csv-for="' + name + '"]').value;
       var link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([lines.join('\r\n') + '\r\n'],
+      link.href = URL.createObjectURL(new Blob([csv.replace(/\\r?\\n/g, '\\r\\n')],
                                                { type: 'text/csv' }));
       link.download = name + '.csv';
       document.body.appendChild(link);
