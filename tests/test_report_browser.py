@@ -11,11 +11,11 @@ lies inside the printed page, and the PDF's text holds every header and name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import CHROMIUM
 
 import whosestory
 from whosestory.report.html import render_html
@@ -23,11 +23,9 @@ from whosestory.report.html_tables import CHOSEN
 from whosestory.report.prose import measure_label
 from whosestory.report.view import report_view
 
-CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 ARTIFACTS = ROOT / "tmp" / "artifacts"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 STORIES = {
     "the-keeper": ROOT / "examples" / "the-keeper.fountain",
     "big-fish": DATA / "screenplays" / "screenplain" / "examples" / "Big-Fish.fountain",
@@ -41,17 +39,6 @@ PRINT_WIDTH = 700
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)"
 )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 _REPORTS: dict[str, tuple[Path, dict[str, Any]]] = {}
