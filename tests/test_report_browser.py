@@ -174,3 +174,28 @@ def test_csv_download_holds_every_measure(
     assert len(rows) == len([c for c in view["characters"] if not c["group"]])
     assert problems == []
     page.close()
+
+
+@pytest.mark.parametrize("width", list(WIDTHS), ids=list(WIDTHS))
+def test_season_report_shows_the_shift(browser: Any, tmp_path: Path, width: str) -> None:
+    from test_season import EPISODES
+
+    from whosestory.report.season_report import render_season_html
+    from whosestory.report.view import season_view
+    from whosestory.season import analyze_season
+
+    for file, text in EPISODES.items():
+        (tmp_path / file).write_text(text, encoding="utf-8")
+    path = tmp_path / "season.html"
+    path.write_text(render_season_html(season_view(analyze_season([tmp_path]))), encoding="utf-8")
+    page, problems = _open(browser, path, WIDTHS[width])
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width] + 1
+    assert page.locator("td.shift").count() >= 2  # the holders who are not the season's
+    assert page.locator("svg.shares polyline").count() == 2
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"season-{width}.png"), full_page=True)
+    if width == "desktop":
+        page.emulate_media(media="print")
+        page.pdf(path=str(ARTIFACTS / "season.pdf"), format="A4", print_background=True)
+    assert problems == []
+    page.close()

@@ -1,7 +1,7 @@
 """The `whosestory` command: the only module that prints or exits.
 
-    whosestory analyze FILE [--format text|json|md|html|gexf|graphml] [-o PATH] [--from FMT]
-        [--aliases F] [-v]
+    whosestory analyze FILE... [--format text|json|md|html|gexf|graphml] [-o PATH] [--from FMT]
+        [--aliases F] [-v]      (several files or a folder: the episodes of one season)
     whosestory stats FILE [--format text|json|md|csv] [--table NAME]
     whosestory sides FILE CHARACTER [--format text|json|md]
     whosestory argue FILE "CLAIM" [--format text|json|md]
@@ -43,9 +43,16 @@ from whosestory.evalcommand import add_eval_command, add_fit_command, run_eval, 
 from whosestory.readers import READERS
 from whosestory.report.colour import wants_colour
 from whosestory.report.renderers import RENDERERS, Options
-from whosestory.report.view import cast_view, report_view, scenes_view, stats_view
+from whosestory.report.view import (
+    cast_view,
+    report_view,
+    scenes_view,
+    season_view,
+    stats_view,
+)
 from whosestory.rolemodel import RoleModel, load_model
 from whosestory.roles import ROLES
+from whosestory.season import analyze_season, episode_paths
 from whosestory.serve import add_serve_command, make_server
 from whosestory.stats import screen_stats, sides
 
@@ -173,7 +180,8 @@ def _parser() -> argparse.ArgumentParser:
         formats = tuple(RENDERERS[name])
         sub = commands.add_parser(name, help=help_text, description=help_text)
         for dest, metavar, help_file in files:
-            sub.add_argument(dest, metavar=metavar, help=help_file)
+            many = {"nargs": "+"} if dest == "files" else {}
+            sub.add_argument(dest, metavar=metavar, help=help_file, **many)
         sub.add_argument(
             "--from",
             dest="reader",
@@ -196,7 +204,9 @@ def _parser() -> argparse.ArgumentParser:
     command(
         "analyze",
         "Who has the spotlight, who is the protagonist, whose story it is and who presses "
-        "them to change, with the evidence; every character's measures.",
+        "them to change, with the evidence; every character's measures. Several files, or a "
+        "folder, are read as the episodes of one season, in order.",
+        (("files", "FILE", "a screenplay or play; several, or a folder: a season's episodes"),),
     )
     argue = command(
         "argue",
@@ -245,11 +255,14 @@ def _view(args: argparse.Namespace) -> Any:
             analyze(load(args.file, args.reader, args.aliases), _models(args)),
             analyze(load(args.other, args.reader, args.aliases), _models(args)),
         )
+    if args.command == "analyze":
+        episodes = episode_paths(args.files)
+        if len(episodes) > 1:
+            return season_view(analyze_season(episodes, args.reader, args.aliases, _models(args)))
+        return report_view(analyze(load(episodes[0], args.reader, args.aliases), _models(args)))
     story = load(args.file, args.reader, args.aliases)
     if args.command == "argue":
         return argue(analyze(story, _models(args)), args.claim)
-    if args.command == "analyze":
-        return report_view(analyze(story, _models(args)))
     if args.command == "stats":
         return stats_view(story, screen_stats(story))
     if args.command == "sides":
@@ -267,7 +280,9 @@ def _render(args: argparse.Namespace) -> str:
         colour=not args.output and wants_colour(sys.stdout),
         table=getattr(args, "table", None),
     )
-    return RENDERERS[args.command][args.format](_view(args), options)
+    view = _view(args)
+    command = "season" if args.command == "analyze" and "episodes" in view else args.command
+    return RENDERERS[command][args.format](view, options)
 
 
 def _serve(args: argparse.Namespace) -> int:

@@ -218,6 +218,45 @@ def network_svg(
     return _svg(width, height, "who shares scenes with whom", body, "network")
 
 
+# ---------------------------------------------------------------- season shares
+
+
+def share_svg(episodes: Sequence[str], rows: Sequence[tuple[str, Sequence[float]]]) -> str:
+    """Each character's share of every episode's words, one line per character, named at
+    its last episode."""
+    width, height, pad_l, pad_r, pad_y = 640.0, 260.0, 40.0, 150.0, 18.0
+    top = max([0.1, *(s for _, shares in rows for s in shares)])
+    step = (width - pad_l - pad_r) / max(len(episodes) - 1, 1)
+
+    def py(v: float) -> float:
+        return pad_y + (1 - v / top) * (height - 2 * pad_y - 14)
+
+    body = [
+        f'<line class="zero" x1="{pad_l}" y1="{py(0):.1f}" x2="{width - pad_r}" y2="{py(0):.1f}"/>',
+        f'<text class="tick" x="{pad_l - 6}" y="{py(top) + 4:.1f}" text-anchor="end">'
+        f"{top:.0%}</text>",
+        f'<text class="tick" x="{pad_l - 6}" y="{py(0) + 4:.1f}" text-anchor="end">0%</text>',
+    ]
+    for i, episode in enumerate(episodes):
+        body.append(
+            f'<text class="tick" x="{pad_l + i * step:.1f}" y="{height - 4}">{_e(episode)}</text>'
+        )
+    for n, (name, shares) in enumerate(rows):
+        points = " ".join(f"{pad_l + i * step:.1f},{py(s):.1f}" for i, s in enumerate(shares))
+        body.append(f'<polyline class="share line{n % 6}" points="{points}"/>')
+        for i, s in enumerate(shares):
+            body.append(
+                f'<circle class="line{n % 6}" cx="{pad_l + i * step:.1f}" cy="{py(s):.1f}" r="3">'
+                f"<title>{_e(name)}, {_e(episodes[i])}: {s:.0%} of the words</title></circle>"
+            )
+        last = shares[-1] if shares else 0.0
+        body.append(
+            f'<text class="nlabel" x="{pad_l + (len(shares) - 1) * step + 8:.1f}" '
+            f'y="{py(last) + 4:.1f}">{_e(_short(name, NETWORK_LABEL_CHARS))}</text>'
+        )
+    return _svg(width, height, "share of each episode's words", body, "shares")
+
+
 # ---------------------------------------------------------------- arcs
 
 

@@ -31,12 +31,16 @@ def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def render_html(view: ReportView, top: int = TOP) -> str:
-    """A whole, self-contained HTML document for one analysed story."""
+def render_html(view: ReportView, top: int = TOP, before: str = "") -> str:
+    """A whole, self-contained HTML document for one analysed story.
+
+    `before` is HTML put after the verdicts (a season's episodes, `report.season_report`).
+    """
     title = view["title"] or "Untitled"
     body = [
         _header(view),
         _verdicts(view),
+        before,
         _timeline(view, top),
         _arcs(view),
         _network(view, top),

@@ -23,6 +23,11 @@ from whosestory.report.argument import (
 from whosestory.report.export import render_gexf, render_graphml
 from whosestory.report.html import render_html
 from whosestory.report.markdown import render_markdown
+from whosestory.report.season_report import (
+    render_season_html,
+    render_season_markdown,
+    render_season_text,
+)
 from whosestory.report.statistics import (
     render_sides_markdown,
     render_sides_text,
@@ -66,6 +71,14 @@ RENDERERS: Mapping[str, Mapping[str, Renderer]] = {
         "gexf": lambda view, options: render_gexf(view),
         "graphml": lambda view, options: render_graphml(view),
     },
+    "season": {
+        "text": lambda view, options: render_season_text(view),
+        "json": render_json,
+        "md": lambda view, options: render_season_markdown(view),
+        "html": lambda view, options: render_season_html(view),
+        "gexf": lambda view, options: render_gexf(view["season"]),
+        "graphml": lambda view, options: render_graphml(view["season"]),
+    },
     "stats": {
         "text": lambda view, options: render_stats_text(view),
         "json": render_json,
@@ -96,4 +109,5 @@ RENDERERS: Mapping[str, Mapping[str, Renderer]] = {
         "json": render_json,
     },
 }
-"""Command -> output format -> renderer: the formats each command offers."""
+"""Command -> output format -> renderer: the formats each command offers. ``season`` is
+``analyze`` given several files (the episodes of one season): the same formats."""

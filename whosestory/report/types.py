@@ -225,3 +225,37 @@ class StatsView(TypedDict):
     format: str
     source: str
     stats: Stats
+
+
+class Episode(TypedDict):
+    """An episode: its place (from 1), title, source, scenes, who holds each role in it (by
+    the season's names) and where its roles part."""
+
+    index: int
+    title: str
+    source: str
+    scenes: int
+    roles: dict[str, str | None]
+    divergence: str | None
+
+
+class SeasonCharacter(TypedDict):
+    """A character's words, share of the episode's words and scenes present, per episode."""
+
+    name: str
+    words: list[int]
+    shares: list[float]
+    scenes: list[int]
+
+
+class SeasonView(TypedDict):
+    """Several files as the episodes of one season (``whosestory analyze EP1 EP2 EP3``)."""
+
+    schema_version: str
+    title: str
+    episodes: list[Episode]
+    roles: dict[str, str | None]
+    divergence: str | None
+    shifts: list[str]
+    characters: list[SeasonCharacter]
+    season: ReportView

@@ -86,6 +86,14 @@ button.csv { font: inherit; font-size: .85rem; color: var(--accent); background:
 .seg4 { background: #8b95a1; }
 .split .seg0, .split .seg1, .split .seg2, .split .seg3, .split .seg4 { display: block; }
 code { font-size: .9em; }
+td.shift { background: #fff7ed; color: var(--role); font-weight: 700; }
+svg .share { fill: none; stroke-width: 2.5; }
+svg polyline.line0 { stroke: var(--speaks); } svg circle.line0 { fill: var(--speaks); }
+svg polyline.line1 { stroke: var(--role); } svg circle.line1 { fill: var(--role); }
+svg polyline.line2 { stroke: #2f855a; } svg circle.line2 { fill: #2f855a; }
+svg polyline.line3 { stroke: #9b59b6; } svg circle.line3 { fill: #9b59b6; }
+svg polyline.line4 { stroke: #d69e2e; } svg circle.line4 { fill: #d69e2e; }
+svg polyline.line5 { stroke: #718096; } svg circle.line5 { fill: #718096; }
 tbody tr:hover { background: var(--soft); }
 td.win { font-weight: 700; }
 .bar { display: inline-block; height: .6em; background: var(--present); border-radius: 2px;
