@@ -218,6 +218,42 @@ def network_svg(
     return _svg(width, height, "who shares scenes with whom", body, "network")
 
 
+# ---------------------------------------------------------------- participation by part
+
+
+def parts_svg(parts: Sequence[str], rows: Sequence[tuple[str, Sequence[int]]]) -> str:
+    """Characters x parts (acts, quarters, episodes): each cell shaded by the character's
+    scenes in that part against the part's most present character, the count written in."""
+    if parts and all(p.startswith("act ") for p in parts):
+        parts = [p.removeprefix("act ") for p in parts]  # the caption says they are acts
+    cell_w = max(64.0, 7.0 * max(len(p) for p in parts) + 12) if parts else 64.0
+    cell_h = ROW_HEIGHT + 4
+    width = LABEL_WIDTH + len(parts) * cell_w + 4
+    height = AXIS_HEIGHT + len(rows) * cell_h + 4
+    tops = [max([1, *(counts[i] for _, counts in rows)]) for i in range(len(parts))]
+    body: list[str] = []
+    for i, part in enumerate(parts):
+        x = LABEL_WIDTH + i * cell_w + cell_w / 2
+        body.append(f'<text class="tick" x="{x:.1f}" y="{AXIS_HEIGHT - 8}">{_e(part)}</text>')
+    for r, (name, counts) in enumerate(rows):
+        y = AXIS_HEIGHT + r * cell_h
+        body.append(
+            f'<text class="label" x="{LABEL_WIDTH - 6}" y="{y + cell_h - 6}">'
+            f"<title>{_e(name)}</title>{_e(_short(name))}</text>"
+        )
+        for i, count in enumerate(counts):
+            x = LABEL_WIDTH + i * cell_w
+            share = count / tops[i]
+            body.append(
+                f'<rect class="speaks" x="{x + 1:.1f}" y="{y + 1}" width="{cell_w - 2:.1f}" '
+                f'height="{cell_h - 2}" fill-opacity="{0.08 + 0.8 * share:.2f}">'
+                f"<title>{_e(name)}, {_e(parts[i])}: {count} scenes</title></rect>"
+                f'<text class="count{" light" if share > 0.5 else ""}" x="{x + cell_w / 2:.1f}" '
+                f'y="{y + cell_h - 6}">{count}</text>'
+            )
+    return _svg(width, height, "scenes of each character in each part", body, "parts")
+
+
 # ---------------------------------------------------------------- season shares
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from whosestory.report import prose
+from whosestory.report import charts, prose
 from whosestory.report.tables import Table, csv_table, html_table, split_columns, stats_tables
 from whosestory.report.types import Character, ReportView
 from whosestory.stats.types import Stats
@@ -42,6 +42,7 @@ GROUP_STARTS = {
 
 GROUP_COLUMNS = 8
 PAGE_COLUMNS = 9
+PARTICIPATION_CHARACTERS = 15
 MATRIX_CHARACTERS = 18
 MATRIX_COLUMNS = 6
 """Characters of each piece of the scene x character table: long names need the room."""
@@ -164,6 +165,26 @@ def _folded(
     return "".join(parts)
 
 
+def _participation(view: ReportView) -> str:
+    """The leading characters' scenes in each act (or quarter, or episode), as a chart."""
+    stats = view["stats"]
+    if stats is None or not stats["parts"]:
+        return ""
+    groups = {c["name"] for c in view["characters"] if c["group"]}
+    leading = sorted(
+        (c for c in stats["characters"] if c["name"] not in groups and c["scenes"]),
+        key=lambda c: (-c["scenes"], c["name"]),
+    )[:PARTICIPATION_CHARACTERS]
+    rows = [(c["name"], [c["by_part"].get(p, 0) for p in stats["parts"]]) for c in leading]
+    kind = "act" if stats["parts"][0].startswith("act") else "quarter of the scenes"
+    return (
+        f"<h3>Scenes in each {kind}</h3>"
+        f'<figure><div class="scroll">{charts.parts_svg(stats["parts"], rows)}</div>'
+        "<figcaption>Darker: more of that part's scenes, against its most present "
+        "character.</figcaption></figure>"
+    )
+
+
 def statistics_section(view: ReportView) -> str:
     """The screenwriter statistics and network metrics, every table with its CSV."""
     stats = view["stats"]
@@ -184,6 +205,7 @@ def statistics_section(view: ReportView) -> str:
         _bar(stats, "dayparts"),
         "</div></div>",
     ]
+    parts.append(_participation(view))
     for name in ("characters", "locations", "scenes"):
         parts.append(_folded(tables[name], "names"))
     matrix = tables["matrix"]

@@ -86,6 +86,7 @@ button.csv { font: inherit; font-size: .85rem; color: var(--accent); background:
 .seg4 { background: #8b95a1; }
 .split .seg0, .split .seg1, .split .seg2, .split .seg3, .split .seg4 { display: block; }
 code { font-size: .9em; }
+svg .count { text-anchor: middle; font-size: 10px; } svg .count.light { fill: #fff; }
 td.shift { background: #fff7ed; color: var(--role); font-weight: 700; }
 svg .share { fill: none; stroke-width: 2.5; }
 svg polyline.line0 { stroke: var(--speaks); } svg circle.line0 { fill: var(--speaks); }
