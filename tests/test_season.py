@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from view_schema import assert_valid
 
 from whosestory.cli import main
 from whosestory.errors import InputError
@@ -136,6 +137,7 @@ def test_analyze_a_folder_in_every_format(folder: Path, tmp_path: Path) -> None:
     assert "chart shares" in html and "The whole season as one story" in html
     data = json.loads((tmp_path / "season.json").read_text(encoding="utf-8"))
     assert len(data["episodes"]) == 3 and data["season"]["scenes"] == 5
+    assert_valid(data["season"])  # the whole season's report is a report like any other
     assert "Whose season" in (tmp_path / "season.text").read_text(encoding="utf-8")
 
 
