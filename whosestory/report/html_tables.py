@@ -43,6 +43,8 @@ GROUP_STARTS = {
 GROUP_COLUMNS = 8
 PAGE_COLUMNS = 9
 PARTICIPATION_CHARACTERS = 15
+CHARACTER_COLUMNS = 8
+"""Columns of the characters' statistics in the page: all but the scenes per part."""
 MATRIX_CHARACTERS = 18
 MATRIX_COLUMNS = 6
 """Characters of each piece of the scene x character table: long names need the room."""
@@ -151,7 +153,7 @@ def _folded(
     if shown_columns is not None and len(table.headers) > keep + shown_columns:
         drawn = split_columns(table, shown_columns, keep)[0]
         hidden = len(table.headers) - len(drawn.headers)
-        parts.append(f'<p class="note">{hidden} more columns in the CSV.</p>')
+        parts.append(f'<p class="note">{hidden} more columns in the CSV below.</p>')
     for piece in split_columns(drawn, size, keep):
         shown = Table(table.name, table.title, piece.headers, piece.rows[:STATS_ROWS])
         parts.append(html_table(shown, css))
@@ -206,7 +208,9 @@ def statistics_section(view: ReportView) -> str:
         "</div></div>",
     ]
     parts.append(_participation(view))
-    for name in ("characters", "locations", "scenes"):
+    # the characters' scenes per part are the chart above; the CSV has them as columns
+    parts.append(_folded(tables["characters"], "names", shown_columns=CHARACTER_COLUMNS))
+    for name in ("locations", "scenes"):
         parts.append(_folded(tables[name], "names"))
     matrix = tables["matrix"]
     parts.append(
