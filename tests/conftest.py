@@ -33,3 +33,29 @@ def serving(**options: int) -> Iterator[int]:
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's chromium: the browser tests drive it with Playwright (never a downloaded one)."""
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """A headless chromium for a module's browser tests (skipped without Playwright)."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()

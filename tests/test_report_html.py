@@ -52,7 +52,7 @@ def test_report_has_verdicts_charts_table_and_evidence(keeper: dict[str, Any]) -
     for css in ("chart timeline", "chart network", "chart arc"):
         assert f'class="{css}"' in page
     assert "Every measure" in page and "The evidence" in page
-    assert 'table class="sortable"' in page
+    assert 'table class="sortable names"' in page
 
 
 def test_report_loads_nothing_from_outside(keeper: dict[str, Any]) -> None:
@@ -246,3 +246,31 @@ def test_big_fish_report_is_fast_and_small() -> None:
     page = render_html(view)
     assert time.perf_counter() - started < 1.0
     assert len(page.encode("utf-8")) < 2_000_000
+
+
+def test_statistics_section_has_every_table_and_its_whole_csv(keeper: dict[str, Any]) -> None:
+    import html as htmllib
+
+    page = render_html(keeper)
+    assert "<h2>Statistics</h2>" in page and 'class="chart parts"' in page
+    for name in ("characters", "locations", "scenes", "matrix", "network", "every-measure"):
+        assert f'data-csv="{name}"' in page, name
+    found = re.search(r'<textarea hidden data-csv-for="characters">(.*?)</textarea>', page, re.S)
+    assert found
+    header = htmllib.unescape(found.group(1)).splitlines()[0].split(",")
+    parts = keeper["stats"]["parts"]
+    assert header[-len(parts) :] == parts  # the page shows a chart of them, the CSV the columns
+
+
+def test_the_measures_table_shows_the_chosen_columns_and_the_rest_in_groups(
+    keeper: dict[str, Any],
+) -> None:
+    from whosestory.report.html_tables import CHOSEN, GROUP_COLUMNS
+
+    page = render_html(keeper)
+    first = re.search(r'<table class="sortable names" data-table="measures">(.*?)</thead>', page)
+    assert first and first.group(1).count("</th>") == 2 + len(CHOSEN)
+    groups = re.findall(r'data-table="all"><thead><tr>(.*?)</tr>', page)
+    assert groups and all(g.count("</th>") <= 2 + GROUP_COLUMNS for g in groups)
+    shown = sum(g.count("</th>") - 2 for g in groups)
+    assert shown == len(keeper["characters"][0]["measures"])  # every measure, once

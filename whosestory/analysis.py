@@ -24,6 +24,7 @@ from whosestory.ranking import kendall_tau
 from whosestory.rolemodel import RoleModel
 from whosestory.roles import BY_NAME, ROLES, SPOTLIGHT, Scored, decide_all, divergence
 from whosestory.signals import Signals, measure
+from whosestory.stats import Stats, screen_stats
 from whosestory.verdict import Case, Quote
 
 __all__ = ["ROLES", "Analysis", "CharacterFigures", "Rankings", "analyze"]
@@ -78,6 +79,10 @@ class Analysis:
     reason (those measures are absent from `tables`, not zero);
     `case_of(role, name)`: the case for `name` holding `role` against its holder, built
     on request from the same measures (what `argue` puts for a claim about anyone).
+    `stats`: the screenwriter statistics and network metrics (`whosestory.stats`).
+
+    `to_json()`, `to_markdown()` and `to_html()` render the report of the analysis
+    (what ``whosestory analyze --format json|md|html`` writes).
     """
 
     story: Story
@@ -113,6 +118,27 @@ def _case_of(
         return found.case
     rival = replace(found, character=name, runner_up=found.character, close_call=False)
     return BY_NAME[role].case(signals, rival, scored[role], decided)
+    stats: Stats | None = None
+
+    def to_json(self) -> str:
+        """The report as indented JSON (docs/schema.json describes it)."""
+        return _render(self, "json")
+
+    def to_markdown(self) -> str:
+        """The report as Markdown."""
+        return _render(self, "md")
+
+    def to_html(self) -> str:
+        """The report as one self-contained HTML page."""
+        return _render(self, "html")
+
+
+def _render(analysis: Analysis, output: str) -> str:
+    # The report imports this module: it is imported when a report is asked for.
+    from whosestory.report.renderers import RENDERERS, Options
+    from whosestory.report.view import report_view
+
+    return RENDERERS["analyze"][output](report_view(analysis), Options())
 
 
 def _rankings(signals: Signals, count: Mapping[str, float]) -> Rankings:
@@ -154,6 +180,8 @@ def analyze(story: Story, models: Mapping[str, RoleModel] | None = None) -> Anal
     groups = {c.name for c in story.cast if c.group}
     leaders = [f.name for f in figures if f.name not in groups]
     charts = chart_data(signals, arc_names([v.character for v in roles.values()], leaders))
+    by_part = {f.name: f.presence_by_part for f in figures}
+    graph = signals.graphs["copresence"]
     return Analysis(
         story=story,
         figures=figures,
@@ -172,4 +200,5 @@ def analyze(story: Story, models: Mapping[str, RoleModel] | None = None) -> Anal
         language=signals.language,
         unavailable=languages.unavailable(signals.language),
         case_of=partial(_case_of, signals, roles, scored),
+        stats=screen_stats(story, signals.present, graph, signals.lengths, by_part),
     )

@@ -1,6 +1,9 @@
 """The `whosestory` command: the only module that prints or exits.
 
-    whosestory analyze FILE [--format text|json|md|html] [-o PATH] [--from FMT] [--aliases F] [-v]
+    whosestory analyze FILE... [--format text|json|md|html|gexf|graphml] [-o PATH] [--from FMT]
+        [--aliases F] [-v]      (several files or a folder: the episodes of one season)
+    whosestory stats FILE [--format text|json|md|csv] [--table NAME]
+    whosestory sides FILE CHARACTER [--format text|json|md]
     whosestory argue FILE "CLAIM" [--format text|json|md|html] [-v] [--model M]
     whosestory compare A B [--format text|json|md]
     whosestory cast FILE [--format text|json] [-v]
@@ -40,10 +43,18 @@ from whosestory.evalcommand import add_eval_command, add_fit_command, run_eval, 
 from whosestory.readers import READERS
 from whosestory.report.colour import wants_colour
 from whosestory.report.renderers import RENDERERS, Options
-from whosestory.report.view import cast_view, report_view, scenes_view
+from whosestory.report.view import (
+    cast_view,
+    report_view,
+    scenes_view,
+    season_view,
+    stats_view,
+)
 from whosestory.rolemodel import RoleModel, load_model
 from whosestory.roles import ROLES
+from whosestory.season import analyze_season, episode_paths
 from whosestory.serve import add_serve_command, make_server
+from whosestory.stats import screen_stats, sides
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
@@ -169,7 +180,8 @@ def _parser() -> argparse.ArgumentParser:
         formats = tuple(RENDERERS[name])
         sub = commands.add_parser(name, help=help_text, description=help_text)
         for dest, metavar, help_file in files:
-            sub.add_argument(dest, metavar=metavar, help=help_file)
+            many = {"nargs": "+"} if dest == "files" else {}
+            sub.add_argument(dest, metavar=metavar, help=help_file, **many)
         sub.add_argument(
             "--from",
             dest="reader",
@@ -192,7 +204,9 @@ def _parser() -> argparse.ArgumentParser:
     command(
         "analyze",
         "Who has the spotlight, who is the protagonist, whose story it is and who presses "
-        "them to change, with the evidence; every character's measures.",
+        "them to change, with the evidence; every character's measures. Several files, or a "
+        "folder, are read as the episodes of one season, in order.",
+        (("files", "FILE", "a screenplay or play; several, or a folder: a season's episodes"),),
     )
     argue = command(
         "argue",
@@ -201,6 +215,19 @@ def _parser() -> argparse.ArgumentParser:
     argue.add_argument("claim", metavar="CLAIM", help="the claim, in plain words")
     command("cast", "Every character with its aliases and the reason for each merge.")
     command("scenes", "Every scene with its heading, lines and speakers.")
+    stats = command(
+        "stats",
+        "Screenwriter statistics: scene lengths in eighths, INT/EXT and day/night, locations, "
+        "dialogue against action, minutes of dialogue, the scene x character table, voices, "
+        "network metrics and speech by gender.",
+    )
+    stats.add_argument(
+        "--table", metavar="NAME", help="with --format csv: only this table (e.g. scenes)"
+    )
+    sides_command = command(
+        "sides", "A character's sides: every scene it is in, its own lines marked.", verbose=False
+    )
+    sides_command.add_argument("character", metavar="CHARACTER", help="the character (any alias)")
     command(
         "compare",
         "Two drafts or versions side by side: who gained or lost the spotlight and the story.",
@@ -227,11 +254,18 @@ def _view(args: argparse.Namespace) -> Any:
             analyze(load(args.file, args.reader, args.aliases), _models(args)),
             analyze(load(args.other, args.reader, args.aliases), _models(args)),
         )
+    if args.command == "analyze":
+        episodes = episode_paths(args.files)
+        if len(episodes) > 1:
+            return season_view(analyze_season(episodes, args.reader, args.aliases, _models(args)))
+        return report_view(analyze(load(episodes[0], args.reader, args.aliases), _models(args)))
     story = load(args.file, args.reader, args.aliases)
     if args.command == "argue":
         return argue(analyze(story, _models(args)), args.claim)
-    if args.command == "analyze":
-        return report_view(analyze(story, _models(args)))
+    if args.command == "stats":
+        return stats_view(story, screen_stats(story))
+    if args.command == "sides":
+        return sides(story, args.character)
     return cast_view(story) if args.command == "cast" else scenes_view(story)
 
 
@@ -243,8 +277,11 @@ def _render(args: argparse.Namespace) -> str:
     options = Options(
         verbose=getattr(args, "verbose", False),
         colour=not args.output and wants_colour(sys.stdout),
+        table=getattr(args, "table", None),
     )
-    return RENDERERS[args.command][args.format](_view(args), options)
+    view = _view(args)
+    command = "season" if args.command == "analyze" and "episodes" in view else args.command
+    return RENDERERS[command][args.format](view, options)
 
 
 def _serve(args: argparse.Namespace) -> int:

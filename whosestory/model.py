@@ -89,6 +89,11 @@ class Mention:
     to the most recent fitting character, ``"stage"`` for a TEI ``who`` attribute
     on a stage direction, ``"speech"`` for a name in another character's speech
     (talked about: it does not make the character present).
+
+    `scene` is the 0-based `Scene.index` of the scene the mention is in (an index
+    into `Story.scenes`), as every stage before the reports uses it; the reports
+    number scenes from 1, so a report calls it scene ``mention.scene + 1``. It stays
+    0-based because the measures index `Story.scenes` and per-scene lists with it.
     """
 
     character: str

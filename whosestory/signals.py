@@ -49,7 +49,8 @@ class Signals:
     `graphs` the co-presence and conversation graphs; `layer` the frame layer;
     `voices` who narrates first and last; `arcs` each character's change of tone;
     `language` the story's (declared or detected), `text_units` each character's
-    scored speech in story order (read once for arcs, drift, tone words).
+    scored speech in story order (read once for arcs, drift, tone words), `lengths`
+    each scene's estimated seconds.
     """
 
     story: Story
@@ -65,6 +66,8 @@ class Signals:
     language: str | None = None
     text_units: Mapping[str, list[arc.Unit]] = field(default_factory=dict)
     inner_speeches: tuple[soliloquy.InnerSpeech, ...] = ()
+    lengths: tuple[float, ...] = ()
+    """Each scene's estimated seconds (`spotlight.scene_lengths`), for the statistics."""
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def _once(self, key: str, name: str, compute: Any) -> Any:
@@ -169,9 +172,11 @@ def _frame_tables(
 
 
 def _presence_tables(
-    story: Story, present: Mapping[str, frozenset[int]], speaking: Mapping[str, frozenset[int]]
+    story: Story,
+    present: Mapping[str, frozenset[int]],
+    speaking: Mapping[str, frozenset[int]],
+    lengths: list[float],
 ) -> dict[str, dict[str, float]]:
-    lengths = spotlight.scene_lengths(story)
     seconds = spotlight.screen_time(story, present, lengths)
     return {
         "cues": dict(spotlight.cues(story)),
@@ -194,7 +199,8 @@ def measure(story: Story) -> Signals:
     graphs = network.story_graphs(story, present)
     perception = interiority.perception_verbs(story)
     shots = interiority.pov_shots(story)
-    tables: dict[str, dict[str, float]] = _presence_tables(story, present, speaking)
+    lengths = spotlight.scene_lengths(story)
+    tables: dict[str, dict[str, float]] = _presence_tables(story, present, speaking, lengths)
     tables.update(
         {
             "subject": {n: s for n, (s, _) in subject.items()},
@@ -240,4 +246,5 @@ def measure(story: Story) -> Signals:
         language=language,
         text_units=text_units,
         inner_speeches=speeches,
+        lengths=tuple(lengths),
     )

@@ -11,13 +11,16 @@ import math
 from collections.abc import Mapping, Sequence
 from html import escape
 
+import networkx as nx
+
 from whosestory.report.types import Arc, Edge, Node, TimelineRow, TimelineScene, Window
 
-LABEL_WIDTH = 150
+LABEL_WIDTH = 165
 ROW_HEIGHT = 16
 AXIS_HEIGHT = 22
 FRAME_STRIP = 6
 LABEL_CHARS = 20
+NETWORK_LABEL_CHARS = 18
 
 
 def _e(value: object) -> str:
@@ -131,15 +134,37 @@ def timeline_svg(
 # ---------------------------------------------------------------- network
 
 
-def circle_layout(names: Sequence[str], radius: float, cx: float, cy: float) -> dict[str, tuple]:
-    """Positions on a circle, the first name at the top, going clockwise."""
-    count = max(len(names), 1)
+def spring_layout(
+    names: Sequence[str],
+    edges: Sequence[Edge],
+    width: float,
+    height: float,
+    pad: tuple[float, float],
+) -> dict[str, tuple[float, float]]:
+    """Force-directed positions (Fruchterman-Reingold, networkx) inside the box, the same each run.
+
+    Characters who share many scenes pull together, so clusters show; a seeded start
+    makes the drawing reproducible. One name sits in the middle.
+    """
+    graph = nx.Graph()
+    graph.add_nodes_from(names)
+    graph.add_weighted_edges_from(
+        (e["source"], e["target"], e["weight"])
+        for e in edges
+        if e["source"] in graph and e["target"] in graph
+    )
+    if len(names) < 2:
+        return {name: (width / 2, height / 2) for name in names}
+    found = nx.spring_layout(graph, weight="weight", seed=7, iterations=300)
+    xs = [float(p[0]) for p in found.values()]
+    ys = [float(p[1]) for p in found.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
     return {
         name: (
-            cx + radius * math.cos(2 * math.pi * i / count - math.pi / 2),
-            cy + radius * math.sin(2 * math.pi * i / count - math.pi / 2),
+            pad[0] + (float(p[0]) - min(xs)) / span_x * (width - 2 * pad[0]),
+            pad[1] + (float(p[1]) - min(ys)) / span_y * (height - 2 * pad[1]),
         )
-        for i, name in enumerate(names)
+        for name, p in found.items()
     }
 
 
@@ -148,17 +173,17 @@ def network_svg(
     edges: Sequence[Edge],
     roles: Mapping[str, str] | None = None,
 ) -> str:
-    """The co-presence network on a circle: node size by scenes, edge width by weight.
+    """The co-presence network, force-directed: node size by scenes, edge width by weight.
 
-    `nodes` are drawn in the order given (most present first, at the top); only
-    edges between drawn nodes are kept. `roles` maps a name to the roles it holds,
-    which are highlighted and named in the node's tooltip.
+    Only edges between the given nodes are drawn. `roles` maps a name to the roles it
+    holds, which are highlighted and named in the node's tooltip. Labels sit beside
+    their node, on the side away from the middle of the drawing.
     """
     roles = roles or {}
-    width, height, radius = 640.0, 500.0, 165.0
-    cx, cy = width / 2, height / 2
+    width, height = 640.0, 460.0
     names = [str(n["name"]) for n in nodes]
-    where = circle_layout(names, radius, cx, cy)
+    longest = max((len(_short(n, NETWORK_LABEL_CHARS)) for n in names), default=0)
+    where = spring_layout(names, edges, width, height, pad=(8.0 * longest + 24.0, 30.0))
     top_scenes = max((n["scenes"] for n in nodes), default=1) or 1
     kept = [e for e in edges if e["source"] in where and e["target"] in where]
     top_weight = max((e["weight"] for e in kept), default=1) or 1
@@ -183,25 +208,110 @@ def network_svg(
             f'<circle class="{css}" cx="{x:.1f}" cy="{y:.1f}" r="{size:.1f}">'
             f"<title>{_e(tip)}</title></circle>"
         )
-        angle = math.atan2(y - cy, x - cx)
-        lx, ly = x + (size + 5) * math.cos(angle), y + (size + 5) * math.sin(angle) + 4
-        anchor = "start" if math.cos(angle) > 0.2 else "end" if math.cos(angle) < -0.2 else "middle"
-        if anchor == "middle":
-            ly += 6 if math.sin(angle) > 0 else -4
+        right = x >= width / 2
+        lx = x + (size + 4) * (1 if right else -1)
+        label = _short(name, NETWORK_LABEL_CHARS)
         body.append(
-            f'<text class="nlabel{" role" if role else ""}" x="{lx:.1f}" y="{ly:.1f}" '
-            f'text-anchor="{anchor}">{_e(_short(name, 18))}</text>'
+            f'<text class="nlabel{" role" if role else ""}" x="{lx:.1f}" y="{y + 4:.1f}" '
+            f'text-anchor="{"start" if right else "end"}">{_e(label)}</text>'
         )
     return _svg(width, height, "who shares scenes with whom", body, "network")
+
+
+# ---------------------------------------------------------------- participation by part
+
+
+def parts_svg(parts: Sequence[str], rows: Sequence[tuple[str, Sequence[int]]]) -> str:
+    """Characters x parts (acts, quarters, episodes): each cell shaded by the character's
+    scenes in that part against the part's most present character, the count written in."""
+    if parts and all(p.startswith("act ") for p in parts):
+        parts = [p.removeprefix("act ") for p in parts]  # the caption says they are acts
+    cell_w = max(64.0, 7.0 * max(len(p) for p in parts) + 12) if parts else 64.0
+    cell_h = ROW_HEIGHT + 4
+    width = LABEL_WIDTH + len(parts) * cell_w + 4
+    height = AXIS_HEIGHT + len(rows) * cell_h + 4
+    tops = [max([1, *(counts[i] for _, counts in rows)]) for i in range(len(parts))]
+    body: list[str] = []
+    for i, part in enumerate(parts):
+        x = LABEL_WIDTH + i * cell_w + cell_w / 2
+        body.append(f'<text class="tick" x="{x:.1f}" y="{AXIS_HEIGHT - 8}">{_e(part)}</text>')
+    for r, (name, counts) in enumerate(rows):
+        y = AXIS_HEIGHT + r * cell_h
+        body.append(
+            f'<text class="label" x="{LABEL_WIDTH - 6}" y="{y + cell_h - 6}">'
+            f"<title>{_e(name)}</title>{_e(_short(name))}</text>"
+        )
+        for i, count in enumerate(counts):
+            x = LABEL_WIDTH + i * cell_w
+            share = count / tops[i]
+            body.append(
+                f'<rect class="speaks" x="{x + 1:.1f}" y="{y + 1}" width="{cell_w - 2:.1f}" '
+                f'height="{cell_h - 2}" fill-opacity="{0.08 + 0.8 * share:.2f}">'
+                f"<title>{_e(name)}, {_e(parts[i])}: {count} scenes</title></rect>"
+                f'<text class="count{" light" if share > 0.5 else ""}" x="{x + cell_w / 2:.1f}" '
+                f'y="{y + cell_h - 6}">{count}</text>'
+            )
+    return _svg(width, height, "scenes of each character in each part", body, "parts")
+
+
+# ---------------------------------------------------------------- season shares
+
+
+def share_svg(episodes: Sequence[str], rows: Sequence[tuple[str, Sequence[float]]]) -> str:
+    """Each character's share of every episode's words, one line per character, named at
+    its last episode."""
+    width, height, pad_l, pad_r, pad_y = 640.0, 260.0, 40.0, 150.0, 18.0
+    top = max([0.1, *(s for _, shares in rows for s in shares)])
+    step = (width - pad_l - pad_r) / max(len(episodes) - 1, 1)
+
+    def py(v: float) -> float:
+        return pad_y + (1 - v / top) * (height - 2 * pad_y - 14)
+
+    body = [
+        f'<line class="zero" x1="{pad_l}" y1="{py(0):.1f}" x2="{width - pad_r}" y2="{py(0):.1f}"/>',
+        f'<text class="tick" x="{pad_l - 6}" y="{py(top) + 4:.1f}" text-anchor="end">'
+        f"{top:.0%}</text>",
+        f'<text class="tick" x="{pad_l - 6}" y="{py(0) + 4:.1f}" text-anchor="end">0%</text>',
+    ]
+    for i, episode in enumerate(episodes):
+        body.append(
+            f'<text class="tick" x="{pad_l + i * step:.1f}" y="{height - 4}">{_e(episode)}</text>'
+        )
+    for n, (name, shares) in enumerate(rows):
+        points = " ".join(f"{pad_l + i * step:.1f},{py(s):.1f}" for i, s in enumerate(shares))
+        body.append(f'<polyline class="share line{n % 6}" points="{points}"/>')
+        for i, s in enumerate(shares):
+            body.append(
+                f'<circle class="line{n % 6}" cx="{pad_l + i * step:.1f}" cy="{py(s):.1f}" r="3">'
+                f"<title>{_e(name)}, {_e(episodes[i])}: {s:.0%} of the words</title></circle>"
+            )
+        last = shares[-1] if shares else 0.0
+        body.append(
+            f'<text class="nlabel" x="{pad_l + (len(shares) - 1) * step + 8:.1f}" '
+            f'y="{py(last) + 4:.1f}">{_e(_short(name, NETWORK_LABEL_CHARS))}</text>'
+        )
+    return _svg(width, height, "share of each episode's words", body, "shares")
 
 
 # ---------------------------------------------------------------- arcs
 
 
-def _domain(windows: Sequence[Window]) -> float:
-    values = [abs(v) for w in windows for v in (w["low"], w["high"], w["mean"]) if v is not None]
-    top = max(values, default=0.0)
-    return max(0.25, math.ceil(top * 4) / 4)
+def arc_domain(arcs: Sequence[Arc]) -> tuple[float, float]:
+    """One tone axis for every arc, fitted to their intervals and holding 0, in twentieths.
+
+    A shared axis fitted to the data lets the small multiples be compared, and shows
+    a change the fixed -1..+1 range of the lexicon would flatten.
+    """
+    values = [
+        float(v)
+        for arc in arcs
+        for w in arc["windows"]
+        for v in (w["low"], w["high"], w["mean"])
+        if v is not None
+    ]
+    low, high = min([0.0, *values]), max([0.0, *values])
+    low, high = math.floor(low * 20) / 20, math.ceil(high * 20) / 20
+    return (low, high) if high - low >= 0.1 else (low - 0.05, high + 0.05)
 
 
 def _bound(window: Window, key: str) -> float:
@@ -222,25 +332,30 @@ def _segments(windows: Sequence[Window]) -> list[list[Window]]:
     return [s for s in segments if s]
 
 
-def arc_svg(arc: Arc) -> str:
-    """One character's tone over story time: mean per window, its interval as a band."""
-    width, height, pad_l, pad_r, pad_y = 320.0, 170.0, 34.0, 10.0, 14.0
+def arc_svg(arc: Arc, domain: tuple[float, float] | None = None) -> str:
+    """One character's tone over story time: mean per window, its interval as a band.
+
+    `domain` is the tone axis (low, high) shared by the arcs drawn together
+    (`arc_domain`); by default the arc's own.
+    """
+    width, height, pad_l, pad_r, pad_y = 320.0, 170.0, 38.0, 10.0, 14.0
     windows = arc["windows"]
-    limit = _domain(windows)
+    low, high = domain or arc_domain([arc])
 
     def px(t: float) -> float:
         return pad_l + t * (width - pad_l - pad_r)
 
     def py(v: float) -> float:
-        return pad_y + (limit - v) / (2 * limit) * (height - 2 * pad_y - 12)
+        return pad_y + (high - v) / (high - low) * (height - 2 * pad_y - 12)
 
+    ticks = sorted({low, 0.0, high})
     body = [
         f'<line class="zero" x1="{pad_l}" y1="{py(0):.1f}" x2="{width - pad_r}" y2="{py(0):.1f}"/>',
-        f'<text class="tick" x="{pad_l - 4}" y="{py(limit) + 4:.1f}" text-anchor="end">'
-        f"+{limit:g}</text>",
-        f'<text class="tick" x="{pad_l - 4}" y="{py(0) + 4:.1f}" text-anchor="end">0</text>',
-        f'<text class="tick" x="{pad_l - 4}" y="{py(-limit) + 4:.1f}" text-anchor="end">'
-        f"-{limit:g}</text>",
+        *(
+            f'<text class="tick" x="{pad_l - 4}" y="{py(t) + 4:.1f}" text-anchor="end">'
+            f"{t:+.2f}</text>"
+            for t in ticks
+        ),
         f'<text class="tick" x="{pad_l}" y="{height - 4}" text-anchor="start">start</text>',
         f'<text class="tick" x="{width - pad_r}" y="{height - 4}" text-anchor="end">end</text>',
     ]

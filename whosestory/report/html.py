@@ -17,7 +17,8 @@ from typing import Any
 
 from whosestory.report import charts, prose
 from whosestory.report.assets import REPORT_CSS, REPORT_JS
-from whosestory.report.types import Arc, Character, ReportView, Verdict
+from whosestory.report.html_tables import measures_section, statistics_section
+from whosestory.report.types import Arc, ReportView, Verdict, Window
 from whosestory.wording import counted
 
 TOP = 15
@@ -30,17 +31,22 @@ def _e(value: object) -> str:
     return escape(str(value), quote=True)
 
 
-def render_html(view: ReportView, top: int = TOP) -> str:
-    """A whole, self-contained HTML document for one analysed story."""
+def render_html(view: ReportView, top: int = TOP, before: str = "") -> str:
+    """A whole, self-contained HTML document for one analysed story.
+
+    `before` is HTML put after the verdicts (a season's episodes, `report.season_report`).
+    """
     title = view["title"] or "Untitled"
     body = [
         _header(view),
         _verdicts(view),
+        before,
         _timeline(view, top),
         _arcs(view),
         _network(view, top),
         _ranking_table(view, top),
         _evidence(view),
+        statistics_section(view),
         _diagnostics(view),
         _footer(view),
     ]
@@ -155,28 +161,85 @@ def _arcs(view: ReportView) -> str:
     drawn = [a for a in view["arcs"] if any(w["mean"] is not None for w in a["windows"])]
     if not drawn:
         return ""
+    domain = charts.arc_domain(drawn)
     figures = []
     for arc in drawn:
         figures.append(
-            f"<figure><h3>{_e(arc['name'])}</h3>{charts.arc_svg(arc)}"
+            f"<figure><h3>{_e(arc['name'])}</h3>{charts.arc_svg(arc, domain)}"
             f"<figcaption>{_e(_arc_caption(arc))}</figcaption></figure>"
         )
     return (
         "<h2>Arcs of change</h2>"
+        f"<p>{_e(_arcs_summary(drawn))}</p>"
         '<p class="note">Tone of each character\'s lines and of the action about them, from the '
-        "start of the story to its end (VADER, -1 to +1). The band is the 90 % interval: "
-        "where bands overlap, do not read a change.</p>"
+        f"start of the story to its end (VADER, -1 to +1; every chart shares one axis, "
+        f"{domain[0]:+.2f} to {domain[1]:+.2f}). The band is the 90 % interval: where bands "
+        "overlap, do not read a change.</p>"
         f'<div class="arcs">{"".join(figures)}</div>'
     )
 
 
+_MOVES = {
+    "rise": "rises",
+    "fall": "falls",
+    "fall-rise": "falls, then rises",
+    "rise-fall": "rises, then falls",
+}
+
+
+def _tone_range(arc: Arc) -> tuple[Window, Window] | None:
+    """The window of the lowest and of the highest mean tone."""
+    read = [w for w in arc["windows"] if w["mean"] is not None]
+    if not read:
+        return None
+    return min(read, key=lambda w: w["mean"] or 0.0), max(read, key=lambda w: w["mean"] or 0.0)
+
+
 def _arc_caption(arc: Arc) -> str:
+    """What the arc shows: its move (or that it has none beyond the noise), and where it peaks."""
     delta, low, high = arc["delta"], arc["low"], arc["high"]
     if delta is None:
         return "Too few lines to measure a change."
     interval = f" (90 % interval {low:+.2f} to {high:+.2f})" if low is not None else ""
-    shape = f"; shape: {arc['shape']}" if arc["shape"] not in (None, "unknown") else ""
-    return f"Change from start to end {delta:+.2f}{interval}{shape}."
+    shape = arc["shape"] or "unknown"
+    if shape in _MOVES:
+        lead = f"{_MOVES[shape].capitalize()}: start to end {delta:+.2f}{interval}."
+    elif shape == "flat":
+        lead = f"No change beyond the noise: start to end {delta:+.2f}{interval}."
+    else:
+        lead = f"Too uncertain to call: start to end {delta:+.2f}{interval}."
+    span = _tone_range(arc)
+    if span is None:
+        return lead
+    lowest, highest = span
+    bright, dark = (round(w["mean"] or 0.0, 2) + 0.0 for w in (highest, lowest))  # no -0.00
+    return (
+        f"{lead} Brightest at {highest['start']:.0%}-{highest['end']:.0%} of the story "
+        f"({bright:+.2f}), darkest at {lowest['start']:.0%}-{lowest['end']:.0%} ({dark:+.2f})."
+    )
+
+
+def _arcs_summary(arcs: Sequence[Arc]) -> str:
+    """One sentence over all arcs: who changes, who does not, whose tone is darkest."""
+    moving = [a["name"] for a in arcs if a["shape"] in _MOVES]
+    flat = [a["name"] for a in arcs if a["shape"] == "flat"]
+    means = {
+        a["name"]: sum(w["mean"] or 0.0 for w in a["windows"] if w["mean"] is not None)
+        / max(1, sum(1 for w in a["windows"] if w["mean"] is not None))
+        for a in arcs
+    }
+    parts = []
+    if moving:
+        parts.append(f"Changing beyond the noise: {', '.join(moving)}.")
+    if flat:
+        parts.append(f"No change beyond the noise: {', '.join(flat)} (a flat arc is a finding).")
+    if len(means) > 1:
+        dark, bright = min(means, key=means.__getitem__), max(means, key=means.__getitem__)
+        parts.append(
+            f"Overall tone: brightest {bright} ({means[bright]:+.2f}), darkest {dark} "
+            f"({means[dark]:+.2f})."
+        )
+    return " ".join(parts) or "No arc could be read."
 
 
 def _network(view: ReportView, top: int) -> str:
@@ -203,48 +266,9 @@ def _network(view: ReportView, top: int) -> str:
 # ---------------------------------------------------------------- tables
 
 
-def _measure_rows(characters: Sequence[Character], keys: Sequence[str]) -> str:
-    rows = []
-    for character in characters:
-        measures = character["measures"]
-        cells = "".join(
-            f'<td data-v="{_e(measures.get(k, 0))}">{_e(prose.number(measures.get(k)))}</td>'
-            for k in keys
-        )
-        rows.append(
-            f"<tr><td>{_e(character['name'])}</td>"
-            f'<td class="text">{_e(character["tier"])}</td>{cells}</tr>'
-        )
-    return "".join(rows)
-
-
-def _measure_table(characters: Sequence[Character], keys: Sequence[str]) -> str:
-    head = "".join(f"<th>{_e(prose.measure_label(k))}</th>" for k in keys)
-    return (
-        '<div class="scroll"><table class="sortable"><thead><tr><th>character</th>'
-        f'<th class="text">tier</th>{head}</tr></thead>'
-        f"<tbody>{_measure_rows(characters, keys)}</tbody></table></div>"
-    )
-
-
 def _ranking_table(view: ReportView, top: int) -> str:
-    characters = prose.individuals(view)
-    if not characters:
-        return ""
-    keys = prose.measure_keys(characters)
-    parts = [
-        "<h2>Every measure</h2>",
-        '<p class="note">Click a column to sort. Tiers: main characters are present in at least '
-        "half as many scenes as the most present one.</p>",
-        _measure_table(characters[:top], keys),
-    ]
-    if len(characters) > top:
-        parts.append(
-            f"<details><summary>{len(characters) - top} more characters</summary>"
-            f"{_measure_table(characters[top:], keys)}</details>"
-        )
-    parts.append(_rankings(view))
-    return "\n".join(p for p in parts if p)
+    section = measures_section(view, top)
+    return "\n".join(p for p in (section, _rankings(view)) if p) if section else ""
 
 
 def _rankings(view: ReportView) -> str:

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from whosestory.report import prose
+from whosestory.report.tables import Table, numeric, show, stats_tables
 from whosestory.report.types import ReportView, Verdict
 from whosestory.wording import counted
 
@@ -55,6 +56,7 @@ def render_markdown(view: ReportView, top: int = TOP) -> str:
     lines += _measures(view, top)
     lines += _rankings(view)
     lines += _evidence(view)
+    lines += _statistics(view)
     diagnostics = view["diagnostics"]
     for diagnostic in diagnostics:
         if diagnostic["code"] == "thin-read":  # the read itself may not hold: say so
@@ -225,4 +227,33 @@ def _evidence(view: ReportView) -> list[str]:
             lines += [line for s in case["against"] for line in (escape_md(s), "")]
         for label, text in prose.notes(verdict):
             lines += [f"**{escape_md(label)}:** {escape_md(text)}", ""]
+    return lines
+
+
+STATS_ROWS = 40
+"""Rows of a statistics table in the report; ``whosestory stats --format csv`` has them all."""
+
+
+def markdown_table(table: Table, limit: int | None = None) -> list[str]:
+    """A statistics table as a pipe table under a heading, at most `limit` rows."""
+    right = {i for i in range(len(table.headers)) if numeric(table, i)}
+    rows = [[_cell(show(c)) for c in row] for row in table.rows[:limit]]
+    lines = [
+        f"### {escape_md(table.title)}",
+        "",
+        *_table([_cell(h) for h in table.headers], rows, right),
+    ]
+    if limit is not None and len(table.rows) > limit:
+        lines += ["", f"*{len(table.rows) - limit} more rows: `whosestory stats --format csv`.*"]
+    return [*lines, ""]
+
+
+def _statistics(view: ReportView) -> list[str]:
+    """The screenwriter statistics and network metrics (`whosestory stats`), every table."""
+    if view["stats"] is None:
+        return []
+    lines = ["## Statistics", ""]
+    for table in stats_tables(view["stats"]):
+        if table.rows and table.name != "matrix":  # the scene table is for CSV and HTML
+            lines += markdown_table(table, STATS_ROWS)
     return lines

@@ -21,16 +21,31 @@ from whosestory.report.argument import (
     render_comparison_markdown,
     render_comparison_text,
 )
+from whosestory.report.export import render_gexf, render_graphml
 from whosestory.report.html import render_html
 from whosestory.report.markdown import render_markdown
+from whosestory.report.season_report import (
+    render_season_html,
+    render_season_markdown,
+    render_season_text,
+)
+from whosestory.report.statistics import (
+    render_sides_markdown,
+    render_sides_text,
+    render_stats_csv,
+    render_stats_markdown,
+    render_stats_text,
+)
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
-    """How to render: with the reader's diagnostics (`verbose`), in colour (terminal text)."""
+    """How to render: with the reader's diagnostics (`verbose`), in colour (terminal text),
+    one statistics table (`table`, for CSV) or all."""
 
     verbose: bool = False
     colour: bool = False
+    table: str | None = None
 
 
 class Renderer(Protocol):
@@ -54,6 +69,27 @@ RENDERERS: Mapping[str, Mapping[str, Renderer]] = {
         "json": render_json,
         "md": lambda view, options: render_markdown(view),
         "html": lambda view, options: render_html(view),
+        "gexf": lambda view, options: render_gexf(view),
+        "graphml": lambda view, options: render_graphml(view),
+    },
+    "season": {
+        "text": lambda view, options: render_season_text(view),
+        "json": render_json,
+        "md": lambda view, options: render_season_markdown(view),
+        "html": lambda view, options: render_season_html(view),
+        "gexf": lambda view, options: render_gexf(view["season"]),
+        "graphml": lambda view, options: render_graphml(view["season"]),
+    },
+    "stats": {
+        "text": lambda view, options: render_stats_text(view),
+        "json": render_json,
+        "md": lambda view, options: render_stats_markdown(view),
+        "csv": lambda view, options: render_stats_csv(view, options.table),
+    },
+    "sides": {
+        "text": lambda view, options: render_sides_text(view),
+        "json": render_json,
+        "md": lambda view, options: render_sides_markdown(view),
     },
     "argue": {
         "text": lambda view, options: render_argument_text(view, options.verbose),
@@ -75,4 +111,5 @@ RENDERERS: Mapping[str, Mapping[str, Renderer]] = {
         "json": render_json,
     },
 }
-"""Command -> output format -> renderer: the formats each command offers."""
+"""Command -> output format -> renderer: the formats each command offers. ``season`` is
+``analyze`` given several files (the episodes of one season): the same formats."""

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TypedDict
 
+from whosestory.stats.types import Stats
+
 
 class Diagnostic(TypedDict):
     """Something a reader or the builder had to guess, at a line (None: the whole file)."""
@@ -219,3 +221,47 @@ class ReportView(TypedDict):
     timeline: Timeline
     network: Network
     arcs: list[Arc]
+    stats: Stats | None
+
+
+class StatsView(TypedDict):
+    """What ``whosestory stats`` prints: the story's title, format, source and statistics."""
+
+    title: str
+    format: str
+    source: str
+    stats: Stats
+
+
+class Episode(TypedDict):
+    """An episode: its place (from 1), title, source, scenes, who holds each role in it (by
+    the season's names) and where its roles part."""
+
+    index: int
+    title: str
+    source: str
+    scenes: int
+    roles: dict[str, str | None]
+    divergence: str | None
+
+
+class SeasonCharacter(TypedDict):
+    """A character's words, share of the episode's words and scenes present, per episode."""
+
+    name: str
+    words: list[int]
+    shares: list[float]
+    scenes: list[int]
+
+
+class SeasonView(TypedDict):
+    """Several files as the episodes of one season (``whosestory analyze EP1 EP2 EP3``)."""
+
+    schema_version: str
+    title: str
+    episodes: list[Episode]
+    roles: dict[str, str | None]
+    divergence: str | None
+    shifts: list[str]
+    characters: list[SeasonCharacter]
+    season: ReportView

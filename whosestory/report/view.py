@@ -7,14 +7,18 @@ reads the finished `Analysis` only: nothing here measures the story.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from whosestory.analysis import Analysis
 from whosestory.model import SPOKEN_KINDS, Story
 from whosestory.report import types
+from whosestory.roles import label
+from whosestory.season import Season
+from whosestory.stats.types import Stats
 from whosestory.verdict import Case, Quote, Verdict
 
-SCHEMA_VERSION = "0.2"
+SCHEMA_VERSION = "0.3"
 
 
 def _diagnostics(story: Story) -> list[types.Diagnostic]:
@@ -23,7 +27,7 @@ def _diagnostics(story: Story) -> list[types.Diagnostic]:
 
 def report_view(analysis: Analysis) -> types.ReportView:
     """Title, format, scenes, characters with their figures, verdicts with their cases,
-    and the timeline, network and arcs the charts draw."""
+    the timeline, network and arcs the charts draw, and the statistics (`whosestory.stats`)."""
     story = analysis.story
     return {
         "schema_version": SCHEMA_VERSION,
@@ -41,6 +45,7 @@ def report_view(analysis: Analysis) -> types.ReportView:
         "timeline": timeline_view(analysis),
         "network": network_view(analysis),
         "arcs": arcs_view(analysis),
+        "stats": analysis.stats,
     }
 
 
@@ -252,3 +257,72 @@ def scenes_view(story: Story) -> dict[str, Any]:
             }
         )
     return {"title": story.title, "scenes": scenes, "diagnostics": _diagnostics(story)}
+
+
+def stats_view(story: Story, stats: Stats) -> types.StatsView:
+    """What ``whosestory stats`` prints: the story's title, format and source, and `stats`."""
+    return {"title": story.title, "format": story.format, "source": story.source, "stats": stats}
+
+
+SEASON_CHARACTERS = 12
+"""Characters of a season view: the most speaking individuals of the whole season."""
+
+
+def season_view(season: Season) -> types.SeasonView:
+    """Each episode's role holders, the whole season's, where they shift, and each leading
+    character's share of every episode; `season` is the whole season's report view."""
+    whole = season.whole
+    count = len(season.episodes)
+    episodes: list[types.Episode] = [
+        {
+            "index": i + 1,
+            "title": e.story.title,
+            "source": e.story.source,
+            "scenes": len(e.story.scenes),
+            "roles": {role: held[i] for role, held in season.holders.items()},
+            "divergence": e.divergence,
+        }
+        for i, e in enumerate(season.episodes)
+    ]
+    totals = [sum(words[i] for words in season.words.values()) or 1 for i in range(count)]
+    groups = {c.name for c in whole.story.cast if c.group}
+    leaders = sorted(
+        (n for n in season.words if n not in groups and sum(season.words[n])),
+        key=lambda n: (-sum(season.words[n]), n),
+    )[:SEASON_CHARACTERS]
+    characters: list[types.SeasonCharacter] = [
+        {
+            "name": name,
+            "words": list(season.words[name]),
+            "shares": [round(w / t, 4) for w, t in zip(season.words[name], totals, strict=True)],
+            "scenes": list(season.scenes.get(name, (0,) * count)),
+        }
+        for name in leaders
+    ]
+    roles = {role: v.character for role, v in whole.roles.items()}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "title": whole.story.title,
+        "episodes": episodes,
+        "roles": roles,
+        "divergence": whole.divergence,
+        "shifts": shifts(season.holders, roles),
+        "characters": characters,
+        "season": report_view(whole),
+    }
+
+
+def shifts(
+    holders: Mapping[str, Sequence[str | None]], season: Mapping[str, str | None]
+) -> list[str]:
+    """One sentence for each role whose holder changes from episode to episode."""
+    found = []
+    for role, held in holders.items():
+        if len(set(held)) < 2:
+            continue
+        runs: dict[str, list[str]] = {}
+        for i, name in enumerate(held):
+            runs.setdefault(name or "no one", []).append(f"E{i + 1}")
+        parts = "; ".join(f"{name} in {', '.join(eps)}" for name, eps in runs.items())
+        found.append(f"{label(role)}: {parts} (the season's: {season.get(role) or 'no one'}).")
+    return found

@@ -66,8 +66,35 @@ table { border-collapse: collapse; font-size: .88rem; width: 100%; }
 th, td { padding: .3rem .5rem; border-bottom: 1px solid var(--line); text-align: right;
   white-space: nowrap; }
 th:first-child, td:first-child, th.text, td.text { text-align: left; }
-td:first-child { white-space: normal; overflow-wrap: anywhere; min-width: 8rem; }
-thead th { position: sticky; top: 0; background: var(--soft); cursor: pointer; }
+td:first-child { white-space: normal; overflow-wrap: normal; word-break: normal;
+  hyphens: manual; min-width: 8rem; }
+thead th { position: sticky; top: 0; background: var(--soft); cursor: pointer;
+  white-space: normal; vertical-align: bottom; min-width: 3.5rem; }
+table.names th:first-child, table.names td:first-child { position: sticky; left: 0; z-index: 1;
+  background: var(--paper); box-shadow: 1px 0 0 var(--line); }
+table.names thead th:first-child { z-index: 2; background: var(--soft); }
+td.text { white-space: normal; min-width: 9rem; }
+button.csv { font: inherit; font-size: .85rem; color: var(--accent); background: var(--paper);
+  border: 1px solid var(--line); border-radius: 6px; padding: .2rem .6rem; margin: .3rem 0;
+  cursor: pointer; }
+.splits { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr));
+  gap: 0 1.5rem; }
+.split { display: flex; height: 1.1rem; border-radius: 4px; overflow: hidden;
+  background: var(--soft); }
+.seg0 { background: var(--speaks); } .seg1 { background: var(--present); }
+.seg2 { background: var(--frame); } .seg3 { background: var(--role); }
+.seg4 { background: #8b95a1; }
+.split .seg0, .split .seg1, .split .seg2, .split .seg3, .split .seg4 { display: block; }
+code { font-size: .9em; }
+svg .count { text-anchor: middle; font-size: 10px; } svg .count.light { fill: #fff; }
+td.shift { background: #fff7ed; color: var(--role); font-weight: 700; }
+svg .share { fill: none; stroke-width: 2.5; }
+svg polyline.line0 { stroke: var(--speaks); } svg circle.line0 { fill: var(--speaks); }
+svg polyline.line1 { stroke: var(--role); } svg circle.line1 { fill: var(--role); }
+svg polyline.line2 { stroke: #2f855a; } svg circle.line2 { fill: #2f855a; }
+svg polyline.line3 { stroke: #9b59b6; } svg circle.line3 { fill: #9b59b6; }
+svg polyline.line4 { stroke: #d69e2e; } svg circle.line4 { fill: #d69e2e; }
+svg polyline.line5 { stroke: #718096; } svg circle.line5 { fill: #718096; }
 tbody tr:hover { background: var(--soft); }
 td.win { font-weight: 700; }
 .bar { display: inline-block; height: .6em; background: var(--present); border-radius: 2px;
@@ -85,11 +112,19 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
   .verdict .who { font-size: 1.15rem; } th, td { padding: .25rem .35rem; }
 }
 @media print {
-  body { font-size: 11pt; } main { max-width: none; padding: 0; }
-  .scroll { overflow: visible; } svg.timeline { min-width: 0 !important; }
-  thead th { position: static; } summary { display: none; }
-  h2 { break-after: avoid; } figure, .verdict, tr { break-inside: avoid; }
+  @page { margin: 14mm 12mm; }
+  body { font-size: 10pt; } main { max-width: none; padding: 0; }
+  .scroll { overflow: visible; } svg.timeline, svg.chart { min-width: 0 !important; }
+  thead th, table.names th:first-child, table.names td:first-child { position: static; }
+  summary, button.csv { display: none; }
+  table { font-size: 8pt; width: 100%; table-layout: auto; }
+  th, td { padding: .15rem .25rem; white-space: normal; }
+  td:first-child, td.text, thead th { min-width: 0; }
+  thead { display: table-header-group; }
+  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  figure, .verdict, tr, blockquote, .splits > div { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
+  .split, .key, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
 
@@ -119,6 +154,19 @@ REPORT_JS = """
           rows.forEach(function (r) { body.appendChild(r); });
         });
       });
+    });
+  });
+  document.querySelectorAll('button.csv').forEach(function (button) {
+    button.addEventListener('click', function () {
+      var name = button.getAttribute('data-csv');
+      var csv = document.querySelector('textarea[data-csv-for="' + name + '"]').value;
+      var link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([csv.replace(/\\r?\\n/g, '\\r\\n')],
+                                               { type: 'text/csv' }));
+      link.download = name + '.csv';
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
     });
   });
   window.addEventListener('beforeprint', function () {

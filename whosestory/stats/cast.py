@@ -1,0 +1,164 @@
+"""Character statistics: dialogue against action, minutes of dialogue, the scene table, voice.
+
+- dialogue words: words a character speaks (voice-over and lyrics included), counted
+  as the spotlight measures count them (`screenplay.count_words`);
+- action words: words of the action paragraphs and stage directions in which the
+  character is present by name, resolved pronoun or stage reference (a mention that
+  puts it in the scene, `Mention.present`);
+- minutes of dialogue: dialogue words at `WORDS_PER_MINUTE`, the rate of film
+  dialogue commonly used for timing a read (about two and a half words a second);
+- voice distinctness: 1 minus the mean Jaccard index (shared word types / all word
+  types of the two) between the character's vocabulary and each other voiced
+  character's. Only the `VOICE_CHARACTERS` individuals with most words, and at least
+  `VOICE_MIN_WORDS` words, are compared; the index grows with the amount of text, so
+  compare characters of one story, not across stories.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from itertools import combinations
+
+from whosestory.model import SPOKEN_KINDS, Story
+from whosestory.screenplay import count_words
+from whosestory.stats.screen import ACTION_KINDS, share
+from whosestory.stats.types import CharacterStats, Matrix, Overlap, SceneStats
+
+WORDS_PER_MINUTE = 150
+VOICE_CHARACTERS = 12
+VOICE_MIN_WORDS = 20
+_TOKEN = re.compile(r"[\w’']+", re.UNICODE)
+
+
+def spoken(story: Story) -> dict[tuple[int, str], list[str]]:
+    """(scene index, speaker) -> the texts that speaker speaks in that scene, in order."""
+    found: dict[tuple[int, str], list[str]] = {}
+    for scene in story.scenes:
+        for element in scene.elements:
+            if element.kind in SPOKEN_KINDS and element.speaker:
+                found.setdefault((scene.index, element.speaker), []).append(element.text)
+    return found
+
+
+def action_words(story: Story) -> dict[str, int]:
+    """Words of the action and stage directions each character is present in."""
+    where: dict[int, list[tuple[int, str]]] = {}
+    for mention in story.mentions:
+        if mention.present:
+            where.setdefault(mention.scene, []).append((mention.line, mention.character))
+    found: dict[str, int] = {}
+    for scene in story.scenes:
+        mentions = where.get(scene.index, [])
+        for element in scene.elements:
+            if element.kind not in ACTION_KINDS:
+                continue
+            named = {
+                name for line, name in mentions if element.span.start <= line <= element.span.end
+            }
+            named.update(element.refs)
+            for name in named:
+                found[name] = found.get(name, 0) + count_words(element.text)
+    return found
+
+
+def character_stats(
+    story: Story,
+    present: Mapping[str, frozenset[int]],
+    scenes: Sequence[SceneStats],
+    texts: Mapping[tuple[int, str], list[str]],
+    distinct: Mapping[str, float],
+    by_part: Mapping[str, Mapping[str, int]],
+) -> list[CharacterStats]:
+    """Every character who speaks or appears, most dialogue first.
+
+    `distinct` is `distinctness`, `by_part` `spotlight.presence_by_part`.
+    """
+    actions = action_words(story)
+    speeches: dict[str, int] = {}
+    for scene in story.scenes:
+        for speech in scene.speeches():
+            if speech.speaker:
+                speeches[speech.speaker] = speeches.get(speech.speaker, 0) + 1
+    dialogue: dict[str, int] = {}
+    for (_, name), lines in texts.items():
+        dialogue[name] = dialogue.get(name, 0) + sum(count_words(t) for t in lines)
+    found: list[CharacterStats] = []
+    for character in story.cast:
+        name = character.name
+        here = present.get(name, frozenset())
+        said, done = dialogue.get(name, 0), actions.get(name, 0)
+        if not here and not said:
+            continue
+        found.append(
+            {
+                "name": name,
+                "gender": character.gender,
+                "speeches": speeches.get(name, 0),
+                "dialogue_words": said,
+                "action_words": done,
+                "dialogue_share": share(said, said + done),
+                "minutes": round(said / WORDS_PER_MINUTE, 2),
+                "scenes": len(here),
+                "eighths": sum(scenes[i]["eighths"] for i in here),
+                "by_part": dict(by_part.get(name, {})),
+                "distinctness": distinct.get(name),
+            }
+        )
+    found.sort(key=lambda c: (-c["dialogue_words"], -c["scenes"], c["name"]))
+    return found
+
+
+def matrix(
+    scenes: Sequence[SceneStats],
+    names: Sequence[str],
+    present: Mapping[str, frozenset[int]],
+    texts: Mapping[tuple[int, str], list[str]],
+) -> Matrix:
+    """Scenes x `names`: words spoken in the scene, 0 when present and silent, None when absent."""
+    rows = []
+    for scene in scenes:
+        index = scene["index"] - 1
+        cells: list[int | None] = []
+        for name in names:
+            said = texts.get((index, name))
+            if said is not None:
+                cells.append(sum(count_words(t) for t in said))
+            else:
+                cells.append(0 if index in present.get(name, ()) else None)
+        rows.append({"scene": scene["index"], "heading": scene["heading"], "cells": cells})
+    return {"characters": list(names), "rows": rows}
+
+
+def vocabularies(story: Story, texts: Mapping[tuple[int, str], list[str]]) -> dict[str, set[str]]:
+    """The word types (lower case) of each individual voiced character, for `voices`."""
+    groups = {c.name for c in story.cast if c.group}
+    found: dict[str, list[str]] = {}
+    for (_, name), lines in texts.items():
+        if name not in groups:
+            found.setdefault(name, []).extend(_TOKEN.findall(" ".join(lines).lower()))
+    voiced = sorted(
+        (n for n, tokens in found.items() if len(tokens) >= VOICE_MIN_WORDS),
+        key=lambda n: (-len(found[n]), n),
+    )[:VOICE_CHARACTERS]
+    return {name: set(found[name]) for name in voiced}
+
+
+def voices(vocab: Mapping[str, set[str]]) -> list[Overlap]:
+    """Vocabulary overlap (Jaccard index) of every pair of voiced characters, most alike first."""
+    pairs: list[Overlap] = [
+        {"a": a, "b": b, "overlap": round(len(vocab[a] & vocab[b]) / len(vocab[a] | vocab[b]), 4)}
+        for a, b in combinations(vocab, 2)
+    ]
+    return sorted(pairs, key=lambda p: (-p["overlap"], p["a"], p["b"]))
+
+
+def distinctness(vocab: Mapping[str, set[str]]) -> dict[str, float]:
+    """1 - the mean vocabulary overlap of each voiced character (`vocabularies`) with the others."""
+    if len(vocab) < 2:
+        return {}
+    overlaps: dict[str, list[float]] = {name: [] for name in vocab}
+    for pair in voices(vocab):
+        overlaps[pair["a"]].append(pair["overlap"])
+        overlaps[pair["b"]].append(pair["overlap"])
+    return {name: round(1 - sum(v) / len(v), 4) for name, v in overlaps.items()}
