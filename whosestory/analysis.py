@@ -102,6 +102,19 @@ class Analysis:
     language: str | None = None
     unavailable: Mapping[str, str] = field(default_factory=dict)
     case_of: Callable[[str, str], Case] | None = field(default=None, compare=False, repr=False)
+    stats: Stats | None = None
+
+    def to_json(self) -> str:
+        """The report as indented JSON (docs/schema.json describes it)."""
+        return _render(self, "json")
+
+    def to_markdown(self) -> str:
+        """The report as Markdown."""
+        return _render(self, "md")
+
+    def to_html(self) -> str:
+        """The report as one self-contained HTML page."""
+        return _render(self, "html")
 
 
 def _case_of(
@@ -118,19 +131,6 @@ def _case_of(
         return found.case
     rival = replace(found, character=name, runner_up=found.character, close_call=False)
     return BY_NAME[role].case(signals, rival, scored[role], decided)
-    stats: Stats | None = None
-
-    def to_json(self) -> str:
-        """The report as indented JSON (docs/schema.json describes it)."""
-        return _render(self, "json")
-
-    def to_markdown(self) -> str:
-        """The report as Markdown."""
-        return _render(self, "md")
-
-    def to_html(self) -> str:
-        """The report as one self-contained HTML page."""
-        return _render(self, "html")
 
 
 def _render(analysis: Analysis, output: str) -> str:
