@@ -23,6 +23,7 @@ address-space limit (``RLIMIT_AS``) and a kill at the deadline. Over budget is a
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import contextvars
 import os
@@ -117,12 +118,15 @@ def _number(value: float) -> str:
 
 
 def over_budget(source: str, limit: str, found: str, value: float | None = None) -> BudgetError:
-    """The one-sentence error for `source` over `limit`; `found` says what was found."""
+    """The one-sentence error for `source` over `limit`.
+
+    `found` leads up to the limit: "it has 3,000 pages, over", "it took longer than".
+    """
     value = getattr(current(), limit) if value is None else value
     what, unit = _WHAT[limit]
     amount = f"{_number(value)} {unit}".strip()
     return BudgetError(
-        f"{source}: {found}, over the {what} limit of {amount}; raise it with "
+        f"{source}: {found} the {what} limit of {amount}; raise it with "
         f"{option_name(limit)} N (or {env_name(limit)}; 0 for no limit).",
         limit=limit,
     )
@@ -132,4 +136,46 @@ def check_count(source: str, limit: str, count: float, what: str) -> None:
     """Raise BudgetError when `count` (of `what`, e.g. "pages") is over the limit in force."""
     value = getattr(current(), limit)
     if value and count > value:
-        raise over_budget(source, limit, f"it has {_number(count)} {what}", value)
+        raise over_budget(source, limit, f"it has {_number(count)} {what}, over", value)
+
+
+_HELP = {
+    "seconds": "time for one story in seconds",
+    "memory_mb": "memory for one story in MB",
+    "pages": "pages of a PDF",
+    "scenes": "scenes of a story",
+    "speakers": "speakers (distinct cues) of a story",
+    "decompressed_mb": "MB a PDF's compressed streams may inflate to",
+    "text_operators": "text operators in one PDF content stream",
+}
+
+
+def _option_type(name: str) -> Any:
+    def parse(raw: str) -> float | int:
+        try:
+            return _parse(name, raw)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"expected a number of {_HELP[name]}, 0 or more; got {raw!r}"
+            ) from None
+
+    return parse
+
+
+def add_limit_options(parser: Any, defaults: Limits | None = None) -> None:
+    """Add ``--limit-seconds`` and the other limits to an argparse parser (0: no limit)."""
+    defaults = defaults or Limits()
+    for name in LIMIT_NAMES:
+        parser.add_argument(
+            option_name(name),
+            dest=f"limit_{name}",
+            metavar="N",
+            type=_option_type(name),
+            help=f"{_HELP[name]} (default: {_number(getattr(defaults, name))}; 0: no limit)",
+        )
+
+
+def limits_from_args(args: Any, base: Limits | None = None) -> Limits:
+    """The limits of `base` (default: the defaults and the environment) with the options given."""
+    base = base or Limits.from_env()
+    return base.updated(**{name: getattr(args, f"limit_{name}", None) for name in LIMIT_NAMES})

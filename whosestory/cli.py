@@ -23,9 +23,11 @@ import argparse
 import errno
 import json
 import os
+import signal
 import stat
 import sys
 import tempfile
+import threading
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,6 +35,7 @@ from typing import Any
 
 from whosestory import analyze, load
 from whosestory.argue import argue
+from whosestory.budget import add_limit_options, limits_from_args
 from whosestory.compare import compare
 from whosestory.corpus import add_corpus_command, run_corpus_command
 from whosestory.errors import WhosestoryError
@@ -44,6 +47,7 @@ from whosestory.report.view import cast_view, report_view, scenes_view
 from whosestory.rolemodel import RoleModel, load_model
 from whosestory.roles import ROLES
 from whosestory.serve import add_serve_command, make_server
+from whosestory.worker import run_bounded
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
@@ -187,6 +191,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of stdout")
         if verbose:
             sub.add_argument("-v", "--verbose", action="store_true", help="show reader diagnostics")
+        add_limit_options(sub)
         return sub
 
     command(
@@ -245,6 +250,11 @@ def _render(args: argparse.Namespace) -> str:
         verbose=getattr(args, "verbose", False),
         colour=not args.output and wants_colour(sys.stdout),
     )
+    # one story's reading and analysis, in a worker held to its time and memory
+    return run_bounded(_render_view, (args, options), limits_from_args(args), _inputs(args))
+
+
+def _render_view(args: argparse.Namespace, options: Options) -> str:
     return RENDERERS[args.command][args.format](_view(args), options)
 
 
@@ -274,8 +284,30 @@ def _inputs(args: argparse.Namespace) -> str:
     return ", ".join(str(f) for f in files)
 
 
+def _terminate(signum: int, frame: Any) -> None:
+    """SIGTERM ends the command as Ctrl-C does: workers ended, no temporary file, no traceback."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    Ctrl-C returns 130 and SIGTERM exits with 143, at any point of a command, with
+    no traceback and no temporary file left (`write_atomic` removes its own).
+    """
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "serve":
@@ -289,8 +321,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WhosestoryError as err:
         print(f"whosestory: {err}", file=sys.stderr)
         return EXIT_INPUT
-    except KeyboardInterrupt:
-        return 130
     except Exception as err:  # a bug: still one sentence, unless --debug
         if args.debug:
             traceback.print_exc()

@@ -143,10 +143,10 @@ def run_bounded(
         raise value
     with using(limits):
         if status == "time":
-            raise over_budget(source, "seconds", "reading and analysing it took too long")
+            raise over_budget(source, "seconds", "reading and analysing it took longer than")
         if status == "memory":
-            raise over_budget(source, "memory_mb", "it needed more memory")
+            raise over_budget(source, "memory_mb", "it needed more memory than")
         code = process.exitcode or 0
         name = signal.Signals(-code).name if code < 0 and -code in signal.valid_signals() else code
-        found = f"the worker reading it stopped ({name}), most likely at its memory"
+        found = f"the worker reading it stopped ({name}), most likely at"
         raise over_budget(source, "memory_mb", found)

@@ -92,6 +92,6 @@ def check_inflated(data: bytes, source: str) -> int:
         size, operators = _inflate(data, start, allowance - total)
         total += size
         if total > allowance:
-            raise over_budget(source, "decompressed_mb", "its compressed streams inflate further")
+            raise over_budget(source, "decompressed_mb", "its compressed streams inflate past")
         check_count(source, "text_operators", operators, "text operators in one content stream")
     return total
