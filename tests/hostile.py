@@ -131,11 +131,18 @@ def pdf_rectangles_on_one_line(count: int) -> bytes:
 
 
 def pdf_lines_on_one_page(count: int) -> bytes:
-    """One page of `count` lines, each a short cue-like text object a little below the last."""
-    step = 1.0
-    line = b"BT /F1 0.8 Tf 72 %.1f Td (LINE) Tj ET\n"
-    objects = (line % (step * (count - i)) for i in range(count))
-    return _one_page(b"".join(objects), height=step * count + 20)
+    """One page of `count` lines a point apart: speeches (a cue, then a line of dialogue
+    further left), each after a blank line."""
+    objects = []
+    y = 3.0 * count / 2 + 10
+    for i in range(count):
+        if i % 2 == 0:
+            y -= 2
+            objects.append(b"BT /F1 0.8 Tf 250 %.1f Td (ANNA) Tj ET\n" % y)
+        else:
+            y -= 1
+            objects.append(b"BT /F1 0.8 Tf 180 %.1f Td (Hello there.) Tj ET\n" % y)
+    return _one_page(b"".join(objects), height=3.0 * count / 2 + 20)
 
 
 def _lines(parts: Iterable[str]) -> bytes:
