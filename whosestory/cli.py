@@ -46,7 +46,7 @@ from whosestory.report.renderers import RENDERERS, Options
 from whosestory.report.view import cast_view, report_view, scenes_view
 from whosestory.rolemodel import RoleModel, load_model
 from whosestory.roles import ROLES
-from whosestory.serve import add_serve_command, make_server
+from whosestory.serve import add_serve_command, is_loopback, make_server, serve_limits
 from whosestory.worker import run_bounded
 
 EXIT_INPUT = 1
@@ -259,9 +259,25 @@ def _render_view(args: argparse.Namespace, options: Options) -> str:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    """Serve until Ctrl-C; one sentence when the address cannot be bound."""
+    """Serve until Ctrl-C; one sentence when the address cannot be bound or is not allowed."""
+    if not is_loopback(args.host) and not args.public:
+        print(
+            f"whosestory: --host {args.host} can be reached from other machines, and anyone "
+            "there could make this one read their files; add --public to serve it anyway.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     try:
-        server = make_server(args.host, args.port, int(args.max_mb * 1e6), args.log)
+        server = make_server(
+            args.host,
+            args.port,
+            int(args.max_mb * 1e6),
+            args.log,
+            workers=args.workers,
+            queue=args.queue,
+            limits=serve_limits(args),
+            allow_hosts=args.allow_host,
+        )
     except OSError as err:
         print(
             f"whosestory: cannot serve on {args.host}:{args.port} ({err.strerror or err}).",
@@ -269,6 +285,12 @@ def _serve(args: argparse.Namespace) -> int:
         )
         return EXIT_INPUT
     host, port = server.server_address[:2]
+    if not is_loopback(args.host):
+        print(
+            f"whosestory: warning: serving on {host}, which other machines can reach; "
+            "anyone who can reach it can upload files to it.",
+            file=sys.stderr,
+        )
     print(f"whosestory: serving on http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
     try:
         server.serve_forever()
