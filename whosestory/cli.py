@@ -46,6 +46,7 @@ from whosestory.report.renderers import RENDERERS, Options
 from whosestory.report.view import cast_view, report_view, scenes_view
 from whosestory.rolemodel import RoleModel, load_model
 from whosestory.roles import ROLES
+from whosestory.safety import strip_controls
 from whosestory.serve import add_serve_command, is_loopback, make_server, serve_limits
 from whosestory.worker import run_bounded
 
@@ -341,7 +342,7 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         output = _render(args)
     except WhosestoryError as err:
-        print(f"whosestory: {err}", file=sys.stderr)
+        print(f"whosestory: {strip_controls(str(err))}", file=sys.stderr)
         return EXIT_INPUT
     except Exception as err:  # a bug: still one sentence, unless --debug
         if args.debug:

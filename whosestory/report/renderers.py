@@ -22,6 +22,7 @@ from whosestory.report.argument import (
 )
 from whosestory.report.html import render_html
 from whosestory.report.markdown import render_markdown
+from whosestory.safety import clean_view
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +75,23 @@ RENDERERS: Mapping[str, Mapping[str, Renderer]] = {
     },
 }
 """Command -> output format -> renderer: the formats each command offers."""
+
+
+TERMINAL_FORMATS = frozenset({"text", "md"})
+"""Formats printed to terminals: script text reaches them without control sequences."""
+
+
+def _without_controls(renderer: Renderer) -> Renderer:
+    def render(view: Any, options: Options, /) -> str:
+        return renderer(clean_view(view), options)
+
+    return render
+
+
+RENDERERS = {
+    command: {
+        name: _without_controls(renderer) if name in TERMINAL_FORMATS else renderer
+        for name, renderer in formats.items()
+    }
+    for command, formats in RENDERERS.items()
+}
