@@ -32,7 +32,7 @@ MAYA
 I kept the light{ESC}[1A{ESC}[2K for you.\r\rOverwritten.
 
 TOM
-You always {chr(0x9b)}2J did.{chr(7)}
+You always {chr(0x9B)}2J did.{chr(7)}
 
 EXT. HARBOUR - DAY
 
@@ -58,7 +58,7 @@ def test_strip_controls_removes_sequences_and_keeps_text() -> None:
     assert strip_controls(f"a{ESC}]8;;http://x{ESC}\\link{ESC}]8;;{ESC}\\b") == "alinkb"
     assert strip_controls(f"{ESC}[2J{ESC}[31mred{ESC}[0m") == "red"
     assert strip_controls("tab\tand\nnewline\r\x00\x7f\x85") == "tab\tand\nnewline"
-    assert strip_controls(f"{chr(0x9b)}2Jé ü 漢") == "é ü 漢"
+    assert strip_controls(f"{chr(0x9B)}2Jé ü 漢") == "é ü 漢"
     assert clean_view({"a\x1b[2J": ["x\x07", ("y\r",)], "n": 3}) == {"a": ["x", ("y",)], "n": 3}
 
 
@@ -163,9 +163,10 @@ def test_a_signal_at_any_point_leaves_no_traceback_and_no_part_file(
     out.parent.mkdir()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     code = "import sys\nfrom whosestory.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+    command = [sys.executable, "-c", code, "analyze", str(script), "--format", "html", "-o"]
     for delay in (1.5, 2.5, 4.0, 6.0):
         process = subprocess.Popen(
-            [sys.executable, "-c", code, "analyze", str(script), "--format", "html", "-o", str(out)],
+            [*command, str(out)],
             stderr=subprocess.PIPE,
             text=True,
             env=env,
