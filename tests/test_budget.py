@@ -111,3 +111,12 @@ def test_the_worker_is_held_to_its_memory() -> None:
 
 def test_without_time_and_memory_limits_the_work_runs_here() -> None:
     assert run_bounded(_limits_inside, (), Limits(seconds=0, memory_mb=0, pages=3)).pages == 3
+
+
+def test_the_size_errors_say_what_the_readme_says() -> None:
+    from whosestory import readers, serve
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "Files larger than 50 MB are not read" in readme and "up to\n20 MB" in readme
+    assert "reads files up to 50 MB" in str(readers._too_large("big.pdf", 60_000_000))
+    assert serve.MAX_BYTES == 20_000_000

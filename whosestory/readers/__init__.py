@@ -44,8 +44,9 @@ EXTENSIONS: dict[str, str] = {
     ".text": "text",
 }
 
-MAX_BYTES = int(os.environ.get("WHOSESTORY_MAX_BYTES", 50 * 1024 * 1024))
-"""Largest file read; a feature screenplay is well under 1 MB."""
+MAX_BYTES = int(os.environ.get("WHOSESTORY_MAX_BYTES", 50_000_000))
+"""Largest file read, 50 MB as the README says (decimal: the error prints MB of 10^6 bytes);
+a feature screenplay is well under 1 MB."""
 
 _INDENTED_RE = re.compile(rb"^[ \t]{8,}\S", re.MULTILINE)
 _NONBLANK_RE = re.compile(rb"^[ \t]*\S", re.MULTILINE)
