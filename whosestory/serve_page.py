@@ -84,7 +84,7 @@ up to __MAX_MB__ MB. The file is analysed by this server and not kept.</p>
 
 PAGE_CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-    "form-action 'self'; img-src data:"
+    "form-action 'self'; connect-src 'self'; img-src data:"
 )
 
 
