@@ -169,3 +169,34 @@ def _name(number: int) -> str:
         number, rest = divmod(number - 1, 26)
         letters.append(chr(ord("A") + rest))
     return "".join(reversed(letters))
+
+
+def fdx_giant(size: int) -> bytes:
+    """A Final Draft file of about `size` bytes: scenes of ten speeches between six people."""
+    head = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n'
+        b'<FinalDraft DocumentType="Script" Version="5">\n<Content>\n'
+    )
+    tail = b"</Content>\n</FinalDraft>\n"
+    people = [b"ANNA", b"BEN", b"CLARA", b"DAVID", b"EVA", b"FRANK"]
+    blocks = [head]
+    total = len(head) + len(tail)
+    scene = 0
+    while total < size:
+        scene += 1
+        block = [
+            b'<Paragraph Type="Scene Heading"><Text>INT. ROOM %d - DAY</Text></Paragraph>\n'
+            % scene,
+            b'<Paragraph Type="Action"><Text>Anna watches Ben cross the room.</Text></Paragraph>\n',
+        ]
+        for turn in range(10):
+            block.append(
+                b'<Paragraph Type="Character"><Text>%s</Text></Paragraph>\n'
+                b'<Paragraph Type="Dialogue"><Text>I remember the harbour, and the light '
+                b"that never went out.</Text></Paragraph>\n" % people[(scene + turn) % 6]
+            )
+        piece = b"".join(block)
+        blocks.append(piece)
+        total += len(piece)
+    blocks.append(tail)
+    return b"".join(blocks)

@@ -66,6 +66,9 @@ QUEUE = 4
 MEMORY_MB = 500.0
 """Each worker's memory budget unless --limit-memory-mb or the environment says otherwise."""
 
+WORKER_NICE = 10
+"""Workers run at a lower priority, so that the page and the API keep answering."""
+
 MAX_CONNECTIONS = 64
 DRAIN_BYTES = 64 * 1024 * 1024
 """A refused body up to this size is read and dropped so that the client sees the answer."""
@@ -240,6 +243,7 @@ class Handler(BaseHTTPRequestHandler):
                         (data, filename, path == "/report"),
                         self.server.limits,  # type: ignore[attr-defined]
                         filename,
+                        nice=WORKER_NICE,
                     )
             if path == "/report":
                 self._send(200, body, "text/html; charset=utf-8", REPORT_CSP)
@@ -316,6 +320,7 @@ class Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # a full backlog drops connections: the client retries after 1 s
 
     def __init__(self, address: tuple[str, int], connections: int) -> None:
         self.connections = threading.BoundedSemaphore(connections)

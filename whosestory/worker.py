@@ -20,6 +20,7 @@ import ctypes
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.forkserver
+import os
 import pickle
 import resource
 import signal
@@ -71,9 +72,12 @@ def _child(
     func: Callable[..., Any],
     args: Sequence[Any],
     limits: Limits,
+    nice: int,
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
+    if nice:
+        os.nice(nice)
     try:
         limit_memory(limits.memory_mb)
         with using(limits):
@@ -115,10 +119,15 @@ def warm_up() -> None:
 
 
 def run_bounded(
-    func: Callable[..., T], args: Sequence[Any], limits: Limits | None = None, source: str = ""
+    func: Callable[..., T],
+    args: Sequence[Any],
+    limits: Limits | None = None,
+    source: str = "",
+    nice: int = 0,
 ) -> T:
     """``func(*args)`` in a worker held to the time and memory of `limits` (see the module).
 
+    `nice` lowers the worker's priority (a server keeps answering while workers run).
     `func` and `args` must be picklable when the process has threads (fork server).
     Raises what ``func`` raised, or BudgetError naming the limit it went over.
     KeyboardInterrupt and SystemExit in the parent end the worker first.
@@ -129,7 +138,7 @@ def run_bounded(
             return func(*args)
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(sender, func, args, limits), daemon=True)
+    process = context.Process(target=_child, args=(sender, func, args, limits, nice), daemon=True)
     process.start()
     sender.close()
     try:
