@@ -151,7 +151,7 @@ def _lines(parts: Iterable[str]) -> bytes:
 
 def fountain_scenes(count: int) -> bytes:
     """A valid Fountain script of `count` scenes, each a heading, a cue and a line."""
-    return _lines(f"INT. ROOM {i} - DAY\n\nANNA\nStill here.\n\n" for i in range(count))
+    return _lines(f"INT. ROOM {i} - DAY\n\nANNA\nStill here, Ben.\n\n" for i in range(count))
 
 
 def fountain_speakers(count: int) -> bytes:

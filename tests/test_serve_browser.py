@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 from conftest import serving
-from test_browser import ARGS, CHROMIUM, _charts_drawn, _local, _record
+from test_browser import CHROMIUM, _charts_drawn, _local, _record
+from test_browser import browser as browser  # the same headless chromium fixture
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "the-keeper.fountain"
@@ -20,17 +21,6 @@ ARTIFACTS = ROOT / "test-artifacts"
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)"
 )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import http.client
 import json
 import socket
 import struct
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import serving
+from test_serve import _request
 
 from whosestory.budget import Limits
 from whosestory.serve import allowed_hosts, is_loopback
@@ -29,18 +29,6 @@ FORM = {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"}
 def port() -> Iterator[int]:
     with serving(max_bytes=2_000_000) as number:
         yield number
-
-
-def _request(
-    port: int, method: str, path: str, body: bytes | None = None, headers: dict | None = None
-) -> tuple[int, dict[str, str], bytes]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        connection.request(method, path, body=body, headers=headers or {})
-        response = connection.getresponse()
-        return response.status, dict(response.getheaders()), response.read()
-    finally:
-        connection.close()
 
 
 def _part(name: str, content: bytes, filename: str | None = None, kind: str = "") -> bytes:
