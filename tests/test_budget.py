@@ -121,3 +121,34 @@ def test_the_size_errors_say_what_the_readme_says() -> None:
     assert "Files larger than 50 MB are not read" in readme and "uploads up to 20 MB" in readme
     assert "reads files up to 50 MB" in str(readers._too_large("big.pdf", 60_000_000))
     assert serve.MAX_BYTES == 20_000_000
+
+
+def test_killing_the_command_ends_its_worker() -> None:
+    import os
+    import subprocess
+    import sys
+
+    psutil = pytest.importorskip("psutil")
+    root = Path(__file__).resolve().parent.parent
+    code = (
+        "import sys; sys.path.insert(0, 'tests')\n"
+        "from test_budget import _sleep\n"
+        "from whosestory.budget import Limits\n"
+        "from whosestory.worker import run_bounded\n"
+        "run_bounded(_sleep, (60,), Limits(seconds=100))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    command = subprocess.Popen([sys.executable, "-c", code], cwd=root, env=env)
+    try:
+        children: list = []
+        for _ in range(400):
+            children = psutil.Process(command.pid).children()
+            if children:
+                break
+            time.sleep(0.05)
+        assert children, "no worker started"
+    finally:
+        command.kill()
+        command.wait()
+    _, alive = psutil.wait_procs(children, timeout=5)
+    assert alive == []
