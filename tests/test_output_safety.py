@@ -179,3 +179,30 @@ def test_a_signal_at_any_point_leaves_no_traceback_and_no_part_file(
         assert "Traceback" not in err, err
         assert process.returncode in (0, 130, 128 + signal.SIGTERM, -signum), process.returncode
         assert [p.name for p in out.parent.iterdir() if p.name.endswith(".part")] == []
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_while_the_command_starts_leaves_no_traceback(tmp_path: Path, signum: int) -> None:
+    # what the installed `whosestory` script runs (pyproject: whosestory_entry:main), once
+    # the interpreter is up (a signal during Python's own start-up is Python's to report)
+    code = (
+        "import sys\nprint('up', file=sys.stderr, flush=True)\n"
+        "from whosestory_entry import main\nsys.exit(main())\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    example = ROOT / "examples" / "the-keeper.fountain"
+    for delay in (0.02, 0.05, 0.1, 0.2, 0.4):
+        process = subprocess.Popen(
+            [sys.executable, "-c", code, "analyze", str(example)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+        )
+        assert process.stderr is not None and process.stderr.readline() == "up\n"
+        time.sleep(delay)
+        process.send_signal(signum)
+        _, err = process.communicate(timeout=60)
+        assert "Traceback" not in err, (delay, err)
+        assert process.returncode in (0, 130, 128 + signal.SIGTERM), process.returncode
