@@ -7,7 +7,8 @@ Ctrl-C (the parent answers it and ends the child) and dies with its parent
 (``PR_SET_PDEATHSIG`` on Linux). The result, or the exception the child raised, comes
 back through a pipe; a child that ran out of memory, was killed at the deadline or
 died of a signal becomes a `BudgetError` naming the limit. With both the time and
-the memory limit off, ``func`` runs in this process.
+the memory limit off, or where processes cannot fork (Windows), ``func`` runs in
+this process (held to the counted limits only).
 
 A process with one thread forks (fast, nothing to import again); one with threads
 (the web service) starts its workers from a fork server, because forking a
@@ -22,7 +23,6 @@ import multiprocessing.connection
 import multiprocessing.forkserver
 import os
 import pickle
-import resource
 import signal
 import sys
 import threading
@@ -30,6 +30,11 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from whosestory.budget import Limits, current, over_budget, using
+
+try:
+    import resource
+except ImportError:  # Windows: no resource limits, and no fork either (see `run_bounded`)
+    resource = None  # type: ignore[assignment]
 
 T = TypeVar("T")
 
@@ -39,6 +44,8 @@ _PRELOAD = ["whosestory", "whosestory.serve_work"]
 
 def _address_space() -> int:
     """Bytes this process has mapped now (its virtual size), or 0 where unknown."""
+    if resource is None:
+        return 0
     try:
         with open("/proc/self/statm", encoding="ascii") as stream:
             return int(stream.read().split()[0]) * resource.getpagesize()
@@ -48,7 +55,7 @@ def _address_space() -> int:
 
 def limit_memory(memory_mb: float) -> None:
     """Let this process map at most `memory_mb` MB more than it has mapped now."""
-    if not memory_mb:
+    if not memory_mb or resource is None:
         return
     ceiling = _address_space() + int(memory_mb * 1e6)
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -113,6 +120,8 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def warm_up() -> None:
     """Start the fork server now (a threaded caller's first worker would wait for it)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOAD)
     multiprocessing.forkserver.ensure_running()
@@ -133,7 +142,8 @@ def run_bounded(
     KeyboardInterrupt and SystemExit in the parent end the worker first.
     """
     limits = limits or current()
-    if not limits.seconds and not limits.memory_mb:
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if not forks or (not limits.seconds and not limits.memory_mb):
         with using(limits):
             return func(*args)
     context = _context()
