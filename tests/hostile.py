@@ -96,8 +96,9 @@ def pdf_page_tree(fanout: int, depth: int) -> bytes:
     return _pdf(objects)
 
 
-def pdf_deflate_bomb(inflated: int = 1 << 30) -> bytes:
-    """One page whose content stream inflates to `inflated` bytes of blanks (~1 MB deflated)."""
+def pdf_deflate_bomb(inflated: int = 1 << 30, marked_as_image: bool = False) -> bytes:
+    """One page whose content stream inflates to `inflated` bytes of blanks (~1 MB deflated);
+    `marked_as_image` dresses the stream up as an image (it is still the page's content)."""
     squeeze = zlib.compressobj(9)
     chunk = b" " * (1 << 20)
     parts = [squeeze.compress(b"BT /F1 12 Tf 72 700 Td (INT. ROOM - DAY) Tj ET\n")]
@@ -105,7 +106,12 @@ def pdf_deflate_bomb(inflated: int = 1 << 30) -> bytes:
         parts.append(squeeze.compress(chunk))
     parts.append(squeeze.flush())
     data = b"".join(parts)
-    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
+    dress = b" /Type /XObject /Subtype /Image" if marked_as_image else b""
+    stream = (
+        b"<< /Length %d /Filter /FlateDecode%s >>\nstream\n" % (len(data), dress)
+        + data
+        + b"\nendstream"
+    )
     return _pdf(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",

@@ -3,9 +3,10 @@
 A deflate bomb (1 MB that inflates to 1 GB) would make the PDF library allocate
 the whole inflated stream while it parses the page. `check_inflated` inflates
 every Flate stream here first, a bounded chunk at a time, and stops with a
-BudgetError as soon as the total passes the ``decompressed_mb`` budget. Image
-streams are skipped: text extraction never decodes them. The same pass counts the
-text-showing operators of each stream against the ``text_operators`` budget. The
+BudgetError as soon as the total passes the ``decompressed_mb`` budget. Every
+stream counts, images too: a stream that says it is an image can still be drawn as
+a page's content. The same pass counts the text-showing operators of each stream
+that is not an image against the ``text_operators`` budget. The
 scan is linear in the file and holds one chunk in memory.
 """
 
@@ -87,11 +88,10 @@ def check_inflated(data: bytes, source: str) -> int:
     allowance = int(limits.decompressed_mb * 1e6) if limits.decompressed_mb else 1 << 62
     total = 0
     for start in _stream_starts(data):
-        if _is_image(data, start):
-            continue
         size, operators = _inflate(data, start, allowance - total)
         total += size
         if total > allowance:
             raise over_budget(source, "decompressed_mb", "its compressed streams inflate past")
-        check_count(source, "text_operators", operators, "text operators in one content stream")
+        if not _is_image(data, start):  # image data holds quote bytes by chance, not operators
+            check_count(source, "text_operators", operators, "text operators in one content stream")
     return total
