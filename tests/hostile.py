@@ -7,6 +7,7 @@ and nothing depends on a PDF library's limits.
 
 from __future__ import annotations
 
+import base64
 import zlib
 from collections.abc import Iterable
 
@@ -96,9 +97,12 @@ def pdf_page_tree(fanout: int, depth: int) -> bytes:
     return _pdf(objects)
 
 
-def pdf_deflate_bomb(inflated: int = 1 << 30, marked_as_image: bool = False) -> bytes:
+def pdf_deflate_bomb(
+    inflated: int = 1 << 30, marked_as_image: bool = False, ascii85: bool = False
+) -> bytes:
     """One page whose content stream inflates to `inflated` bytes of blanks (~1 MB deflated);
-    `marked_as_image` dresses the stream up as an image (it is still the page's content)."""
+    `marked_as_image` dresses the stream up as an image (it is still the page's content),
+    `ascii85` writes it as ASCII85 text in front of the deflate filter."""
     squeeze = zlib.compressobj(9)
     chunk = b" " * (1 << 20)
     parts = [squeeze.compress(b"BT /F1 12 Tf 72 700 Td (INT. ROOM - DAY) Tj ET\n")]
@@ -107,8 +111,12 @@ def pdf_deflate_bomb(inflated: int = 1 << 30, marked_as_image: bool = False) -> 
     parts.append(squeeze.flush())
     data = b"".join(parts)
     dress = b" /Type /XObject /Subtype /Image" if marked_as_image else b""
+    filters = b"/FlateDecode"
+    if ascii85:
+        data = base64.a85encode(data, wrapcol=76) + b"~>"
+        filters = b"[/ASCII85Decode /FlateDecode]"
     stream = (
-        b"<< /Length %d /Filter /FlateDecode%s >>\nstream\n" % (len(data), dress)
+        b"<< /Length %d /Filter %s%s >>\nstream\n" % (len(data), filters, dress)
         + data
         + b"\nendstream"
     )

@@ -49,6 +49,11 @@ def test_the_pdf_reader_counts_pages_inflation_and_text_operators(tmp_path: Path
     cases = [
         (hostile.pdf_pages(12), Limits(pages=10), "--limit-pages"),
         (hostile.pdf_deflate_bomb(8 << 20), Limits(decompressed_mb=4), "--limit-decompressed-mb"),
+        (  # ASCII85 in front of the deflate filter is undone, then the stream inflated
+            hostile.pdf_deflate_bomb(8 << 20, ascii85=True),
+            Limits(decompressed_mb=4),
+            "--limit-decompressed-mb",
+        ),
         (  # a bomb that says it is an image is counted all the same
             hostile.pdf_deflate_bomb(8 << 20, marked_as_image=True),
             Limits(decompressed_mb=4),

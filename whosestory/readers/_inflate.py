@@ -6,12 +6,16 @@ every Flate stream here first, a bounded chunk at a time, and stops with a
 BudgetError as soon as the total passes the ``decompressed_mb`` budget. Every
 stream counts, images too: a stream that says it is an image can still be drawn as
 a page's content. The same pass counts the text-showing operators of each stream
-that is not an image against the ``text_operators`` budget. The
+that is not an image against the ``text_operators`` budget. ASCII85 and ASCIIHex
+filters in front of Flate (as some PDF writers chain them) are undone first; other
+filters (LZW, run length) are not counted here, and fall to the memory budget. The
 scan is linear in the file and holds one chunk in memory.
 """
 
 from __future__ import annotations
 
+import base64
+import re
 import zlib
 
 from whosestory.budget import check_count, current, over_budget
@@ -35,10 +39,35 @@ def _stream_starts(data: bytes) -> list[int]:
     return starts
 
 
-def _is_image(data: bytes, start: int) -> bool:
+def _dictionary(data: bytes, start: int) -> bytes:
+    """The stream's dictionary, roughly: what lies between its ``obj`` and its data."""
     head = data[max(start - _LOOK_BACK, 0) : start]
-    dictionary = head[head.rfind(b"obj") + 1 :] if b"obj" in head else head
-    return b"/Image" in dictionary
+    return head[head.rfind(b"obj") + 1 :] if b"obj" in head else head
+
+
+_FILTER_RE = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
+_ASCII_WHITE = b" \t\r\n\x00\x0c"
+
+
+def _ascii_decoded(data: bytes, start: int, dictionary: bytes) -> bytes | None:
+    """The stream's data with its leading ASCII85 or ASCIIHex filters undone, or None when
+    it has none (or they do not decode)."""
+    match = _FILTER_RE.search(dictionary)
+    names = re.findall(rb"/([A-Za-z0-9]+)", match.group(1)) if match else []
+    if not names or names[0] not in (b"ASCII85Decode", b"A85", b"ASCIIHexDecode", b"AHx"):
+        return None
+    end = data.find(b"endstream", start)
+    body = data[start : end if end >= 0 else len(data)]
+    try:
+        if names[0] in (b"ASCII85Decode", b"A85"):
+            close = body.find(b"~>")
+            body = body[: close if close >= 0 else len(body)]
+            return base64.a85decode(body, ignorechars=_ASCII_WHITE)
+        close = body.find(b">")
+        hexes = body[: close if close >= 0 else len(body)].translate(None, _ASCII_WHITE)
+        return bytes.fromhex(hexes.decode("ascii") + ("0" if len(hexes) % 2 else ""))
+    except ValueError:
+        return None
 
 
 _OPERATORS = (b"Tj", b"TJ", b"'", b'"')
@@ -88,10 +117,16 @@ def check_inflated(data: bytes, source: str) -> int:
     allowance = int(limits.decompressed_mb * 1e6) if limits.decompressed_mb else 1 << 62
     total = 0
     for start in _stream_starts(data):
-        size, operators = _inflate(data, start, allowance - total)
+        dictionary = _dictionary(data, start)
+        decoded = _ascii_decoded(data, start, dictionary)
+        if decoded is None:
+            size, operators = _inflate(data, start, allowance - total)
+        else:  # ASCII85 or hex first, then (usually) Flate
+            size, operators = _inflate(decoded, 0, allowance - total)
+            size = max(size, len(decoded))
         total += size
         if total > allowance:
             raise over_budget(source, "decompressed_mb", "its compressed streams inflate past")
-        if not _is_image(data, start):  # image data holds quote bytes by chance, not operators
+        if b"/Image" not in dictionary:  # image data holds quote bytes by chance, not operators
             check_count(source, "text_operators", operators, "text operators in one content stream")
     return total
