@@ -22,9 +22,9 @@ def example() -> Path:
 
 
 @contextmanager
-def serving(**options: int) -> Iterator[int]:
+def serving(**options: object) -> Iterator[int]:
     """`whosestory serve` on 127.0.0.1 in a thread, for a module's tests: yields its port."""
-    server = make_server("127.0.0.1", 0, **options)
+    server = make_server("127.0.0.1", 0, **options)  # type: ignore[arg-type]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

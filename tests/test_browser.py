@@ -77,36 +77,4 @@ def test_report_file_draws_its_charts_offline(
     page.close()
 
 
-def test_served_page_uploads_a_script_and_shows_the_report(browser: Any, port: int) -> None:
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    urls = _record(page)
-    page.goto(f"http://127.0.0.1:{port}/")
-    page.set_input_files("#file", str(EXAMPLE))
-    page.wait_for_selector("#report:not([hidden])", timeout=30_000)
-    frame = page.frame_locator("#report")
-    frame.locator("svg.timeline").wait_for(timeout=30_000)
-    _charts_drawn(frame)
-    assert "The Keeper" in frame.locator("h1").inner_text()
-    assert "the-keeper.fountain" in page.locator("#status").inner_text()
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "serve-report.png"), full_page=True)
-    assert _local(urls, port) == []
-    page.close()
-
-
-def test_served_page_shows_the_message_for_a_bad_file(browser: Any, port: int) -> None:
-    page = browser.new_page()
-    urls = _record(page)
-    page.goto(f"http://127.0.0.1:{port}/")
-    page.set_input_files("#file", str(BAD))
-    error = page.locator("#error")
-    error.filter(has_text="not-a-pdf.pdf").wait_for(timeout=30_000)
-    assert "not-a-pdf.pdf" in error.inner_text()
-    assert page.locator("#report").is_hidden()
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / "serve-bad-file.png"))
-    page.set_input_files("#file", str(EXAMPLE))  # the server is still up
-    page.frame_locator("#report").locator("svg.timeline").wait_for(timeout=30_000)
-    assert page.locator("#error").inner_text() == ""
-    assert _local(urls, port) == []
-    page.close()
+# The served page's tests are in test_serve_browser.py.

@@ -383,3 +383,43 @@ def test_a_heading_with_a_time_of_day_but_no_int_ext_is_a_heading_in_pdf_too(
     shapes = [[(s.heading, len(s.speeches())) for s in load(p).scenes] for p in (source, pdf)]
     assert shapes[0] == shapes[1]
     assert [heading for heading, _ in shapes[0]][-1] == "BACK IN THE APARTMENT - LATER"
+
+
+def test_a_run_overlapping_the_last_glyph_of_the_one_before_does_not_repeat_it() -> None:
+    # the text of each rectangle was asked for by its bounds, so a run that began over the
+    # last glyph of the run before took that glyph again ("I'm m here"); it is now the
+    # run's own characters, read in one pass over the page
+    import hostile
+
+    from whosestory.readers._pdf_text import _extract, _open
+
+    data = hostile._one_page(
+        b"BT /F1 12 Tf 100 700 Td (Well, I'm) Tj ET BT /F1 12 Tf 161 700 Td ( here.) Tj ET"
+    )
+    doc = _open(data, "overlap.pdf")
+    try:
+        lines = [line.text for page in _extract(doc, "overlap.pdf") for line in page.lines]
+    finally:
+        doc.close()
+    assert lines == ["Well, I\u2019m here."]
+
+
+def test_the_rectangles_of_a_page_are_read_in_time_linear_in_their_number() -> None:
+    import time
+
+    import hostile
+
+    from whosestory.readers._pdf_text import _extract, _open
+
+    seconds = []
+    for count in (1000, 16000):
+        doc = _open(hostile.pdf_rectangles_on_one_line(count), "line.pdf")
+        start = time.perf_counter()
+        try:
+            (page,) = _extract(doc, "line.pdf")
+        finally:
+            doc.close()
+        seconds.append(time.perf_counter() - start)
+        assert len(page.lines) == 1
+    # sixteen times the rectangles: about sixteen times the time, where it was 256 times
+    assert seconds[1] < 50 * seconds[0]

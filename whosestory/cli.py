@@ -26,9 +26,11 @@ import argparse
 import errno
 import json
 import os
+import signal
 import stat
 import sys
 import tempfile
+import threading
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,6 +38,7 @@ from typing import Any
 
 from whosestory import analyze, load
 from whosestory.argue import argue
+from whosestory.budget import add_limit_options, limits_from_args
 from whosestory.compare import compare
 from whosestory.corpus import add_corpus_command, run_corpus_command
 from whosestory.errors import WhosestoryError
@@ -52,9 +55,11 @@ from whosestory.report.view import (
 )
 from whosestory.rolemodel import RoleModel, load_model
 from whosestory.roles import ROLES
+from whosestory.safety import strip_controls
 from whosestory.season import analyze_season, episode_paths
-from whosestory.serve import add_serve_command, make_server
+from whosestory.serve import add_serve_command, is_loopback, make_server, serve_limits
 from whosestory.stats import screen_stats, sides
+from whosestory.worker import run_bounded
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
@@ -199,6 +204,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("-o", "--output", metavar="PATH", help="write to PATH instead of stdout")
         if verbose:
             sub.add_argument("-v", "--verbose", action="store_true", help="show reader diagnostics")
+        add_limit_options(sub)
         return sub
 
     command(
@@ -279,15 +285,36 @@ def _render(args: argparse.Namespace) -> str:
         colour=not args.output and wants_colour(sys.stdout),
         table=getattr(args, "table", None),
     )
+    # one story's reading and analysis, in a worker held to its time and memory
+    return run_bounded(_render_view, (args, options), limits_from_args(args), _inputs(args))
+
+
+def _render_view(args: argparse.Namespace, options: Options) -> str:
     view = _view(args)
     command = "season" if args.command == "analyze" and "episodes" in view else args.command
     return RENDERERS[command][args.format](view, options)
 
 
 def _serve(args: argparse.Namespace) -> int:
-    """Serve until Ctrl-C; one sentence when the address cannot be bound."""
+    """Serve until Ctrl-C; one sentence when the address cannot be bound or is not allowed."""
+    if not is_loopback(args.host) and not args.public:
+        print(
+            f"whosestory: --host {args.host} can be reached from other machines, and anyone "
+            "there could make this one read their files; add --public to serve it anyway.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     try:
-        server = make_server(args.host, args.port, int(args.max_mb * 1e6), args.log)
+        server = make_server(
+            args.host,
+            args.port,
+            int(args.max_mb * 1e6),
+            args.log,
+            workers=args.workers,
+            queue=args.queue,
+            limits=serve_limits(args),
+            allow_hosts=args.allow_host,
+        )
     except OSError as err:
         print(
             f"whosestory: cannot serve on {args.host}:{args.port} ({err.strerror or err}).",
@@ -295,6 +322,12 @@ def _serve(args: argparse.Namespace) -> int:
         )
         return EXIT_INPUT
     host, port = server.server_address[:2]
+    if not is_loopback(args.host):
+        print(
+            f"whosestory: warning: serving on {host}, which other machines can reach; "
+            "anyone who can reach it can upload files to it.",
+            file=sys.stderr,
+        )
     print(f"whosestory: serving on http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
     try:
         server.serve_forever()
@@ -310,8 +343,30 @@ def _inputs(args: argparse.Namespace) -> str:
     return ", ".join(str(f) for f in files)
 
 
+def _terminate(signum: int, frame: Any) -> None:
+    """SIGTERM ends the command as Ctrl-C does: workers ended, no temporary file, no traceback."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    Ctrl-C returns 130 and SIGTERM exits with 143, at any point of a command, with
+    no traceback and no temporary file left (`write_atomic` removes its own).
+    """
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "serve":
@@ -323,10 +378,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         output = _render(args)
     except WhosestoryError as err:
-        print(f"whosestory: {err}", file=sys.stderr)
+        print(f"whosestory: {strip_controls(str(err))}", file=sys.stderr)
         return EXIT_INPUT
-    except KeyboardInterrupt:
-        return 130
     except Exception as err:  # a bug: still one sentence, unless --debug
         if args.debug:
             traceback.print_exc()

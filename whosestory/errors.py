@@ -4,7 +4,9 @@
     ├── InputError               a file that cannot be read at all
     │   ├── EmptyInputError      empty or whitespace-only
     │   ├── BinaryInputError     not text, and not a format we read
-    │   └── UnknownFormatError   no reader fits the file or the --format asked for
+    │   ├── UnknownFormatError   no reader fits the file or the --format asked for
+    │   └── BudgetError          over a limit of time, memory, pages, scenes, speakers
+    │                            or decompressed bytes (whosestory.budget)
     ├── ParseError               a strict format (FDX, TEI, PDF) is malformed
     │   └── UnsafeXMLError       XML with entity declarations or external references
     ├── AliasFileError           the user's alias file is malformed
@@ -38,14 +40,34 @@ class UnknownFormatError(InputError):
     """No reader fits the file, or the requested format does not exist."""
 
 
+class BudgetError(InputError):
+    """A story over one of its budgets: the sentence names the limit and how to raise it.
+
+    `limit` is the name of the limit (``seconds``, ``memory_mb``, ``pages``, ``scenes``,
+    ``speakers``, ``decompressed_mb``).
+    """
+
+    def __init__(self, message: str, limit: str = "") -> None:
+        super().__init__(message)
+        self.limit = limit
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        return (type(self), (str(self), self.limit))
+
+
 class ParseError(WhosestoryError):
     """A strict format is malformed: names the file, the line and what was expected."""
 
     def __init__(self, source: str, message: str, line: int | None = None) -> None:
         self.source = source
         self.line = line
+        self.message = message
         where = f"{source}, line {line}" if line else source
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self) -> tuple[type, tuple[str, str, int | None]]:
+        # pickled whole, so that a worker process can hand it back to its parent
+        return (type(self), (self.source, self.message, self.line))
 
 
 class UnsafeXMLError(ParseError):

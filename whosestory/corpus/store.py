@@ -23,6 +23,7 @@ from whosestory.corpus.rows import (
     character_columns,
     story_columns,
 )
+from whosestory.safety import neutralise_frame
 
 OUTPUT_FORMATS = (".parquet", ".csv", ".jsonl")
 DEFAULT_ROLES = ROLES[:2]
@@ -117,7 +118,8 @@ def write_table(frame: Any, path: Path) -> None:
             if suffix == ".parquet":
                 frame.to_parquet(handle, index=False)
             elif suffix == ".csv":
-                handle.write(frame.to_csv(index=False).encode("utf-8"))
+                # no cell may start a spreadsheet formula (OWASP: CSV injection)
+                handle.write(neutralise_frame(frame).to_csv(index=False).encode("utf-8"))
             else:
                 text = frame.to_json(orient="records", lines=True, force_ascii=False)
                 handle.write(text.encode("utf-8"))

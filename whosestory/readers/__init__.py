@@ -18,8 +18,9 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+from whosestory.budget import check_count
 from whosestory.errors import EmptyInputError, InputError, UnknownFormatError
-from whosestory.model import Script
+from whosestory.model import Kind, Script
 
 Reader = Callable[[bytes, str], Script]
 
@@ -43,8 +44,9 @@ EXTENSIONS: dict[str, str] = {
     ".text": "text",
 }
 
-MAX_BYTES = int(os.environ.get("WHOSESTORY_MAX_BYTES", 50 * 1024 * 1024))
-"""Largest file read; a feature screenplay is well under 1 MB."""
+MAX_BYTES = int(os.environ.get("WHOSESTORY_MAX_BYTES", 50_000_000))
+"""Largest file read, 50 MB as the README says (decimal: the error prints MB of 10^6 bytes);
+a feature screenplay is well under 1 MB."""
 
 _INDENTED_RE = re.compile(rb"^[ \t]{8,}\S", re.MULTILINE)
 _NONBLANK_RE = re.compile(rb"^[ \t]*\S", re.MULTILINE)
@@ -153,6 +155,24 @@ def _too_large(source: str, size: int) -> InputError:
 
 def read_script(path: str | Path, fmt: str | None = None) -> Script:
     """Read one file into a Script, choosing the reader by content and extension."""
-    data = read_bytes(path)
-    fmt = fmt or sniff_format(data, path)
-    return get_reader(fmt)(data, str(path))
+    return read_data(read_bytes(path), str(path), fmt)
+
+
+def read_data(data: bytes, source: str, fmt: str | None = None) -> Script:
+    """Read bytes held in memory (`source` names them and its extension may pick the reader).
+
+    The script is held to the scene and speaker budgets in force (`whosestory.budget`).
+    """
+    if not data.strip():
+        raise EmptyInputError(f"{source}: the file is empty; expected a screenplay or play.")
+    script = get_reader(fmt or sniff_format(data, source))(data, source)
+    check_script(script)
+    return script
+
+
+def check_script(script: Script) -> None:
+    """BudgetError when the script has more scenes (headings) or speakers (cues) than allowed."""
+    headings = sum(1 for element in script.elements if element.kind is Kind.HEADING)
+    check_count(script.source, "scenes", headings, "scenes")
+    speakers = {element.cue for element in script.elements if element.cue}
+    check_count(script.source, "speakers", len(speakers), "speakers")

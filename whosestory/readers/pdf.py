@@ -24,6 +24,7 @@ included), and every element carries its page.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -75,7 +76,9 @@ def _clusters(values: list[float]) -> list[tuple[float, int]]:
 
 
 def _column_of(x: float, clusters: list[tuple[float, int]]) -> float | None:
-    for position, _ in clusters:
+    """The first cluster (left to right) within the tolerance of `x`, found by bisection."""
+    start = bisect.bisect_left(clusters, (x - _TOLERANCE, -1))
+    for position, _ in clusters[start : start + 3]:
         if abs(x - position) <= _TOLERANCE:
             return position
     return None
@@ -468,8 +471,9 @@ def _title_page(page: _Page, layout: _Layout) -> tuple[str | None, list[tuple[st
     pairs: list[tuple[str, str]] = [("Title", title)] if title else []
     expect_author = False
     contact: list[str] = []
+    in_title = {id(line) for line in title_lines}
     for line in lines:
-        if line in title_lines:
+        if id(line) in in_title:
             continue
         text = line.text
         if _CREDIT_RE.match(text):

@@ -36,6 +36,7 @@ from whosestory.report.statistics import (
     render_stats_markdown,
     render_stats_text,
 )
+from whosestory.safety import clean_view
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,3 +114,23 @@ RENDERERS: Mapping[str, Mapping[str, Renderer]] = {
 }
 """Command -> output format -> renderer: the formats each command offers. ``season`` is
 ``analyze`` given several files (the episodes of one season): the same formats."""
+
+
+TERMINAL_FORMATS = frozenset({"text", "md"})
+"""Formats printed to terminals: script text reaches them without control sequences."""
+
+
+def _without_controls(renderer: Renderer) -> Renderer:
+    def render(view: Any, options: Options, /) -> str:
+        return renderer(clean_view(view), options)
+
+    return render
+
+
+RENDERERS = {
+    command: {
+        name: _without_controls(renderer) if name in TERMINAL_FORMATS else renderer
+        for name, renderer in formats.items()
+    }
+    for command, formats in RENDERERS.items()
+}

@@ -1,0 +1,179 @@
+"""Run one story's work in a worker process the operating system holds to its budget.
+
+`run_bounded(func, args, limits, source)` calls ``func(*args)`` in a child process
+with an address-space limit (``RLIMIT_AS``: what the child has mapped when it
+starts plus the memory budget) and kills it at the time budget. The child ignores
+Ctrl-C (the parent answers it and ends the child) and dies with its parent
+(``PR_SET_PDEATHSIG`` on Linux). The result, or the exception the child raised, comes
+back through a pipe; a child that ran out of memory, was killed at the deadline or
+died of a signal becomes a `BudgetError` naming the limit. With both the time and
+the memory limit off, or where processes cannot fork (Windows), ``func`` runs in
+this process (held to the counted limits only).
+
+A process with one thread forks (fast, nothing to import again); one with threads
+(the web service) starts its workers from a fork server, because forking a
+process whose other threads may hold locks can deadlock the child.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import multiprocessing.connection
+import multiprocessing.forkserver
+import os
+import pickle
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from whosestory.budget import Limits, current, over_budget, using
+
+try:
+    import resource
+except ImportError:  # Windows: no resource limits, and no fork either (see `run_bounded`)
+    resource = None  # type: ignore[assignment]
+
+T = TypeVar("T")
+
+_PR_SET_PDEATHSIG = 1
+_PRELOAD = ["whosestory", "whosestory.serve_work"]
+
+
+def _address_space() -> int:
+    """Bytes this process has mapped now (its virtual size), or 0 where unknown."""
+    if resource is None:
+        return 0
+    try:
+        with open("/proc/self/statm", encoding="ascii") as stream:
+            return int(stream.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def limit_memory(memory_mb: float) -> None:
+    """Let this process map at most `memory_mb` MB more than it has mapped now."""
+    if not memory_mb or resource is None:
+        return
+    ceiling = _address_space() + int(memory_mb * 1e6)
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        ceiling = min(ceiling, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
+
+
+def _die_with_parent() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _child(
+    conn: multiprocessing.connection.Connection,
+    func: Callable[..., Any],
+    args: Sequence[Any],
+    limits: Limits,
+    nice: int,
+) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    if nice:
+        os.nice(nice)
+    try:
+        limit_memory(limits.memory_mb)
+        with using(limits):
+            outcome: tuple[str, Any] = ("ok", func(*args))
+    except MemoryError:
+        outcome = ("memory", None)
+    except BaseException as err:  # handed to the parent, which raises it
+        outcome = ("error", _portable(err))
+    try:
+        conn.send(outcome)
+    except MemoryError:
+        conn.send(("memory", None))
+    finally:
+        conn.close()
+
+
+def _portable(err: BaseException) -> BaseException:
+    """The exception itself when it survives pickling, else a RuntimeError that says what it was."""
+    try:
+        pickle.loads(pickle.dumps(err))
+    except Exception:
+        return RuntimeError(f"{type(err).__name__}: {err}")
+    return err
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    if threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_PRELOAD)
+    return context
+
+
+def warm_up() -> None:
+    """Start the fork server now (a threaded caller's first worker would wait for it)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_PRELOAD)
+    multiprocessing.forkserver.ensure_running()
+
+
+def run_bounded(
+    func: Callable[..., T],
+    args: Sequence[Any],
+    limits: Limits | None = None,
+    source: str = "",
+    nice: int = 0,
+) -> T:
+    """``func(*args)`` in a worker held to the time and memory of `limits` (see the module).
+
+    `nice` lowers the worker's priority (a server keeps answering while workers run).
+    `func` and `args` must be picklable when the process has threads (fork server).
+    Raises what ``func`` raised, or BudgetError naming the limit it went over.
+    KeyboardInterrupt and SystemExit in the parent end the worker first.
+    """
+    limits = limits or current()
+    forks = "fork" in multiprocessing.get_all_start_methods()
+    if not forks or (not limits.seconds and not limits.memory_mb):
+        with using(limits):
+            return func(*args)
+    context = _context()
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(sender, func, args, limits, nice), daemon=True)
+    process.start()
+    sender.close()
+    try:
+        if receiver.poll(limits.seconds or None):
+            try:
+                status, value = receiver.recv()
+            except (EOFError, OSError):
+                status, value = "died", None
+        else:
+            status, value = "time", None
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join()
+        receiver.close()
+    if status == "ok":
+        return value  # type: ignore[no-any-return]
+    if status == "error":
+        raise value
+    with using(limits):
+        if status == "time":
+            raise over_budget(source, "seconds", "reading and analysing it took longer than")
+        if status == "memory":
+            raise over_budget(source, "memory_mb", "it needed more memory than")
+        code = process.exitcode or 0
+        name = signal.Signals(-code).name if code < 0 and -code in signal.valid_signals() else code
+        found = f"the worker reading it stopped ({name}), most likely at"
+        raise over_budget(source, "memory_mb", found)
