@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import serving
-from test_browser import CHROMIUM, _charts_drawn, _local, _record
-from test_browser import browser as browser  # the same headless chromium fixture
+from conftest import CHROMIUM, serving
+from test_browser import _charts_drawn, _local, _record
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "the-keeper.fountain"
