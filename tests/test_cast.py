@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from whosestory.aliases import AliasRules, load_alias_file
-from whosestory.cast import Speech, resolve_cast
+from whosestory.cast import CueUse, resolve_cast
 from whosestory.errors import AliasFileError
 from whosestory.model import CastEntry
 
 
-def speeches(*items: tuple[str, int] | tuple[str, int, bool]) -> list[Speech]:
-    return [Speech(item[0], item[1], bool(item[2]) if len(item) > 2 else False) for item in items]
+def speeches(*items: tuple[str, int] | tuple[str, int, bool]) -> list[CueUse]:
+    return [CueUse(item[0], item[1], bool(item[2]) if len(item) > 2 else False) for item in items]
 
 
 def groups(cast) -> dict[str, set[str]]:
@@ -167,7 +167,7 @@ def test_regression_a_joint_cue_is_a_group_not_a_surname() -> None:
 
 
 def test_regression_a_name_that_speaks_in_unison_is_a_group() -> None:
-    from whosestory.cast import Speech as S
+    from whosestory.cast import CueUse as S
 
     cast = resolve_cast(
         [S("FISHERMEN", 1, False, (), True), S("FISHERMEN", 2, False, (), True), S("TOM", 1, False)]

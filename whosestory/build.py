@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from whosestory.aliases import AliasRules
-from whosestory.cast import Cast, Speech, key_of, resolve_cast
+from whosestory.cast import Cast, CueUse, key_of, resolve_cast
 from whosestory.errors import InputError
 from whosestory.language import code, detect
 from whosestory.mentions import find_mentions, infer_genders
@@ -193,7 +193,7 @@ def build_story(script: Script, rules: AliasRules | None = None) -> Story:
     scene_of: list[int] = [i for i, group in enumerate(groups) for _ in group]
     unison = _unison_flags(flat)
     speeches = [
-        Speech(c.name, scene_of[i], voice_over[i], c.extensions, unison[i])
+        CueUse(c.name, scene_of[i], voice_over[i], c.extensions, unison[i])
         for i, c in enumerate(cues)
         if c is not None and c.name and flat[i].kind in SPOKEN_KINDS
     ]

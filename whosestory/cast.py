@@ -111,7 +111,7 @@ _NARRATOR_NAMES = frozenset({"NARRATOR", "THE NARRATOR", "NARRATION"})
 
 
 @dataclass(frozen=True, slots=True)
-class Speech:
+class CueUse:
     """One cue occurrence as the cast resolver sees it."""
 
     name: str
@@ -202,7 +202,7 @@ class _CoSpeaking:
     (``ANNA'S VOICE``) is voice-over whatever its extension.
     """
 
-    def __init__(self, speeches: Iterable[Speech]) -> None:
+    def __init__(self, speeches: Iterable[CueUse]) -> None:
         self.scenes: dict[str, set[int]] = defaultdict(set)
         self.order: dict[int, list[str]] = defaultdict(list)
         for speech in speeches:
@@ -313,7 +313,7 @@ def _title_split(key: str) -> tuple[str | None, str]:
 
 
 def resolve_cast(
-    speeches: list[Speech],
+    speeches: list[CueUse],
     action_texts: Iterable[str] = (),
     declared: Iterable[CastEntry] = (),
     genders: Mapping[str, str | None] | None = None,
@@ -343,7 +343,7 @@ def resolve_cast(
     rules.check_names(names | {key_of(e.name) for e in declared_by_id.values()}, key_of)
     for canonical, others in rules.merge.items():
         names.update(key_of(n) for n in (canonical, *others))
-    keyed = [Speech(key_of(s.name), s.scene, s.voice_over) for s in speeches]
+    keyed = [CueUse(key_of(s.name), s.scene, s.voice_over) for s in speeches]
     soft = _CoSpeaking(keyed)
     apart = _relative_pairs(names, texts)
     apart.update(
@@ -470,7 +470,7 @@ _NARRATES_RE = re.compile(
 
 
 def _merge_narrator(
-    merger: _Merger, names: set[str], texts: list[str], speeches: list[Speech]
+    merger: _Merger, names: set[str], texts: list[str], speeches: list[CueUse]
 ) -> None:
     """NARRATOR joins the character the script says narrates, if it says so."""
     narrators = [n for n in names if n in _NARRATOR_NAMES]
