@@ -1,0 +1,52 @@
+"""The divergence sentence: plain only when the main character is clearly ahead."""
+
+from __future__ import annotations
+
+from whosestory.roles import MAIN_CHARACTER, PROTAGONIST, SPOTLIGHT, divergence
+from whosestory.verdict import Verdict
+
+
+def _verdict(role: str, character: str, probabilities: dict[str, float] | None = None) -> Verdict:
+    return Verdict(role, character, (), {}, 0.0, False, probabilities=probabilities)
+
+
+def _roles(spot: str, hero: str, hero_p: float, main: str, main_p: dict[str, float]) -> dict:
+    return {
+        SPOTLIGHT: _verdict(SPOTLIGHT, spot),
+        PROTAGONIST: _verdict(PROTAGONIST, hero, {hero: hero_p, "OTHER": 1 - hero_p}),
+        MAIN_CHARACTER: _verdict(MAIN_CHARACTER, main, main_p),
+    }
+
+
+def test_a_clear_main_character_is_stated_plainly() -> None:
+    roles = _roles("EDWARD", "EDWARD", 0.9, "WILL", {"WILL": 0.81, "EDWARD": 0.19})
+    assert divergence(roles) == "The spotlight is EDWARD's; the story is WILL's (81% likely)."
+
+
+def test_a_main_character_ahead_but_unsure_is_hedged() -> None:
+    roles = _roles("EDWARD", "EDWARD", 0.9, "WILL", {"WILL": 0.5, "EDWARD": 0.25})
+    sentence = divergence(roles)
+    assert (
+        sentence == "The spotlight is EDWARD's; the story may be WILL's (50% likely, EDWARD 25%)."
+    )
+
+
+def test_co_leads_leave_the_question_open() -> None:
+    # a 31/29 split must not be told as the story being one co-lead's
+    roles = _roles("VITELLI", "VITELLI", 0.9, "LUCIO", {"LUCIO": 0.31, "VITELLI": 0.29})
+    sentence = divergence(roles) or ""
+    assert "stays open" in sentence and "the story is" not in sentence
+
+
+def test_an_unsure_protagonist_is_not_set_against_the_main_character() -> None:
+    roles = _roles("WILL", "SANDRA", 0.45, "WILL", {"WILL": 0.9, "SANDRA": 0.1})
+    assert divergence(roles) is None
+    sure = _roles("WILL", "SANDRA", 0.8, "WILL", {"WILL": 0.9, "SANDRA": 0.1})
+    assert (
+        divergence(sure)
+        == "SANDRA is the protagonist audiences follow; the story is WILL's (90% likely)."
+    )
+
+
+def test_agreeing_roles_have_no_sentence() -> None:
+    assert divergence(_roles("MAYA", "MAYA", 0.9, "MAYA", {"MAYA": 0.9})) is None
