@@ -34,7 +34,7 @@ from typing import Any
 from whosestory import analyze, load
 from whosestory.argue import argue
 from whosestory.compare import compare
-from whosestory.corpus import add_corpus_command, run_corpus_command
+from whosestory.corpus.command import add_corpus_command, run_corpus_command
 from whosestory.errors import WhosestoryError
 from whosestory.evalcommand import add_eval_command, add_fit_command, run_eval, run_fit
 from whosestory.readers import READERS

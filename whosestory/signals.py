@@ -13,8 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import networkx as nx
-
 from whosestory import language as languages
 from whosestory.features import character_features
 from whosestory.measures import agency, arc, frame, interiority, network, spotlight, ties
@@ -56,7 +54,7 @@ class Signals:
     tiers: Mapping[str, str]
     present: Mapping[str, frozenset[int]]
     speaking: Mapping[str, frozenset[int]]
-    graphs: Mapping[str, nx.Graph]
+    graphs: Mapping[str, network.Graph]
     layer: frame.Frame
     voices: frame.Telling
     arcs: Mapping[str, arc.ArcChange]

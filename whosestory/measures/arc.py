@@ -190,8 +190,26 @@ def _boot_means(values: np.ndarray, rng: np.random.Generator) -> np.ndarray:
 
 def _interval(samples: np.ndarray) -> tuple[float, float]:
     tail = (1.0 - CONFIDENCE) / 2 * 100
-    low, high = np.percentile(samples, [tail, 100 - tail])
-    return round(float(low), 4), round(float(high), 4)
+    ordered = np.sort(samples)
+    low, high = (_percentile(ordered, q) for q in (tail, 100 - tail))
+    return round(low, 4), round(high, 4)
+
+
+def _percentile(ordered: np.ndarray, q: float) -> float:
+    """`numpy.percentile(values, q)` (its default, linear method) of sorted values.
+
+    The same arithmetic, step for step, so the result is the same to the last bit;
+    numpy's own function imports numpy.ma, a sixth of numpy's import time.
+    """
+    n = len(ordered)
+    quantile = q / 100
+    index = (n - 1) * quantile
+    below = math.floor(index)
+    gamma = index - below
+    lower, upper = (n - 1, n - 1) if index >= n - 1 else (below, below + 1)
+    a, b = float(ordered[lower]), float(ordered[upper])
+    diff = b - a
+    return b - diff * (1 - gamma) if gamma >= 0.5 else a + diff * gamma
 
 
 def trajectory(
