@@ -159,6 +159,13 @@ def _add_weight(graph: Graph, u: str, v: str, weight: float = 1) -> None:
 
 def adjacency(graph: GraphLike) -> Graph:
     """`graph` as a `Graph`: a networkx graph's edge weights (1 without a weight), or a copy."""
+    return _as_graph(graph, copy=True)
+
+
+def _as_graph(graph: GraphLike, copy: bool = False) -> Graph:
+    """`graph` itself when it is a `Graph` already (unless `copy`), else its `Graph`."""
+    if not copy and isinstance(graph, dict):
+        return graph
     result: Graph = {}
     for u in graph:
         row = graph[u]
@@ -171,26 +178,27 @@ def adjacency(graph: GraphLike) -> Graph:
 
 def edges(graph: GraphLike) -> list[tuple[str, str, float]]:
     """Each undirected edge once, as (u, v, weight), in the order the nodes were added."""
-    adj = adjacency(graph)
+    adj = _as_graph(graph)
     order = {node: i for i, node in enumerate(adj)}
     return [(u, v, w) for u, row in adj.items() for v, w in row.items() if order[u] <= order[v]]
 
 
-def number_of_edges(graph: GraphLike) -> int:
+def _number_of_edges(graph: Graph) -> int:
     """How many undirected edges `graph` has (a self-loop counts once)."""
-    return len(edges(graph))
+    ends = sum(len(row) + (u in row) for u, row in graph.items())
+    return ends // 2
 
 
-def subgraph(graph: GraphLike, nodes: Iterable[str]) -> Graph:
+def _subgraph(graph: GraphLike, nodes: Iterable[str]) -> Graph:
     """The graph induced by `nodes`."""
     keep = set(nodes)
-    adj = adjacency(graph)
+    adj = _as_graph(graph)
     return {u: {v: w for v, w in row.items() if v in keep} for u, row in adj.items() if u in keep}
 
 
-def components(graph: GraphLike) -> list[list[str]]:
+def _components(graph: GraphLike) -> list[list[str]]:
     """The connected components, each in the order nodes are reached from its first node."""
-    adj = adjacency(graph)
+    adj = _as_graph(graph)
     seen: set[str] = set()
     found: list[list[str]] = []
     for start in adj:
@@ -223,7 +231,7 @@ def to_networkx(graph: GraphLike) -> Any:
 
 def degree(graph: GraphLike) -> dict[str, float]:
     """Degree centrality: the share of the n - 1 other nodes a node is linked to (0 if n = 1)."""
-    adj = adjacency(graph)
+    adj = _as_graph(graph)
     others = len(adj) - 1
     return {n: _degree(n, row) / others if others else 0.0 for n, row in adj.items()}
 
@@ -234,7 +242,7 @@ def _degree(node: str, row: Mapping[str, float]) -> int:
 
 def weighted_degree(graph: GraphLike) -> dict[str, float]:
     """Strength: the sum of the weights of a node's edges (shared scenes, exchanges)."""
-    adj = adjacency(graph)
+    adj = _as_graph(graph)
     return {n: float(sum(row.values()) + row.get(n, 0)) for n, row in adj.items()}
 
 
@@ -283,16 +291,16 @@ def _path_nodes(graph: GraphLike) -> list[str]:
     characters with the greatest weighted degree (ties by name), as many as fit:
     the others, the least connected, get 0. Keeps hostile or freak input linear.
     """
-    adj = adjacency(graph)
+    adj = _as_graph(graph)
     nodes = list(adj)
-    if len(nodes) * number_of_edges(adj) <= PATH_BUDGET:
+    if len(nodes) * _number_of_edges(adj) <= PATH_BUDGET:
         return nodes
     strength = weighted_degree(adj)
     ranked = sorted(nodes, key=lambda n: (-strength[n], n))
     keep = len(ranked)
     while keep > 2:
         keep = max(2, int(keep * 0.8))
-        if keep * number_of_edges(subgraph(adj, ranked[:keep])) <= PATH_BUDGET:
+        if keep * _number_of_edges(_subgraph(adj, ranked[:keep])) <= PATH_BUDGET:
             break
     return ranked[:keep]
 
@@ -312,10 +320,10 @@ def _shortest_path_centralities(graph: GraphLike) -> tuple[dict[str, float], dic
     Over `_path_nodes` only when the graph is too large for the budget; every other
     node gets 0 in both.
     """
-    graph = adjacency(graph)
+    graph = _as_graph(graph)
     kept = _path_nodes(graph)
     if len(kept) < len(graph):
-        between, close = _shortest_path_centralities(subgraph(graph, kept))
+        between, close = _shortest_path_centralities(_subgraph(graph, kept))
         return (
             {node: between.get(node, 0.0) for node in graph},
             {node: close.get(node, 0.0) for node in graph},
@@ -437,12 +445,12 @@ def eigenvector(graph: GraphLike) -> dict[str, float]:
     1e-9 on a feature film. After `_MAX_ITER` steps (fewer on a huge component, see
     `_MAX_WORK`) the last iterate is returned.
     """
-    graph = adjacency(graph)
+    graph = _as_graph(graph)
     result = dict.fromkeys(graph, 0.0)
     solved: list[tuple[float, dict[str, float]]] = []
-    for nodes in components(graph):
+    for nodes in _components(graph):
         if len(nodes) > 1:
-            solved.append(_component_eigenvector(subgraph(graph, nodes)))
+            solved.append(_component_eigenvector(_subgraph(graph, nodes)))
     if not solved:
         return result
     top = max(value for value, _ in solved)
@@ -502,7 +510,7 @@ def centralities(graph: GraphLike) -> dict[str, dict[str, float]]:
 
     Betweenness and closeness come from one shared pass of shortest paths.
     """
-    graph = adjacency(graph)
+    graph = _as_graph(graph)
     between, close = _shortest_path_centralities(graph)
     return {
         "degree": degree(graph),
