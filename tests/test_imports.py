@@ -55,4 +55,16 @@ def test_analyze_needs_neither_networkx_nor_the_corpus_engine(tmp_path: object) 
     modules = _imported_after(code)
     assert "whosestory.analysis" in modules
     heavy = {"networkx", "igraph", "charset_normalizer", "numpy.ma", "whosestory.corpus.run"}
+    heavy |= {"whosestory.serve", "http.server", "whosestory.evalcommand", "whosestory.argue"}
     assert not heavy & modules
+
+
+def test_every_command_is_still_in_the_parser_when_none_is_named() -> None:
+    import argparse
+
+    from whosestory.cli import ANALYSIS_COMMANDS, OWN_MODULE_COMMANDS, _command_word, _parser
+
+    commands = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(commands.choices) == {*ANALYSIS_COMMANDS, *OWN_MODULE_COMMANDS}
+    assert _command_word(["--debug", "serve", "--port", "1"]) == "serve"
+    assert _command_word(["--help"]) is None and _command_word(["analyse", "x"]) is None
