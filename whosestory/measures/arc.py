@@ -348,23 +348,28 @@ def content_words(text: str, language: str = "en") -> list[str]:
     return [t for t in tokens(text, language) if t not in stop and len(t) > 1]
 
 
-def _jsd(p: Counter[str], q: Counter[str]) -> float:
-    """Jensen-Shannon divergence (base 2, in [0, 1]) of two word counts (0 if one is empty).
+def _jsd(first: Counter[str], total: Counter[str]) -> float:
+    """Jensen-Shannon divergence (base 2, in [0, 1]) of `first` and `total` - `first`.
 
-    Sums over the words either holds, so it costs their vocabulary, not a dense vector.
+    0 if either part is empty. A word only in the second part adds its share there
+    (its mixture is half of it: b log2(b / (b/2)) = b), so those words are summed
+    as one remainder and the cost is the first part's vocabulary, not the whole's.
     """
-    p_total, q_total = sum(p.values()), sum(q.values())
+    p_total = sum(first.values())
+    q_total = sum(total.values()) - p_total
     if p_total == 0 or q_total == 0:
         return 0.0
-    total = 0.0
-    for word in p.keys() | q.keys():
-        a, b = p.get(word, 0) / p_total, q.get(word, 0) / q_total
+    result = 0.0
+    rest = q_total
+    for word, count in first.items():
+        left = total[word] - count
+        rest -= left
+        a, b = count / p_total, left / q_total
         m = (a + b) / 2
-        if a:
-            total += a * math.log2(a / m)
+        result += a * math.log2(a / m)
         if b:
-            total += b * math.log2(b / m)
-    return total / 2
+            result += b * math.log2(b / m)
+    return (result + rest / q_total) / 2
 
 
 def _halves(lengths: np.ndarray) -> np.ndarray:
@@ -385,7 +390,7 @@ def _drift(speeches: list[Counter[str]], rng: np.random.Generator) -> float | No
         first: Counter[str] = Counter()
         for k in order[_halves(lengths[order])]:
             first.update(speeches[k])
-        return _jsd(first, total - first)
+        return _jsd(first, total)
 
     observed = split(np.arange(len(speeches)))
     chance = np.mean([split(rng.permutation(len(speeches))) for _ in range(DRIFT_SHUFFLES)])
