@@ -332,9 +332,11 @@ def test_igraph_path_centralities_equal_the_pure_python_ones(
     pytest.importorskip("igraph")
     graph = network.adjacency(nx.les_miserables_graph())
     graph.update({"LONE": {}, "P": {"Q": 2.0}, "Q": {"P": 2.0}})
-    monkeypatch.setattr(network, "PATH_ENGINE_WORK", 10**12)
+    monkeypatch.setattr(network, "_engine_work", 10**12)
     python = network.centralities(graph)
-    monkeypatch.setattr(network, "PATH_ENGINE_WORK", 0)
+    assert network.prefer_compiled_paths()
+    assert network._engine_work == network.PATH_ENGINE_WORK_LOADED
+    monkeypatch.setattr(network, "_engine_work", 0)
     compiled = network.centralities(graph)
     for name in ("betweenness", "closeness"):
         assert compiled[name] == pytest.approx(python[name], abs=1e-12), name

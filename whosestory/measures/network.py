@@ -20,10 +20,10 @@ A graph is a plain weighted adjacency mapping, ``{name: {neighbour: weight}}`` (
 directions for an undirected graph): building one costs no import, and every
 centrality below reads it directly. `to_networkx` turns one into a networkx graph
 for the exports and metrics people expect from networkx; the functions here also
-accept a networkx graph. The path centralities of a large graph run in igraph when
-it is installed (`PATH_ENGINE_WORK`): the same values, measured in
-docs/benchmarks.md, at a tenth of the time, without paying igraph's import on the
-small graphs where pure Python is faster than the import.
+accept a networkx graph. The path centralities run in igraph, when it is installed,
+on graphs large enough to pay for its import (`PATH_ENGINE_WORK`), and on all but
+the smallest once a process that analyses many stories has loaded it
+(`prefer_compiled_paths`): the same values, at a tenth of the time.
 
 Centralities (each a function graph -> {character: float}, following networkx):
 
@@ -305,13 +305,36 @@ def _path_nodes(graph: GraphLike) -> list[str]:
     return ranked[:keep]
 
 
-PATH_ENGINE_WORK = 40_000
+PATH_ENGINE_WORK = 800_000
 """Nodes x edges from which the path centralities run in igraph (when it is installed).
 
-Measured (docs/benchmarks.md): igraph's import costs about 35 ms and its Brandes
-pass a tenth of ours, so it pays from a few tens of thousands of node-edges (a
-feature film's co-presence graph); below that pure Python is faster than the import.
+Measured (docs/benchmarks.md): igraph's Brandes pass takes a tenth of ours (8 ms
+against 89 on the largest feature film, 130 characters and 3,900 edges), but
+importing and first using igraph costs about 140 ms of CPU, more than that whole
+pass; in one process it pays only on graphs near `PATH_BUDGET`. A process that
+analyses many stories (a corpus worker) pays the import once:
+`prefer_compiled_paths` lowers the bar to `PATH_ENGINE_WORK_LOADED`.
 """
+PATH_ENGINE_WORK_LOADED = 10_000
+"""The bar once igraph is loaded: from here its pass beats ours, set-up included."""
+_engine_work = PATH_ENGINE_WORK
+
+
+def prefer_compiled_paths() -> bool:
+    """Load igraph now (once per process) and use it for every graph past a small size.
+
+    For a process that will analyse many stories; returns False (and changes
+    nothing) when igraph is not installed.
+    """
+    global _engine_work
+    try:
+        import igraph
+
+        igraph.Graph(n=2, edges=[(0, 1)]).betweenness(weights=[1.0])  # loads its parts
+    except ImportError:
+        return False
+    _engine_work = PATH_ENGINE_WORK_LOADED
+    return True
 
 
 def _shortest_path_centralities(graph: GraphLike) -> tuple[dict[str, float], dict[str, float]]:
@@ -334,7 +357,7 @@ def _shortest_path_centralities(graph: GraphLike) -> tuple[dict[str, float], dic
     lengths = [
         [(index[v], 1.0 / w) for v, w in graph[u].items() if v != u and w > 0] for u in nodes
     ]
-    if n * sum(map(len, lengths)) // 2 >= PATH_ENGINE_WORK:
+    if n * sum(map(len, lengths)) // 2 >= _engine_work:
         found = _igraph_paths(lengths)
         if found is not None:
             return _keyed(nodes, *found)
@@ -448,9 +471,12 @@ def eigenvector(graph: GraphLike) -> dict[str, float]:
     graph = _as_graph(graph)
     result = dict.fromkeys(graph, 0.0)
     solved: list[tuple[float, dict[str, float]]] = []
+    position = {node: i for i, node in enumerate(graph)}
     for nodes in _components(graph):
-        if len(nodes) > 1:
-            solved.append(_component_eigenvector(_subgraph(graph, nodes)))
+        if len(nodes) > 1:  # a component holds all its nodes' edges: its rows as they are,
+            # in the graph's order (the order of the sums, to the last bit)
+            ordered = sorted(nodes, key=position.__getitem__)
+            solved.append(_component_eigenvector({u: graph[u] for u in ordered}))
     if not solved:
         return result
     top = max(value for value, _ in solved)
@@ -479,8 +505,8 @@ def _component_eigenvector(graph: Graph) -> tuple[float, dict[str, float]]:
     index = {n: i for i, n in enumerate(nodes)}
     rows = [[(index[v], w) for v, w in graph[u].items()] for u in nodes]
     shift = max(sum(w for _, w in row) for row in rows) / 2
-    x = [1 / math.sqrt(len(nodes))] * len(nodes)
     size = len(nodes) + sum(len(row) for row in rows)
+    x = [1 / math.sqrt(len(nodes))] * len(nodes)
     for _ in range(min(_MAX_ITER, max(20, _MAX_WORK // size))):
         y = [shift * x[i] + sum(w * x[j] for j, w in row) for i, row in enumerate(rows)]
         norm = math.sqrt(sum(v * v for v in y))
