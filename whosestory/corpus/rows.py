@@ -43,8 +43,9 @@ TAIL_COLUMNS: dict[str, str] = {
     "seconds": "Float64",
     "error": "string",
 }
-HIDDEN_COLUMNS: dict[str, str] = {"_pid": "Int64", "_peak_rss_mb": "Float64"}
-"""Worker process id and its peak resident memory: kept in the parts, left out of outputs."""
+HIDDEN_COLUMNS: dict[str, str] = {"_pid": "Int64", "_peak_rss_mb": "Float64", "_retry": "boolean"}
+"""Worker process id and its peak resident memory, and whether the error came from outside
+the file (a worker that died: ``--resume`` retries it): kept in the parts, left out of outputs."""
 
 CHARACTER_MEASURES = (
     "cues",
