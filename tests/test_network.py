@@ -353,3 +353,16 @@ def test_networkx_graphs_and_adjacency_give_the_same_centralities() -> None:
     assert len(network.edges(graph)) == nx_graph.number_of_edges()
     parts = network._components({"A": {"B": 1}, "B": {"A": 1}, "C": {}})
     assert parts == [["A", "B"], ["C"]]
+
+
+def test_power_iteration_on_arrays_continues_the_python_steps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A slowly converging component (a long chain) finishes on arrays: the same vector."""
+    chain = network.adjacency(nx.path_graph([f"C{i:02d}" for i in range(40)]))
+    python = network.eigenvector(chain)
+    monkeypatch.setattr(network, "PYTHON_STEPS", 3)
+    arrays = network.eigenvector(chain)
+    assert arrays == pytest.approx(python, abs=1e-8)
+    expected = nx.eigenvector_centrality_numpy(network.to_networkx(chain), weight="weight")
+    assert arrays == pytest.approx(expected, abs=1e-6)

@@ -499,6 +499,16 @@ chain of thousands of one-line speakers converges slowly, and stops here.
 _TOLERANCE = 1e-10
 
 
+PYTHON_STEPS = 100
+"""Power-iteration steps taken in plain Python before the rest run on numpy arrays.
+
+Feature films converge in 40 to 60 steps, so their values stay those of plain
+Python to the last bit; a component that converges slowly (a play with hundreds of
+characters needs about 300) takes its further steps as array operations, many
+times faster. The same iteration and tolerance either way.
+"""
+
+
 def _component_eigenvector(graph: Graph) -> tuple[float, dict[str, float]]:
     """(leading eigenvalue, unit eigenvector) of one connected component."""
     nodes = list(graph)
@@ -506,8 +516,12 @@ def _component_eigenvector(graph: Graph) -> tuple[float, dict[str, float]]:
     rows = [[(index[v], w) for v, w in graph[u].items()] for u in nodes]
     shift = max(sum(w for _, w in row) for row in rows) / 2
     size = len(nodes) + sum(len(row) for row in rows)
+    steps = min(_MAX_ITER, max(20, _MAX_WORK // size))
     x = [1 / math.sqrt(len(nodes))] * len(nodes)
-    for _ in range(min(_MAX_ITER, max(20, _MAX_WORK // size))):
+    for step in range(steps):
+        if step == PYTHON_STEPS:
+            value, x = _power_iteration_arrays(rows, shift, x, steps - step)
+            return value, dict(zip(nodes, x, strict=True))
         y = [shift * x[i] + sum(w * x[j] for j, w in row) for i, row in enumerate(rows)]
         norm = math.sqrt(sum(v * v for v in y))
         if norm == 0:  # all weights 0: no leading direction, keep the uniform start
@@ -519,6 +533,32 @@ def _component_eigenvector(graph: Graph) -> tuple[float, dict[str, float]]:
             break
     value = sum(w * x[i] * x[j] for i, row in enumerate(rows) for j, w in row)
     return value, dict(zip(nodes, x, strict=True))
+
+
+def _power_iteration_arrays(
+    rows: list[list[tuple[int, float]]], shift: float, start: list[float], steps: int
+) -> tuple[float, list[float]]:
+    """`steps` more steps of `_component_eigenvector`'s loop from `start`, on arrays
+    (one `bincount` over the edges a step)."""
+    import numpy as np
+
+    n = len(rows)
+    source = np.repeat(np.arange(n), [len(row) for row in rows])
+    target = np.array([j for row in rows for j, _ in row], dtype=np.intp)
+    weight = np.array([w for row in rows for _, w in row], dtype=float)
+    x = np.array(start, dtype=float)
+    for _ in range(steps):
+        y = shift * x + np.bincount(source, weights=weight * x[target], minlength=n)
+        norm = math.sqrt(float(y @ y))
+        if norm == 0:  # all weights 0: no leading direction, keep the uniform start
+            break
+        y /= norm
+        done = float(np.max(np.abs(x - y))) < _TOLERANCE
+        x = y
+        if done:
+            break
+    value = float(np.sum(weight * x[source] * x[target]))
+    return value, x.tolist()
 
 
 CENTRALITIES: dict[str, Centrality] = {
