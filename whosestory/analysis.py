@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from whosestory import evidence, verdict
 from whosestory import language as languages
 from whosestory.chart_data import Charts, arc_names, chart_data
-from whosestory.measures import spotlight
+from whosestory.measures import network, spotlight
 from whosestory.measures.arc import ArcChange
 from whosestory.measures.frame import Frame
 from whosestory.model import Story
@@ -25,7 +25,7 @@ from whosestory.roles import ROLES, SPOTLIGHT, decide_all, divergence
 from whosestory.signals import Signals, measure
 from whosestory.verdict import Quote
 
-__all__ = ["ROLES", "Analysis", "CharacterFigures", "Rankings", "analyze"]
+__all__ = ["ROLES", "Analysis", "CharacterFigures", "Rankings", "analyze", "prepare_for_many"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,3 +152,9 @@ def analyze(story: Story, models: Mapping[str, RoleModel] | None = None) -> Anal
         language=signals.language,
         unavailable=languages.unavailable(signals.language),
     )
+
+
+def prepare_for_many() -> bool:
+    """Load now what pays for itself only over many analyses in one process (a corpus
+    worker): igraph for the path centralities, when installed (True if it is)."""
+    return network.prefer_compiled_paths()

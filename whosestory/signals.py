@@ -45,7 +45,9 @@ class Signals:
     `graphs` the co-presence and conversation graphs; `layer` the frame layer;
     `voices` who narrates first and last; `arcs` each character's change of tone;
     `language` the story's (declared or detected), `text_units` each character's
-    scored speech in story order (read once for arcs, drift, tone words).
+    scored speech in story order (read once for arcs, drift, tone words);
+    `perception_hits` and `pov_hits` the interiority hits (read once for the
+    measure and its quotes).
     """
 
     story: Story
@@ -60,6 +62,8 @@ class Signals:
     arcs: Mapping[str, arc.ArcChange]
     language: str | None = None
     text_units: Mapping[str, list[arc.Unit]] = field(default_factory=dict)
+    perception_hits: list[interiority.Hit] = field(default_factory=list)
+    pov_hits: list[interiority.Hit] = field(default_factory=list)
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def _once(self, key: str, name: str, compute: Any) -> Any:
@@ -69,7 +73,13 @@ class Signals:
 
     def inner_hits(self, name: str) -> list[interiority.Hit]:
         """Up to three interiority hits of `name` (perception verbs, POV shots), in order."""
-        return self._once("inner", name, lambda: interiority.evidence(self.story, name, limit=3))
+        return self._once(
+            "inner",
+            name,
+            lambda: interiority.evidence(
+                self.story, name, limit=3, perception=self.perception_hits, pov=self.pov_hits
+            ),
+        )
 
     def tone_words(self, name: str) -> dict[str, list[tuple[str, int]]]:
         """The three most frequent toned words of `name`'s early and late speech."""
@@ -165,8 +175,11 @@ def measure(story: Story) -> Signals:
     present = spotlight.present_scenes(story, speaking)
     subject = agency.subject_counts(story)
     graphs = network.story_graphs(story, present)
-    perception = interiority.perception_verbs(story)
-    shots = interiority.pov_shots(story)
+    perceived = interiority.perception_hits(story)
+    # no hits may mean a language without verbs, which has no table (not zeros)
+    perception = interiority.perception_verbs(story, hits=perceived or None)
+    shot_hits = interiority.pov_hits(story)
+    shots = interiority.pov_shots(story, hits=shot_hits)
     tables: dict[str, dict[str, float]] = _presence_tables(story, present, speaking)
     tables.update(
         {
@@ -209,4 +222,6 @@ def measure(story: Story) -> Signals:
         arcs=arcs,
         language=language,
         text_units=text_units,
+        perception_hits=perceived,
+        pov_hits=shot_hits,
     )

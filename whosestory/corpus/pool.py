@@ -106,7 +106,7 @@ def _watch_parent(parent: int) -> None:
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(PARENT_CHECK_SECONDS)
-        os._exit(1)
+        os.kill(os.getpid(), signal.SIGKILL)  # at once: no clean-up is owed to a dead parent
 
     threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
@@ -115,9 +115,9 @@ def _work(conn: Connection, parent: int, with_characters: bool, task: Task) -> N
     """A worker's life: load the analysis once, then run `task` on each path sent until None."""
     _watch_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    from whosestory.measures.network import prefer_compiled_paths
+    from whosestory.analysis import prepare_for_many
 
-    prefer_compiled_paths()
+    prepare_for_many()
     conn.send(READY)  # start-up done: the time limit counts from the first file on
     while True:
         try:
