@@ -3,8 +3,9 @@
 Both engines run the same function (`rows.process_file`). The local engine's
 workers (`pool.py`) hold one file each at a time, so a worker that dies or runs
 past the time limit fails only its own file. Dask keeps a few tasks in flight
-per worker; a task lost with its worker becomes that file's error row, marked
-to be retried by ``--resume``.
+per worker, each a batch of a few files (a task costs milliseconds of CPU); a
+task lost with its worker makes its files error rows, marked to be retried by
+``--resume``.
 """
 
 from __future__ import annotations
@@ -36,6 +37,24 @@ def local_results(
     return pooled_results(files, workers, with_characters, limit)
 
 
+MAX_BATCH = 8
+"""Most files in one dask task: a task costs the scheduler and both ends milliseconds of
+CPU, so a few stories share one (results still stream, a batch at a time)."""
+
+
+def _process_batch(files: list[str], with_characters: bool) -> list[Result]:
+    """`process_file` on each of `files` in a dask worker, prepared as our workers are."""
+    from whosestory.analysis import prepare_for_many
+
+    prepare_for_many()  # at once after the first call
+    return [process_file(file, with_characters) for file in files]
+
+
+def _batch_size(files: int, slots: int) -> int:
+    """Files per task: up to MAX_BATCH, while every slot still gets several tasks."""
+    return max(1, min(MAX_BATCH, files // (slots * IN_FLIGHT_PER_WORKER * 2)))
+
+
 def _distributed() -> Any:
     try:
         import distributed
@@ -63,25 +82,27 @@ def dask_results(
     client = distributed.Client(cluster if cluster is not None else scheduler)
     try:
         slots = max(sum(client.nthreads().values()), 1)
-        queue = iter(files)
-        pending: dict[Any, str] = {}
+        size = _batch_size(len(files), slots)
+        queue = iter([list(files[i : i + size]) for i in range(0, len(files), size)])
+        pending: dict[Any, list[str]] = {}
         stream = distributed.as_completed()
 
         def submit() -> None:
-            file = next(queue, None)
-            if file is not None:
-                future = client.submit(process_file, file, with_characters, pure=False)
-                pending[future] = file
+            batch = next(queue, None)
+            if batch is not None:
+                future = client.submit(_process_batch, batch, with_characters, pure=False)
+                pending[future] = batch
                 stream.add(future)
 
         for _ in range(slots * IN_FLIGHT_PER_WORKER):
             submit()
         for future in stream:
-            file = pending.pop(future)
+            batch = pending.pop(future)
             try:
-                yield future.result()
+                yield from future.result()
             except Exception as err:
-                yield lost_row(file, one_sentence(err).rstrip("."))
+                for file in batch:
+                    yield lost_row(file, one_sentence(err).rstrip("."))
             future.release()
             submit()
     finally:

@@ -327,6 +327,8 @@ def prefer_compiled_paths() -> bool:
     nothing) when igraph is not installed.
     """
     global _engine_work
+    if _engine_work == PATH_ENGINE_WORK_LOADED:
+        return True
     try:
         import igraph
 
