@@ -12,8 +12,9 @@
 - A worker ends itself within a second of its parent's death (it watches its
   parent's pid), so killing the main process, even with SIGKILL, leaves none behind.
 
-With one worker the files run in this process (no start-up, no copies), the limit
-kept by a timer signal: it stops the analysis at its next Python instruction.
+With one worker the files run in this process (no start-up, no copies), prepared as
+a worker is, the limit kept by a timer signal: it stops the analysis at its next
+Python instruction.
 """
 
 from __future__ import annotations
@@ -88,6 +89,10 @@ def inline_results(
     files: Sequence[str], with_characters: bool, limit: float, task: Task = process_file
 ) -> Iterator[Result]:
     """Rows of `task` for `files`, one after another in this process."""
+    if len(files) > 1:  # many stories: what pays only over many, as in a worker
+        from whosestory.analysis import prepare_for_many
+
+        prepare_for_many()
     for file in files:
         try:
             with _alarm(limit):
