@@ -68,3 +68,14 @@ def test_every_command_is_still_in_the_parser_when_none_is_named() -> None:
     assert set(commands.choices) == {*ANALYSIS_COMMANDS, *OWN_MODULE_COMMANDS}
     assert _command_word(["--debug", "serve", "--port", "1"]) == "serve"
     assert _command_word(["--help"]) is None and _command_word(["analyse", "x"]) is None
+
+
+def test_regression_scene_speeches_are_found_once() -> None:
+    """`Scene.speeches` was recomputed at every call (a dozen calls a scene per analysis)."""
+    import dataclasses
+
+    story = whosestory.load("tests/stories/salt-and-static.fountain")
+    scene = next(s for s in story.scenes if s.speeches())
+    assert scene.speeches() is scene.speeches()
+    assert dataclasses.replace(scene) == scene  # the kept value is no part of equality
+    assert dataclasses.replace(scene).speeches() == scene.speeches()
