@@ -126,11 +126,16 @@ def test_resume_retries_the_file_a_killed_worker_held(tmp_path: Path) -> None:
     def run() -> None:
         done["table"] = run_corpus([folder], out, workers=2, progress=False, part_size=2)
 
+    started = time.time() - 1
     runner = threading.Thread(target=run)
     runner.start()
     parts = out.with_name(out.name + ".parts")
     wait_for(lambda: len(list(parts.glob("part-*.parquet"))) >= 2, seconds=120)
-    workers = psutil.Process().children()
+    workers = [  # this run's workers only, not what earlier tests left behind
+        child
+        for child in psutil.Process().children()
+        if child.create_time() >= started and child.status() != psutil.STATUS_ZOMBIE
+    ]
     assert workers, "no worker process to kill"
     workers[0].kill()
     runner.join(timeout=120)
