@@ -156,3 +156,20 @@ def test_process_file_is_the_default_task() -> None:
     row, _ = next(inline_results([str(EXAMPLE)], False, LIMIT_SECONDS))
     assert row["error"] is None
     assert row["title"] == process_file(str(EXAMPLE))[0]["title"]
+
+
+def report_peak(file: str, with_characters: bool) -> tuple[dict[str, Any], list]:
+    """A worker task that only reports the worker's peak memory."""
+    from whosestory.corpus.rows import peak_rss_mb
+
+    return {"file": file, "error": None, "_peak_rss_mb": peak_rss_mb()}, []
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="Linux only")
+def test_regression_a_worker_peak_is_its_own_not_its_parents(tmp_path: Path) -> None:
+    """ru_maxrss of a spawned worker kept the parent's peak from before the exec."""
+    ballast = bytearray(300 * 2**20)
+    ballast[:: 2**12] = b"x" * len(ballast[:: 2**12])  # make the parent's pages resident
+    rows = [row for row, _ in pooled_results([str(tmp_path / "a")], 2, False, 60, report_peak)]
+    assert rows[0]["_peak_rss_mb"] < 250
+    del ballast

@@ -163,7 +163,20 @@ def one_sentence(err: BaseException) -> str:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory in MB (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    """This process's peak resident memory in MB.
+
+    On Linux, the kernel's high-water mark of this process's own memory (``VmHWM``):
+    `ru_maxrss` of a spawned worker keeps its parent's peak from before the exec,
+    which made every worker look as large as the pandas process that started it.
+    Elsewhere `ru_maxrss` (KiB on Linux, bytes on macOS).
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
