@@ -183,10 +183,15 @@ def test_tone_words_quote_what_changed(story: Story) -> None:
 
 
 def test_jensen_shannon_on_counts_by_hand() -> None:
-    """Halves {a, b} and {a, c}: m = (1/2, 1/4, 1/4); each KL to m is 1/2 bit."""
-    assert arc._jsd(Counter({"a": 1, "b": 1}), Counter({"a": 1, "c": 1})) == pytest.approx(0.5)
-    assert arc._jsd(Counter({"a": 3}), Counter({"a": 5})) == pytest.approx(0.0)
+    """Halves {a, b} and {a, c}: m = (1/2, 1/4, 1/4); each KL to m is 1/2 bit.
+
+    `_jsd` takes the first half and the whole (the second half is their difference)."""
+    whole = Counter({"a": 2, "b": 1, "c": 1})
+    assert arc._jsd(Counter({"a": 1, "b": 1}), whole) == pytest.approx(0.5)
+    assert arc._jsd(Counter({"a": 3}), Counter({"a": 8})) == pytest.approx(0.0)
     assert arc._jsd(Counter(), Counter({"a": 1})) == 0.0
+    assert arc._jsd(Counter({"a": 1}), Counter({"a": 1})) == 0.0
+    assert arc._jsd(Counter({"a": 2}), Counter({"a": 2, "b": 3})) == pytest.approx(1.0)
 
 
 def test_units_of_one_character_equal_their_share_of_all(story: Story) -> None:

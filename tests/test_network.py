@@ -37,11 +37,10 @@ def make_story(*scenes: list[tuple[str, str]]) -> Story:
     return build_story(Script(format="test", source="mem.fountain", elements=tuple(elements)))
 
 
-def edges(graph: nx.Graph) -> dict[tuple[str, ...], float]:
-    def key(u: str, v: str) -> tuple[str, ...]:
-        return (u, v) if graph.is_directed() else tuple(sorted((u, v)))
-
-    return {key(u, v): w for u, v, w in graph.edges(data="weight")}
+def edges(graph: network.Graph, directed: bool = False) -> dict[tuple[str, ...], float]:
+    if directed:
+        return {(u, v): w for u, row in graph.items() for v, w in row.items()}
+    return {tuple(sorted((u, v))): w for u, v, w in network.edges(graph)}
 
 
 # ---------------------------------------------------------------- centralities on small graphs
@@ -186,7 +185,7 @@ def test_conversation_edges_come_from_consecutive_speeches_within_a_scene() -> N
     directed = network.conversation_digraph(story)
     # u -> v: v spoke right after u. CARL (end of scene 1) and BEN (start of 2) are not linked,
     # and BEN's two speeches around the pause are no exchange with himself.
-    assert edges(directed) == {
+    assert edges(directed, directed=True) == {
         ("ANNA", "BEN"): 1,
         ("BEN", "ANNA"): 1,
         ("ANNA", "CARL"): 1,
@@ -198,8 +197,8 @@ def test_conversation_edges_come_from_consecutive_speeches_within_a_scene() -> N
 
 def test_empty_story() -> None:
     story = Story(title="x", format="test", source="x", scenes=(), cast=())
-    assert network.copresence_graph(story).number_of_nodes() == 0
-    assert network.conversation_graph(story).number_of_nodes() == 0
+    assert len(network.copresence_graph(story)) == 0
+    assert len(network.conversation_graph(story)) == 0
     measures = network.network_measures(story)
     assert measures and all(values == {} for values in measures.values())
     assert network.tiers(story) == {}
@@ -307,7 +306,8 @@ def test_regression_path_centralities_keep_to_the_budget_on_a_dense_crowd() -> N
     assert time.perf_counter() - start < 10
     assert set(values["betweenness"]) == set(graph)
     kept = network._path_nodes(graph)
-    assert len(kept) * graph.subgraph(kept).number_of_edges() <= network.PATH_BUDGET
+    kept_edges = network._number_of_edges(network._subgraph(graph, kept))
+    assert len(kept) * kept_edges <= network.PATH_BUDGET
     assert kept[0] == "P000"  # the strongest node is always kept
     assert values["closeness"]["HUB"] == 0.0
 
@@ -320,3 +320,49 @@ def test_regression_copresence_graph_of_a_crowd_scene_is_capped() -> None:
     graph = network.copresence_graph(story)
     assert len(graph) == network.MAX_COPRESENCE_NODES
     assert {"ANNA", "BEN"} <= set(graph)
+
+
+# ---------------------------------------------------------------- engines and containers
+
+
+def test_igraph_path_centralities_equal_the_pure_python_ones(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Large graphs go to igraph: the same values, disconnected parts and isolates included."""
+    pytest.importorskip("igraph")
+    graph = network.adjacency(nx.les_miserables_graph())
+    graph.update({"LONE": {}, "P": {"Q": 2.0}, "Q": {"P": 2.0}})
+    monkeypatch.setattr(network, "_engine_work", 10**12)
+    python = network.centralities(graph)
+    assert network.prefer_compiled_paths()
+    assert network._engine_work == network.PATH_ENGINE_WORK_LOADED
+    monkeypatch.setattr(network, "_engine_work", 0)
+    compiled = network.centralities(graph)
+    for name in ("betweenness", "closeness"):
+        assert compiled[name] == pytest.approx(python[name], abs=1e-12), name
+    assert compiled["closeness"]["LONE"] == 0.0
+
+
+def test_networkx_graphs_and_adjacency_give_the_same_centralities() -> None:
+    nx_graph = nx.les_miserables_graph()
+    graph = network.adjacency(nx_graph)
+    assert list(network.to_networkx(graph).edges(data="weight")) == list(
+        nx_graph.edges(data="weight")
+    )
+    assert network.centralities(graph) == network.centralities(nx_graph)
+    assert len(network.edges(graph)) == nx_graph.number_of_edges()
+    parts = network._components({"A": {"B": 1}, "B": {"A": 1}, "C": {}})
+    assert parts == [["A", "B"], ["C"]]
+
+
+def test_power_iteration_on_arrays_continues_the_python_steps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A slowly converging component (a long chain) finishes on arrays: the same vector."""
+    chain = network.adjacency(nx.path_graph([f"C{i:02d}" for i in range(40)]))
+    python = network.eigenvector(chain)
+    monkeypatch.setattr(network, "PYTHON_STEPS", 3)
+    arrays = network.eigenvector(chain)
+    assert arrays == pytest.approx(python, abs=1e-8)
+    expected = nx.eigenvector_centrality_numpy(network.to_networkx(chain), weight="weight")
+    assert arrays == pytest.approx(expected, abs=1e-6)

@@ -10,37 +10,43 @@ Each role is declared once, as a `Role` in `whosestory.roles.REGISTRY`; each mea
 once, as a `Measure` in `whosestory.measure_registry.MEASURES`.
 """
 
-from __future__ import annotations
+import typing as _typing
 
-from pathlib import Path
+from whosestory._lazy import exports as _exports
 
-from whosestory.aliases import AliasRules, load_alias_file
-from whosestory.analysis import Analysis, CharacterFigures, analyze
-from whosestory.build import build_story
-from whosestory.errors import (
-    AliasFileError,
-    InputError,
-    ParseError,
-    UnsafeXMLError,
-    WhosestoryError,
-)
-from whosestory.measure_registry import Measure
-from whosestory.model import (
-    Alias,
-    Character,
-    Diagnostic,
-    Element,
-    Kind,
-    Mention,
-    Scene,
-    Script,
-    Span,
-    Story,
-)
-from whosestory.readers import read_script
-from whosestory.report.view import report_view
-from whosestory.roles import Role
-from whosestory.verdict import Case, Quote, Ranked, Verdict
+_EXPORTS = {
+    "Alias": "whosestory.model",
+    "AliasFileError": "whosestory.errors",
+    "AliasRules": "whosestory.aliases",
+    "Analysis": "whosestory.analysis",
+    "Case": "whosestory.verdict",
+    "Character": "whosestory.model",
+    "CharacterFigures": "whosestory.analysis",
+    "Diagnostic": "whosestory.model",
+    "Element": "whosestory.model",
+    "InputError": "whosestory.errors",
+    "Kind": "whosestory.model",
+    "Measure": "whosestory.measure_registry",
+    "Mention": "whosestory.model",
+    "ParseError": "whosestory.errors",
+    "Quote": "whosestory.verdict",
+    "Ranked": "whosestory.verdict",
+    "Role": "whosestory.roles",
+    "Scene": "whosestory.model",
+    "Script": "whosestory.model",
+    "Span": "whosestory.model",
+    "Story": "whosestory.model",
+    "UnsafeXMLError": "whosestory.errors",
+    "Verdict": "whosestory.verdict",
+    "WhosestoryError": "whosestory.errors",
+    "analyze": "whosestory.analysis",
+    "build_story": "whosestory.build",
+    "load": "whosestory._load",
+    "load_alias_file": "whosestory.aliases",
+    "read_script": "whosestory.readers",
+    "report_view": "whosestory.report.view",
+}
+"""Each public name and the module it lives in: imported when first read (`_lazy`)."""
 
 __all__ = [
     "Alias",
@@ -74,18 +80,38 @@ __all__ = [
     "read_script",
     "report_view",
 ]
+"""The whole public namespace (a test checks it against `_EXPORTS` and `dir()`)."""
 
 __version__ = "0.1.0"
+__getattr__, __dir__ = _exports(__name__, _EXPORTS)
 
 
-def load(
-    path: str | Path, fmt: str | None = None, aliases: str | Path | AliasRules | None = None
-) -> Story:
-    """Read a screenplay or play file into a Story.
-
-    `fmt` forces a reader (``fountain``, ``text``, ``fdx``, ``pdf``, ``tei``);
-    by default the content and extension decide. `aliases` is an alias file
-    (TOML or YAML) or rules that force or forbid merges of character names.
-    """
-    rules = load_alias_file(aliases) if isinstance(aliases, (str, Path)) else aliases
-    return build_story(read_script(path, fmt), rules)
+if _typing.TYPE_CHECKING:  # what type checkers and editors see; nothing is imported at run time
+    from whosestory._load import load
+    from whosestory.aliases import AliasRules, load_alias_file
+    from whosestory.analysis import Analysis, CharacterFigures, analyze
+    from whosestory.build import build_story
+    from whosestory.errors import (
+        AliasFileError,
+        InputError,
+        ParseError,
+        UnsafeXMLError,
+        WhosestoryError,
+    )
+    from whosestory.measure_registry import Measure
+    from whosestory.model import (
+        Alias,
+        Character,
+        Diagnostic,
+        Element,
+        Kind,
+        Mention,
+        Scene,
+        Script,
+        Span,
+        Story,
+    )
+    from whosestory.readers import read_script
+    from whosestory.report.view import report_view
+    from whosestory.roles import Role
+    from whosestory.verdict import Case, Quote, Ranked, Verdict

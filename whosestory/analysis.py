@@ -16,7 +16,7 @@ from functools import partial
 from whosestory import evidence, verdict
 from whosestory import language as languages
 from whosestory.chart_data import Charts, arc_names, chart_data
-from whosestory.measures import spotlight
+from whosestory.measures import network, spotlight
 from whosestory.measures.arc import ArcChange
 from whosestory.measures.frame import Frame
 from whosestory.model import Story
@@ -27,7 +27,7 @@ from whosestory.signals import Signals, measure
 from whosestory.stats import Stats, screen_stats
 from whosestory.verdict import Case, Quote
 
-__all__ = ["ROLES", "Analysis", "CharacterFigures", "Rankings", "analyze"]
+__all__ = ["ROLES", "Analysis", "CharacterFigures", "Rankings", "analyze", "prepare_for_many"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,3 +202,9 @@ def analyze(story: Story, models: Mapping[str, RoleModel] | None = None) -> Anal
         case_of=partial(_case_of, signals, roles, scored),
         stats=screen_stats(story, signals.present, graph, signals.lengths, by_part),
     )
+
+
+def prepare_for_many() -> bool:
+    """Load now what pays for itself only over many analyses in one process (a corpus
+    worker): igraph for the path centralities, when installed (True if it is)."""
+    return network.prefer_compiled_paths()

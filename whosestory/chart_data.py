@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from whosestory.measures import arc, spotlight
+from whosestory.measures import arc, network, spotlight
 from whosestory.signals import Signals
 
 ARC_CHARACTERS = 6
@@ -51,11 +51,11 @@ def chart_data(signals: Signals, arc_characters: Sequence[str]) -> Charts:
     matrix = spotlight.presence_matrix(story, signals.present, signals.speaking)
     graph = signals.graphs["copresence"]
     nodes = sorted(
-        ((n, len(signals.present.get(n, ()))) for n in graph.nodes),
+        ((n, len(signals.present.get(n, ()))) for n in graph),
         key=lambda node: (-node[1], node[0]),
     )
     edges = sorted(
-        ((u, v, int(w)) for u, v, w in graph.edges(data="weight")),
+        ((u, v, int(w)) for u, v, w in network.edges(graph)),
         key=lambda edge: (-edge[2], edge[0], edge[1]),
     )
     arcs = tuple(

@@ -37,12 +37,8 @@ from pathlib import Path
 from typing import Any
 
 from whosestory import analyze, load
-from whosestory.argue import argue
 from whosestory.budget import add_limit_options, limits_from_args
-from whosestory.compare import compare
-from whosestory.corpus import add_corpus_command, run_corpus_command
 from whosestory.errors import WhosestoryError
-from whosestory.evalcommand import add_eval_command, add_fit_command, run_eval, run_fit
 from whosestory.readers import READERS
 from whosestory.report.colour import wants_colour
 from whosestory.report.renderers import RENDERERS, Options
@@ -56,9 +52,6 @@ from whosestory.report.view import (
 from whosestory.rolemodel import RoleModel, load_model
 from whosestory.roles import ROLES
 from whosestory.safety import strip_controls
-from whosestory.season import analyze_season, episode_paths
-from whosestory.serve import add_serve_command, is_loopback, make_server, serve_limits
-from whosestory.stats import screen_stats, sides
 from whosestory.worker import run_bounded
 
 EXIT_INPUT = 1
@@ -167,7 +160,38 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _parser() -> argparse.ArgumentParser:
+ANALYSIS_COMMANDS = ("analyze", "argue", "cast", "scenes", "compare", "stats", "sides")
+OWN_MODULE_COMMANDS = ("eval", "fit", "corpus", "serve")
+"""Commands whose parser and code live in a module of their own, imported only when wanted."""
+
+
+def _command_word(argv: Sequence[str] | None) -> str | None:
+    """The command `argv` names, or None (no command, or help) when the parser needs them all."""
+    words = [w for w in (sys.argv[1:] if argv is None else argv) if not w.startswith("-")]
+    known = (*ANALYSIS_COMMANDS, *OWN_MODULE_COMMANDS)
+    return words[0] if words and words[0] in known else None
+
+
+def _add_own_module_commands(commands: Any, wanted: str | None) -> None:
+    """eval, fit, corpus and serve: each module is imported only for its own command
+    (or for them all when `wanted` is None), so `analyze` never pays for a web server."""
+    if wanted in (None, "eval", "fit"):
+        from whosestory.evalcommand import add_eval_command, add_fit_command
+
+        add_eval_command(commands, ROLES)
+        add_fit_command(commands)
+    if wanted in (None, "corpus"):
+        from whosestory.corpus.command import add_corpus_command
+
+        add_corpus_command(commands)
+    if wanted in (None, "serve"):
+        from whosestory.serve import add_serve_command
+
+        add_serve_command(commands)
+
+
+def _parser(wanted: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `wanted`, only that command's module is imported."""
     parser = argparse.ArgumentParser(
         prog="whosestory",
         description="Whose story is it? Spotlight, protagonist, main and impact character "
@@ -240,10 +264,7 @@ def _parser() -> argparse.ArgumentParser:
         (("file", "A", "the first version"), ("other", "B", "the second version")),
         verbose=False,
     )
-    add_eval_command(commands, ROLES)
-    add_fit_command(commands)
-    add_corpus_command(commands)
-    add_serve_command(commands)
+    _add_own_module_commands(commands, wanted)
     return parser
 
 
@@ -256,18 +277,27 @@ def _models(args: argparse.Namespace) -> dict[str, RoleModel]:
 def _view(args: argparse.Namespace) -> Any:
     """The plain view a command prints: from the Analysis, or the Story (cast, scenes)."""
     if args.command == "compare":
+        from whosestory.compare import compare
+
         return compare(
             analyze(load(args.file, args.reader, args.aliases), _models(args)),
             analyze(load(args.other, args.reader, args.aliases), _models(args)),
         )
     if args.command == "analyze":
+        from whosestory.season import analyze_season, episode_paths
+
         episodes = episode_paths(args.files)
         if len(episodes) > 1:
             return season_view(analyze_season(episodes, args.reader, args.aliases, _models(args)))
         return report_view(analyze(load(episodes[0], args.reader, args.aliases), _models(args)))
     story = load(args.file, args.reader, args.aliases)
     if args.command == "argue":
+        from whosestory.argue import argue
+
         return argue(analyze(story, _models(args)), args.claim)
+    if args.command in ("stats", "sides"):
+        from whosestory.stats import screen_stats, sides
+
     if args.command == "stats":
         return stats_view(story, screen_stats(story))
     if args.command == "sides":
@@ -276,10 +306,10 @@ def _view(args: argparse.Namespace) -> Any:
 
 
 def _render(args: argparse.Namespace) -> str:
-    if args.command == "eval":
-        return run_eval(args)
-    if args.command == "fit":
-        return run_fit(args)
+    if args.command in ("eval", "fit"):
+        from whosestory.evalcommand import run_eval, run_fit
+
+        return run_eval(args) if args.command == "eval" else run_fit(args)
     options = Options(
         verbose=getattr(args, "verbose", False),
         colour=not args.output and wants_colour(sys.stdout),
@@ -297,6 +327,8 @@ def _render_view(args: argparse.Namespace, options: Options) -> str:
 
 def _serve(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C; one sentence when the address cannot be bound or is not allowed."""
+    from whosestory.serve import is_loopback, make_server, serve_limits
+
     if not is_loopback(args.host) and not args.public:
         print(
             f"whosestory: --host {args.host} can be reached from other machines, and anyone "
@@ -367,11 +399,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    parser = _parser()
+    parser = _parser(_command_word(argv))
     args = parser.parse_args(argv)
     if args.command == "serve":
         return _serve(args)
     if args.command == "corpus":
+        from whosestory.corpus.command import run_corpus_command
+
         status, message = run_corpus_command(args)
         print(message, file=sys.stderr)
         return status

@@ -128,9 +128,18 @@ class Scene:
     location: str | None = None
     time: str | None = None
     act: str | None = None
+    _speeches: tuple[Speech, ...] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """`speeches()`, kept after the first call (measures read them many times)."""
 
     def speeches(self) -> tuple[Speech, ...]:
         """The scene's speeches: runs of one cue's dialogue, parentheticals and lyrics."""
+        if self._speeches is None:
+            object.__setattr__(self, "_speeches", self._find_speeches())
+        return self._speeches  # type: ignore[return-value]
+
+    def _find_speeches(self) -> tuple[Speech, ...]:
         result: list[Speech] = []
         run: list[Element] = []
         for element in self.elements:

@@ -13,8 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import networkx as nx
-
 from whosestory import language as languages
 from whosestory import lexicons
 from whosestory.features import character_features
@@ -50,7 +48,8 @@ class Signals:
     `voices` who narrates first and last; `arcs` each character's change of tone;
     `language` the story's (declared or detected), `text_units` each character's
     scored speech in story order (read once for arcs, drift, tone words), `lengths`
-    each scene's estimated seconds.
+    each scene's estimated seconds; `perception_hits` and `pov_hits` the interiority
+    hits (read once for the measure and its quotes).
     """
 
     story: Story
@@ -59,7 +58,7 @@ class Signals:
     tiers: Mapping[str, str]
     present: Mapping[str, frozenset[int]]
     speaking: Mapping[str, frozenset[int]]
-    graphs: Mapping[str, nx.Graph]
+    graphs: Mapping[str, network.Graph]
     layer: frame.Frame
     voices: frame.Telling
     arcs: Mapping[str, arc.ArcChange]
@@ -68,6 +67,8 @@ class Signals:
     inner_speeches: tuple[soliloquy.InnerSpeech, ...] = ()
     lengths: tuple[float, ...] = ()
     """Each scene's estimated seconds (`spotlight.scene_lengths`), for the statistics."""
+    perception_hits: list[interiority.Hit] = field(default_factory=list)
+    pov_hits: list[interiority.Hit] = field(default_factory=list)
     _memo: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def _once(self, key: str, name: str, compute: Any) -> Any:
@@ -77,7 +78,13 @@ class Signals:
 
     def inner_hits(self, name: str) -> list[interiority.Hit]:
         """Up to three interiority hits of `name` (perception verbs, POV shots), in order."""
-        return self._once("inner", name, lambda: interiority.evidence(self.story, name, limit=3))
+        return self._once(
+            "inner",
+            name,
+            lambda: interiority.evidence(
+                self.story, name, limit=3, perception=self.perception_hits, pov=self.pov_hits
+            ),
+        )
 
     def tone_words(self, name: str) -> dict[str, list[tuple[str, int]]]:
         """The three most frequent toned words of `name`'s early and late speech."""
@@ -197,8 +204,11 @@ def measure(story: Story) -> Signals:
     present = spotlight.present_scenes(story, speaking)
     subject = agency.subject_counts(story)
     graphs = network.story_graphs(story, present)
-    perception = interiority.perception_verbs(story)
-    shots = interiority.pov_shots(story)
+    perceived = interiority.perception_hits(story)
+    # no hits may mean a language without verbs, which has no table (not zeros)
+    perception = interiority.perception_verbs(story, hits=perceived or None)
+    shot_hits = interiority.pov_hits(story)
+    shots = interiority.pov_shots(story, hits=shot_hits)
     lengths = spotlight.scene_lengths(story)
     tables: dict[str, dict[str, float]] = _presence_tables(story, present, speaking, lengths)
     tables.update(
@@ -247,4 +257,6 @@ def measure(story: Story) -> Signals:
         text_units=text_units,
         inner_speeches=speeches,
         lengths=tuple(lengths),
+        perception_hits=perceived,
+        pov_hits=shot_hits,
     )

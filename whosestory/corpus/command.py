@@ -2,6 +2,7 @@
 
     whosestory corpus PATH_OR_GLOB... --out results.parquet [--characters PATH]
         [--workers N] [--engine local|dask] [--scheduler ADDRESS] [--resume] [--no-progress]
+        [--limit-seconds S]
 
 The CLI adds it with `add_corpus_command(subparsers)` in its parser, and runs
 `run_corpus_command(args)`, which returns the exit status and the one sentence
@@ -38,10 +39,18 @@ def _add_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--scheduler", metavar="ADDRESS", help="a running dask scheduler")
     sub.add_argument("--resume", action="store_true", help="continue an interrupted run")
     sub.add_argument("--no-progress", action="store_true", help="no progress bar")
+    sub.add_argument(
+        "--limit-seconds",
+        type=float,
+        default=None,
+        metavar="S",
+        help="time one file may take before it is an error row (default 600)",
+    )
 
 
 def run_corpus_command(args: argparse.Namespace) -> tuple[int, str]:
     """Run the corpus command: the exit status and the sentence to print on stderr."""
+    from whosestory.corpus.pool import LIMIT_SECONDS
     from whosestory.corpus.run import run_corpus
 
     start = time.perf_counter()
@@ -55,6 +64,7 @@ def run_corpus_command(args: argparse.Namespace) -> tuple[int, str]:
             resume=args.resume,
             characters_out=args.characters,
             progress=not args.no_progress,
+            limit_seconds=args.limit_seconds or LIMIT_SECONDS,
         )
     except WhosestoryError as err:
         return EXIT_INPUT, f"whosestory: {err}"
@@ -68,7 +78,9 @@ def run_corpus_command(args: argparse.Namespace) -> tuple[int, str]:
             "please report it, with --debug for the traceback."
         )
     errors = int(table["error"].notna().sum())
+    retry = table.attrs.get("to_retry", 0)
+    again = f"; {retry} lost with a worker: --resume retries them" if retry else ""
     return 0, (
-        f"whosestory: {len(table)} stories ({errors} unreadable) in "
+        f"whosestory: {len(table)} stories ({errors} unreadable{again}) in "
         f"{time.perf_counter() - start:.1f} s -> {args.out}"
     )

@@ -1,69 +1,58 @@
 """Engines: send file paths to workers, get rows back, as they finish.
 
-Both engines run the same function (`rows.process_file`) and keep only a few
-tasks in flight per worker, so neither the parent nor a worker holds more than
-a handful of stories' rows at a time. A task that fails outside the function
-(a worker process that died) becomes that file's error row.
+Both engines run the same function (`rows.process_file`). The local engine's
+workers (`pool.py`) hold one file each at a time, so a worker that dies or runs
+past the time limit fails only its own file. Dask keeps a few tasks in flight
+per worker, each a batch of a few files (a task costs milliseconds of CPU); a
+task lost with its worker makes its files error rows, marked to be retried by
+``--resume``.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
 from collections.abc import Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from whosestory.corpus.paths import CorpusError
-from whosestory.corpus.rows import error_row, one_sentence, process_file
+from whosestory.corpus.pool import (
+    LIMIT_SECONDS,
+    Result,
+    inline_results,
+    lost_row,
+    pooled_results,
+)
+from whosestory.corpus.rows import one_sentence, process_file
 
-Result = tuple[dict[str, Any], list[dict[str, Any]]]
 IN_FLIGHT_PER_WORKER = 4
 ENGINES = ("local", "dask")
 
 
-def _lost(file: str, err: BaseException) -> Result:
-    return error_row(file, f"the worker analysing it failed: {one_sentence(err)}"), []
-
-
-def local_results(files: Sequence[str], workers: int, with_characters: bool) -> Iterator[Result]:
-    """Rows from a process pool (`workers` processes; 1 runs in this process)."""
+def local_results(
+    files: Sequence[str], workers: int, with_characters: bool, limit: float = LIMIT_SECONDS
+) -> Iterator[Result]:
+    """Rows from `workers` processes (1 runs in this process), each file within `limit` s."""
     if workers <= 1:
-        for file in files:
-            yield process_file(file, with_characters)
-        return
-    # spawn: a worker starts from a clean interpreter, without the parent's pandas.
-    context = multiprocessing.get_context("spawn")
-    queue = iter(files)
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    pending: dict[Future[Result], str] = {}
-    try:
-        while True:
-            while len(pending) < workers * IN_FLIGHT_PER_WORKER:
-                file = next(queue, None)
-                if file is None:
-                    break
-                pending[pool.submit(process_file, file, with_characters)] = file
-            if not pending:
-                return
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            broken = False
-            for future in done:
-                file = pending.pop(future)
-                try:
-                    yield future.result()
-                except Exception as err:  # the worker died: its files become error rows
-                    broken = broken or isinstance(err, BrokenProcessPool)
-                    yield _lost(file, err)
-            if broken:  # every task still in flight died with the pool; start a new one
-                for file in pending.values():
-                    yield _lost(file, RuntimeError("a worker process died"))
-                pending.clear()
-                pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        return inline_results(files, with_characters, limit)
+    return pooled_results(files, workers, with_characters, limit)
+
+
+MAX_BATCH = 8
+"""Most files in one dask task: a task costs the scheduler and both ends milliseconds of
+CPU, so a few stories share one (results still stream, a batch at a time)."""
+
+
+def _process_batch(files: list[str], with_characters: bool) -> list[Result]:
+    """`process_file` on each of `files` in a dask worker, prepared as our workers are."""
+    from whosestory.analysis import prepare_for_many
+
+    prepare_for_many()  # at once after the first call
+    return [process_file(file, with_characters) for file in files]
+
+
+def _batch_size(files: int, slots: int) -> int:
+    """Files per task: up to MAX_BATCH, while every slot still gets several tasks."""
+    return max(1, min(MAX_BATCH, files // (slots * IN_FLIGHT_PER_WORKER * 2)))
 
 
 def _distributed() -> Any:
@@ -93,25 +82,27 @@ def dask_results(
     client = distributed.Client(cluster if cluster is not None else scheduler)
     try:
         slots = max(sum(client.nthreads().values()), 1)
-        queue = iter(files)
-        pending: dict[Any, str] = {}
+        size = _batch_size(len(files), slots)
+        queue = iter([list(files[i : i + size]) for i in range(0, len(files), size)])
+        pending: dict[Any, list[str]] = {}
         stream = distributed.as_completed()
 
         def submit() -> None:
-            file = next(queue, None)
-            if file is not None:
-                future = client.submit(process_file, file, with_characters, pure=False)
-                pending[future] = file
+            batch = next(queue, None)
+            if batch is not None:
+                future = client.submit(_process_batch, batch, with_characters, pure=False)
+                pending[future] = batch
                 stream.add(future)
 
         for _ in range(slots * IN_FLIGHT_PER_WORKER):
             submit()
         for future in stream:
-            file = pending.pop(future)
+            batch = pending.pop(future)
             try:
-                yield future.result()
+                yield from future.result()
             except Exception as err:
-                yield _lost(file, err)
+                for file in batch:
+                    yield lost_row(file, one_sentence(err).rstrip("."))
             future.release()
             submit()
     finally:
@@ -126,10 +117,15 @@ def results(
     workers: int,
     scheduler: str | None,
     with_characters: bool,
+    limit: float = LIMIT_SECONDS,
 ) -> Iterator[Result]:
-    """Rows for `files` from the named engine, in the order they finish."""
+    """Rows for `files` from the named engine, in the order they finish.
+
+    `limit` (seconds a file may take) is kept by the local engine; a dask cluster
+    runs each task to its end.
+    """
     if engine == "local":
-        return local_results(files, workers, with_characters)
+        return local_results(files, workers, with_characters, limit)
     if engine == "dask":
         return dask_results(files, workers, scheduler, with_characters)
     raise CorpusError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}.")

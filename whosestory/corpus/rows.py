@@ -43,8 +43,9 @@ TAIL_COLUMNS: dict[str, str] = {
     "seconds": "Float64",
     "error": "string",
 }
-HIDDEN_COLUMNS: dict[str, str] = {"_pid": "Int64", "_peak_rss_mb": "Float64"}
-"""Worker process id and its peak resident memory: kept in the parts, left out of outputs."""
+HIDDEN_COLUMNS: dict[str, str] = {"_pid": "Int64", "_peak_rss_mb": "Float64", "_retry": "boolean"}
+"""Worker process id and its peak resident memory, and whether the error came from outside
+the file (a worker that died: ``--resume`` retries it): kept in the parts, left out of outputs."""
 
 CHARACTER_MEASURES = (
     "cues",
@@ -162,11 +163,12 @@ def one_sentence(err: BaseException) -> str:
 
 
 def peak_rss_mb() -> float:
-    """This process's own peak resident memory in MB.
+    """This process's peak resident memory in MB.
 
-    On Linux it is ``VmHWM``: ``ru_maxrss`` survives ``exec``, so a spawned worker would
-    report the peak of the parent it was forked from. Elsewhere ``ru_maxrss`` (KiB on
-    Linux, bytes on macOS).
+    On Linux, the kernel's high-water mark of this process's own memory (``VmHWM``):
+    `ru_maxrss` of a spawned worker keeps its parent's peak from before the exec,
+    which made every worker look as large as the pandas process that started it.
+    Elsewhere `ru_maxrss` (KiB on Linux, bytes on macOS).
     """
     try:
         with open("/proc/self/status", encoding="ascii") as status:

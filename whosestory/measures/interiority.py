@@ -340,16 +340,29 @@ def interiority(
     }
 
 
-def evidence(story: Story, name: str, limit: int = 5, signal: str | None = None) -> list[Hit]:
+def evidence(
+    story: Story,
+    name: str,
+    limit: int = 5,
+    signal: str | None = None,
+    *,
+    perception: list[Hit] | None = None,
+    pov: list[Hit] | None = None,
+) -> list[Hit]:
     """Up to `limit` perception and POV hits for `name`, in story order, to quote.
 
     `signal` keeps only ``"perception"`` or ``"pov"`` hits. When both kinds are
-    wanted, they alternate so that a short list shows each.
+    wanted, they alternate so that a short list shows each. `perception` and `pov`
+    are `perception_hits(story)` and `pov_hits(story)` if the caller already has them.
     """
-    language = story_language(story)
+    language = story_language(story) if perception is None or pov is None else None
+    if perception is None:
+        perception = perception_hits(story, language)
+    if pov is None:
+        pov = pov_hits(story, language)
     kinds = {
-        "perception": [h for h in perception_hits(story, language) if h.character == name],
-        "pov": [h for h in pov_hits(story, language) if h.character == name],
+        "perception": [h for h in perception if h.character == name],
+        "pov": [h for h in pov if h.character == name],
     }
     if signal is not None:
         return sorted(kinds.get(signal, []), key=lambda h: (h.scene, h.line))[:limit]

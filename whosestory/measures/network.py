@@ -16,6 +16,15 @@ Two undirected, weighted graphs over the story's characters (group speakers such
   or the first speech of a scene, is misread or not counted. Exchanges never cross
   a scene boundary.
 
+A graph is a plain weighted adjacency mapping, ``{name: {neighbour: weight}}`` (both
+directions for an undirected graph): building one costs no import, and every
+centrality below reads it directly. `to_networkx` turns one into a networkx graph
+for the exports and metrics people expect from networkx; the functions here also
+accept a networkx graph. The path centralities run in igraph, when it is installed,
+on graphs large enough to pay for its import (`PATH_ENGINE_WORK`), and on all but
+the smallest once a process that analyses many stories has loaded it
+(`prefer_compiled_paths`): the same values, at a tenth of the time.
+
 Centralities (each a function graph -> {character: float}, following networkx):
 
 - `degree`: neighbours / (n - 1), n the number of nodes (Freeman 1979);
@@ -39,13 +48,16 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from heapq import heappop, heappush
 from itertools import combinations, pairwise
-
-import networkx as nx
+from typing import Any
 
 from whosestory.measures.spotlight import present_scenes
 from whosestory.model import Story
 
-Centrality = Callable[[nx.Graph], dict[str, float]]
+Graph = dict[str, dict[str, float]]
+"""Weighted adjacency: each node -> {neighbour: weight} (both directions when undirected)."""
+GraphLike = Mapping[str, Any]
+"""A `Graph`, or a networkx graph (its ``graph[u]`` maps neighbours to edge data)."""
+Centrality = Callable[[GraphLike], dict[str, float]]
 
 MAIN_SHARE = 0.5
 """`tiers`: main characters are present in at least this share of the top character's scenes."""
@@ -74,7 +86,7 @@ def copresence_graph(
     story: Story,
     characters: Iterable[str] | None = None,
     presence: Mapping[str, frozenset[int]] | None = None,
-) -> nx.Graph:
+) -> Graph:
     """Scene co-presence: an edge weighted by the number of scenes two characters share.
 
     Nodes are the non-group characters present in at least one scene (restricted to
@@ -90,13 +102,13 @@ def copresence_graph(
     if len(allowed) > MAX_COPRESENCE_NODES:
         ranked = sorted(allowed, key=lambda n: (-len(presence.get(n, ())), n))
         allowed = set(ranked[:MAX_COPRESENCE_NODES])
-    graph = nx.Graph()
+    graph: Graph = {}
     by_scene: dict[int, list[str]] = {}
     for name in _individuals(story):
         scenes = presence.get(name, frozenset())
         if name not in allowed or not scenes:
             continue
-        graph.add_node(name)
+        graph[name] = {}
         for scene in scenes:
             by_scene.setdefault(scene, []).append(name)
     for names in by_scene.values():
@@ -105,7 +117,7 @@ def copresence_graph(
     return graph
 
 
-def conversation_digraph(story: Story) -> nx.DiGraph:
+def conversation_digraph(story: Story) -> Graph:
     """Who answers whom: an edge u -> v for each speech by v right after a speech by u.
 
     Read u -> v as "v speaks to u" (a reply addressed to whoever spoke just before),
@@ -115,49 +127,126 @@ def conversation_digraph(story: Story) -> nx.DiGraph:
     each other). Nodes are the non-group characters with at least one speech.
     """
     individuals = set(_individuals(story))
-    graph = nx.DiGraph()
+    graph: Graph = {}
     for scene in story.scenes:
         speakers = [s.speaker for s in scene.speeches()]
-        graph.add_nodes_from(s for s in speakers if s in individuals)
+        for name in speakers:
+            if name in individuals and name not in graph:
+                graph[name] = {}
         for before, after in pairwise(speakers):
             if before != after and before in individuals and after in individuals:
-                _add_weight(graph, before, after)
+                row = graph[before]
+                row[after] = row.get(after, 0) + 1
     return graph
 
 
-def conversation_graph(story: Story, digraph: nx.DiGraph | None = None) -> nx.Graph:
+def conversation_graph(story: Story, digraph: Graph | None = None) -> Graph:
     """The conversation graph made undirected: weight = exchanges in either direction."""
     if digraph is None:
         digraph = conversation_digraph(story)
-    graph = nx.Graph()
-    graph.add_nodes_from(digraph)
-    for u, v, weight in digraph.edges(data="weight"):
-        _add_weight(graph, u, v, weight)
+    graph: Graph = {name: {} for name in digraph}
+    for u, row in digraph.items():
+        for v, weight in row.items():
+            _add_weight(graph, u, v, weight)
     return graph
 
 
-def _add_weight(graph: nx.Graph, u: str, v: str, weight: float = 1) -> None:
-    if graph.has_edge(u, v):
-        graph[u][v]["weight"] += weight
-    else:
-        graph.add_edge(u, v, weight=weight)
+def _add_weight(graph: Graph, u: str, v: str, weight: float = 1) -> None:
+    """Add `weight` to the undirected edge u-v (both nodes must be in `graph`)."""
+    graph[u][v] = graph[u].get(v, 0) + weight
+    graph[v][u] = graph[v].get(u, 0) + weight
+
+
+def adjacency(graph: GraphLike) -> Graph:
+    """`graph` as a `Graph`: a networkx graph's edge weights (1 without a weight), or a copy."""
+    return _as_graph(graph, copy=True)
+
+
+def _as_graph(graph: GraphLike, copy: bool = False) -> Graph:
+    """`graph` itself when it is a `Graph` already (unless `copy`), else its `Graph`."""
+    if not copy and isinstance(graph, dict):
+        return graph
+    result: Graph = {}
+    for u in graph:
+        row = graph[u]
+        result[u] = {
+            v: float(d.get("weight", 1)) if isinstance(d, Mapping) else float(d)
+            for v, d in row.items()
+        }
+    return result
+
+
+def edges(graph: GraphLike) -> list[tuple[str, str, float]]:
+    """Each undirected edge once, as (u, v, weight), in the order the nodes were added."""
+    adj = _as_graph(graph)
+    order = {node: i for i, node in enumerate(adj)}
+    return [(u, v, w) for u, row in adj.items() for v, w in row.items() if order[u] <= order[v]]
+
+
+def _number_of_edges(graph: Graph) -> int:
+    """How many undirected edges `graph` has (a self-loop counts once)."""
+    ends = sum(len(row) + (u in row) for u, row in graph.items())
+    return ends // 2
+
+
+def _subgraph(graph: GraphLike, nodes: Iterable[str]) -> Graph:
+    """The graph induced by `nodes`."""
+    keep = set(nodes)
+    adj = _as_graph(graph)
+    return {u: {v: w for v, w in row.items() if v in keep} for u, row in adj.items() if u in keep}
+
+
+def _components(graph: GraphLike) -> list[list[str]]:
+    """The connected components, each in the order nodes are reached from its first node."""
+    adj = _as_graph(graph)
+    seen: set[str] = set()
+    found: list[list[str]] = []
+    for start in adj:
+        if start in seen:
+            continue
+        seen.add(start)
+        component, frontier = [start], [start]
+        while frontier:
+            for v in adj[frontier.pop()]:
+                if v not in seen:
+                    seen.add(v)
+                    component.append(v)
+                    frontier.append(v)
+        found.append(component)
+    return found
+
+
+def to_networkx(graph: GraphLike) -> Any:
+    """A ``networkx.Graph`` with the same nodes and ``weight`` edges (networkx is imported here)."""
+    import networkx as nx
+
+    result = nx.Graph()
+    result.add_nodes_from(graph)
+    result.add_weighted_edges_from(edges(graph))
+    return result
 
 
 # ---------------------------------------------------------------- centralities
 
 
-def degree(graph: nx.Graph) -> dict[str, float]:
+def degree(graph: GraphLike) -> dict[str, float]:
     """Degree centrality: the share of the n - 1 other nodes a node is linked to (0 if n = 1)."""
-    others = graph.number_of_nodes() - 1
-    return {n: d / others if others else 0.0 for n, d in graph.degree()}
+    adj = _as_graph(graph)
+    others = len(adj) - 1
+    return {n: _degree(n, row) / others if others else 0.0 for n, row in adj.items()}
 
 
-def weighted_degree(graph: nx.Graph) -> dict[str, float]:
+def _degree(node: str, row: Mapping[str, float]) -> int:
+    return len(row) + (node in row)  # a self-loop counts twice, as in networkx
+
+
+def weighted_degree(graph: GraphLike) -> dict[str, float]:
     """Strength: the sum of the weights of a node's edges (shared scenes, exchanges)."""
-    return {n: float(v) for n, v in graph.degree(weight="weight")}
+    adj = _as_graph(graph)
+    return {n: float(sum(row.values()) + row.get(n, 0)) for n, row in adj.items()}
 
 
-def betweenness(graph: nx.Graph) -> dict[str, float]:
+def betweenness(graph: GraphLike) -> dict[str, float]:
     """Normalised betweenness, edge length 1 / weight (Freeman 1977; Brandes 2001).
 
     For each pair of other nodes, the share of their shortest paths that pass
@@ -170,7 +259,7 @@ def betweenness(graph: nx.Graph) -> dict[str, float]:
     return _shortest_path_centralities(graph)[0]
 
 
-def closeness(graph: nx.Graph) -> dict[str, float]:
+def closeness(graph: GraphLike) -> dict[str, float]:
     """Closeness, edge length 1 / weight: k / (sum of the distances to the k nodes reached).
 
     On a graph that is not connected the value is multiplied by k / (n - 1), the
@@ -184,11 +273,6 @@ def closeness(graph: nx.Graph) -> dict[str, float]:
 _EPS = 1e-9
 
 
-def _weights(neighbours: Mapping[str, Mapping[str, float]]) -> list[tuple[str, float]]:
-    """(neighbour, weight) pairs; an edge without a weight weighs 1."""
-    return [(v, float(d.get("weight", 1))) for v, d in neighbours.items()]
-
-
 PATH_BUDGET = 1_000_000
 """Most work (nodes x edges) the path-based centralities spend on one graph.
 
@@ -200,35 +284,71 @@ only (see `_path_nodes`).
 """
 
 
-def _path_nodes(graph: nx.Graph) -> list[str]:
+def _path_nodes(graph: GraphLike) -> list[str]:
     """The nodes betweenness and closeness are computed over.
 
     All of them while nodes x edges stays within `PATH_BUDGET`; otherwise the
     characters with the greatest weighted degree (ties by name), as many as fit:
     the others, the least connected, get 0. Keeps hostile or freak input linear.
     """
-    nodes = list(graph)
-    if len(nodes) * graph.number_of_edges() <= PATH_BUDGET:
+    adj = _as_graph(graph)
+    nodes = list(adj)
+    if len(nodes) * _number_of_edges(adj) <= PATH_BUDGET:
         return nodes
-    strength = dict(graph.degree(weight="weight"))
+    strength = weighted_degree(adj)
     ranked = sorted(nodes, key=lambda n: (-strength[n], n))
     keep = len(ranked)
     while keep > 2:
         keep = max(2, int(keep * 0.8))
-        if keep * graph.subgraph(ranked[:keep]).number_of_edges() <= PATH_BUDGET:
+        if keep * _number_of_edges(_subgraph(adj, ranked[:keep])) <= PATH_BUDGET:
             break
     return ranked[:keep]
 
 
-def _shortest_path_centralities(graph: nx.Graph) -> tuple[dict[str, float], dict[str, float]]:
+PATH_ENGINE_WORK = 800_000
+"""Nodes x edges from which the path centralities run in igraph (when it is installed).
+
+Measured (docs/benchmarks.md): igraph's Brandes pass takes a tenth of ours (8 ms
+against 89 on the largest feature film, 130 characters and 3,900 edges), but
+importing and first using igraph costs about 140 ms of CPU, more than that whole
+pass; in one process it pays only on graphs near `PATH_BUDGET`. A process that
+analyses many stories (a corpus worker) pays the import once:
+`prefer_compiled_paths` lowers the bar to `PATH_ENGINE_WORK_LOADED`.
+"""
+PATH_ENGINE_WORK_LOADED = 10_000
+"""The bar once igraph is loaded: from here its pass beats ours, set-up included."""
+_engine_work = PATH_ENGINE_WORK
+
+
+def prefer_compiled_paths() -> bool:
+    """Load igraph now (once per process) and use it for every graph past a small size.
+
+    For a process that will analyse many stories; returns False (and changes
+    nothing) when igraph is not installed.
+    """
+    global _engine_work
+    if _engine_work == PATH_ENGINE_WORK_LOADED:
+        return True
+    try:
+        import igraph
+
+        igraph.Graph(n=2, edges=[(0, 1)]).betweenness(weights=[1.0])  # loads its parts
+    except ImportError:
+        return False
+    _engine_work = PATH_ENGINE_WORK_LOADED
+    return True
+
+
+def _shortest_path_centralities(graph: GraphLike) -> tuple[dict[str, float], dict[str, float]]:
     """Betweenness and closeness from one Dijkstra per node (Brandes 2001, algorithm 1).
 
     Over `_path_nodes` only when the graph is too large for the budget; every other
     node gets 0 in both.
     """
+    graph = _as_graph(graph)
     kept = _path_nodes(graph)
     if len(kept) < len(graph):
-        between, close = _shortest_path_centralities(graph.subgraph(kept))
+        between, close = _shortest_path_centralities(_subgraph(graph, kept))
         return (
             {node: between.get(node, 0.0) for node in graph},
             {node: close.get(node, 0.0) for node in graph},
@@ -236,13 +356,17 @@ def _shortest_path_centralities(graph: nx.Graph) -> tuple[dict[str, float], dict
     nodes = kept
     n = len(nodes)
     index = {node: i for i, node in enumerate(nodes)}
-    adjacency = [
-        [(index[v], 1.0 / w) for v, w in _weights(graph[u]) if v != u and w > 0] for u in nodes
+    lengths = [
+        [(index[v], 1.0 / w) for v, w in graph[u].items() if v != u and w > 0] for u in nodes
     ]
+    if n * sum(map(len, lengths)) // 2 >= _engine_work:
+        found = _igraph_paths(lengths)
+        if found is not None:
+            return _keyed(nodes, *found)
     between = [0.0] * n
     close = [0.0] * n
     for source in range(n):
-        order, preds, sigma, dist = _dijkstra_paths(adjacency, source)
+        order, preds, sigma, dist = _dijkstra_paths(lengths, source)
         delta = dict.fromkeys(order, 0.0)
         for w in reversed(order):
             share = (1 + delta[w]) / sigma[w]
@@ -254,12 +378,44 @@ def _shortest_path_centralities(graph: nx.Graph) -> tuple[dict[str, float], dict
         reached = len(dist) - 1
         if total > 0 and n > 1:
             close[source] = reached / total * reached / (n - 1)
+    return _keyed(nodes, between, close)
+
+
+def _keyed(
+    nodes: list[str], between: list[float], close: list[float]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Betweenness (summed over ordered pairs, normalised here) and closeness by node."""
+    n = len(nodes)
     # each pair was counted from both ends: divide by 2 * (n - 1)(n - 2) / 2
     scale = 1 / ((n - 1) * (n - 2)) if n > 2 else 0.0
     return (
         {node: between[i] * scale for i, node in enumerate(nodes)},
         {node: close[i] for i, node in enumerate(nodes)},
     )
+
+
+def _igraph_paths(lengths: list[list[tuple[int, float]]]) -> tuple[list[float], list[float]] | None:
+    """Betweenness over ordered pairs and closeness, by igraph, or None when it is absent.
+
+    The same definitions as the pure-Python pass (weighted Brandes; Wasserman and
+    Faust's closeness), checked against it in tests/test_network.py.
+    """
+    try:
+        import igraph
+    except ImportError:
+        return None
+    n = len(lengths)
+    pairs = [(u, v, length) for u, row in enumerate(lengths) for v, length in row if u < v]
+    graph = igraph.Graph(n=n, edges=[(u, v) for u, v, _ in pairs])
+    weights = [length for _, _, length in pairs]
+    between = [2 * b for b in graph.betweenness(weights=weights)]
+    size = {v: len(c) for c in graph.connected_components() for v in c}
+    close = []
+    for v, value in enumerate(graph.closeness(weights=weights)):
+        reached = size[v] - 1
+        ok = reached > 0 and value == value  # NaN for an isolated node
+        close.append(value * reached / (n - 1) if ok and n > 1 else 0.0)
+    return between, close
 
 
 def _dijkstra_paths(
@@ -296,7 +452,7 @@ def _dijkstra_paths(
     return order, preds, sigma, dist
 
 
-def eigenvector(graph: nx.Graph) -> dict[str, float]:
+def eigenvector(graph: GraphLike) -> dict[str, float]:
     """Weighted eigenvector centrality (Bonacich 1972), unit Euclidean norm; never raises.
 
     The leading eigenvector of the weighted adjacency matrix A, as
@@ -314,11 +470,15 @@ def eigenvector(graph: nx.Graph) -> dict[str, float]:
     1e-9 on a feature film. After `_MAX_ITER` steps (fewer on a huge component, see
     `_MAX_WORK`) the last iterate is returned.
     """
+    graph = _as_graph(graph)
     result = dict.fromkeys(graph, 0.0)
     solved: list[tuple[float, dict[str, float]]] = []
-    for nodes in nx.connected_components(graph):
-        if len(nodes) > 1:
-            solved.append(_component_eigenvector(graph.subgraph(nodes)))
+    position = {node: i for i, node in enumerate(graph)}
+    for nodes in _components(graph):
+        if len(nodes) > 1:  # a component holds all its nodes' edges: its rows as they are,
+            # in the graph's order (the order of the sums, to the last bit)
+            ordered = sorted(nodes, key=position.__getitem__)
+            solved.append(_component_eigenvector({u: graph[u] for u in ordered}))
     if not solved:
         return result
     top = max(value for value, _ in solved)
@@ -341,15 +501,29 @@ chain of thousands of one-line speakers converges slowly, and stops here.
 _TOLERANCE = 1e-10
 
 
-def _component_eigenvector(graph: nx.Graph) -> tuple[float, dict[str, float]]:
+PYTHON_STEPS = 100
+"""Power-iteration steps taken in plain Python before the rest run on numpy arrays.
+
+Feature films converge in 40 to 60 steps, so their values stay those of plain
+Python to the last bit; a component that converges slowly (a play with hundreds of
+characters needs about 300) takes its further steps as array operations, many
+times faster. The same iteration and tolerance either way.
+"""
+
+
+def _component_eigenvector(graph: Graph) -> tuple[float, dict[str, float]]:
     """(leading eigenvalue, unit eigenvector) of one connected component."""
     nodes = list(graph)
     index = {n: i for i, n in enumerate(nodes)}
-    rows = [[(index[v], w) for v, w in _weights(graph[u])] for u in nodes]
+    rows = [[(index[v], w) for v, w in graph[u].items()] for u in nodes]
     shift = max(sum(w for _, w in row) for row in rows) / 2
-    x = [1 / math.sqrt(len(nodes))] * len(nodes)
     size = len(nodes) + sum(len(row) for row in rows)
-    for _ in range(min(_MAX_ITER, max(20, _MAX_WORK // size))):
+    steps = min(_MAX_ITER, max(20, _MAX_WORK // size))
+    x = [1 / math.sqrt(len(nodes))] * len(nodes)
+    for step in range(steps):
+        if step == PYTHON_STEPS:
+            value, x = _power_iteration_arrays(rows, shift, x, steps - step)
+            return value, dict(zip(nodes, x, strict=True))
         y = [shift * x[i] + sum(w * x[j] for j, w in row) for i, row in enumerate(rows)]
         norm = math.sqrt(sum(v * v for v in y))
         if norm == 0:  # all weights 0: no leading direction, keep the uniform start
@@ -363,6 +537,32 @@ def _component_eigenvector(graph: nx.Graph) -> tuple[float, dict[str, float]]:
     return value, dict(zip(nodes, x, strict=True))
 
 
+def _power_iteration_arrays(
+    rows: list[list[tuple[int, float]]], shift: float, start: list[float], steps: int
+) -> tuple[float, list[float]]:
+    """`steps` more steps of `_component_eigenvector`'s loop from `start`, on arrays
+    (one `bincount` over the edges a step)."""
+    import numpy as np
+
+    n = len(rows)
+    source = np.repeat(np.arange(n), [len(row) for row in rows])
+    target = np.array([j for row in rows for j, _ in row], dtype=np.intp)
+    weight = np.array([w for row in rows for _, w in row], dtype=float)
+    x = np.array(start, dtype=float)
+    for _ in range(steps):
+        y = shift * x + np.bincount(source, weights=weight * x[target], minlength=n)
+        norm = math.sqrt(float(y @ y))
+        if norm == 0:  # all weights 0: no leading direction, keep the uniform start
+            break
+        y /= norm
+        done = float(np.max(np.abs(x - y))) < _TOLERANCE
+        x = y
+        if done:
+            break
+    value = float(np.sum(weight * x[source] * x[target]))
+    return value, x.tolist()
+
+
 CENTRALITIES: dict[str, Centrality] = {
     "degree": degree,
     "weighted_degree": weighted_degree,
@@ -373,11 +573,12 @@ CENTRALITIES: dict[str, Centrality] = {
 """Every centrality by name, in the order `centralities` reports them."""
 
 
-def centralities(graph: nx.Graph) -> dict[str, dict[str, float]]:
+def centralities(graph: GraphLike) -> dict[str, dict[str, float]]:
     """Every centrality of `CENTRALITIES` on one graph, keyed by name.
 
     Betweenness and closeness come from one shared pass of shortest paths.
     """
+    graph = _as_graph(graph)
     between, close = _shortest_path_centralities(graph)
     return {
         "degree": degree(graph),
@@ -393,7 +594,7 @@ def centralities(graph: nx.Graph) -> dict[str, dict[str, float]]:
 
 def story_graphs(
     story: Story, presence: Mapping[str, frozenset[int]] | None = None
-) -> dict[str, nx.Graph]:
+) -> dict[str, Graph]:
     """The co-presence and conversation graphs of a story, keyed by name."""
     return {
         "copresence": copresence_graph(story, presence=presence),
@@ -404,7 +605,7 @@ def story_graphs(
 def network_measures(
     story: Story,
     presence: Mapping[str, frozenset[int]] | None = None,
-    graphs: Mapping[str, nx.Graph] | None = None,
+    graphs: Mapping[str, Graph] | None = None,
 ) -> dict[str, dict[str, float]]:
     """Every centrality on both graphs, keyed graph_measure: ``"copresence_degree"``, ...
 

@@ -14,15 +14,12 @@ from __future__ import annotations
 
 from collections import Counter
 
-import networkx as nx
-
+from whosestory.measures.network import Graph
 from whosestory.model import SPOKEN_KINDS, Story
 
 
-def _edge_weights(graph: nx.Graph, name: str) -> dict[str, float]:
-    if name not in graph:
-        return {}
-    return {other: float(data.get("weight", 1.0)) for other, data in graph[name].items()}
+def _edge_weights(graph: Graph, name: str) -> dict[str, float]:
+    return {other: float(weight) for other, weight in graph.get(name, {}).items()}
 
 
 def named_by(story: Story, name: str) -> dict[str, int]:
@@ -41,7 +38,7 @@ def named_by(story: Story, name: str) -> dict[str, int]:
 
 
 def ties(
-    story: Story, name: str, copresence: nx.Graph, conversation: nx.Graph
+    story: Story, name: str, copresence: Graph, conversation: Graph
 ) -> dict[str, dict[str, float]]:
     """shared_scenes, exchanges and talked_about from `name` to every other character."""
     others = [c.name for c in story.cast if not c.group and c.name != name]

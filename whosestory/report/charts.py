@@ -11,8 +11,6 @@ import math
 from collections.abc import Mapping, Sequence
 from html import escape
 
-import networkx as nx
-
 from whosestory.report.types import Arc, Edge, Node, TimelineRow, TimelineScene, Window
 
 LABEL_WIDTH = 165
@@ -144,8 +142,11 @@ def spring_layout(
     """Force-directed positions (Fruchterman-Reingold, networkx) inside the box, the same each run.
 
     Characters who share many scenes pull together, so clusters show; a seeded start
-    makes the drawing reproducible. One name sits in the middle.
+    makes the drawing reproducible. One name sits in the middle. networkx is imported
+    here, when a page draws the network.
     """
+    import networkx as nx
+
     graph = nx.Graph()
     graph.add_nodes_from(names)
     graph.add_weighted_edges_from(

@@ -9,13 +9,16 @@ share scenes, weighted by how many. networkx reads both back (`read_gexf`,
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import Any
 
 from whosestory.report.types import ReportView
 
 
-def report_graph(view: ReportView) -> nx.Graph:
-    """The report's co-presence network as a networkx graph, with the nodes' figures."""
+def report_graph(view: ReportView) -> Any:
+    """The report's co-presence network as a ``networkx.Graph``, with the nodes' figures
+    (networkx is imported here, only when a network is exported)."""
+    import networkx as nx
+
     characters = {c["name"]: c for c in view["characters"]}
     graph = nx.Graph(name=view["title"] or "Untitled")
     for node in view["network"]["nodes"]:
@@ -34,9 +37,13 @@ def report_graph(view: ReportView) -> nx.Graph:
 
 def render_gexf(view: ReportView) -> str:
     """The network as GEXF 1.2 (undirected, static)."""
+    import networkx as nx
+
     return "\n".join(nx.generate_gexf(report_graph(view), version="1.2draft")) + "\n"
 
 
 def render_graphml(view: ReportView) -> str:
     """The network as GraphML."""
+    import networkx as nx
+
     return "\n".join(nx.generate_graphml(report_graph(view))) + "\n"

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import networkx as nx
-
-from whosestory.measures.network import copresence_graph
+from whosestory.measures.network import GraphLike, copresence_graph
 from whosestory.measures.spotlight import (
     SECONDS_PER_PAGE,
     presence_by_part,
@@ -43,7 +41,7 @@ __all__ = ["Sides", "Stats", "screen_stats", "sides"]
 def screen_stats(
     story: Story,
     present: Mapping[str, frozenset[int]] | None = None,
-    graph: nx.Graph | None = None,
+    graph: GraphLike | None = None,
     lengths: Sequence[float] | None = None,
     by_part: Mapping[str, Mapping[str, int]] | None = None,
 ) -> Stats:

@@ -2,7 +2,8 @@
 
 The network is the co-presence graph of the measures (`measures.network.copresence_graph`:
 individual characters, an edge for every pair that shares a scene). Following DraCor
-(https://dracor.org/doc/faq) and networkx:
+(https://dracor.org/doc/faq), with networkx's definitions (the tests check the figures
+against networkx; networkx itself is not imported here):
 
 - density: edges / (n (n - 1) / 2);
 - average degree: 2 edges / n;
@@ -19,34 +20,84 @@ when neither the source nor the pronouns say it); share is the share of all word
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Sequence
 
-import networkx as nx
-
+from whosestory.measures.network import GraphLike, adjacency
 from whosestory.stats.types import CharacterStats, GenderSplit, NetworkMetrics
 
 GENDER_ORDER = ("f", "m", "unknown")
 
 
-def network_metrics(graph: nx.Graph) -> NetworkMetrics:
-    """Density, average degree, clustering, diameter, average path length, components."""
-    n, m = graph.number_of_nodes(), graph.number_of_edges()
-    components = list(nx.connected_components(graph)) if n else []
-    largest = graph.subgraph(max(components, key=len)) if components else nx.Graph()
-    connected = largest.number_of_nodes() > 1
+def network_metrics(graph: GraphLike) -> NetworkMetrics:
+    """Density, average degree, clustering, diameter, average path length, components.
+
+    `graph` is the measures' weighted adjacency (or a networkx graph); weights are ignored.
+    """
+    adj = {u: {v for v in row if v != u} for u, row in adjacency(graph).items()}
+    n = len(adj)
+    m = sum(len(row) for row in adj.values()) // 2
+    components = _components(adj)
+    largest = max(components, key=len) if components else set()
+    connected = len(largest) > 1
+    diameter, mean_path = _paths(adj, largest) if connected else (None, None)
     return {
         "nodes": n,
         "edges": m,
-        "density": round(nx.density(graph), 4) if n > 1 else 0.0,
+        "density": round(2 * m / (n * (n - 1)), 4) if n > 1 else 0.0,
         "average_degree": round(2 * m / n, 4) if n else 0.0,
-        "clustering": round(nx.average_clustering(graph), 4) if n else 0.0,
-        "diameter": nx.diameter(largest) if connected else None,
-        "average_path_length": (
-            round(nx.average_shortest_path_length(largest), 4) if connected else None
-        ),
+        "clustering": round(sum(_clustering(adj, u) for u in adj) / n, 4) if n else 0.0,
+        "diameter": diameter,
+        "average_path_length": round(mean_path, 4) if mean_path is not None else None,
         "components": len(components),
-        "largest_component": largest.number_of_nodes(),
+        "largest_component": len(largest),
     }
+
+
+def _components(adj: dict[str, set[str]]) -> list[set[str]]:
+    seen: set[str] = set()
+    parts = []
+    for start in adj:
+        if start in seen:
+            continue
+        part = set(_distances(adj, start))
+        seen |= part
+        parts.append(part)
+    return parts
+
+
+def _distances(adj: dict[str, set[str]], start: str) -> dict[str, int]:
+    """Hops from `start` to every node it reaches (breadth-first)."""
+    found = {start: 0}
+    queue = deque([start])
+    while queue:
+        u = queue.popleft()
+        for v in adj[u]:
+            if v not in found:
+                found[v] = found[u] + 1
+                queue.append(v)
+    return found
+
+
+def _paths(adj: dict[str, set[str]], nodes: set[str]) -> tuple[int, float]:
+    """The diameter and the mean shortest path over the pairs of a connected part."""
+    longest, total = 0, 0
+    for u in nodes:
+        hops = _distances(adj, u)
+        longest = max(longest, max(hops.values()))
+        total += sum(hops.values())
+    k = len(nodes)
+    return longest, total / (k * (k - 1))
+
+
+def _clustering(adj: dict[str, set[str]], u: str) -> float:
+    """The share of a node's neighbour pairs that are neighbours themselves."""
+    neighbours = adj[u]
+    k = len(neighbours)
+    if k < 2:
+        return 0.0
+    links = sum(len(adj[v] & neighbours) for v in neighbours) / 2
+    return 2 * links / (k * (k - 1))
 
 
 def speech_by_gender(characters: Sequence[CharacterStats], groups: set[str]) -> list[GenderSplit]:
