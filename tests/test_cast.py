@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -267,3 +268,57 @@ def test_regression_an_alias_file_name_that_matches_no_cue_is_an_error(tmp_path:
     with pytest.raises(AliasFileError, match=r"aliases\.toml: the name 'BENN' matches no"):
         resolve_cast(speeches(("ANNA", 0), ("ANNIE", 1), ("BEN", 2)), rules=rules)
     assert resolve_cast(speeches(("ANNA", 0), ("ANNIE", 1), ("BENN", 2)), rules=rules)
+
+
+VOICES_OF_ONE = """INT. KITCHEN - DAY
+
+BENJAMIN BUTTON
+I was born old.
+
+ANNA
+So you keep saying.
+
+BENJAMIN BUTTON'S
+(V.O.)
+I was born under unusual circumstances.
+
+BENJAMIN BUTT0N'S
+(V.O.)
+The year was the end of a war.
+
+BENJAMIN SUTTON'S
+(V.O.)
+My father saw me once.
+
+INT. PORCH - NIGHT
+
+BENJAMIN
+Thank you, Anna.
+
+BENJAMIN
+I will.
+"""
+
+
+def test_the_cast_and_its_reasons_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    # regression: variants of one length were merged in set order, so the reason given for
+    # BENJAMIN BUTTON changed from run to run (PYTHONHASHSEED)
+    import subprocess
+    import sys
+
+    story = tmp_path / "voices.fountain"
+    story.write_text(VOICES_OF_ONE, encoding="utf-8")
+    code = "import sys; from whosestory.cli import main; sys.exit(main(sys.argv[1:]))"
+    outputs = set()
+    for seed in ("1", "2", "3", "4", "5", "6"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run(
+            [sys.executable, "-c", code, "cast", str(story), "--format", "json"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+            timeout=60,
+        )
+        outputs.add(run.stdout)
+    assert len(outputs) == 1

@@ -427,7 +427,7 @@ def _merge_variants(
         near = [n for n in names if n != base and _one_edit_apart(n, base)] if len(base) > 5 else []
         return near[0] if len(near) == 1 else None
 
-    for name in sorted(names, key=len, reverse=True):
+    for name in sorted(names, key=lambda n: (-len(n), n)):  # longest first, then by name
         variant = _base_variant(name)
         if variant is None:
             continue
