@@ -50,3 +50,15 @@ def test_an_unsure_protagonist_is_not_set_against_the_main_character() -> None:
 
 def test_agreeing_roles_have_no_sentence() -> None:
     assert divergence(_roles("MAYA", "MAYA", 0.9, "MAYA", {"MAYA": 0.9})) is None
+
+
+def test_against_a_sure_protagonist_only_a_teller_takes_the_story() -> None:
+    # the roles are one character in most stories; only the telling parts them
+    roles = _roles("TOM", "TOM", 0.95, "SIDEKICK", {"SIDEKICK": 0.84, "TOM": 0.16})
+    quiet = {"SIDEKICK": {"frame_share": 0.0, "closing_voice": 0.0, "narration": 0.1}}
+    sentence = divergence(roles, quiet) or ""
+    assert "stays open" in sentence and "the story is" not in sentence
+    teller = {"SIDEKICK": {"frame_share": 0.0, "closing_voice": 1.0, "narration": 0.9}}
+    assert (
+        divergence(roles, teller) == "The spotlight is TOM's; the story is SIDEKICK's (84% likely)."
+    )

@@ -268,12 +268,24 @@ CLEAR_PROTAGONIST = 0.6
 """A protagonist is set against the main character only when the protagonist model is at
 least this sure of them: it is fitted on films' heroes, and a split it is unsure of is noise."""
 
+TELLING = ("frame_share", "closing_voice", "narration")
+"""The features of a character's telling: the frame's scenes, the closing voice, narration."""
 
-def divergence(verdicts: Mapping[str, Verdict]) -> str | None:
+TELLS = 0.5
+"""A character tells the story when one of its `TELLING` features is at least this."""
+
+
+def divergence(
+    verdicts: Mapping[str, Verdict], features: Mapping[str, Mapping[str, float]] | None = None
+) -> str | None:
     """One plain sentence when the roles part ("The spotlight is Edward's; the story is Will's").
 
     Plain when the main character's probability is clearly ahead (`CLEAR_STORY`), hedged
-    with the two probabilities otherwise; None when the roles agree.
+    with the two probabilities otherwise; None when the roles agree. The protagonist and
+    the main character are one character in most stories and only the telling parts
+    them: against a protagonist the model is sure of (`CLEAR_PROTAGONIST`), a main
+    character who does not tell the story (`TELLING`, from `features`) leaves the
+    question open.
     """
     holders = {name: v.character for name, v in verdicts.items()}
     spot = holders.get(SPOTLIGHT)
@@ -286,6 +298,8 @@ def divergence(verdicts: Mapping[str, Verdict]) -> str | None:
     if other is None:
         return None
     story = _story_clause(main_verdict, main, other)
+    if hero and hero != main and not _tells(features, main):
+        story = _open_clause(main_verdict, main, other)
     if other == spot:
         sentence = f"The spotlight is {spot}'s; {story}."
         if hero and hero not in (spot, main):
@@ -303,6 +317,18 @@ def _sure_protagonist(found: Verdict | None) -> str | None:
     return found.character if sure else None
 
 
+def _tells(features: Mapping[str, Mapping[str, float]] | None, name: str) -> bool:
+    if features is None or name not in features:
+        return True  # nothing to go on: the model's probability speaks alone
+    return any(features[name].get(f, 0.0) >= TELLS for f in TELLING)
+
+
+def _open_clause(main_verdict: Verdict, main: str, other: str) -> str:
+    probabilities = main_verdict.probabilities or {}
+    mine, theirs = probabilities.get(main, 0.0), probabilities.get(other, 0.0)
+    return f"whose story it is stays open ({main} {mine:.0%}, {other} {theirs:.0%})"
+
+
 def _story_clause(main_verdict: Verdict, main: str, other: str) -> str:
     probabilities = main_verdict.probabilities
     if probabilities is None:
@@ -312,4 +338,4 @@ def _story_clause(main_verdict: Verdict, main: str, other: str) -> str:
         return f"the story is {main}'s ({mine:.0%} likely)"
     if mine - theirs >= AHEAD:
         return f"the story may be {main}'s ({mine:.0%} likely, {other} {theirs:.0%})"
-    return f"whose story it is stays open ({main} {mine:.0%}, {other} {theirs:.0%})"
+    return _open_clause(main_verdict, main, other)
