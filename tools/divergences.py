@@ -6,8 +6,9 @@
 Each story in the folders (screenplays and TEI plays) is analysed with the shipped
 models; every story whose roles part gets one row: the sentence, the main character's
 probability, and whether it was stated plainly or hedged. A reviews file (tab-separated:
-``story``, ``review`` = accept / arguable / reject, ``note``) adds a critic's reading of
-each sentence, and the page counts how many a critic would accept.
+``story``, ``sentence``, ``review`` = accept / arguable / reject, ``note``) adds a critic's
+reading of each sentence, kept while the sentence stays the same, and the page counts how
+many a critic would accept.
 """
 
 from __future__ import annotations
@@ -54,12 +55,19 @@ def _story(path: str) -> str:
     return f"{p.parent.name}/{p.stem}"
 
 
-def _reviews(path: Path | None) -> dict[str, tuple[str, str]]:
+def _reviews(path: Path | None, rows: list[dict[str, str]]) -> dict[str, tuple[str, str]]:
+    """Each story's review, kept only while the sentence is the one that was reviewed
+    (a review file with a ``sentence`` column: a changed sentence is unreviewed again)."""
     if path is None or not path.is_file():
         return {}
+    now = {r["story"]: r["sentence"] for r in rows}
     with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(handle, delimiter="\t")
-        return {r["story"]: (r["review"].strip(), (r.get("note") or "").strip()) for r in rows}
+        found = list(csv.DictReader(handle, delimiter="\t"))
+    return {
+        r["story"]: (r["review"].strip(), (r.get("note") or "").strip())
+        for r in found
+        if not r.get("sentence") or " ".join(r["sentence"].split()) == now.get(r["story"])
+    }
 
 
 def _cell(text: str) -> str:
@@ -121,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     with ProcessPoolExecutor(args.workers) as pool:
         rows = [r for r in pool.map(_row, files, chunksize=4) if r]
-    text = render(rows, _reviews(args.reviews))
+    text = render(rows, _reviews(args.reviews, rows))
     if args.out:
         args.out.write_text(text, encoding="utf-8")
         print(f"{len(rows)} divergences of {len(files)} stories -> {args.out}", file=sys.stderr)

@@ -194,7 +194,7 @@ def analyze(story: Story, models: Mapping[str, RoleModel] | None = None) -> Anal
         frame=signals.layer,
         arcs=signals.arcs,
         charts=charts,
-        divergence=divergence(roles, signals.features()),
+        divergence=divergence(roles, signals.features(), screenplay=story.format != "tei"),
         frame_quotes=tuple(evidence.frame_quotes(signals, length=None)),
         features=signals.features(),
         language=signals.language,

@@ -276,7 +276,9 @@ TELLS = 0.5
 
 
 def divergence(
-    verdicts: Mapping[str, Verdict], features: Mapping[str, Mapping[str, float]] | None = None
+    verdicts: Mapping[str, Verdict],
+    features: Mapping[str, Mapping[str, float]] | None = None,
+    screenplay: bool = True,
 ) -> str | None:
     """One plain sentence when the roles part ("The spotlight is Edward's; the story is Will's").
 
@@ -285,11 +287,12 @@ def divergence(
     the main character are one character in most stories and only the telling parts
     them: against a protagonist the model is sure of (`CLEAR_PROTAGONIST`), a main
     character who does not tell the story (`TELLING`, from `features`) leaves the
-    question open.
+    question open. The protagonist model is fitted on films' heroes, so only a
+    `screenplay`'s protagonist is set against the main character.
     """
     holders = {name: v.character for name, v in verdicts.items()}
     spot = holders.get(SPOTLIGHT)
-    hero = _sure_protagonist(verdicts.get(PROTAGONIST))
+    hero = _sure_protagonist(verdicts.get(PROTAGONIST)) if screenplay else None
     main_verdict = verdicts.get(MAIN_CHARACTER)
     main = main_verdict.character if main_verdict else None
     if not main or main_verdict is None:
@@ -299,7 +302,10 @@ def divergence(
         return None
     story = _story_clause(main_verdict, main, other)
     if hero and hero != main and not _tells(features, main):
-        story = _open_clause(main_verdict, main, other)
+        mine = (main_verdict.probabilities or {}).get(main, 0.0)
+        story = (
+            f"whose story it is stays open ({hero}, whom audiences follow, or {main}, {mine:.0%})"
+        )
     if other == spot:
         sentence = f"The spotlight is {spot}'s; {story}."
         if hero and hero not in (spot, main):
