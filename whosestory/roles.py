@@ -300,12 +300,12 @@ def divergence(
     other = spot if spot and spot != main else hero if hero and hero != main else None
     if other is None:
         return None
-    story = _story_clause(main_verdict, main, other)
     if hero and hero != main and not _tells(features, main):
         mine = (main_verdict.probabilities or {}).get(main, 0.0)
-        story = (
-            f"whose story it is stays open ({hero}, whom audiences follow, or {main}, {mine:.0%})"
-        )
+        lead = f"The spotlight is {spot}'s and audiences follow {hero}" if spot != hero else ""
+        lead = lead or f"Audiences follow {hero}"
+        return f"{lead}; whose story it is stays open between {hero} and {main} ({mine:.0%})."
+    story = _story_clause(main_verdict, main, other)
     if other == spot:
         sentence = f"The spotlight is {spot}'s; {story}."
         if hero and hero not in (spot, main):
