@@ -36,9 +36,12 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 PRINT_WIDTH = 700
 """CSS pixels across an A4 page inside 12 mm margins (186 mm at 96 px an inch)."""
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)"
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)"
+    ),
+]
 
 
 _REPORTS: dict[str, tuple[Path, dict[str, Any]]] = {}

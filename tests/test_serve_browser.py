@@ -17,9 +17,12 @@ EXAMPLE = ROOT / "examples" / "the-keeper.fountain"
 BAD = ROOT / "tests" / "stories" / "not-a-pdf.pdf"
 ARTIFACTS = ROOT / "test-artifacts"
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)"
-)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)"
+    ),
+]
 
 
 @pytest.fixture(scope="module")
