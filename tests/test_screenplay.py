@@ -201,3 +201,13 @@ def test_a_heading_in_brackets_after_a_shot_is_the_shots_place() -> None:
     assert prefixed_heading("WITH ETHAN (INT. SAFEHOUSE - NIGHT)") == "INT. SAFEHOUSE - NIGHT"
     assert prefixed_heading("JOHN (V.O.)") is None
     assert prefixed_heading("HE LOOKS (INTO THE ROOM)") is None
+
+
+def test_a_camera_direction_standing_alone_is_a_shot_not_a_quote() -> None:
+    # regression: CLOSE - MALCOLM was quoted as evidence for the main character
+    from whosestory.screenplay import is_shot
+
+    for shot in ("CLOSE - MALCOLM", "ANGLE ON THE DOOR", "HIS POV", "WIDE SHOT", "INSERT - LETTER"):
+        assert is_shot(shot), shot
+    for line in ("Malcolm closes the door.", "CLOSE TO THE EDGE, he waits.", "ANNA", ""):
+        assert not is_shot(line), line

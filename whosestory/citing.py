@@ -13,6 +13,7 @@ import re
 
 from whosestory.model import Element, Scene
 from whosestory.quoting import QUOTE_LENGTH, sentence_at
+from whosestory.screenplay import is_shot
 from whosestory.verdict import Quote
 
 
@@ -80,6 +81,7 @@ def quote(scene: Scene, element: Element, offset: int = 0) -> Quote:
 
 
 def is_heading(scene: Scene, text: str) -> bool:
-    """Whether `text` is the scene's heading, or a piece of it (context, not a quote)."""
+    """Whether `text` is the scene's heading, a piece of it, or a camera direction standing
+    alone (``CLOSE - MALCOLM``): context, not a quote."""
     flat = " ".join(text.split())
-    return flat == " ".join(scene.heading.split()) or flat in scene.heading
+    return flat == " ".join(scene.heading.split()) or flat in scene.heading or is_shot(flat)

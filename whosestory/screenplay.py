@@ -345,6 +345,18 @@ _SEQUENCE_RE = re.compile(
 )
 
 
+_SHOT_PREFIXES = ("ANGLE", "CLOSE", "WIDE", "INSERT", "BACK TO", "POV", "EXTREME", "MEDIUM")
+
+
+def is_shot(text: str) -> bool:
+    """True for a camera direction standing alone: ``CLOSE - MALCOLM``, ``ANGLE ON THE DOOR``,
+    ``HIS POV``: capitals, short, a shot word at its start or a camera direction at its end."""
+    text = " ".join(text.split()).rstrip(".:")
+    if not text or len(text) > 60 or any(ch.islower() for ch in text):
+        return False
+    return text.startswith(_SHOT_PREFIXES) or bool(_CAMERA_NAME_RE.search(text))
+
+
 def is_secondary_heading(text: str) -> bool:
     """True for a heading with no setting and no time of day: a shot or a spot, ``ON THE TV``.
 
