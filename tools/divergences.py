@@ -63,11 +63,11 @@ def _reviews(path: Path | None, rows: list[dict[str, str]]) -> dict[str, tuple[s
     now = {r["story"]: r["sentence"] for r in rows}
     with path.open(encoding="utf-8", newline="") as handle:
         found = list(csv.DictReader(handle, delimiter="\t"))
-    return {
-        r["story"]: (r["review"].strip(), (r.get("note") or "").strip())
-        for r in found
-        if not r.get("sentence") or " ".join(r["sentence"].split()) == now.get(r["story"])
-    }
+    kept: dict[str, tuple[str, str]] = {}
+    for r in found:
+        if not r.get("sentence") or " ".join(r["sentence"].split()) == now.get(r["story"]):
+            kept[r["story"]] = (r["review"].strip(), (r.get("note") or "").strip())
+    return kept
 
 
 def _cell(text: str) -> str:
@@ -96,9 +96,11 @@ def render(rows: list[dict[str, str]], reviews: dict[str, tuple[str, str]]) -> s
         lines.append(f"- {review}: {counts.get(review, 0)}")
     if reviewed:
         accepted = counts.get("accept", 0) + counts.get("arguable", 0)
+        strict = counts.get("accept", 0)
         lines.append(
             f"- a critic would accept (accept or arguable): {accepted}/{reviewed}"
-            f" = {accepted / reviewed:.0%}"
+            f" = {accepted / reviewed:.0%}; accept alone: {strict}/{reviewed}"
+            f" = {strict / reviewed:.0%}"
         )
         for stated in ("plain", "hedged", "open"):
             n = sum(v for (s, r), v in by_stated.items() if s == stated and r != "unreviewed")
