@@ -57,7 +57,10 @@ def test_against_a_sure_protagonist_only_a_teller_takes_the_story() -> None:
     roles = _roles("TOM", "TOM", 0.95, "SIDEKICK", {"SIDEKICK": 0.84, "TOM": 0.16})
     quiet = {"SIDEKICK": {"frame_share": 0.0, "closing_voice": 0.0, "narration": 0.1}}
     sentence = divergence(roles, quiet) or ""
-    expected = "Audiences follow TOM; whose story it is stays open between TOM and SIDEKICK (84%)."
+    expected = (
+        "Audiences follow TOM; whose story it is stays open "
+        "between TOM and SIDEKICK (SIDEKICK 84%)."
+    )
     assert sentence == expected
     teller = {"SIDEKICK": {"frame_share": 0.0, "closing_voice": 1.0, "narration": 0.9}}
     assert (

@@ -304,7 +304,9 @@ def divergence(
         mine = (main_verdict.probabilities or {}).get(main, 0.0)
         lead = f"The spotlight is {spot}'s and audiences follow {hero}" if spot != hero else ""
         lead = lead or f"Audiences follow {hero}"
-        return f"{lead}; whose story it is stays open between {hero} and {main} ({mine:.0%})."
+        return (
+            f"{lead}; whose story it is stays open between {hero} and {main} ({main} {mine:.0%})."
+        )
     story = _story_clause(main_verdict, main, other)
     if other == spot:
         sentence = f"The spotlight is {spot}'s; {story}."
