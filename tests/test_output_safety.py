@@ -205,4 +205,5 @@ def test_a_signal_while_the_command_starts_leaves_no_traceback(tmp_path: Path, s
         process.send_signal(signum)
         _, err = process.communicate(timeout=60)
         assert "Traceback" not in err, (delay, err)
-        assert process.returncode in (0, 130, 128 + signal.SIGTERM), process.returncode
+        # -signum: ended by the signal itself before the handler was in place (quietly)
+        assert process.returncode in (0, 130, 128 + signal.SIGTERM, -signum), process.returncode
