@@ -20,10 +20,30 @@ def main() -> int:
     """Import the command line quietly interruptible, then run it."""
     signal.signal(signal.SIGTERM, _terminate)
     try:
-        from whosestory.cli import main as run
+        run = _import_quietly()
     except KeyboardInterrupt:
         return 130
     return run()
+
+
+def _import_quietly() -> Any:
+    """The command line's `main`, imported with Ctrl-C and SIGTERM held back.
+
+    A signal in the middle of numpy's C import comes out as an ImportError with a
+    traceback, not as KeyboardInterrupt; held back, it is delivered once the imports
+    are done, where it ends the command quietly (130 or 143).
+    """
+    block = getattr(signal, "pthread_sigmask", None)
+    held = {signal.SIGINT, signal.SIGTERM}
+    previous = block(signal.SIG_BLOCK, held) if block else None
+    try:
+        import numpy  # noqa: F401  the one import a signal turns into a traceback
+
+        from whosestory.cli import main as run
+    finally:
+        if block and previous is not None:
+            block(signal.SIG_SETMASK, previous)
+    return run
 
 
 if __name__ == "__main__":
