@@ -49,6 +49,15 @@ CHROMIUM_ARGS = [
 ]
 
 
+BROWSER_TESTS = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)"
+    ),
+]
+"""The marks of a module of browser tests: `pytestmark = BROWSER_TESTS`."""
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     """A headless chromium for a module's browser tests (skipped without Playwright)."""

@@ -5,12 +5,11 @@ Skipped only when /usr/bin/chromium is missing. Screenshots go to test-artifacts
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CHROMIUM, serving
+from conftest import BROWSER_TESTS
 
 import whosestory
 from whosestory.report.html import render_html
@@ -18,21 +17,9 @@ from whosestory.report.view import report_view
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "the-keeper.fountain"
-BAD = ROOT / "tests" / "stories" / "not-a-pdf.pdf"
 ARTIFACTS = ROOT / "test-artifacts"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)"
-    ),
-]
-
-
-@pytest.fixture(scope="module")
-def port() -> Iterator[int]:
-    with serving() as number:
-        yield number
+pytestmark = BROWSER_TESTS
 
 
 def _record(page: Any) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CHROMIUM
+from conftest import BROWSER_TESTS
 
 import whosestory
 from whosestory.report.html import render_html
@@ -36,12 +36,7 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 PRINT_WIDTH = 700
 """CSS pixels across an A4 page inside 12 mm margins (186 mm at 96 px an inch)."""
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)"
-    ),
-]
+pytestmark = BROWSER_TESTS
 
 
 _REPORTS: dict[str, tuple[Path, dict[str, Any]]] = {}

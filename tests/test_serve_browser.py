@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CHROMIUM, serving
+from conftest import BROWSER_TESTS, serving
 from test_browser import _charts_drawn, _local, _record
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,12 +17,7 @@ EXAMPLE = ROOT / "examples" / "the-keeper.fountain"
 BAD = ROOT / "tests" / "stories" / "not-a-pdf.pdf"
 ARTIFACTS = ROOT / "test-artifacts"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="/usr/bin/chromium is missing (apt-get install chromium)"
-    ),
-]
+pytestmark = BROWSER_TESTS
 
 
 @pytest.fixture(scope="module")
