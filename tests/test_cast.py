@@ -322,3 +322,27 @@ def test_the_cast_and_its_reasons_do_not_depend_on_the_hash_seed(tmp_path: Path)
         )
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+def test_regression_a_slash_joining_two_speakers_is_a_joint_speech() -> None:
+    cast = resolve_cast(speeches(("JACK", 1), ("ROSE", 2), ("JACK/ROSE", 3), ("JACK", 3)))
+    joint = next(c for c in cast.characters if c.name == "JACK/ROSE")
+    assert joint.group
+    assert cast.resolve("JACK") == "JACK" and cast.resolve("ROSE") == "ROSE"
+
+
+def test_regression_a_slash_naming_one_speaker_is_that_speaker() -> None:
+    # ANTON/MERCURY: Anton in a disguise; OLD CRONE/... the head stays the plain name
+    cast = resolve_cast(
+        speeches(("ANTON", 1), ("ANTON", 2), ("ANTON/MERCURY", 3), ("CREATURE/OLD CRONE", 4))
+        + speeches(*[("OLD CRONE", 5)] * 3)
+    )
+    assert cast.resolve("ANTON/MERCURY") == "ANTON"
+    assert cast.resolve("CREATURE/OLD CRONE") == "OLD CRONE"
+    anton = next(c for c in cast.characters if c.name == "ANTON")
+    assert not anton.group and any("as MERCURY" in a.reason for a in anton.aliases)
+
+
+def test_regression_a_slash_inside_a_description_is_not_two_names() -> None:
+    cast = resolve_cast(speeches(("WOMAN W/BABY", 1), ("WOMAN", 2)))
+    assert cast.resolve("WOMAN W/BABY") == "WOMAN W/BABY"

@@ -211,3 +211,22 @@ def test_a_camera_direction_standing_alone_is_a_shot_not_a_quote() -> None:
         assert is_shot(shot), shot
     for line in ("Malcolm closes the door.", "CLOSE TO THE EDGE, he waits.", "ANNA", ""):
         assert not is_shot(line), line
+
+
+@pytest.mark.parametrize(
+    ("raw", "name", "extension", "voice_over", "off_screen"),
+    [
+        ("ANTON O/S", "ANTON", "O/S", False, True),
+        ("MARGARET V/O", "MARGARET", "V/O", True, False),
+        ("RATH/SCREEN", "RATH", "SCREEN", False, False),
+        ("MANAGER/PHONE", "MANAGER", "PHONE", False, False),
+        ("BECK/ RADIO", "BECK", "RADIO", False, False),
+        ("MEKUM/VIDEO IMAGE", "MEKUM", "VIDEO IMAGE", False, False),
+    ],
+)
+def test_regression_extensions_written_with_a_slash(
+    raw: str, name: str, extension: str, voice_over: bool, off_screen: bool
+) -> None:
+    cue = parse_cue(raw)
+    assert (cue.name, cue.extensions) == (name, (extension,))
+    assert (cue.voice_over, cue.off_screen) == (voice_over, off_screen)

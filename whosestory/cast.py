@@ -363,6 +363,8 @@ def resolve_cast(
         _merge_narrator(merger, names, texts, speeches)
     unison: Counter[str] = Counter(key_of(s.name) for s in speeches if s.unison)
     chorus = {name for name, n in unison.items() if 2 * n >= counts.get(name, 0)}
+    if not declared_by_id:
+        chorus |= _merge_slashes(merger, names)
     return _assemble(merger, counts, written, declared_by_id, genders, preferred, chorus)
 
 
@@ -469,6 +471,34 @@ _NARRATES_RE = re.compile(
 )
 
 
+_SLASH_RE = re.compile(r"^(?P<a>[^/]*[^\W\d_]{2}[^/]*?)\s*/\s*(?P<b>[^/]*[^\W\d_]{2}[^/]*)$")
+"""Two names joined by a slash, each with two letters or more (not ``WOMAN W/BABY``)."""
+
+
+def _merge_slashes(merger: _Merger, names: set[str]) -> set[str]:
+    """Cues of two names joined by a slash.
+
+    When both names speak on their own elsewhere, the cue is a joint speech
+    (``JACK/ROSE``): a group, credited to neither. When only one does, the cue
+    is that character under another name or through something (``ANTON/MERCURY``,
+    ``CALL/SHIP``): merged onto it. Returns the joint cues.
+    """
+    joint: set[str] = set()
+    individual = {n for n in names if "/" not in n and not is_group_name(n)}
+    for name in sorted(names):
+        match = _SLASH_RE.match(name)
+        if match is None:
+            continue
+        parts = [" ".join(match.group(k).split()) for k in ("a", "b")]
+        known = [p for p in parts if p in individual]
+        if len(known) == 2:
+            joint.add(name)
+        elif len(known) == 1:
+            other = parts[1] if known[0] == parts[0] else parts[0]
+            merger.union(name, known[0], f"{name} is {known[0]} as {other}", same_person=True)
+    return joint
+
+
 def _merge_narrator(
     merger: _Merger, names: set[str], texts: list[str], speeches: list[CueUse]
 ) -> None:
@@ -547,8 +577,9 @@ def _head_of(members: list[str], counts: Counter[str], declared: Mapping[str, Ca
     for member in members:
         if member in declared:
             return member
-    plain = [m for m in members if _base_variant(m) is None and m not in _NARRATOR_NAMES]
-    return max(plain or members, key=lambda m: (counts.get(m, 0), -_scan_marks(m), len(m), m))
+    unslashed = [m for m in members if "/" not in m] or members  # not ANTON/MERCURY
+    plain = [m for m in unslashed if _base_variant(m) is None and m not in _NARRATOR_NAMES]
+    return max(plain or unslashed, key=lambda m: (counts.get(m, 0), -_scan_marks(m), len(m), m))
 
 
 def _display(key: str, written: Mapping[str, Counter[str]]) -> str:

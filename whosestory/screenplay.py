@@ -14,11 +14,21 @@ from dataclasses import dataclass
 _EXTENSION_RE = re.compile(r"\(([^()]*)\)")
 _CONTD_RE = re.compile(r"\b(?:CONT['’`]?D|CONTINUED|CONT\.|CONTD)\b\.?", re.IGNORECASE)
 _VOICE_OVER_RE = re.compile(
-    r"^(?:V\.?\s*O\.?|VOICE[\s-]*OVER|VOICEOVER|NARRATING|NARRATION|NARRATOR|INTO\s+RECORDER)$",
+    r"^(?:V\.?\s*O\.?|V\s*/\s*O|VOICE[\s-]*OVER|VOICEOVER|NARRATING|NARRATION|NARRATOR|INTO\s+RECORDER)$",
     re.IGNORECASE,
 )
-_OFF_RE = re.compile(r"^(?:O\.?\s*S\.?|O\.?\s*C\.?|OFF|OFF[\s-]*SCREEN|OFFSCREEN)$", re.IGNORECASE)
-_BARE_EXTENSION_RE = re.compile(r"\s(V\.\s?O\.?|O\.\s?S\.?|O\.\s?C\.?)\s*$")
+_OFF_RE = re.compile(
+    r"^(?:O\.?\s*S\.?|O\.?\s*C\.?|O\s*/\s*[SC]|OFF|OFF[\s-]*SCREEN|OFFSCREEN)$", re.IGNORECASE
+)
+_BARE_EXTENSION_RE = re.compile(r"\s(V\.\s?O\.?|O\.\s?S\.?|O\.\s?C\.?|V\s?/\s?O|O\s?/\s?[SC])\s*$")
+_MEDIUM_RE = re.compile(
+    r"\s*/\s*(?P<medium>(?:ON\s+)?(?:SCREEN|T\.?V\.?|TELEVISION|MONITOR|VIDEO(?:\s+IMAGE)?|TAPE|"
+    r"RECORDING|RECORDER|SHIP|PHONE|TELEPHONE|SPEAKER(?:PHONE)?|INTERCOM|RADIO|WALKIE(?:[\s-]TALKIE)?|"
+    r"P\.?A\.?|FILTERED))\s*$"
+)
+"""A medium after a slash, an extension written as part of the name: ``RATH/SCREEN``,
+``MANAGER/PHONE`` are Rath and the manager, heard through it."""
+
 _VOICE_PAREN_RE = re.compile(
     r"^\(?\s*(?:v\.?\s*o\.?|voice[\s-]*over|voiceover|narrating|as narrator)\b", re.IGNORECASE
 )
@@ -145,6 +155,10 @@ def parse_cue(raw: str) -> Cue:
     if bare:  # "CHER V.O." in plain-text scripts: an extension without parentheses
         extensions.insert(0, bare.group(1).replace(" ", ""))
         name = name[: bare.start()]
+    medium = _MEDIUM_RE.search(name)
+    if medium and medium.start() > 0:  # "RATH/SCREEN": Rath, on a screen
+        extensions.insert(0, " ".join(medium.group("medium").split()))
+        name = name[: medium.start()]
     name = " ".join(name.replace("’", "'").split()).strip(" .,:;-")
     return Cue(name=name, extensions=tuple(extensions), dual=dual, forced=forced)
 
