@@ -86,6 +86,27 @@ def test_fit_learns_the_feature_that_decides_and_cross_validates() -> None:
     assert set(loso) == {fitting.case_key(c) for c in cases}
 
 
+def test_cross_validation_also_predicts_each_story_without_its_title() -> None:
+    # the title decides in half the stories; without it the held-out model must fall back on a
+    cases = []
+    for i in range(40):
+        titled = i % 2 == 0
+        rows = (
+            {"a": 0.2, "title_names": 1.0 if titled else 0.0},
+            {"a": 0.9, "title_names": 0.0},
+            {"a": 0.5, "title_names": 0.0},
+        )
+        cases.append(fitting.Case("s", f"f{i}", ("T", "A", "B"), rows, (0 if titled else 1,)))
+    held_out = fitting.cross_validate(
+        cases, ("a", "title_names"), folds=4, variants={"untitled": fitting.untitled}
+    )
+    titled = cases[0]
+    with_title = held_out[fitting.case_key(titled)]
+    without_title = held_out[fitting.variant_key(fitting.case_key(titled), "untitled")]
+    assert int(np.argmax(with_title)) == 0
+    assert int(np.argmax(without_title)) == 1
+
+
 def test_title_augmentation_keeps_the_story_without_its_title() -> None:
     case = fitting.Case("s", "f", ("A", "B"), ({"title_names": 1.0}, {"title_names": 0.0}), (0,))
     plain, stripped = fitting.augment_titles([case])

@@ -102,6 +102,7 @@ def run_fit(args: argparse.Namespace) -> str:
     pooled = next(row for row in result["sets"] if row["set"] == "pooled")
     scores = {
         "cv_top1": {row["set"]: row["cv"] for row in result["sets"]},
+        "untitled_cv_top1": {row["set"]: row["untitled"] for row in result["sets"]},
         "leave_set_out_top1": {row["set"]: row["loso"] for row in result["sets"]},
         "best_baseline_top1": {row["set"]: row[row["best_baseline"]] for row in result["sets"]},
         "pooled_gain": pooled["gain"],

@@ -94,7 +94,17 @@ def figures(
     fitted = role in roles.FITTED
     read = cases(collected)
     features = model_features(role, families)
-    cv = fitting.cross_validate(read, features, folds=folds) if fitted and read else {}
+    variants = {"untitled": fitting.untitled}
+    cv = (
+        fitting.cross_validate(read, features, folds=folds, variants=variants)
+        if fitted and read
+        else {}
+    )
+    untitled = {
+        key: cv[fitting.variant_key(key, "untitled")]
+        for key in (fitting.case_key(c) for c in read)
+        if fitting.variant_key(key, "untitled") in cv
+    }
     several = len({c.set for c in read}) > 1
     loso = fitting.leave_set_out(read, features) if fitted and several else {}
     by_key = {fitting.case_key(c): c for c in read}
@@ -118,7 +128,7 @@ def figures(
         }
         for name in names:
             row[name] = _share([c.error is None and c.hit(name) for c in members])
-        for name, probs in (("cv", cv), ("loso", loso)):
+        for name, probs in (("cv", cv), ("untitled", untitled), ("loso", loso)):
             hits = [fitted_hit(probs, c) for c in members]
             row[name] = _share([bool(h) for h in hits]) if probs else None
         best = max(BASELINES, key=lambda b: row[b])

@@ -194,7 +194,7 @@ def choose_penalty(
 def augment_titles(cases: Sequence[Case]) -> list[Case]:
     """Each case, and a copy without the title feature: the model must not lean on titles alone
     (a story's verdict must stand when its title names no one, or is removed)."""
-    return [*cases, *(without(c, FAMILIES["title"]) for c in cases)]
+    return [*cases, *(untitled(c) for c in cases)]
 
 
 def fit_selected(
@@ -216,8 +216,13 @@ def cross_validate(
     folds: int = 5,
     seed: int = 0,
     prior: Mapping[str, float] | None = None,
+    variants: Mapping[str, Callable[[Case], Case]] | None = None,
 ) -> dict[str, np.ndarray]:
-    """Held-out probabilities of every case (key -> probabilities), k folds by story."""
+    """Held-out probabilities of every case (key -> probabilities), k folds by story.
+
+    Each of `variants` (name -> a changed copy of a case, such as `untitled`) is
+    predicted by the same held-out model, under the key `variant_key(key, name)`.
+    """
     result: dict[str, np.ndarray] = {}
     for part in _folds([_key(c) for c in cases], folds, seed):
         train = [c for c in cases if _key(c) not in part]
@@ -225,7 +230,19 @@ def cross_validate(
         for case in cases:
             if _key(case) in part:
                 result[_key(case)] = predict(model, case)
+                for name, change in (variants or {}).items():
+                    result[variant_key(_key(case), name)] = predict(model, change(case))
     return result
+
+
+def variant_key(key: str, variant: str) -> str:
+    """The key of a case's variant in `cross_validate`'s result."""
+    return f"{key}#{variant}"
+
+
+def untitled(case: Case) -> Case:
+    """The case as if its story had no title (the title features 0 for everyone)."""
+    return without(case, FAMILIES["title"])
 
 
 def leave_set_out(

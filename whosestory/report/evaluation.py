@@ -9,6 +9,7 @@ _COLUMNS = (
     ("set", "set"),
     ("n", "n"),
     ("cv", "model (cv)"),
+    ("untitled", "no title (cv)"),
     ("loso", "leave-set-out"),
     ("verdict", "shipped"),
     ("most_words", "most words"),
@@ -62,6 +63,7 @@ def _preamble(figures: Mapping[str, Any]) -> str:
     folds = figures.get("folds")
     how = (
         f"model (cv): the fitted conditional logit, {folds}-fold cross-validated by story; "
+        "no title: the same held-out models on the stories with their titles removed; "
         "leave-set-out: fitted on the other label sets; shipped: the analysis's own verdict"
         if folds
         else "shipped: the analysis's own verdict (no fitted model for this role)"
