@@ -43,7 +43,8 @@ BIG_FISH = Path("screenplays/screenplain/examples/Big-Fish.fountain")
 LARGE_PLAY = Path("plays/gerdracor/kraus-die-letzten-tage-der-menschheit.xml")
 SMALL_PLAY = Path("plays/shakedracor/hamlet.xml")
 
-CLI = "import sys; from whosestory.cli import main; sys.exit(main(sys.argv[1:]))"
+CLI = "import sys, whosestory_entry; sys.exit(whosestory_entry.main())"
+"""The `whosestory` command itself: its console script calls `whosestory_entry.main`."""
 FOUNTAIN_PARSER = "import sys, fountain_parser; fountain_parser.parse(open(sys.argv[1]).read())"
 SCREENPLAIN = (
     "import sys; from screenplain.parsers import fountain; fountain.parse(open(sys.argv[1]))"
