@@ -154,7 +154,7 @@ def units(
         if text not in said:
             found = tokens(text, language)
             scores[text] = tone.compound(text, found)
-            said[text] = tuple(t for t in found if t not in stop and len(t) > 1)
+            said[text] = tuple([t for t in found if t not in stop and len(t) > 1])
         return scores[text], said[text]
 
     narrative = {
