@@ -1,7 +1,7 @@
 """One BLAS thread in the processes whosestory starts itself: the command and corpus workers.
 
 numpy's OpenBLAS starts a pool of threads, one per core, while numpy is imported. On the
-project's 2-core machine that costs about 40 ms of CPU, a third of numpy's import and more
+project's 2-core machine that costs about 45 ms of CPU, half of numpy's import and more
 than a tenth of a whole `whosestory analyze` run, and nothing whosestory computes is large
 enough to use the threads (its largest products sum a few thousand terms, which OpenBLAS
 does on one thread anyway, so results are the same to the last bit). OpenBLAS reads the

@@ -143,7 +143,7 @@ class Worker:
         self.process = context.Process(
             target=_work, args=(theirs, os.getpid(), with_characters, task), daemon=True
         )
-        with one_blas_thread_in_children():  # numpy's thread pool would cost each start 40 ms
+        with one_blas_thread_in_children():  # numpy's thread pool would cost each start 45 ms
             self.process.start()
         theirs.close()
         self.file: str | None = None
