@@ -37,6 +37,9 @@ def _import_quietly() -> Any:
     held = {signal.SIGINT, signal.SIGTERM}
     previous = block(signal.SIG_BLOCK, held) if block else None
     try:
+        from whosestory._blas import one_blas_thread
+
+        one_blas_thread()  # before numpy loads OpenBLAS: its thread pool costs 45 ms of CPU
         import numpy  # noqa: F401  the one import a signal turns into a traceback
 
         from whosestory.cli import main as run

@@ -1,6 +1,7 @@
 """Speed side by side, in one run: whole processes, a stage profile, and a scaling table.
 
     python benchmarks/bench_speed.py [--root DIR] [--runs N] [--part whole|stages|scaling]
+                                     [--before CHECKOUT]
 
 1. **Whole processes** (CPU seconds = user + system of the finished child, from
    ``resource.getrusage(RUSAGE_CHILDREN)``; median of N paired runs, A B A B ...,
@@ -9,7 +10,9 @@
      only parses the file with `fountain-parser`, one that parses it with
      `screenplain`, and ``python -c pass``;
    - whosestory reading a TEI play (reader only) against an lxml parse plus a walk
-     of every element's text, the floor for plays.
+     of every element's text, the floor for plays;
+   - with ``--before CHECKOUT`` (an earlier commit's tree), each of our commands
+     against the same command run from that tree, paired the same way.
 2. **Stages**: CPU milliseconds of each stage of one analysis (median of N, in one
    warm process) for Big Fish and the largest German play of the data.
 3. **Scaling**: the same stages on stories written by `synthetic_fountain` (no data
@@ -43,7 +46,8 @@ BIG_FISH = Path("screenplays/screenplain/examples/Big-Fish.fountain")
 LARGE_PLAY = Path("plays/gerdracor/kraus-die-letzten-tage-der-menschheit.xml")
 SMALL_PLAY = Path("plays/shakedracor/hamlet.xml")
 
-CLI = "import sys; from whosestory.cli import main; sys.exit(main(sys.argv[1:]))"
+CLI = "import sys, whosestory_entry; sys.exit(whosestory_entry.main())"
+"""The `whosestory` command itself: its console script calls `whosestory_entry.main`."""
 FOUNTAIN_PARSER = "import sys, fountain_parser; fountain_parser.parse(open(sys.argv[1]).read())"
 SCREENPLAIN = (
     "import sys; from screenplain.parsers import fountain; fountain.parse(open(sys.argv[1]))"
@@ -128,6 +132,28 @@ def whole_processes(root: Path, runs: int) -> None:
 
 
 # ---------------------------------------------------------------- stages
+
+
+def before_and_after(root: Path, before: Path, runs: int) -> None:
+    """Each of our whole-process commands paired with the same command run from `before`,
+    a checkout of an earlier commit (``git worktree add /tmp/before COMMIT``)."""
+    python = sys.executable
+    big_fish, play = str(root / BIG_FISH), str(root / LARGE_PLAY)
+    rows = [
+        ("analyze Big Fish", [python, "-c", CLI, "analyze", big_fish, "--format", "json"]),
+        ("read hamlet.xml", [python, "-c", TEI_READER, str(root / SMALL_PLAY)]),
+        ("read Kraus", [python, "-c", TEI_READER, play]),
+        ("analyze Kraus", [python, "-c", CLI, "analyze", play, "--format", "json"]),
+    ]
+    compileall.compile_dir(before / "whosestory", quiet=1)
+    print(f"This checkout (after) against {before} (before): CPU seconds, {runs} paired runs\n")
+    print("| command | before | after | after/before |")
+    print("| --- | ---: | ---: | ---: |")
+    for label, command in rows:
+        earlier = ["env", f"PYTHONPATH={before}", *command]
+        after, then, ratio = paired(command, earlier, runs)
+        print(f"| {label} | {then:.3f} | {after:.3f} | {ratio:.3f} |")
+    print()
 
 
 def stage_functions(path: str) -> list[tuple[str, Callable[[Any], Any]]]:
@@ -266,6 +292,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--part", choices=("whole", "stages", "scaling"), action="append")
+    parser.add_argument(
+        "--before", type=Path, help="a checkout of an earlier commit: pair each command with it"
+    )
     args = parser.parse_args(argv)
     parts = args.part or ["whole", "stages", "scaling"]
     sys.path.insert(0, str(REPO))
@@ -275,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no data at {args.root}: whole processes and stages skipped")
     if have_data and "whole" in parts:
         whole_processes(args.root, args.runs)
+        if args.before:
+            before_and_after(args.root, args.before, args.runs)
     if have_data and "stages" in parts:
         stage_profile(args.root, args.runs)
     if "scaling" in parts:

@@ -196,3 +196,19 @@ def test_jensen_shannon_on_counts_by_hand() -> None:
 
 def test_units_of_one_character_equal_their_share_of_all(story: Story) -> None:
     assert arc.units(story, names=["ANNA"]) == {"ANNA": arc.units(story)["ANNA"]}
+
+
+def test_drift_reads_the_words_units_kept_as_it_would_read_the_text() -> None:
+    """Speech units carry their content words (one tokenisation for tone and drift)."""
+    scenes = [[("ANNA", BOATS if i < 10 else BREAD)] for i in range(20)]
+    found = story_of(scenes)
+    kept = arc.units(found)
+    assert all(u.words == tuple(arc.content_words(u.text)) for u in kept["ANNA"] if u.speech)
+    bare = {
+        name: [arc.Unit(*(getattr(u, f) for f in arc.Unit.__slots__[:-1])) for u in units]
+        for name, units in kept.items()
+    }
+    assert all(not u.words for us in bare.values() for u in us)
+    drift = arc.vocabulary_drift(found, text_units=kept)
+    assert drift == arc.vocabulary_drift(found, text_units=bare)
+    assert drift["ANNA"] is not None

@@ -366,3 +366,43 @@ def test_power_iteration_on_arrays_continues_the_python_steps(
     assert arrays == pytest.approx(python, abs=1e-8)
     expected = nx.eigenvector_centrality_numpy(network.to_networkx(chain), weight="weight")
     assert arrays == pytest.approx(expected, abs=1e-6)
+
+
+def _weighted_random_graph(seed: int, nodes: int, edges: int) -> network.Graph:
+    graph = nx.gnm_random_graph(nodes, edges, seed=seed)
+    weights = [1, 2, 3, 0.5, 7]
+    for i, (u, v) in enumerate(graph.edges):
+        graph[u][v]["weight"] = weights[(i * 7 + seed) % len(weights)]
+    return network.adjacency(graph)
+
+
+def test_array_steps_give_the_python_steps_to_the_last_bit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Sums in the same order: the vector is equal, not approximately equal."""
+    for seed in range(4):
+        graph = _weighted_random_graph(seed, 70, 160)
+        monkeypatch.setattr(network, "EXACT_ARRAY_TERMS", 10**9)
+        python = network.eigenvector(graph)
+        monkeypatch.setattr(network, "EXACT_ARRAY_TERMS", 1)
+        assert network.eigenvector(graph) == python
+
+
+def test_components_that_cannot_lead_are_not_solved(monkeypatch: pytest.MonkeyPatch) -> None:
+    graph = {u: dict(vs) for u, vs in _weighted_random_graph(1, 40, 120).items()}
+    for i in range(5):  # weak pairs: their eigenvalue (0.5) is far below the big part's
+        graph[f"P{i}"], graph[f"Q{i}"] = {f"Q{i}": 0.5}, {f"P{i}": 0.5}
+    solve = network._component_eigenvector
+    calls: list[int] = []
+
+    def counted(part: network.Graph) -> tuple[float, dict[str, float]]:
+        calls.append(len(part))
+        return solve(part)
+
+    monkeypatch.setattr(network, "_component_eigenvector", counted)
+    pruned = network.eigenvector(graph)
+    assert len(calls) == 1
+    monkeypatch.setattr(network, "_eigenvalue_bound", lambda graph, nodes: math.inf)
+    assert network.eigenvector(graph) == pruned
+    assert len(calls) == 1 + 6
+    assert pruned["P0"] == 0.0 and max(pruned.values()) > 0

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 from whosestory.errors import AliasFileError
 
@@ -65,6 +62,10 @@ def load_alias_file(path: str | Path) -> AliasRules:
         raw = Path(path).read_bytes()
     except OSError as err:
         raise AliasFileError(f"{source}: cannot read the alias file ({err.strerror}).") from None
+    import tomllib  # here, not at the top: every analysis imports this module, few read a file
+
+    import yaml
+
     try:
         if source.endswith((".yaml", ".yml")):
             data = yaml.safe_load(raw.decode("utf-8")) or {}

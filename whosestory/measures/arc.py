@@ -83,6 +83,9 @@ class Unit:
     """The compound tone, or None in a language without a sentiment lexicon."""
     speech: bool
     text: str
+    words: tuple[str, ...] = ()
+    """A speech's content words (`content_words`), when its tone was read: they are
+    read from the same tokens, which `vocabulary_drift` then need not find again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +137,8 @@ def units(
     }
     n = max(1, len(story.scenes))
     scores: dict[str, float | None] = {}
+    stop = lexicons.stop_words(language) if tone is not None else None
+    said: dict[str, tuple[str, ...]] = {}
 
     def score(text: str) -> float | None:
         if tone is None:
@@ -141,6 +146,16 @@ def units(
         if text not in scores:
             scores[text] = tone.compound(text)
         return scores[text]
+
+    def speech(text: str) -> tuple[float | None, tuple[str, ...]]:
+        """A speech's tone and content words, from one tokenisation."""
+        if tone is None or stop is None:
+            return score(text), ()
+        if text not in said:
+            found = tokens(text, language)
+            scores[text] = tone.compound(text, found)
+            said[text] = tuple([t for t in found if t not in stop and len(t) > 1])
+        return scores[text], said[text]
 
     narrative = {
         (s.index, e.line): e for s in story.scenes for e in s.elements if e.kind in _NARRATIVE
@@ -157,11 +172,12 @@ def units(
                     result[name].append(
                         Unit(name, scene.index, element.line, time, score(element.text), False, "")
                     )
-        for speech in scene.speeches():
-            text = speech.text
-            if speech.speaker in result and text.strip():
-                result[speech.speaker].append(
-                    Unit(speech.speaker, scene.index, speech.line, time, score(text), True, text)
+        for run in scene.speeches():
+            text = run.text
+            if run.speaker in result and text.strip():
+                tone_of, words = speech(text)
+                result[run.speaker].append(
+                    Unit(run.speaker, scene.index, run.line, time, tone_of, True, text, words)
                 )
     for found in result.values():
         found.sort(key=lambda u: (u.scene, u.line))
@@ -444,11 +460,12 @@ def vocabulary_drift(
     found_units = text_units if text_units is not None else units(story, language)
     result: dict[str, float | None] = {}
     for name, found in found_units.items():
-        spoken = [u.text for u in found if u.speech]
+        spoken = [u for u in found if u.speech]
         if len(spoken) < 4:  # too few speeches, whatever their words: no need to read them
             result[name] = None
             continue
-        speeches = [words for words in (content_words(t, language) for t in spoken) if words]
+        speeches = [list(u.words or content_words(u.text, language)) for u in spoken]
+        speeches = [words for words in speeches if words]
         result[name] = _drift(speeches, _rng(name, seed)) if speeches else None
     return result
 

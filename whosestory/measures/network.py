@@ -468,17 +468,24 @@ def eigenvector(graph: GraphLike) -> dict[str, float]:
     symmetric; with the larger shift every other eigenvalue is smaller in
     magnitude than the leading one by a clear margin, and 20 to 40 steps reach
     1e-9 on a feature film. After `_MAX_ITER` steps (fewer on a huge component, see
-    `_MAX_WORK`) the last iterate is returned.
+    `_MAX_WORK`) the last iterate is returned. A component whose eigenvalue cannot
+    reach the largest found (`_eigenvalue_bound`) is not solved: it would get 0 anyway.
     """
     graph = _as_graph(graph)
     result = dict.fromkeys(graph, 0.0)
     solved: list[tuple[float, dict[str, float]]] = []
     position = {node: i for i, node in enumerate(graph)}
-    for nodes in _components(graph):
-        if len(nodes) > 1:  # a component holds all its nodes' edges: its rows as they are,
-            # in the graph's order (the order of the sums, to the last bit)
-            ordered = sorted(nodes, key=position.__getitem__)
-            solved.append(_component_eigenvector({u: graph[u] for u in ordered}))
+    parts = [nodes for nodes in _components(graph) if len(nodes) > 1]
+    one = len(parts) == 1  # nothing to compare: no bound needed
+    bounds = [0.0 if one else _eigenvalue_bound(graph, nodes) for nodes in parts]
+    bounded = sorted(zip(bounds, parts, strict=True), key=lambda pair: -pair[0])
+    for bound, nodes in bounded:
+        if solved and bound < max(value for value, _ in solved) * (1 - 1e-4):
+            break  # neither this component nor any after it can lead: none is solved
+        # a component holds all its nodes' edges: its rows as they are, in the graph's
+        # order (the order of the sums, to the last bit)
+        ordered = sorted(nodes, key=position.__getitem__)
+        solved.append(_component_eigenvector({u: graph[u] for u in ordered}))
     if not solved:
         return result
     top = max(value for value, _ in solved)
@@ -489,6 +496,21 @@ def eigenvector(graph: GraphLike) -> dict[str, float]:
     for vector in leading:
         result.update({n: v * scale for n, v in vector.items()})
     return result
+
+
+def _eigenvalue_bound(graph: Graph, nodes: list[str]) -> float:
+    """An upper bound of what `_component_eigenvector` returns as the component's value.
+
+    That value is x'Ax for a unit x, at most the spectral norm of A, which is at most
+    the geometric mean of the largest absolute row sum and column sum (Schur); the
+    graphs are symmetric, where both are the largest weighted degree.
+    """
+    rows = max(sum(abs(w) for w in graph[u].values()) for u in nodes)
+    columns: dict[str, float] = {}
+    for u in nodes:
+        for v, w in graph[u].items():
+            columns[v] = columns.get(v, 0.0) + abs(w)
+    return math.sqrt(rows * max(columns.values(), default=0.0)) * (1 + 1e-9)
 
 
 _MAX_ITER = 2000
@@ -502,13 +524,19 @@ _TOLERANCE = 1e-10
 
 
 PYTHON_STEPS = 100
-"""Power-iteration steps taken in plain Python before the rest run on numpy arrays.
+"""Power-iteration steps taken with plain Python's arithmetic before the rest run on
+numpy arrays with BLAS's.
 
 Feature films converge in 40 to 60 steps, so their values stay those of plain
 Python to the last bit; a component that converges slowly (a play with hundreds of
 characters needs about 300) takes its further steps as array operations, many
 times faster. The same iteration and tolerance either way.
 """
+
+EXACT_ARRAY_TERMS = 64
+"""Terms (nodes + edges) from which a component's first `PYTHON_STEPS` run on arrays too,
+summing in plain Python's order (`_array_steps`); a smaller one stays in Python,
+where a step costs less than numpy's calls."""
 
 
 def _component_eigenvector(graph: Graph) -> tuple[float, dict[str, float]]:
@@ -520,9 +548,12 @@ def _component_eigenvector(graph: Graph) -> tuple[float, dict[str, float]]:
     size = len(nodes) + sum(len(row) for row in rows)
     steps = min(_MAX_ITER, max(20, _MAX_WORK // size))
     x = [1 / math.sqrt(len(nodes))] * len(nodes)
+    if size >= EXACT_ARRAY_TERMS:
+        value, x = _array_steps(rows, shift, x, steps, exact=PYTHON_STEPS)
+        return value, dict(zip(nodes, x, strict=True))
     for step in range(steps):
         if step == PYTHON_STEPS:
-            value, x = _power_iteration_arrays(rows, shift, x, steps - step)
+            value, x = _array_steps(rows, shift, x, steps - step, exact=0)
             return value, dict(zip(nodes, x, strict=True))
         y = [shift * x[i] + sum(w * x[j] for j, w in row) for i, row in enumerate(rows)]
         norm = math.sqrt(sum(v * v for v in y))
@@ -537,11 +568,19 @@ def _component_eigenvector(graph: Graph) -> tuple[float, dict[str, float]]:
     return value, dict(zip(nodes, x, strict=True))
 
 
-def _power_iteration_arrays(
-    rows: list[list[tuple[int, float]]], shift: float, start: list[float], steps: int
+def _array_steps(
+    rows: list[list[tuple[int, float]]], shift: float, start: list[float], steps: int, exact: int
 ) -> tuple[float, list[float]]:
-    """`steps` more steps of `_component_eigenvector`'s loop from `start`, on arrays
-    (one `bincount` over the edges a step)."""
+    """`steps` steps of `_component_eigenvector`'s loop from `start`, on arrays (one
+    `bincount` over the edges a step).
+
+    The first `exact` steps give the plain Python loop's values to the last bit: every
+    product is the same product, and every sum adds the same terms in the same order
+    (`bincount` adds a row's terms in turn from 0 as `sum` does; the norm and the final
+    value are the last element of `add.accumulate`, a running sum in order). Later steps
+    take the norm as a dot product and the value as `np.sum`, which pair the terms
+    differently: the loop's figures past `PYTHON_STEPS` have always been those.
+    """
     import numpy as np
 
     n = len(rows)
@@ -549,17 +588,19 @@ def _power_iteration_arrays(
     target = np.array([j for row in rows for j, _ in row], dtype=np.intp)
     weight = np.array([w for row in rows for _, w in row], dtype=float)
     x = np.array(start, dtype=float)
-    for _ in range(steps):
+    step = 0
+    for step in range(steps):
         y = shift * x + np.bincount(source, weights=weight * x[target], minlength=n)
-        norm = math.sqrt(float(y @ y))
+        norm = math.sqrt(float(np.add.accumulate(y * y)[-1] if step < exact else y @ y))
         if norm == 0:  # all weights 0: no leading direction, keep the uniform start
             break
-        y /= norm
+        y = y / norm
         done = float(np.max(np.abs(x - y))) < _TOLERANCE
         x = y
         if done:
             break
-    value = float(np.sum(weight * x[source] * x[target]))
+    terms = weight * x[source] * x[target]
+    value = float(np.add.accumulate(terms)[-1] if step < exact else np.sum(terms))
     return value, x.tolist()
 
 

@@ -103,9 +103,12 @@ class Scorer:
             return False
         return word in self.negations or "n't" in word
 
-    def compound(self, text: str) -> float:
-        """The compound score of `text`, in [-1, 1] (0 when no lexicon word is in it)."""
-        total = sum(self.valences(tokens(text, self.language)))
+    def compound(self, text: str, words: list[str] | None = None) -> float:
+        """The compound score of `text`, in [-1, 1] (0 when no lexicon word is in it).
+
+        `words` are ``tokens(text, language)`` when the caller already has them.
+        """
+        total = sum(self.valences(tokens(text, self.language) if words is None else words))
         if total == 0:
             return 0.0
         emphasis = min(text.count("!"), 4) * 0.292

@@ -28,7 +28,6 @@ from whosestory.errors import EmptyInputError, ParseError
 from whosestory.model import CastEntry, Kind, Script
 from whosestory.readers._tei_body import BodyWalker, text_of
 from whosestory.readers._xml import local_name, parse_xml
-from whosestory.screenplay import is_group_name
 
 EXPECTED = "TEI drama (a <TEI> document whose <text><body> holds <sp> speeches)"
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -62,7 +61,7 @@ def read(data: bytes, source: str) -> Script:
         raise ParseError(source, message, root.sourceline)
     header = _first(root, "teiHeader")
     text = _first(root, "text")
-    if text is None or not any(local_name(e) == "body" for e in text.iter()):
+    if text is None or next(text.iter("{*}body"), None) is None:
         raise ParseError(source, f"no <text><body> element; expected {EXPECTED}.", root.sourceline)
     used = _speech_labels(text)
     resolver = LabelResolver(_persons(header), used)
@@ -99,7 +98,7 @@ def _children(element: etree._Element, name: str) -> list[etree._Element]:
 def _first(element: etree._Element | None, name: str) -> etree._Element | None:
     if element is None:
         return None
-    return next(iter(_children(element, name)), None)
+    return next(element.iterchildren(f"{{*}}{name}"), None)
 
 
 def _find_path(element: etree._Element | None, path: tuple[str, ...]) -> etree._Element | None:
@@ -171,8 +170,8 @@ def _persons(header: etree._Element | None) -> dict[str, list[str]]:
     if partic is None:
         return {}
     persons: dict[str, list[str]] = {}
-    for entry in partic.iter():
-        if local_name(entry) in ("person", "personGrp") and entry.get(XML_ID):
+    for entry in partic.iter("{*}person", "{*}personGrp"):
+        if entry.get(XML_ID):
             names = [text_of(c) for c in entry if local_name(c) in ("persName", "name")]
             persons[entry.get(XML_ID) or ""] = [n for n in names if n]
     return persons
@@ -181,13 +180,13 @@ def _persons(header: etree._Element | None) -> dict[str, list[str]]:
 def _speech_labels(text: etree._Element) -> dict[str, Counter[str]]:
     """The ``<speaker>`` labels of each id's own speeches (``who`` with one id)."""
     used: dict[str, Counter[str]] = defaultdict(Counter)
-    for sp in text.iter():
-        if local_name(sp) != "sp":
-            continue
+    for sp in text.iter("{*}sp"):
         ids = [ref.lstrip("#") for ref in (sp.get("who") or "").split() if ref.lstrip("#")]
+        if len(ids) != 1:
+            continue
         speaker = _first(sp, "speaker")
         label = text_of(speaker).rstrip(" .:") if speaker is not None else ""
-        if len(ids) == 1 and label:
+        if label:
             used[ids[0]][label] += 1
     return used
 
@@ -242,6 +241,8 @@ class LabelResolver:
             lambda ident: ident in self.used.get(words, ()),
             lambda ident: words in self.names[ident],
         ]
+        from whosestory.screenplay import is_group_name  # only here: the reader alone skips it
+
         if not is_group_name(label):  # "All." abbreviates nobody, not even Allwit
             tests.append(lambda ident: any(_abbreviates(words, n) for n in self.names[ident]))
         for test in tests:

@@ -1,0 +1,53 @@
+"""The TEI reader's fast paths give what the slow forms they replaced gave."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from whosestory.readers._tei_body import SEGMENT_XPATH, _holds_sp, _segments, first_child
+from whosestory.readers._xml import local_name
+
+TEI = "http://www.tei-c.org/ns/1.0"
+
+MIXED = f"""<TEI xmlns="{TEI}"><text>
+<front><div type="prologue"><sp who="#a"><p>Before.</p></sp></div></front>
+<body>
+  <div type="act"><head>Act 1</head>
+    <div type="scene"><sp who="#a"><speaker>A</speaker><p>One.</p></sp></div>
+    <div type="scene"><stage>Empty stage.</stage></div>
+    <div type="scene"><div type="scene"><sp who="#b"><p>Inner.</p></sp></div></div>
+    <div type="song"><q><sp who="#b"><l>Sung.</l></sp></q></div>
+  </div>
+  <div xmlns="urn:other" type="scene"><sp><p>Elsewhere.</p></sp></div>
+  <div xmlns="" type="scene"><sp><p>No namespace.</p></sp></div>
+  <!-- a comment --><div type="scene"/>
+</body></text></TEI>"""
+
+
+def _root() -> etree._Element:
+    return etree.fromstring(MIXED.encode())
+
+
+def test_segments_are_the_divs_dracors_xpath_selects() -> None:
+    root = _root()
+    bodies = list(root.getroottree().iter("{*}body"))
+    expected = root.xpath(SEGMENT_XPATH)
+    assert set(_segments(bodies)) == set(expected)
+    assert len(_segments(bodies)) == len(expected) == 6
+
+
+def test_holds_sp_and_first_child_match_any_namespace_or_none() -> None:
+    root = _root()
+    for element in root.iter():
+        slow = any(local_name(node) == "sp" for node in element.iter())
+        assert _holds_sp(element) == slow
+        found = first_child(element, "sp")
+        assert found is next((c for c in element if local_name(c) == "sp"), None)
+
+
+def test_local_name_of_comments_and_namespaced_tags() -> None:
+    root = _root()
+    comment = next(node for node in root.iter() if not isinstance(node.tag, str))
+    assert local_name(comment) == ""
+    assert local_name(root) == "TEI"
+    assert {local_name(e) for e in root.iter("{urn:other}div", "div")} == {"div"}
