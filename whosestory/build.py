@@ -283,6 +283,7 @@ def _resolve(element: Element, cue: Cue | None, voice_over: bool, cast: Cast) ->
         act=element.act,
         refs=element.refs + tuple(e[5:] for e in cue.extensions if e.startswith("with:")),
         numbers=element.numbers,
+        verse=element.verse,
     )
 
 

@@ -14,7 +14,11 @@ Every feature is on a 0..1 scale:
 - shares of the story's words, speeches, scenes;
 - positions in story time (first and last appearance, the opening and the close);
 - title_names: a word of the character's name stands in the story's declared title;
-- soliloquy: soliloquies and asides (a play's interiority), each as a share of the top.
+- soliloquy: soliloquies and asides (a play's interiority), each as a share of the top;
+- verse_share: the share of the character's words the play sets as verse. Drama long
+  kept verse for its principals and prose for clowns, servants and comic figures
+  (the *Ständeklausel*; Falstaff's prose against Hal's verse); a story without verse
+  is 0 for everyone, so the feature carries no weight there.
 
 Families group the features so that a family can be kept or left out of a model
 as a whole (`FAMILIES`); `LEXICON_FAMILIES` need words of the story's language.
@@ -27,7 +31,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from whosestory.model import Story
+from whosestory.model import SPOKEN_KINDS, Story
 
 FAMILIES: Mapping[str, tuple[str, ...]] = {
     "counts": (
@@ -64,6 +68,7 @@ FAMILIES: Mapping[str, tuple[str, ...]] = {
     "agency": ("agency_top", "subject_top"),
     "lexicon": ("interiority", "change", "vocabulary_drift"),
     "soliloquy": ("soliloquies_top", "asides_top"),
+    "verse": ("verse_share",),
 }
 """Feature families, each a tuple of feature names."""
 
@@ -194,6 +199,18 @@ def _time(
     return result
 
 
+def verse_shares(story: Story, names: Sequence[str]) -> dict[str, float]:
+    """The share of each character's spoken words that the source sets as verse."""
+    words: Counter[str] = Counter()
+    verse: Counter[str] = Counter()
+    for scene in story.scenes:
+        for element in scene.elements:
+            if element.speaker and element.kind in SPOKEN_KINDS:
+                words[element.speaker] += len(element.text.split())
+                verse[element.speaker] += element.verse
+    return {n: min(1.0, verse[n] / words[n]) if words[n] else 0.0 for n in names}
+
+
 def _mean_rank(overall: Mapping[str, float], names: Sequence[str]) -> dict[str, float]:
     """1 for the best mean rank, falling linearly to 0 for the worst."""
     ranks = {n: float(overall.get(n, 0.0)) for n in names}
@@ -230,6 +247,7 @@ def character_features(
         n: len(presence.get(n, ())) / n_scenes if n_scenes else 0.0 for n in names
     }
     columns["mean_rank"] = _mean_rank(mean_rank, names)
+    columns["verse_share"] = verse_shares(story, names)
     spoken_of = Counter(m.character for m in story.mentions if m.via == "speech")
     columns["named_by_others_top"] = _top_share(spoken_of, names)
     for feature in _AS_IS:

@@ -61,6 +61,7 @@ class Element:
     the element (TEI ``<stage who="#a #b">``). `numbers` are the edition's own line
     numbers (TEI ``<l n>``, ``<lb n>``, ``<stage n>``): (offset in `text` where the
     numbered line starts, its number as printed, ``"5.2.118"`` or ``"118"``).
+    `verse` counts the words of `text` the source sets as verse lines (TEI ``<l>``).
     """
 
     kind: Kind
@@ -75,6 +76,7 @@ class Element:
     act: str | None = None
     refs: tuple[str, ...] = ()
     numbers: tuple[tuple[int, str], ...] = ()
+    verse: int = 0
 
     @property
     def line(self) -> int:

@@ -82,6 +82,10 @@ class BodyWalker:
         self.prose = True
         self.speech: list[str] = []
         self.numbers: list[tuple[int, str]] = []
+        self.verse_depth = 0
+        """How many ``<l>`` (verse line) elements the walk is inside."""
+        self.verse_words = 0
+        """Words of the speech being collected that stand in verse lines."""
         self.speech_start = 0
         self.speech_end = 0
         self.dialogues = 0
@@ -216,9 +220,12 @@ class BodyWalker:
         elif name not in _SKIPPED:
             if name in ("l", "lb") and (number := _line_number(node)):
                 self._number(number)
+            verse = name == "l"
+            self.verse_depth += verse
             self._add_text(node.text, node)
             for child in node:
                 self._spoken(child, cues)
+            self.verse_depth -= verse
             if name in _BLOCKS and self.speech:
                 self.speech.append(" ")  # verse lines written without a line break between
         self._add_text(node.tail, node)
@@ -233,6 +240,8 @@ class BodyWalker:
             self.speech_start = line
         if line > self.speech_end:
             self.speech_end = line
+        if self.verse_depth:
+            self.verse_words += len(text.split())
         self.speech.append(text)
 
     def _number(self, number: str) -> None:
@@ -245,13 +254,17 @@ class BodyWalker:
         if text:
             span = Span(self.speech_start, self.speech_end)
             numbers = tuple(self.numbers)
+            verse = min(self.verse_words, len(text.split()))
             for i, cue in enumerate(cues or [None]):
                 self.elements.append(
-                    Element(Kind.DIALOGUE, text, span, cue=cue, dual=i > 0, numbers=numbers)
+                    Element(
+                        Kind.DIALOGUE, text, span, cue=cue, dual=i > 0, numbers=numbers, verse=verse
+                    )
                 )
             self.dialogues += len(cues or [None])
         self.speech = []
         self.numbers = []
+        self.verse_words = 0
         self.speech_end = 0
 
     def finish(self) -> list[Element]:
