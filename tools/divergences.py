@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
@@ -55,17 +56,24 @@ def _story(path: str) -> str:
     return f"{p.parent.name}/{p.stem}"
 
 
+def _claim(sentence: str) -> str:
+    """The sentence without its percentages: what a critic judges is who is named, and
+    whether it is stated plainly, hedged or left open, not the model's exact figure."""
+    return re.sub(r"(?:over |under )?\d+%", "N%", " ".join(sentence.split()))
+
+
 def _reviews(path: Path | None, rows: list[dict[str, str]]) -> dict[str, tuple[str, str]]:
-    """Each story's review, kept only while the sentence is the one that was reviewed
-    (a review file with a ``sentence`` column: a changed sentence is unreviewed again)."""
+    """Each story's review, kept only while the sentence names the same characters in the
+    same way as the one reviewed (a review file with a ``sentence`` column: a sentence
+    that names someone else, or moves between plain, hedged and open, is unreviewed again)."""
     if path is None or not path.is_file():
         return {}
-    now = {r["story"]: r["sentence"] for r in rows}
+    now = {r["story"]: _claim(r["sentence"]) for r in rows}
     with path.open(encoding="utf-8", newline="") as handle:
         found = list(csv.DictReader(handle, delimiter="\t"))
     kept: dict[str, tuple[str, str]] = {}
     for r in found:
-        if not r.get("sentence") or " ".join(r["sentence"].split()) == now.get(r["story"]):
+        if not r.get("sentence") or _claim(r["sentence"]) == now.get(r["story"]):
             kept[r["story"]] = (r["review"].strip(), (r.get("note") or "").strip())
     return kept
 

@@ -172,7 +172,17 @@ REGISTRY: tuple[Role, ...] = (
         argued=True,
         scorer=score_main_character,
         case=_main_case,
-        families=("counts", "time", "network", "talk", "title", "frame", "lexicon", "openers", "verse"),
+        families=(
+            "counts",
+            "time",
+            "network",
+            "talk",
+            "title",
+            "frame",
+            "lexicon",
+            "openers",
+            "verse",
+        ),
     ),
     Role(
         name="impact_character",
