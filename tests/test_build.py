@@ -293,3 +293,17 @@ def test_regression_a_possessive_name_is_not_found_in_its_owners_possessive() ->
     present = spotlight.present_scenes(story)
     assert present["TOM'S DATE"] == frozenset({0})
     assert present["TOM"] == frozenset({0, 1})
+
+
+def test_regression_a_one_letter_name_is_found_in_the_text() -> None:
+    # Z in a film about ants was never named by anyone: one-letter names were skipped
+    elements = (
+        el(Kind.HEADING, "INT. TUNNEL - DAY", 1),
+        el(Kind.ACTION, "Z digs. A worker stops and I mean stops.", 2),
+        el(Kind.DIALOGUE, "Hey, Z. Dig faster.", 3, cue="BALA"),
+        el(Kind.DIALOGUE, "I am digging.", 4, cue="Z"),
+    )
+    story = build_story(dataclasses.replace(SCRIPT, elements=elements))
+    named = [(m.character, m.via) for m in story.mentions if m.via != "pronoun"]
+    assert ("Z", "name") in named and ("Z", "speech") in named
+    assert all(m.character != "A" for m in story.mentions)

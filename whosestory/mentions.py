@@ -72,6 +72,11 @@ def _words(name: str) -> list[str]:
     return [w for w in (part.strip(",;:") for part in name.split()) if w]
 
 
+_ONE_LETTER_WORDS = frozenset("AIO")
+"""Letters that are words of their own ("A", "I", "O"): never a name. Any other capital
+letter alone can be one: Z in *Antz*, M in the Bond films."""
+
+
 def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
     """Surface form -> id, for each id's names in capitals and title case.
 
@@ -91,7 +96,9 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
     for ident, forms in names.items():
         for form in forms:
             key = key_of(form)
-            if not 2 <= len(key) <= MAX_NAME_CHARS or "_" in key or not re.search(r"[^\W\d_]", key):
+            if not 1 <= len(key) <= MAX_NAME_CHARS or "_" in key or not re.search(r"[^\W\d_]", key):
+                continue
+            if len(key) == 1 and key in _ONE_LETTER_WORDS:
                 continue
             candidates = [key]
             parts = _words(key)
@@ -99,7 +106,7 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
                 candidates += [p for p in (parts[0], parts[-1]) if len(words[p]) == 1]
             for candidate in candidates:
                 bare = candidate.rstrip(".")
-                if bare in TITLE_GENDER or bare in _FUNCTION_WORDS or len(bare) < 2:
+                if bare in TITLE_GENDER or bare in _FUNCTION_WORDS or len(bare) < 2 < len(key):
                     continue
                 titled = " ".join(_title_case(w) for w in candidate.split())
                 for surface in (candidate, titled):
