@@ -123,7 +123,7 @@ class BodyWalker:
             self.speech_div(div)
             return
         own_act = act
-        if div.get("type") == "act" and (act is None or div not in self.segments):
+        if div.get("type") in _ACT_TYPES and (act is None or div not in self.segments):
             own_act = act_label(div)
         if div in self.segments:
             self.heading(div, own_act, div.get("n") or _number_in_head(div) or _position(div))
@@ -183,6 +183,7 @@ class BodyWalker:
         """Emit a speech block. One with no spoken text (``<sp>`` holding only a stage
         direction) is still a speech, as DraCor counts it: an empty DIALOGUE."""
         self.speech = []
+        self.numbers = []
         before = len(self.elements)
         for child in block:
             if child not in skip and local_name(child) not in _SKIPPED:
@@ -202,8 +203,11 @@ class BodyWalker:
             return
         name = local_name(node)
         if name == "stage":
+            line = self.numbers[-1][1] if self.numbers else None
             self._flush(cues)
             self.stage(node)
+            if line:  # a direction inside a numbered line: the rest is still that line
+                self.numbers = [(0, line)]
         elif name in ("floatingText", "sp") or is_div(node) or _holds_sp(node):
             self._flush(cues)  # a song or a masque inside the speech: its own speeches
             self.node(node, None)
@@ -231,13 +235,16 @@ class BodyWalker:
     def _number(self, number: str) -> None:
         """The edition numbers the line that starts here: note where in the speech."""
         said = " ".join("".join(self.speech).split())
-        self.numbers.append((len(said) + 1 if said else 0, number))
+        at = len(said) + 1 if said else 0
+        if self.numbers and self.numbers[-1][0] == at:
+            self.numbers.pop()  # a line carried over a direction ends where this one starts
+        self.numbers.append((at, number))
 
     def _flush(self, cues: list[str]) -> None:
         text = " ".join("".join(self.speech).split())
         if text:
             span = Span(self.speech_start, self.speech_end)
-            numbers = tuple(self.numbers)
+            numbers = tuple(n for n in self.numbers if n[0] < len(text))  # none past its end
             for i, cue in enumerate(cues or [None]):
                 self.elements.append(
                     Element(Kind.DIALOGUE, text, span, cue=cue, dual=i > 0, numbers=numbers)
@@ -268,6 +275,10 @@ def _line_number(element: etree._Element) -> str | None:
     number = (element.get("n") or "").strip()
     number = number[3:].strip() if number.startswith("SD ") else number
     return number if number and any(ch.isdigit() for ch in number) else None
+
+
+_ACT_TYPES = frozenset({"act", "acte"})
+"""A division's type that makes it an act (FreDraCor writes ``type="acte"`` as well)."""
 
 
 def _holds_sp(element: etree._Element) -> bool:
