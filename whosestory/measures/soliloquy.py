@@ -28,8 +28,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from whosestory.measures.configurations import Configuration, configurations
+from whosestory.measures.configurations import (
+    ENTRANCE,
+    Configuration,
+    configurations,
+    name_patterns,
+)
 from whosestory.model import Element, Kind, Story
+from whosestory.readers._tei_body import CLOSES_SPEECH
 
 MIN_SOLILOQUY_WORDS = 25
 """A speech alone shorter than this ("Ho!", a line before an exit) is no soliloquy."""
@@ -44,6 +50,18 @@ ASIDE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[,;:()\[\].!?]+")
+OFFSTAGE = re.compile(
+    r"\bwithin\b|\boff-?stage\b|\bhinter (?:der|die) (?:szene|bühne|tür|thür)\b|\bvon innen\b"
+    r"|\bvon außen\b|\bdans la coulisse|\bdans les coulisses|\bderrière la (?:scène|porte)\b"
+    r"|\bза сценой\b|\bза дверью\b|\bза кулисами\b",
+    re.IGNORECASE,
+)
+"""A direction that puts a voice off stage: "within", "hinter der Szene", "dans la
+coulisse", "за сценой"."""
+ALONE = re.compile(
+    r"\balone\b|\bsol(?:us|a)\b|\ballein\b|\bseule?\b|\bодин\b|\bодна\b", re.IGNORECASE
+)
+"""A direction that says a character is alone: "solus", "allein", "seul", "один"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,14 +122,56 @@ def _alone(configs: Sequence[Configuration], scene: int, element: Element, speak
     )
 
 
+def _answered(
+    elements: Sequence[Element],
+    run: Sequence[int],
+    speaker: str,
+    names: Sequence[tuple[re.Pattern[str], str]],
+) -> bool:
+    """Whether another character answers the speech with no word of their coming: they
+    were on stage all along, listening (a scene that opens on a speech to someone whose
+    presence no direction gives), so the speech was not said alone. A direction before
+    it that says the speaker is alone ("solus", "allein"), one between that brings the
+    answerer on (an entrance, or any direction naming them: "Stallmeister springt
+    heraus") and a voice from off stage (`OFFSTAGE`: "within") keep it a soliloquy."""
+    if run[0] > 0 and _says_alone(elements[run[0] - 1]):
+        return False
+    for i in range(run[0] + 1, len(elements)):
+        element = elements[i]
+        if element.kind in (Kind.STAGE, Kind.ACTION) and ENTRANCE.search(element.text):
+            return False
+        if element.kind is Kind.DIALOGUE and element.speaker and element.speaker != speaker:
+            between = [e for e in elements[run[0] + 1 : i] if e.kind is Kind.STAGE]
+            if any(p.search(e.text) for e in between for p, c in names if c == element.speaker):
+                return False
+            beside = (elements[j] for j in (i - 1, i + 1) if 0 <= j < len(elements))
+            return not any(e.kind is Kind.STAGE and OFFSTAGE.search(e.text) for e in beside)
+    return False
+
+
+def _says_alone(element: Element) -> bool:
+    return element.kind in (Kind.STAGE, Kind.HEADING) and bool(ALONE.search(element.text))
+
+
 def _is_aside(elements: Sequence[Element], run: Sequence[int]) -> bool:
-    """A marker right before the speech, or between its runs (a marker after it is the
-    next speech's: TEI puts a speech's own direction inside its ``<sp>``, before the text)."""
+    """A marker right before the speech, between its runs, or closing it inside its own
+    ``<sp>`` (`CLOSES_SPEECH`: "[aside]" printed after the line). A marker before the
+    speech that closes the speech before it is that one's; any other marker after a
+    speech is the next speech's (TEI puts a speech's own direction inside its ``<sp>``,
+    before the text)."""
     first, last = run[0], run[-1]
     before = elements[first - 1] if first > 0 else None
     inside = elements[first:last]
-    return (before is not None and is_aside_marker(before)) or any(
-        is_aside_marker(e) for e in inside
+    after = []
+    for element in elements[last + 1 :]:
+        if element.kind is not Kind.STAGE or CLOSES_SPEECH not in element.extensions:
+            break
+        after.append(element)
+    own_before = before is not None and CLOSES_SPEECH not in before.extensions
+    return (
+        (own_before and is_aside_marker(before))
+        or any(is_aside_marker(e) for e in inside)
+        or any(is_aside_marker(e) for e in after)
     )
 
 
@@ -123,6 +183,7 @@ def inner_speeches(
         return []
     configs = configurations(story) if configs is None else configs
     individuals = {c.name for c in story.cast if not c.group}
+    names = name_patterns(story.cast)
     found: list[InnerSpeech] = []
     for scene in story.scenes:
         elements = scene.elements
@@ -134,7 +195,11 @@ def inner_speeches(
             words = _words(spoken)
             if _is_aside(elements, run):
                 found.append(InnerSpeech(speaker, scene.index, spoken, words, "aside"))
-            elif words >= MIN_SOLILOQUY_WORDS and _alone(configs, scene.index, spoken[0], speaker):
+            elif (
+                words >= MIN_SOLILOQUY_WORDS
+                and _alone(configs, scene.index, spoken[0], speaker)
+                and not _answered(elements, run, speaker, names)
+            ):
                 found.append(InnerSpeech(speaker, scene.index, spoken, words, "soliloquy"))
     return found
 

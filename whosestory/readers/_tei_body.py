@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from lxml import etree
 
@@ -189,12 +190,27 @@ class BodyWalker:
             if child not in skip and local_name(child) not in _SKIPPED:
                 self._spoken(child, cues)
         self._flush(cues)
+        self._mark_closing(before)
         if cues and not any(e.kind is Kind.DIALOGUE for e in self.elements[before:]):
             line = block.sourceline or 1
             for i, cue in enumerate(cues):
                 self.elements.append(
                     Element(Kind.DIALOGUE, "", Span(line, line), cue=cue, dual=i > 0)
                 )
+
+    def _mark_closing(self, before: int) -> None:
+        """Mark the stage directions a speech ends with, after its words and inside its
+        ``<sp>`` (`CLOSES_SPEECH`): they are that speech's ("[aside]" printed after the line
+        it marks), not the next one's."""
+        block = self.elements[before:]
+        spoken = [i for i, e in enumerate(block) if e.kind is Kind.DIALOGUE]
+        if not spoken:
+            return
+        for i in range(before + spoken[-1] + 1, len(self.elements)):
+            element = self.elements[i]
+            if element.kind is Kind.STAGE:
+                closing = (*element.extensions, CLOSES_SPEECH)
+                self.elements[i] = replace(element, extensions=closing)
 
     def _spoken(self, node: etree._Element, cues: list[str]) -> None:
         """Collect the speech text of a block, flushing around embedded stage directions."""
@@ -277,6 +293,8 @@ def _line_number(element: etree._Element) -> str | None:
     return number if number and any(ch.isdigit() for ch in number) else None
 
 
+CLOSES_SPEECH = "closes speech"
+"""The extension of a stage direction that ends its speech, inside the ``<sp>``."""
 _ACT_TYPES = frozenset({"act", "acte"})
 """A division's type that makes it an act (FreDraCor writes ``type="acte"`` as well)."""
 
