@@ -62,6 +62,12 @@ ALONE = re.compile(
     r"\balone\b|\bsol(?:us|a)\b|\ballein\b|\bseule?\b|\bодин\b|\bодна\b", re.IGNORECASE
 )
 """A direction that says a character is alone: "solus", "allein", "seul", "один"."""
+LATER = re.compile(
+    r"\b(?:then|after(?:wards?)?|later|dann|später|hernach|nachher|darauf|puis|ensuite|"
+    r"потом|затем|после)\b",
+    re.IGNORECASE,
+)
+"""Where a direction turns to what comes later ("Roxane seule, puis deux soeurs")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +140,7 @@ def _answered(
     it that says the speaker is alone ("solus", "allein"), one between that brings the
     answerer on (an entrance, or any direction naming them: "Stallmeister springt
     heraus") and a voice from off stage (`OFFSTAGE`: "within") keep it a soliloquy."""
-    if run[0] > 0 and _says_alone(elements[run[0] - 1]):
+    if run[0] > 0 and _says_alone(elements[run[0] - 1], speaker, names):
         return False
     for i in range(run[0] + 1, len(elements)):
         element = elements[i]
@@ -149,8 +155,18 @@ def _answered(
     return False
 
 
-def _says_alone(element: Element) -> bool:
-    return element.kind in (Kind.STAGE, Kind.HEADING) and bool(ALONE.search(element.text))
+def _says_alone(
+    element: Element, speaker: str, names: Sequence[tuple[re.Pattern[str], str]]
+) -> bool:
+    """Whether a direction says the speaker is alone ("allein.", "Ann, alone."): before
+    any word of what comes `LATER` ("Uriel allein. Später Simon."), it has an `ALONE`
+    word and names no one but the speaker ("Enter the maid alone" before the lord's
+    speech is about the maid)."""
+    if element.kind not in (Kind.STAGE, Kind.HEADING) or not ALONE.search(element.text):
+        return False
+    now = LATER.split(element.text, maxsplit=1)[0]  # "Uriel allein. Später Simon."
+    named = {c for p, c in names if p.search(now)}
+    return bool(ALONE.search(now)) and named <= {speaker}
 
 
 def _is_aside(elements: Sequence[Element], run: Sequence[int]) -> bool:
@@ -197,7 +213,10 @@ def inner_speeches(
                 found.append(InnerSpeech(speaker, scene.index, spoken, words, "aside"))
             elif (
                 words >= MIN_SOLILOQUY_WORDS
-                and _alone(configs, scene.index, spoken[0], speaker)
+                and (
+                    _alone(configs, scene.index, spoken[0], speaker)
+                    or (run[0] > 0 and _says_alone(elements[run[0] - 1], speaker, names))
+                )
                 and not _answered(elements, run, speaker, names)
             ):
                 found.append(InnerSpeech(speaker, scene.index, spoken, words, "soliloquy"))
