@@ -222,3 +222,22 @@ def test_alone_said_of_someone_else_is_no_soliloquy_of_the_speaker(tmp_path: Pat
   <sp who="#ann"><speaker>ANN</speaker><p>{LONG["en"]}.</p></sp></div>"""
     story = whosestory.load(tei_play(tmp_path, "other-alone", "en", NAMES_EN, body))
     assert inner_speeches(story) == []
+
+
+@pytest.mark.parametrize("language", ["en", "de", "fr", "ru"])
+def test_a_speech_goes_on_alone_after_the_others_leave_mid_speech(
+    tmp_path: Path, language: str
+) -> None:
+    """Regression: "Leave me, friends." All but Hamlet exit. "'Tis now the very witching
+    time..." is one speech split by a direction; it was judged by its first run, said
+    before the others left, so the soliloquy after it was never found."""
+    enter, leave, _, greeting = WORDS[language]
+    body = f"""<div type="scene"><head>1</head><stage>{enter}</stage>
+  <sp who="#tom"><speaker>TOM</speaker><p>{LONG[language][:30]}.</p></sp>
+  <sp who="#ann"><speaker>ANN</speaker><p>{greeting}</p>
+  <stage>{leave}</stage>
+  <p>{LONG[language]}.</p></sp></div>"""
+    cast = {"ann": NAMES[language], "tom": "Tom" if language != "ru" else "Том"}
+    story = whosestory.load(tei_play(tmp_path, f"mid-{language}", language, cast, body))
+    found = [(s.character, s.kind, s.elements[0].text) for s in inner_speeches(story)]
+    assert found == [(NAMES[language], "soliloquy", f"{LONG[language]}.")]

@@ -208,19 +208,36 @@ def inner_speeches(
             if speaker not in individuals:
                 continue
             spoken = tuple(elements[i] for i in run)
-            words = _words(spoken)
             if _is_aside(elements, run):
-                found.append(InnerSpeech(speaker, scene.index, spoken, words, "aside"))
-            elif (
-                words >= MIN_SOLILOQUY_WORDS
-                and (
-                    _alone(configs, scene.index, spoken[0], speaker)
-                    or (run[0] > 0 and _says_alone(elements[run[0] - 1], speaker, names))
-                )
-                and not _answered(elements, run, speaker, names)
-            ):
-                found.append(InnerSpeech(speaker, scene.index, spoken, words, "soliloquy"))
+                found.append(InnerSpeech(speaker, scene.index, spoken, _words(spoken), "aside"))
+                continue
+            alone = _alone_from(elements, run, configs, scene.index, speaker, names)
+            if alone is not None:
+                said = tuple(elements[i] for i in alone)
+                found.append(InnerSpeech(speaker, scene.index, said, _words(said), "soliloquy"))
     return found
+
+
+def _alone_from(
+    elements: Sequence[Element],
+    run: Sequence[int],
+    configs: Sequence[Configuration],
+    scene: int,
+    speaker: str,
+    names: Sequence[tuple[re.Pattern[str], str]],
+) -> list[int] | None:
+    """The runs of a speech said alone, from the first run the speaker says alone on (the
+    others leave mid-speech: "Leave me, friends." All but Hamlet exit. "'Tis now the very
+    witching time..."), when they are a soliloquy's length and nobody answers them."""
+    for k, i in enumerate(run):
+        says_alone = i > 0 and _says_alone(elements[i - 1], speaker, names)
+        if says_alone or _alone(configs, scene, elements[i], speaker):
+            rest = list(run[k:])
+            long_enough = _words(elements[j] for j in rest) >= MIN_SOLILOQUY_WORDS
+            if long_enough and not _answered(elements, rest, speaker, names):
+                return rest
+            return None
+    return None
 
 
 def counts(story: Story, speeches: Sequence[InnerSpeech], kind: str) -> dict[str, float]:
