@@ -134,3 +134,14 @@ def test_a_line_broken_by_a_direction_keeps_its_number(tmp_path: Path) -> None:
     }
     tom = next(e for e in scene.elements if e.speaker == "Tom")
     assert tom.numbers == ()  # the last speech's numbers are not carried into the next
+
+
+def test_an_act_and_scene_named_with_full_stops_are_cited_without_them(tmp_path: Path) -> None:
+    """Regression: "Акт первый.", "Сцена первая." were cited "Акт первый., Сцена первая."."""
+    body = """<div type="act"><head>Акт первый.</head><div type="scene"><head>Сцена первая.</head>
+  <sp who="#ann"><speaker>АННА</speaker><p>Где Том?</p></sp>
+  <sp who="#tom"><speaker>ТОМ</speaker><p>Здесь.</p></sp></div></div>"""
+    story = whosestory.load(tei_play(tmp_path, "stops", "ru", CAST, body))
+    scene = story.scenes[0]
+    ann = next(e for e in scene.elements if e.speaker == "Ann")
+    assert quote(scene, ann).citation == "Акт первый, Сцена первая"
