@@ -6,7 +6,10 @@ For each of the 322 film scripts and 37 plays: scenes, characters who speak
 (group speakers excluded), speeches and the time to read and build the Story.
 Then a summary: failures, total and median time, and the share of films with a
 crowd `hero` label whose hero is among the characters found (a label matches
-when any word of it equals a word of a character's name or aliases). Then the
+when any word of it equals a word of a character's name or aliases) and whose
+title as read is the labelled one: word for word (case and punctuation aside), or
+as the same title in another form a title page may print (a number spelled out or
+in roman numerals, a leading article: `title_form_key`), each such match listed. Then the
 three screenplain examples in Fountain, FDX and PDF: scenes and per-character
 speech counts compared across the formats. With --write the figures go to a
 Markdown file. Exits 0 with a message when the data folder is absent.
