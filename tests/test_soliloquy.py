@@ -241,3 +241,22 @@ def test_a_speech_goes_on_alone_after_the_others_leave_mid_speech(
     story = whosestory.load(tei_play(tmp_path, f"mid-{language}", language, cast, body))
     found = [(s.character, s.kind, s.elements[0].text) for s in inner_speeches(story)]
     assert found == [(NAMES[language], "soliloquy", f"{LONG[language]}.")]
+
+
+def test_a_soliloquy_is_quoted_by_a_sentence_that_says_something(tmp_path: Path) -> None:
+    """Regression: a soliloquy that opens "Ha! Ja!" was quoted as "Ha!"."""
+    from whosestory.inner_evidence import _telling_quote
+
+    body = f"""<div type="scene"><head>1</head><stage>Ann, alone.</stage>
+  <sp who="#ann"><speaker>ANN</speaker>
+  <p>Ha! Oh! Tom is late again, as every night. {LONG["en"]}.</p></sp></div>"""
+    story = whosestory.load(tei_play(tmp_path, "ha", "en", NAMES_EN, body))
+    (speech,) = inner_speeches(story)
+    found = _telling_quote(story.scenes[speech.scene], speech.elements)
+    assert found.quote == "Tom is late again, as every night."
+    body = """<div type="scene"><head>1</head><stage>Ann, alone.</stage>
+  <sp who="#ann"><speaker>ANN</speaker><p>Ha! Oh!</p></sp></div>"""
+    story = whosestory.load(tei_play(tmp_path, "ha-only", "en", NAMES_EN, body))
+    scene = story.scenes[0]
+    spoken = [e for e in scene.elements if e.speaker == "Ann"]
+    assert _telling_quote(scene, spoken).quote == "Ha!"
