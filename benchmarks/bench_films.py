@@ -6,7 +6,10 @@ For each of the 322 film scripts and 37 plays: scenes, characters who speak
 (group speakers excluded), speeches and the time to read and build the Story.
 Then a summary: failures, total and median time, and the share of films with a
 crowd `hero` label whose hero is among the characters found (a label matches
-when any word of it equals a word of a character's name or aliases). Then the
+when any word of it equals a word of a character's name or aliases) and whose
+title as read is the labelled one: word for word (case and punctuation aside), or
+as the same title in another form a title page may print (a number spelled out or
+in roman numerals, a leading article: `title_form_key`), each such match listed. Then the
 three screenplain examples in Fountain, FDX and PDF: scenes and per-character
 speech counts compared across the formats. With --write the figures go to a
 Markdown file. Exits 0 with a message when the data folder is absent.
@@ -27,7 +30,7 @@ from pathlib import Path
 
 import whosestory
 from whosestory.cast import GENERIC_NOUNS
-from whosestory.evaluate import matches
+from whosestory.evaluate import Candidate, matches
 from whosestory.measures import spotlight
 from whosestory.screenplay import RANKS, is_group_name
 
@@ -135,7 +138,7 @@ def hero_rate(stories: dict[str, list[str]], heroes: Path) -> tuple[int, int, li
     found, misses = 0, []
     for file, hero in labels.items():
         names = stories.get(file, [])
-        if matches(hero, names):
+        if matches(hero, Candidate(file, tuple(names))):
             found += 1
         else:
             misses.append(f"{file} ({hero})")
@@ -152,16 +155,45 @@ def title_key(title: str) -> str:
     return re.sub(r"[\W_]+", "", title.lower())
 
 
-def title_rate(titles: dict[str, str], heroes: Path) -> tuple[int, int, list[str]]:
-    """Labelled films whose title as read matches the label's `title`, and the misses."""
+_NUMBER_WORDS = dict(
+    zip(
+        "zero one two three four five six seven eight nine ten eleven twelve".split(),
+        map(str, range(13)),
+        strict=True,
+    )
+)
+_ROMAN_NUMBERS = {"ii": "2", "iii": "3", "iv": "4", "vi": "6", "vii": "7", "viii": "8", "ix": "9"}
+"""Roman numbers that are no English word (not "I", "V", "X")."""
+_LEADING_ARTICLE = frozenset({"the", "a", "an"})
+
+
+def title_form_key(title: str) -> str:
+    """A title as `title_key` compares it, and further blind to the forms a title page may
+    legitimately print the same title in: a number spelled out or in roman numerals
+    ("Jennifer Eight", "Mad Max II" and "Mad Max 2" alike; each number word on its own,
+    so "One Eight Seven" is "187") and a leading article ("The Army of Darkness")."""
+    title = _DISAMBIGUATOR_RE.sub("", title).replace("&", " and ")
+    words = re.findall(r"[a-z0-9]+", title.lower().replace("'", "").replace("’", ""))
+    if len(words) > 1 and words[0] in _LEADING_ARTICLE:
+        words = words[1:]
+    return "".join(_NUMBER_WORDS.get(w) or _ROMAN_NUMBERS.get(w) or w for w in words)
+
+
+def title_rate(titles: dict[str, str], heroes: Path) -> tuple[int, int, list[str], list[str]]:
+    """Labelled films whose title as read matches the label's `title`: how many match
+    (as `title_form_key` compares), of how many, the misses, and the matches that rely on
+    `title_form_key`'s forms (a number's form, a leading article)."""
     with open(heroes, encoding="utf-8", newline="") as handle:
         labels = {row["file"]: row["title"] for row in csv.DictReader(handle, delimiter="\t")}
-    misses = [
-        f"{file} ({titles.get(file)!r} for {title!r})"
-        for file, title in labels.items()
-        if title_key(titles.get(file) or "") != title_key(title)
-    ]
-    return len(labels) - len(misses), len(labels), misses
+    misses, by_form = [], []
+    for file, title in labels.items():
+        read = titles.get(file) or ""
+        if title_key(read) == title_key(title):
+            continue
+        (by_form if title_form_key(read) == title_form_key(title) else misses).append(
+            f"{file} ({read!r} for {title!r})"
+        )
+    return len(labels) - len(misses), len(labels), misses, by_form
 
 
 def compare_formats(folder: Path) -> list[list[str]]:
@@ -216,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
     parallel = read_parallel(films, args.workers)
     failures = [r for r in film_rows + play_rows if r[1] == "-"]
     found, labelled, misses = hero_rate(stories, args.data / "films" / "heroes.tsv")
-    titled, _, wrong_titles = title_rate(titles, args.data / "films" / "heroes.tsv")
+    titled, _, wrong_titles, by_form = title_rate(titles, args.data / "films" / "heroes.tsv")
     times = [float(r[4]) for r in film_rows + play_rows]
     summary = [
         f"films: {len(films)} read in {film_seconds:.1f} s; plays: {len(plays)} read in "
@@ -226,7 +258,13 @@ def main(argv: list[str] | None = None) -> int:
         f"labelled hero among the characters: {found} of {labelled} ({found / labelled:.1%})"
         + (f"; missing: {', '.join(misses)}" if misses else ""),
         f"title as labelled (case, punctuation and a label's '(... film)' aside): {titled} of "
-        f"{labelled} ({titled / labelled:.1%})"
+        f"{labelled} ({titled / labelled:.1%}), {titled - len(by_form)} word for word"
+        + (
+            f"; {len(by_form)} only as the same title in another form (a number spelled out"
+            f" or in roman numerals, a leading article): {', '.join(by_form)}"
+            if by_form
+            else ""
+        )
         + (f"; differing: {', '.join(wrong_titles)}" if wrong_titles else ""),
         f"thin reads (warned of): {rules['thin-read']}",
         "films where a cast rule applies: "

@@ -85,3 +85,62 @@ def test_an_unreadable_claim_is_one_sentence_with_examples(claim: str, said: str
     assert message.count(".") >= 1 and "\n" not in message
     if "names no character" in said:
         assert "is the protagonist" in message  # the examples show how to write one
+
+
+POSSESSIVE_CAST = [
+    Character("Tamsin Vell, the Miller's daughter"),
+    Character("the Miller"),
+    Character("Queen Oda, Harold's wife"),
+    Character("Harold"),
+    Character("Carter's Boy"),
+    Character("Carter"),
+]
+
+POSSESSIVE_NAMES = [
+    # (claim, role, claimed, denied): a possessive inside a name is part of the name
+    (
+        "Tamsin Vell, the Miller's daughter is the heroine",
+        PROTAGONIST,
+        "Tamsin Vell, the Miller's daughter",
+        None,
+    ),
+    (
+        "Tamsin Vell, the Miller's daughter's story",
+        MAIN_CHARACTER,
+        "Tamsin Vell, the Miller's daughter",
+        None,
+    ),
+    (
+        "the Miller's daughter is the protagonist",
+        PROTAGONIST,
+        "Tamsin Vell, the Miller's daughter",
+        None,
+    ),
+    (
+        "The Miller's story, not Tamsin's",
+        MAIN_CHARACTER,
+        "the Miller",
+        "Tamsin Vell, the Miller's daughter",
+    ),
+    (
+        "Queen Oda, Harold's wife, not Harold, is the lead",
+        PROTAGONIST,
+        "Queen Oda, Harold's wife",
+        "Harold",
+    ),
+    ("Harold's wife is the main character", MAIN_CHARACTER, "Queen Oda, Harold's wife", None),
+    ("Harold's story", MAIN_CHARACTER, "Harold", None),
+    ("Carter's Boy is the hero", PROTAGONIST, "Carter's Boy", None),
+    ("it's Carter's boy's play, not Carter's", MAIN_CHARACTER, "Carter's Boy", "Carter"),
+    ("Carter is the protagonist", PROTAGONIST, "Carter", None),
+]
+
+
+@pytest.mark.parametrize(
+    ("claim", "role", "claimed", "denied"), POSSESSIVE_NAMES, ids=lambda v: str(v)
+)
+def test_a_name_holding_a_possessive_is_not_split(
+    claim: str, role: str, claimed: str | None, denied: str | None
+) -> None:
+    found = parse_claim(POSSESSIVE_CAST, TITLE, claim)
+    assert (found.role, found.claimed, found.denied) == (role, claimed, denied)

@@ -94,3 +94,54 @@ def test_a_play_without_scenes_names_its_act_once(tmp_path: Path) -> None:
     scene = story.scenes[0]
     ann = next(e for e in scene.elements if e.speaker == "Ann")
     assert quote(scene, ann).citation == "Dritter Aufzug"
+
+
+def test_a_french_acte_division_is_an_act_in_the_citation(tmp_path: Path) -> None:
+    """Regression: FreDraCor's `type="acte"` was no act, so verse 476 of act 2, scene 2
+    was cited "2.476" (scene 2, line 476)."""
+    body = """<div type="acte" n="2"><head>ACTE II</head><div type="scene" n="2">
+  <head>SCÈNE II</head>
+  <sp who="#ann"><speaker>ANN</speaker><l n="475">Où est Tom ?</l><l n="476">Il tarde.</l></sp>
+  <sp who="#tom"><speaker>TOM</speaker><l n="477">Me voici, Ann.</l></sp></div></div>"""
+    story = whosestory.load(tei_play(tmp_path, "acte", "fr", CAST, body))
+    scene = story.scenes[0]
+    ann = next(e for e in scene.elements if e.speaker == "Ann")
+    assert scene.act == "2"
+    assert quote(scene, ann, ann.text.index("Il tarde")).citation == "2.2.476"
+
+
+def test_a_line_broken_by_a_direction_keeps_its_number(tmp_path: Path) -> None:
+    """Regression: the words after a stage direction inside a numbered line (or between
+    two numbered lines of prose) lost the line's number and were cited by act and
+    scene only."""
+    body = """<div type="act" n="4"><div type="scene" n="1"><head>Scene 1</head>
+  <sp who="#ann"><speaker>ANN</speaker>
+    <p><lb n="4.1.7"/>Tom is late. <stage>To Tom.</stage> Where were you? <lb n="4.1.8"/>Say.</p>
+    <l n="4.1.9"><stage>Sings.</stage>The mill wheel turns.</l>
+    <stage>She sits.</stage>
+    <l n="4.1.10">And round it goes.</l>
+  </sp>
+  <sp who="#tom"><speaker>TOM</speaker><p>At the mill.</p></sp></div></div>"""
+    story = whosestory.load(tei_play(tmp_path, "broken", "en", CAST, body))
+    scene = story.scenes[0]
+    spoken = [e for e in scene.elements if e.speaker == "Ann"]
+    cited = {e.text: [play_citation(scene, e, at) for at, _ in e.numbers] or None for e in spoken}
+    assert cited == {
+        "Tom is late.": ["4.1.7"],
+        "Where were you? Say.": ["4.1.7", "4.1.8"],
+        "The mill wheel turns.": ["4.1.9"],
+        "And round it goes.": ["4.1.10"],
+    }
+    tom = next(e for e in scene.elements if e.speaker == "Tom")
+    assert tom.numbers == ()  # the last speech's numbers are not carried into the next
+
+
+def test_an_act_and_scene_named_with_full_stops_are_cited_without_them(tmp_path: Path) -> None:
+    """Regression: "Акт первый.", "Сцена первая." were cited "Акт первый., Сцена первая."."""
+    body = """<div type="act"><head>Акт первый.</head><div type="scene"><head>Сцена первая.</head>
+  <sp who="#ann"><speaker>АННА</speaker><p>Где Том?</p></sp>
+  <sp who="#tom"><speaker>ТОМ</speaker><p>Здесь.</p></sp></div></div>"""
+    story = whosestory.load(tei_play(tmp_path, "stops", "ru", CAST, body))
+    scene = story.scenes[0]
+    ann = next(e for e in scene.elements if e.speaker == "Ann")
+    assert quote(scene, ann).citation == "Акт первый, Сцена первая"

@@ -58,14 +58,17 @@ def play_citation(scene: Scene, element: Element | None, offset: int = 0) -> str
     if not scene.act:
         return None
     if not _NUMERAL.match(scene.act):  # an act named in words ("Erster Akt"): as the play says
-        heading = " ".join(scene.heading.split())
-        named = heading if heading and scene.act in heading else f"{scene.act}, {heading}"
-        return (named if heading else scene.act) + _line(number)
+        heading = " ".join(scene.heading.split()).rstrip(_CLOSING)
+        act = " ".join(scene.act.split()).rstrip(_CLOSING)
+        named = heading if heading and act in heading else f"{act}, {heading}"
+        return (named if heading else act) + _line(number)
     return (f"act {scene.act}, scene {scene.number}" if scene.number else f"act {scene.act}") + (
         _line(number)
     )
 
 
+_CLOSING = ".:;, "
+"""What a heading ends with that a citation does not ("Акт первый.", "Erste Szene.")."""
 _NUMERAL = re.compile(r"^(?:\d+[a-z]?|[IVXLCDM]+)$", re.IGNORECASE)
 
 

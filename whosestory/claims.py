@@ -47,7 +47,6 @@ _ROLE_WORDS = frozenset(
 _ARTICLES = frozenset("the a an real true main".split())
 _DENYING = (("not",), ("nor",), ("rather", "than"), ("instead", "of"), ("but", "not"))
 _NEGATED_VERB = (("is", "not"), ("was", "not"), ("isn't",), ("wasn't",))
-_MAX_NAME_WORDS = 4
 
 
 class UnknownCharacterError(WhosestoryError):
@@ -96,8 +95,27 @@ def _tokens(text: str) -> list[_Token]:
     return found
 
 
-def _words(name: str) -> tuple[str, ...]:
-    return tuple(t.word for t in _tokens(name.replace("_", " ").replace("’", "'")))
+def _key(token: _Token) -> str:
+    """A name's word as an index keeps it: a possessive inside a name stays one
+    ("the Moor's son" is not "the Moor" and "son")."""
+    return token.word + "'s" if token.possessive else token.word
+
+
+def _name_keys(name: str) -> tuple[str, ...]:
+    return tuple(_key(t) for t in _tokens(name.replace("_", " ").replace("’", "'")))
+
+
+def _inner_runs(keys: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The runs of two or more words of a name that hold one of its possessives inside,
+    longest first ("Queen Isabel, Richard's wife" -> "isabel richard's wife",
+    "richard's wife"): a claim may name such a character by its description alone."""
+    runs = [
+        keys[start:end]
+        for start in range(len(keys))
+        for end in range(start + 2, len(keys) + 1)
+        if any(k.endswith("'s") for k in keys[start : end - 1])
+    ]
+    return sorted(runs, key=len, reverse=True)
 
 
 class _Index:
@@ -107,25 +125,31 @@ class _Index:
         self.full: dict[tuple[str, ...], str] = {}
         self.word: dict[str, str] = {}
         self.first_word: dict[str, str] = {}
+        runs: dict[tuple[str, ...], str] = {}
         for character in cast:
             for name in character.names():
-                words = _words(name)
-                if not words:
+                keys = _name_keys(name)
+                if not keys:
                     continue
-                self.full.setdefault(words, character.name)
+                self.full.setdefault(keys, character.name)
+                for run in _inner_runs(keys):
+                    runs.setdefault(run, character.name)
+                words = [k.removesuffix("'s") for k in keys]
                 self.first_word.setdefault(words[0], character.name)
                 for word in words:
                     self.word.setdefault(word, character.name)
+        for run, character in runs.items():
+            self.full.setdefault(run, character)
+        self.longest = max((len(k) for k in self.full), default=1)
 
     def match(self, tokens: list[_Token], i: int) -> tuple[str, int] | None:
-        """The character named from token i on, and the index of its last token."""
-        for size in range(min(_MAX_NAME_WORDS, len(tokens) - i), 0, -1):
+        """The character named from token i on, and the index of its last token (whose
+        possessive is the claim's: "Guise's son's story")."""
+        for size in range(min(self.longest, len(tokens) - i), 0, -1):
             span = tokens[i : i + size]
-            if any(t.possessive for t in span[:-1]):
-                continue
-            words = tuple(t.word for t in span)
-            if words in self.full and not self._role_word(tokens, i, size):
-                return self.full[words], i + size - 1
+            keys = (*(_key(t) for t in span[:-1]), span[-1].word)
+            if keys in self.full and not self._role_word(tokens, i, size):
+                return self.full[keys], i + size - 1
         token = tokens[i]
         if token.word in _FUNCTION_WORDS or token.word in _ROLE_WORDS or len(token.word) < 2:
             return None

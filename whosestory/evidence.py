@@ -13,7 +13,7 @@ from whosestory import verdict
 from whosestory.citing import cite, clip, play_citation, quote
 from whosestory.inner_evidence import inner_case, measured, staged
 from whosestory.model import Element, Kind, Scene
-from whosestory.quoting import QUOTE_LENGTH, sentence_at
+from whosestory.quoting import QUOTE_LENGTH, sentence_at, sentences_around
 from whosestory.signals import Signals
 from whosestory.verdict import Case, Component, Quote, Verdict
 from whosestory.wording import counted, joined, percent, times
@@ -118,18 +118,35 @@ def frame_quotes(
     signals: Signals, limit: int | None = None, length: int | None = QUOTE_LENGTH
 ) -> list[Quote]:
     """Where the frame layer shows in an action line that says so (a marker found in a
-    heading is context, not a quote, and is left out)."""
+    heading is context, not a quote, and is left out). The measure keeps an excerpt
+    around what it found; the quote is the whole sentence it was cut from."""
     scenes = signals.story.scenes
     found = []
     for index, line, text in signals.layer.evidence:
         scene = scenes[index]
         if len(text) <= 20 or " ".join(text.split()) == " ".join(scene.heading.split()):
             continue
-        sentence = sentence_at(text) if length is not None else " ".join(text.split())
-        found.append(cite(scene, line, sentence))
+        found.append(_whole_quote(scene, line, text, length))
         if limit is not None and len(found) == limit:
             break
     return found
+
+
+def _whole_quote(scene: Scene, line: int, excerpt: str, length: int | None) -> Quote:
+    """The sentence an excerpt of the element at `line` was cut from (all the sentences
+    it spans when `length` is None), never the excerpt's broken ends."""
+    flat = " ".join(excerpt.split())
+    for element in scene.elements:
+        whole = " ".join(element.text.split())
+        at = whole.find(flat) if element.line == line else -1
+        if at < 0:
+            continue
+        if length is None:
+            sentence = sentences_around(whole, at, at + len(flat))
+        else:
+            sentence = sentence_at(whole, at + len(flat) // 2, length)
+        return cite(scene, line, sentence, element, max(0, whole.find(sentence.strip("…"))))
+    return cite(scene, line, sentence_at(excerpt) if length is not None else flat)
 
 
 def _strongest(parts: Parts, weights: Mapping[str, float], a: str, b: str) -> list[str]:

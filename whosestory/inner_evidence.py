@@ -9,10 +9,12 @@ name the character or are spoken by them (`supports`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from whosestory import language as languages
 from whosestory.citing import cite, is_heading, quote
-from whosestory.model import Element, Kind
-from whosestory.quoting import sentence_at
+from whosestory.model import Element, Kind, Scene
+from whosestory.quoting import sentence_at, sentences
 from whosestory.signals import Signals
 from whosestory.verdict import Quote
 from whosestory.wording import counted, joined
@@ -139,11 +141,24 @@ def _stage_interiority(signals: Signals, name: str) -> tuple[list[str], list[Quo
             f"{counted(len(found), noun, plural)} {how} ({words:,} word{'s' if words != 1 else ''})"
         )
         longest = max(found, key=lambda s: s.words)
-        first = longest.elements[0]
-        quotes.append(quote(signals.story.scenes[longest.scene], first))
+        quotes.append(_telling_quote(signals.story.scenes[longest.scene], longest.elements))
     if not clauses:
         return [], []
     return [f"We hear {name} think aloud: {joined(clauses)}."], quotes
+
+
+QUOTE_WORDS = 6
+"""The fewest words of a sentence quoted from a soliloquy or aside when it has one that long
+(a speech that opens "Ha! Ja!" is quoted by what it goes on to say)."""
+
+
+def _telling_quote(scene: Scene, elements: Sequence[Element]) -> Quote:
+    """The first sentence of a speech with `QUOTE_WORDS` words or more, else its first."""
+    for element in elements:
+        for offset, sentence in sentences(element.text):
+            if len(sentence.split()) >= QUOTE_WORDS:
+                return quote(scene, element, offset)
+    return quote(scene, elements[0])
 
 
 def inner_case(signals: Signals, name: str) -> tuple[list[str], list[Quote]]:

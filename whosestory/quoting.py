@@ -82,6 +82,14 @@ def _clause(flat: str, start: int, end: int, offset: int, length: int) -> str:
     return ("…" if a > start else "") + piece + ("…" if b < end else "")
 
 
+def sentences_around(text: str, start: int, end: int) -> str:
+    """The whole sentences of `text` that hold its characters `start` to `end` (offsets
+    in the one-line text), on one line: an excerpt cut anywhere, made whole."""
+    flat = " ".join(text.split())
+    held = [(a, b) for a, b in _spans(flat, _SENTENCE_END_RE) if a < end and b > start]
+    return flat[held[0][0] : held[-1][1]].strip() if held else flat
+
+
 def sentences(text: str) -> list[tuple[int, str]]:
     """Each sentence of `text` with its character offset in the one-line text."""
     flat = " ".join(text.split())

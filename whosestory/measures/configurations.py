@@ -95,7 +95,7 @@ class Configuration:
 
 def configurations(story: Story) -> tuple[Configuration, ...]:
     """The story's configurations, in order (see the module docstring)."""
-    names = _name_patterns(story.cast)
+    names = name_patterns(story.cast)
     words = _name_words(story.cast)
     ids = _ids(story.cast)
     result: list[Configuration] = []
@@ -218,7 +218,7 @@ def _name_words(cast: Iterable[Character]) -> dict[str, set[str]]:
     return words
 
 
-def _name_patterns(cast: Iterable[Character]) -> list[tuple[re.Pattern[str], str]]:
+def name_patterns(cast: Iterable[Character]) -> list[tuple[re.Pattern[str], str]]:
     """Whole-word patterns for every name a character goes by, longest first."""
     forms: dict[str, str] = {}
     for character in cast:

@@ -28,8 +28,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from whosestory.measures.configurations import Configuration, configurations
+from whosestory.measures.configurations import (
+    ENTRANCE,
+    Configuration,
+    configurations,
+    name_patterns,
+)
 from whosestory.model import Element, Kind, Story
+from whosestory.readers._tei_body import CLOSES_SPEECH
 
 MIN_SOLILOQUY_WORDS = 25
 """A speech alone shorter than this ("Ho!", a line before an exit) is no soliloquy."""
@@ -44,6 +50,24 @@ ASIDE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[,;:()\[\].!?]+")
+OFFSTAGE = re.compile(
+    r"\bwithin\b|\boff-?stage\b|\bhinter (?:der|die) (?:szene|bühne|tür|thür)\b|\bvon innen\b"
+    r"|\bvon außen\b|\bdans la coulisse|\bdans les coulisses|\bderrière la (?:scène|porte)\b"
+    r"|\bза сценой\b|\bза дверью\b|\bза кулисами\b",
+    re.IGNORECASE,
+)
+"""A direction that puts a voice off stage: "within", "hinter der Szene", "dans la
+coulisse", "за сценой"."""
+ALONE = re.compile(
+    r"\balone\b|\bsol(?:us|a)\b|\ballein\b|\bseule?\b|\bодин\b|\bодна\b", re.IGNORECASE
+)
+"""A direction that says a character is alone: "solus", "allein", "seul", "один"."""
+LATER = re.compile(
+    r"\b(?:then|after(?:wards?)?|later|dann|später|hernach|nachher|darauf|puis|ensuite|"
+    r"потом|затем|после)\b",
+    re.IGNORECASE,
+)
+"""Where a direction turns to what comes later ("Roxane seule, puis deux soeurs")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,14 +128,66 @@ def _alone(configs: Sequence[Configuration], scene: int, element: Element, speak
     )
 
 
+def _answered(
+    elements: Sequence[Element],
+    run: Sequence[int],
+    speaker: str,
+    names: Sequence[tuple[re.Pattern[str], str]],
+) -> bool:
+    """Whether another character answers the speech with no word of their coming: they
+    were on stage all along, listening (a scene that opens on a speech to someone whose
+    presence no direction gives), so the speech was not said alone. A direction before
+    it that says the speaker is alone ("solus", "allein"), one between that brings the
+    answerer on (an entrance, or any direction naming them: "Stallmeister springt
+    heraus") and a voice from off stage (`OFFSTAGE`: "within") keep it a soliloquy."""
+    if run[0] > 0 and _says_alone(elements[run[0] - 1], speaker, names):
+        return False
+    for i in range(run[0] + 1, len(elements)):
+        element = elements[i]
+        if element.kind in (Kind.STAGE, Kind.ACTION) and ENTRANCE.search(element.text):
+            return False
+        if element.kind is Kind.DIALOGUE and element.speaker and element.speaker != speaker:
+            between = [e for e in elements[run[0] + 1 : i] if e.kind is Kind.STAGE]
+            if any(p.search(e.text) for e in between for p, c in names if c == element.speaker):
+                return False
+            beside = (elements[j] for j in (i - 1, i + 1) if 0 <= j < len(elements))
+            return not any(e.kind is Kind.STAGE and OFFSTAGE.search(e.text) for e in beside)
+    return False
+
+
+def _says_alone(
+    element: Element, speaker: str, names: Sequence[tuple[re.Pattern[str], str]]
+) -> bool:
+    """Whether a direction says the speaker is alone ("allein.", "Ann, alone."): before
+    any word of what comes `LATER` ("Uriel allein. Später Simon."), it has an `ALONE`
+    word and names no one but the speaker ("Enter the maid alone" before the lord's
+    speech is about the maid)."""
+    if element.kind not in (Kind.STAGE, Kind.HEADING) or not ALONE.search(element.text):
+        return False
+    now = LATER.split(element.text, maxsplit=1)[0]  # "Uriel allein. Später Simon."
+    named = {c for p, c in names if p.search(now)}
+    return bool(ALONE.search(now)) and named <= {speaker}
+
+
 def _is_aside(elements: Sequence[Element], run: Sequence[int]) -> bool:
-    """A marker right before the speech, or between its runs (a marker after it is the
-    next speech's: TEI puts a speech's own direction inside its ``<sp>``, before the text)."""
+    """A marker right before the speech, between its runs, or closing it inside its own
+    ``<sp>`` (`CLOSES_SPEECH`: "[aside]" printed after the line). A marker before the
+    speech that closes the speech before it is that one's; any other marker after a
+    speech is the next speech's (TEI puts a speech's own direction inside its ``<sp>``,
+    before the text)."""
     first, last = run[0], run[-1]
     before = elements[first - 1] if first > 0 else None
     inside = elements[first:last]
-    return (before is not None and is_aside_marker(before)) or any(
-        is_aside_marker(e) for e in inside
+    after = []
+    for element in elements[last + 1 :]:
+        if element.kind is not Kind.STAGE or CLOSES_SPEECH not in element.extensions:
+            break
+        after.append(element)
+    own_before = before is not None and CLOSES_SPEECH not in before.extensions
+    return (
+        (own_before and is_aside_marker(before))
+        or any(is_aside_marker(e) for e in inside)
+        or any(is_aside_marker(e) for e in after)
     )
 
 
@@ -123,6 +199,7 @@ def inner_speeches(
         return []
     configs = configurations(story) if configs is None else configs
     individuals = {c.name for c in story.cast if not c.group}
+    names = name_patterns(story.cast)
     found: list[InnerSpeech] = []
     for scene in story.scenes:
         elements = scene.elements
@@ -131,12 +208,36 @@ def inner_speeches(
             if speaker not in individuals:
                 continue
             spoken = tuple(elements[i] for i in run)
-            words = _words(spoken)
             if _is_aside(elements, run):
-                found.append(InnerSpeech(speaker, scene.index, spoken, words, "aside"))
-            elif words >= MIN_SOLILOQUY_WORDS and _alone(configs, scene.index, spoken[0], speaker):
-                found.append(InnerSpeech(speaker, scene.index, spoken, words, "soliloquy"))
+                found.append(InnerSpeech(speaker, scene.index, spoken, _words(spoken), "aside"))
+                continue
+            alone = _alone_from(elements, run, configs, scene.index, speaker, names)
+            if alone is not None:
+                said = tuple(elements[i] for i in alone)
+                found.append(InnerSpeech(speaker, scene.index, said, _words(said), "soliloquy"))
     return found
+
+
+def _alone_from(
+    elements: Sequence[Element],
+    run: Sequence[int],
+    configs: Sequence[Configuration],
+    scene: int,
+    speaker: str,
+    names: Sequence[tuple[re.Pattern[str], str]],
+) -> list[int] | None:
+    """The runs of a speech said alone, from the first run the speaker says alone on (the
+    others leave mid-speech: "Leave me, friends." All but Hamlet exit. "'Tis now the very
+    witching time..."), when they are a soliloquy's length and nobody answers them."""
+    for k, i in enumerate(run):
+        says_alone = i > 0 and _says_alone(elements[i - 1], speaker, names)
+        if says_alone or _alone(configs, scene, elements[i], speaker):
+            rest = list(run[k:])
+            long_enough = _words(elements[j] for j in rest) >= MIN_SOLILOQUY_WORDS
+            if long_enough and not _answered(elements, rest, speaker, names):
+                return rest
+            return None
+    return None
 
 
 def counts(story: Story, speeches: Sequence[InnerSpeech], kind: str) -> dict[str, float]:

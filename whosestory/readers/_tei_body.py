@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from lxml import etree
 
@@ -133,7 +134,7 @@ class BodyWalker:
             self.speech_div(div)
             return
         own_act = act
-        if div.get("type") == "act" and (act is None or div not in self.segments):
+        if div.get("type") in _ACT_TYPES and (act is None or div not in self.segments):
             own_act = act_label(div)
         if div in self.segments:
             self.heading(div, own_act, div.get("n") or _number_in_head(div) or _position(div))
@@ -192,11 +193,14 @@ class BodyWalker:
         """Emit a speech block. One with no spoken text (``<sp>`` holding only a stage
         direction) is still a speech, as DraCor counts it: an empty DIALOGUE."""
         self.speech = []
+        self.numbers = []
         before = self.dialogues
+        start = len(self.elements)
         for child in block:
             if child not in skip and local_name(child) not in _SKIPPED:
                 self._spoken(child, cues)
         self._flush(cues)
+        self._mark_closing(start)
         if cues and self.dialogues == before:  # no DIALOGUE since the speech began
             line = block.sourceline or 1
             for i, cue in enumerate(cues):
@@ -205,6 +209,20 @@ class BodyWalker:
                 )
             self.dialogues += len(cues)
 
+    def _mark_closing(self, before: int) -> None:
+        """Mark the stage directions a speech ends with, after its words and inside its
+        ``<sp>`` (`CLOSES_SPEECH`): they are that speech's ("[aside]" printed after the line
+        it marks), not the next one's."""
+        block = self.elements[before:]
+        spoken = [i for i, e in enumerate(block) if e.kind is Kind.DIALOGUE]
+        if not spoken:
+            return
+        for i in range(before + spoken[-1] + 1, len(self.elements)):
+            element = self.elements[i]
+            if element.kind is Kind.STAGE:
+                closing = (*element.extensions, CLOSES_SPEECH)
+                self.elements[i] = replace(element, extensions=closing)
+
     def _spoken(self, node: etree._Element, cues: list[str]) -> None:
         """Collect the speech text of a block, flushing around embedded stage directions."""
         name = local_name(node)
@@ -212,8 +230,11 @@ class BodyWalker:
             self._add_text(node.tail, node)
             return
         if name == "stage":
+            line = self.numbers[-1][1] if self.numbers else None
             self._flush(cues)
             self.stage(node)
+            if line:  # a direction inside a numbered line: the rest is still that line
+                self.numbers = [(0, line)]
         elif name in _NESTED or (len(node) and _holds_sp(node)):
             self._flush(cues)  # a song or a masque inside the speech: its own speeches
             self.node(node, None)
@@ -247,13 +268,16 @@ class BodyWalker:
     def _number(self, number: str) -> None:
         """The edition numbers the line that starts here: note where in the speech."""
         said = " ".join("".join(self.speech).split())
-        self.numbers.append((len(said) + 1 if said else 0, number))
+        at = len(said) + 1 if said else 0
+        if self.numbers and self.numbers[-1][0] == at:
+            self.numbers.pop()  # a line carried over a direction ends where this one starts
+        self.numbers.append((at, number))
 
     def _flush(self, cues: list[str]) -> None:
         text = " ".join("".join(self.speech).split())
         if text:
             span = Span(self.speech_start, self.speech_end)
-            numbers = tuple(self.numbers)
+            numbers = tuple(n for n in self.numbers if n[0] < len(text))  # none past its end
             verse = min(self.verse_words, len(text.split()))
             for i, cue in enumerate(cues or [None]):
                 self.elements.append(
@@ -289,6 +313,12 @@ def _line_number(element: etree._Element) -> str | None:
     number = (element.get("n") or "").strip()
     number = number[3:].strip() if number.startswith("SD ") else number
     return number if number and any(ch.isdigit() for ch in number) else None
+
+
+CLOSES_SPEECH = "closes speech"
+"""The extension of a stage direction that ends its speech, inside the ``<sp>``."""
+_ACT_TYPES = frozenset({"act", "acte"})
+"""A division's type that makes it an act (FreDraCor writes ``type="acte"`` as well)."""
 
 
 def _segments(bodies: list[etree._Element]) -> list[etree._Element]:
