@@ -64,6 +64,9 @@ def _assert_read_or_refused(
 PDF_BOMBS: dict[str, Callable[[], bytes]] = {
     "deflate-bomb.pdf": hostile.pdf_deflate_bomb,
     "deflate-bomb-ascii85.pdf": lambda: hostile.pdf_deflate_bomb(ascii85=True),
+    "deflate-twice-bomb.pdf": hostile.pdf_double_deflate_bomb,
+    "lzw-bomb.pdf": hostile.pdf_lzw_bomb,
+    "run-length-bomb.pdf": hostile.pdf_run_length_bomb,
     "pages-20k.pdf": lambda: hostile.pdf_pages(20_000),
     "pages-1m.pdf": lambda: hostile.pdf_page_tree(1000, 2),
     "text-operators-2m.pdf": lambda: hostile.pdf_text_operators(2_000_000),
@@ -83,6 +86,9 @@ def test_the_bombs_that_are_refused_name_their_limit(tmp_path: Path) -> None:
     expected = {
         "deflate-bomb.pdf": "--limit-decompressed-mb",
         "deflate-bomb-ascii85.pdf": "--limit-decompressed-mb",
+        "deflate-twice-bomb.pdf": "--limit-decompressed-mb",
+        "lzw-bomb.pdf": "--limit-decompressed-mb",
+        "run-length-bomb.pdf": "--limit-decompressed-mb",
         "pages-1m.pdf": "--limit-pages",
         "text-operators-2m.pdf": "--limit-text-operators",
     }
