@@ -114,8 +114,10 @@ def pdf_deflate_bomb(
 
 
 def _filtered_page(data: bytes, filters: bytes) -> bytes:
-    """One page whose content stream is `data`, stored with the /Filter `filters`."""
-    stream = b"<< /Length %d /Filter %s >>\nstream\n" % (len(data), filters) + data + b"\nendstream"
+    """One page whose content stream is `data`, stored with the /Filter `filters` (none
+    when empty)."""
+    named = b" /Filter " + filters if filters else b""
+    stream = b"<< /Length %d%s >>\nstream\n" % (len(data), named) + data + b"\nendstream"
     return _pdf(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -214,6 +216,14 @@ def pdf_double_deflate_bomb(inflated: int = 1 << 30) -> bytes:
     KB, whose first inflation is 1 MB and whose second is `inflated` bytes of blanks."""
     once = _deflated_blanks(inflated)
     return _filtered_page(zlib.compress(once, 9), b"[/FlateDecode /FlateDecode]")
+
+
+def pdf_inline_image_bomb(inflated: int = 1 << 30) -> bytes:
+    """One page whose plain content stream holds an inline image (``BI ... ID ... EI``)
+    deflated from `inflated` bytes: pdfium inflates it to find where the image ends."""
+    image = b"BI /W 1024 /H %d /BPC 8 /CS /G /F /Fl ID\n" % (inflated // 1024)
+    content = _HEADING + image + _deflated_blanks(inflated) + b"\nEI\n"
+    return _filtered_page(content, b"")
 
 
 def _deflated_blanks(inflated: int) -> bytes:

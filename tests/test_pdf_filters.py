@@ -94,6 +94,7 @@ BOMBS = {  # each inflates to 8 MB; the budget in the test is 4
     "filter by reference": lambda: _by_reference(
         hostile.lzw_pack([256, 32, *range(258, 4094)] * 2)
     ),
+    "inline image": lambda: hostile.pdf_inline_image_bomb(8 << 20),
     "long dictionary": lambda: hostile.pdf_deflate_bomb(8 << 20).replace(
         b"/Filter", b"/Junk [" + b"0 " * 10_000 + b"] /Filter"
     ),

@@ -8,8 +8,10 @@ LZW, run length, ASCII85, ASCIIHex, in any order and number: see
 BudgetError as soon as the bytes decoded pass the ``decompressed_mb`` budget. Every
 stage of a chain counts (the PDF library holds each stage's output whole), and every
 stream counts, images too: a stream that says it is an image can still be drawn as a
-page's content. The same pass counts the text-showing operators of each stream that
-is not an image against the ``text_operators`` budget.
+page's content. Inline images in a content stream (``BI ... ID``) are decoded
+through their filters too, as pdfium decodes them while it reads the page. The same
+pass counts the text-showing operators of each stream that is not an image against
+the ``text_operators`` budget.
 
 The scan reads a stream's dictionary from the text before its ``stream`` keyword,
 back to its ``N G obj`` header: names written with ``#xx`` escapes, and a /Filter,
@@ -17,7 +19,7 @@ back to its ``N G obj`` header: names written with ``#xx`` escapes, and a /Filte
 library reads them. A stream whose dictionary names no filter but whose data is
 zlib is inflated all the same. What the scan cannot read still falls to the memory
 budget of the worker the reader runs in. It is linear in the file and holds one
-chunk in memory at a time.
+chunk in memory at a time (a whole content stream when it has an inline image).
 """
 
 from __future__ import annotations
@@ -48,6 +50,12 @@ def _stream_starts(data: bytes) -> list[int]:
 
 _HEADER_RE = re.compile(rb"\d+\s+\d+\s+obj\b")
 _ESCAPE_RE = re.compile(rb"#([0-9A-Fa-f]{2})")
+_NAME_RE = re.compile(rb"/([^\s/\[\]<>()%{}]+)")
+
+
+def _unescaped(text: bytes) -> bytes:
+    """`text` with the ``#xx`` escapes of PDF names undone (``/Fl#61te`` is ``/Flate``)."""
+    return _ESCAPE_RE.sub(lambda m: bytes([int(m.group(1), 16)]), text)
 
 
 def _dictionary(data: bytes, start: int) -> bytes:
@@ -60,7 +68,7 @@ def _dictionary(data: bytes, start: int) -> bytes:
             break
         low = max(start - 8 * (start - low), 0)  # a long dictionary: look further back
     head = data[headers[-1].end() if headers else low : start]
-    return _ESCAPE_RE.sub(lambda m: bytes([int(m.group(1), 16)]), head)
+    return _unescaped(head)
 
 
 _NAME = rb"/[^\s/\[\]<>()%{}]+"
@@ -92,14 +100,14 @@ class _Objects:
             }
         number, generation = value.split()[:2]
         key = b"%d %d" % (int(number), int(generation))
-        return _ESCAPE_RE.sub(lambda m: bytes([int(m.group(1), 16)]), self._index.get(key, b""))
+        return _unescaped(self._index.get(key, b""))
 
 
 def _filters(dictionary: bytes, objects: _Objects) -> list[bytes]:
     match = _FILTER_RE.search(dictionary)
     if not match:
         return []
-    return re.findall(rb"/([^\s/\[\]<>()%{}]+)", objects.resolve(match.group(1)))
+    return _NAME_RE.findall(objects.resolve(match.group(1)))
 
 
 def _end(data: bytes, start: int, dictionary: bytes, objects: _Objects) -> int:
@@ -194,9 +202,33 @@ def check_inflated(data: bytes, source: str) -> int:
         end = _end(data, start, dictionary, objects)
         operators = 0
         tail = b""
+        held: list[bytes] = []  # a content stream with an inline image: kept to decode it
         for chunk in _decoded(data, start, end, filters, early_change, meter):
             operators += _operators(tail + chunk) - _operators(tail)
+            if held or b"BI" in tail + chunk:
+                held.append(chunk)
             tail = chunk[-1:]
-        if b"/Image" not in dictionary:  # image data holds quote bytes by chance, not operators
-            check_count(source, "text_operators", operators, "text operators in one content stream")
+        if b"/Image" in dictionary:  # image data holds quote bytes by chance, not operators
+            continue
+        check_count(source, "text_operators", operators, "text operators in one content stream")
+        if held and all(name in DECODERS for name in filters):
+            _count_inline_images(b"".join(held), meter)
     return meter.total
+
+
+_INLINE_RE = re.compile(rb"(?:^|[\s\]>)])BI\s(.{0,4096}?)\sID\s", re.DOTALL)
+_INLINE_FILTER_RE = re.compile(rb"/(?:Filter|F)\s*(\[[^\]]*\]|" + _NAME + rb")")
+
+
+def _count_inline_images(content: bytes, meter: _Meter) -> None:
+    """Decode the inline images (``BI ... ID data EI``) of a content stream through their
+    filters: pdfium decodes them whole while it reads the page, to find where they end."""
+    for match in _INLINE_RE.finditer(content):
+        head = _unescaped(match.group(1))
+        named = _INLINE_FILTER_RE.search(head)
+        if not named:
+            continue
+        filters = _NAME_RE.findall(named.group(1))
+        early_change = re.search(rb"/EarlyChange\s+0\b", head) is None
+        for _ in _decoded(content, match.end(), len(content), filters, early_change, meter):
+            pass
