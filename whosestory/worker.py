@@ -13,6 +13,11 @@ this process (held to the counted limits only).
 A process with one thread forks (fast, nothing to import again); one with threads
 (the web service) starts its workers from a fork server, because forking a
 process whose other threads may hold locks can deadlock the child.
+
+Inside a worker (`run_bounded`'s child, or a process that `bound_this_process` held to
+a budget, such as a corpus worker) the work runs where it is called: the process is
+already held to its time and memory, and a nested call keeps the counted limits. So
+does a daemonic process (multiprocessing forbids it children).
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ T = TypeVar("T")
 
 _PR_SET_PDEATHSIG = 1
 _PRELOAD = ["whosestory", "whosestory.serve_work"]
+_bounded = False  # True in a process already held to its budget (see `bound_this_process`)
 
 
 def _address_space() -> int:
@@ -64,6 +70,14 @@ def limit_memory(memory_mb: float) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
 
 
+def bound_this_process(memory_mb: float) -> None:
+    """Hold this process, a worker of its own making, to `memory_mb` more than it has
+    mapped now; `run_bounded` then runs its work here instead of in a child."""
+    global _bounded
+    limit_memory(memory_mb)
+    _bounded = True
+
+
 def _die_with_parent() -> None:
     if not sys.platform.startswith("linux"):
         return
@@ -86,7 +100,7 @@ def _child(
     if nice:
         os.nice(nice)
     try:
-        limit_memory(limits.memory_mb)
+        bound_this_process(limits.memory_mb)
         with using(limits):
             outcome: tuple[str, Any] = ("ok", func(*args))
     except MemoryError:
@@ -143,9 +157,16 @@ def run_bounded(
     """
     limits = limits or current()
     forks = "fork" in multiprocessing.get_all_start_methods()
-    if not forks or (not limits.seconds and not limits.memory_mb):
+    here = _bounded or multiprocessing.current_process().daemon
+    if here or not forks or (not limits.seconds and not limits.memory_mb):
         with using(limits):
-            return func(*args)
+            try:
+                return func(*args)
+            except MemoryError:
+                if not _bounded:
+                    raise
+            # out of the handler, the work's frames and what they held are freed first
+            raise over_budget(source, "memory_mb", "it needed more memory than")
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(sender, func, args, limits, nice), daemon=True)

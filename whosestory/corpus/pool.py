@@ -11,10 +11,14 @@
   naming the limit, and a fresh worker takes its place.
 - A worker ends itself within a second of its parent's death (it watches its
   parent's pid), so killing the main process, even with SIGKILL, leaves none behind.
+- Workers are held to the budget in force when they start (`whosestory.budget`): their
+  memory by the operating system, pages, scenes, speakers and decompressed bytes by the
+  readers. A file over one is an error row naming the limit.
 
-With one worker the files run in this process (no start-up, no copies), prepared as
-a worker is, the limit kept by a timer signal: it stops the analysis at its next
-Python instruction.
+With one worker each file runs in a process forked from this one (no start-up),
+prepared as a worker is, held to the time and memory budget by `run_bounded`; with the
+memory limit off (``--limit-memory-mb 0``), or where processes cannot fork, it runs in
+this process, the time kept by a timer signal.
 """
 
 from __future__ import annotations
@@ -30,8 +34,11 @@ from contextlib import contextmanager, suppress
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from whosestory.budget import Limits, current, using
 from whosestory.corpus.paths import CorpusError
-from whosestory.corpus.rows import error_row, process_file
+from whosestory.corpus.rows import error_row, one_sentence, process_file
+from whosestory.errors import BudgetError
+from whosestory.worker import bound_this_process, run_bounded
 
 Result = tuple[dict[str, Any], list[dict[str, Any]]]
 Task = Callable[[str, bool], Result]
@@ -88,17 +95,25 @@ def _alarm(limit: float) -> Iterator[None]:
 def inline_results(
     files: Sequence[str], with_characters: bool, limit: float, task: Task = process_file
 ) -> Iterator[Result]:
-    """Rows of `task` for `files`, one after another in this process."""
+    """Rows of `task` for `files`, one after another, each in a worker forked from this process
+    (see the module)."""
     if len(files) > 1:  # many stories: what pays only over many, as in a worker
         from whosestory.analysis import prepare_for_many
 
         prepare_for_many()
+    # each file in a forked worker held to the time and memory budget (~25 ms a file), the
+    # alarm a second later its backstop; with no memory limit, in this process, on the alarm
+    memory = current().memory_mb
+    limits = current().updated(seconds=limit if memory else 0)
     for file in files:
         try:
-            with _alarm(limit):
-                result = task(file, with_characters)
+            with _alarm(limit + 1 if memory else limit):
+                result = run_bounded(task, (file, with_characters), limits, file)
         except TimeLimitError as err:  # `process_file` makes it a row itself; another task may not
             result = error_row(file, str(err)), []
+        except BudgetError as err:  # over the time or memory budget
+            reason = limit_sentence(limit) if err.limit == "seconds" else one_sentence(err)
+            result = error_row(file, reason), []
         yield result
 
 
@@ -116,22 +131,25 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
-def _work(conn: Connection, parent: int, with_characters: bool, task: Task) -> None:
-    """A worker's life: load the analysis once, then run `task` on each path sent until None."""
+def _work(conn: Connection, parent: int, with_characters: bool, task: Task, limits: Limits) -> None:
+    """A worker's life: load the analysis once, then run `task` on each path sent until None,
+    held to the memory and counted limits of `limits` (the parent keeps the time)."""
     _watch_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     from whosestory.analysis import prepare_for_many
 
     prepare_for_many()
+    bound_this_process(limits.memory_mb)
     conn.send(READY)  # start-up done: the time limit counts from the first file on
-    while True:
-        try:
-            file = conn.recv()
-        except (EOFError, OSError):
-            return
-        if file is None:
-            return
-        conn.send(task(file, with_characters))
+    with using(limits):
+        while True:
+            try:
+                file = conn.recv()
+            except (EOFError, OSError):
+                return
+            if file is None:
+                return
+            conn.send(task(file, with_characters))
 
 
 class Worker:
@@ -140,7 +158,9 @@ class Worker:
     def __init__(self, context: Any, with_characters: bool, task: Task) -> None:
         self.conn, theirs = context.Pipe()
         self.process = context.Process(
-            target=_work, args=(theirs, os.getpid(), with_characters, task), daemon=True
+            target=_work,
+            args=(theirs, os.getpid(), with_characters, task, current()),
+            daemon=True,
         )
         self.process.start()
         theirs.close()
