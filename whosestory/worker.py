@@ -2,7 +2,8 @@
 
 `run_bounded(func, args, limits, source)` calls ``func(*args)`` in a child process
 with an address-space limit (``RLIMIT_AS``: what the child has mapped when it
-starts plus the memory budget) and kills it at the time budget. The child ignores
+starts plus the memory budget) and kills it at the time budget, counted from when the
+child is ready (a fork server's start-up and imports are not the story's). The child ignores
 Ctrl-C (the parent answers it and ends the child) and dies with its parent
 (``PR_SET_PDEATHSIG`` on Linux). The result, or the exception the child raised, comes
 back through a pipe; a child that ran out of memory, was killed at the deadline or
@@ -35,6 +36,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from whosestory.budget import Limits, current, over_budget, using
+from whosestory.errors import BudgetError
 
 try:
     import resource
@@ -46,6 +48,9 @@ T = TypeVar("T")
 _PR_SET_PDEATHSIG = 1
 _PRELOAD = ["whosestory", "whosestory.serve_work"]
 _bounded = False  # True in a process already held to its budget (see `bound_this_process`)
+START_SECONDS = 60.0
+"""How long a worker may take to start (a fork server's first start, an import), before its
+time budget begins."""
 
 
 def _address_space() -> int:
@@ -101,6 +106,7 @@ def _child(
         os.nice(nice)
     try:
         bound_this_process(limits.memory_mb)
+        conn.send(("ready", None))  # the time budget counts from here, not from the start-up
         with using(limits):
             outcome: tuple[str, Any] = ("ok", func(*args))
     except MemoryError:
@@ -141,6 +147,20 @@ def warm_up() -> None:
     multiprocessing.forkserver.ensure_running()
 
 
+def _receive(
+    receiver: multiprocessing.connection.Connection, seconds: float | None
+) -> tuple[str, Any]:
+    """The child's next message: ("ready" | "ok" | "error" | "memory", value), or ("died",
+    None) when it ended without one, or ("time", None) after `seconds`."""
+    if not receiver.poll(seconds):
+        return "time", None
+    try:
+        message: tuple[str, Any] = receiver.recv()
+    except (EOFError, OSError):
+        return "died", None
+    return message
+
+
 def run_bounded(
     func: Callable[..., T],
     args: Sequence[Any],
@@ -173,13 +193,11 @@ def run_bounded(
     process.start()
     sender.close()
     try:
-        if receiver.poll(limits.seconds or None):
-            try:
-                status, value = receiver.recv()
-            except (EOFError, OSError):
-                status, value = "died", None
-        else:
-            status, value = "time", None
+        status, value = _receive(receiver, START_SECONDS)
+        if status == "time":
+            status = "start"
+        elif status == "ready":
+            status, value = _receive(receiver, limits.seconds or None)
     finally:
         if process.is_alive():
             process.kill()
@@ -190,6 +208,12 @@ def run_bounded(
     if status == "error":
         raise value
     with using(limits):
+        if status == "start":
+            raise BudgetError(
+                f"{source}: its worker process did not start within {START_SECONDS:g} s "
+                "(is the machine overloaded?); try again.",
+                limit="seconds",
+            )
         if status == "time":
             raise over_budget(source, "seconds", "reading and analysing it took longer than")
         if status == "memory":

@@ -30,7 +30,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -101,13 +101,13 @@ def inline_results(
         from whosestory.analysis import prepare_for_many
 
         prepare_for_many()
-    # each file in a forked worker held to the time and memory budget (~25 ms a file), the
-    # alarm a second later its backstop; with no memory limit, in this process, on the alarm
+    # each file in a forked worker held to the time and memory budget (~25 ms a file); with
+    # no memory limit, in this process, the time kept by the alarm
     memory = current().memory_mb
     limits = current().updated(seconds=limit if memory else 0)
     for file in files:
         try:
-            with _alarm(limit + 1 if memory else limit):
+            with nullcontext() if memory else _alarm(limit):
                 result = run_bounded(task, (file, with_characters), limits, file)
         except TimeLimitError as err:  # `process_file` makes it a row itself; another task may not
             result = error_row(file, str(err)), []
