@@ -176,7 +176,7 @@ def test_a_fitted_model_plugs_into_the_scorer_slot(monkeypatch: pytest.MonkeyPat
     )
     registry = tuple(fitted if r.name == "spotlight" else r for r in roles.REGISTRY)
     monkeypatch.setattr(roles, "REGISTRY", registry)
-    analysis = whosestory.analyze(whosestory.load(EXAMPLE))
+    analysis = analyze_here(whosestory.load(EXAMPLE))  # in this process, where the patch is
     verdict = analysis.roles["spotlight"]
     assert verdict.probabilities is not None
     assert sum(verdict.probabilities.values()) == pytest.approx(1.0)
