@@ -41,6 +41,8 @@ import hostile  # noqa: E402  (the generators of the hostile-input suite)
 
 FILMS = ROOT.parent / "shared" / "data" / "films" / "scripts"
 CLI = "import sys\nfrom whosestory.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+ENTRY = "import sys\nfrom whosestory_entry import main\nsys.exit(main())\n"
+"""What the installed `whosestory` script runs (pyproject: whosestory_entry:main)."""
 PEAK = """
 import resource, sys
 from whosestory.cli import main
@@ -80,7 +82,8 @@ def _outcome(status: int, err: str) -> str:
     if "Traceback" in err:
         return "TRACEBACK"
     option = next((w for w in err.split() if w.startswith("--limit-")), "")
-    return f"refused ({option})" if option else f"refused: {err.strip()[:60]}"
+    sentence = err.strip().split(": ", 2)[-1]  # without "whosestory: PATH: "
+    return f"refused ({option})" if option else f"refused: {sentence[:70]}"
 
 
 PDF_BOMBS: dict[str, Callable[[], bytes]] = {
@@ -259,6 +262,11 @@ def _until_gone(pids: list[int], seconds: float = 10) -> float:
     return time.monotonic() - start
 
 
+def _summary(stderr: str) -> str:
+    """The corpus command's last sentence, without "whosestory: " and the output path."""
+    return stderr.strip().splitlines()[-1].removeprefix("whosestory: ").split(" -> ")[0]
+
+
 def worker_rows(folder: Path) -> list[Row]:
     import pandas as pd
 
@@ -289,8 +297,8 @@ def worker_rows(folder: Path) -> list[Row]:
         (
             "corpus: a worker killed mid-run, then --resume",
             "corpus 40 films --workers 2; SIGKILL one worker at 6 s; corpus --resume",
-            f"first run: {first.strip().splitlines()[-1][12:]}; resumed: "
-            f"{resumed.stderr.strip().splitlines()[-1][12:]}; table identical to an "
+            f"first run: {_summary(first)}; resumed: {_summary(resumed.stderr)}; "
+            "table identical to an "
             f"uninterrupted run: {same}",
             "same table",
             same,
@@ -312,7 +320,7 @@ def worker_rows(folder: Path) -> list[Row]:
             (
                 f"corpus --workers {workers}: main process killed",
                 f"corpus 40 films --workers {workers}; SIGKILL the main process at 4 s",
-                f"{len(children)} worker(s) running; none left after {gone:.2f} s"
+                f"{len(children)} processes under it; none left after {gone:.2f} s"
                 if not left
                 else f"{len(left)} of {len(children)} still alive after {gone:.1f} s",
                 "none after 5 s",
@@ -329,7 +337,7 @@ DELAYS = (0.05, 0.1, 0.2, 0.3, 0.5, 0.8, 1.2, 1.8, 2.5, 3.5)
 
 
 def _signal_runs(folder: Path, name: str, command: list[str], out: Path) -> Row:
-    tracebacks = leftovers = orphans = runs = 0
+    tracebacks = startup = leftovers = orphans = runs = 0
     codes: set[int] = set()
     for signum in (signal.SIGINT, signal.SIGTERM):
         for delay in DELAYS:
@@ -349,11 +357,18 @@ def _signal_runs(folder: Path, name: str, command: list[str], out: Path) -> Row:
             _, err = process.communicate(timeout=120)
             runs += 1
             codes.add(process.returncode)
-            tracebacks += "Traceback" in err
+            if "Traceback" in err:
+                # before whosestory_entry's first line runs, the interpreter's start-up
+                # (site, reading the entry module) is Python's own to report
+                ours = "/whosestory" in err  # a frame in whosestory_entry or the package
+                tracebacks += ours
+                startup += not ours
+                print(f"{name}: {signum!r} at {delay} s:\n{err}", file=sys.stderr)
             leftovers += any(p.name != out.name for p in out.parent.iterdir())
             orphans += bool(_alive(children)) and _until_gone(children, 5) >= 5
     figure = (
-        f"{runs} runs: {tracebacks} tracebacks, {leftovers} with a temporary file left, "
+        f"{runs} runs: {tracebacks} tracebacks from whosestory ({startup} from the Python "
+        f"interpreter's own start-up), {leftovers} with a temporary file left, "
         f"{orphans} with a worker left; exit statuses {sorted(codes)}"
     )
     budget = "0, 0, 0"
@@ -364,11 +379,11 @@ def _signal_runs(folder: Path, name: str, command: list[str], out: Path) -> Row:
 def signal_rows(folder: Path) -> list[Row]:
     film = str(_films(300)[-1])
     films = [str(p) for p in _films(12)]
-    analyze = [sys.executable, "-c", CLI, "analyze", film, "--format", "html", "-o"]
+    analyze = [sys.executable, "-c", ENTRY, "analyze", film, "--format", "html", "-o"]
     corpus = [
         sys.executable,
         "-c",
-        CLI,
+        ENTRY,
         "corpus",
         *films,
         "--workers",

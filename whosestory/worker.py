@@ -23,6 +23,7 @@ does a daemonic process (multiprocessing forbids it children).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import multiprocessing.connection
@@ -32,7 +33,7 @@ import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from whosestory.budget import Limits, current, over_budget, using
@@ -83,6 +84,46 @@ def bound_this_process(memory_mb: float) -> None:
     _bounded = True
 
 
+@contextlib.contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Start processes inside this block with Ctrl-C (SIGINT) set aside for them.
+
+    A Ctrl-C reaches the whole process group, children still starting included (a spawned
+    interpreter importing, a fork server preloading), where it would print a traceback
+    from the middle of an import. In the main thread SIGINT is ignored for the moment of
+    the start (a few ms; a spawned child keeps the disposition through exec, and ignores
+    it until `ignore_interrupts`); elsewhere it is blocked, which a forked child inherits.
+    A Ctrl-C in that moment is dropped: pressed again, it stops the command.
+    """
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.getsignal(signal.SIGINT)
+        if previous is None:  # a handler set outside Python: leave it be
+            yield
+            return
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        return
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is None:
+        yield
+        return
+    held = block(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        block(signal.SIG_SETMASK, held)
+
+
+def ignore_interrupts() -> None:
+    """Ignore Ctrl-C in this worker (its parent answers it), dropping one held back."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _die_with_parent() -> None:
     if not sys.platform.startswith("linux"):
         return
@@ -100,7 +141,7 @@ def _child(
     limits: Limits,
     nice: int,
 ) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_interrupts()
     _die_with_parent()
     if nice:
         os.nice(nice)
@@ -144,7 +185,8 @@ def warm_up() -> None:
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOAD)
-    multiprocessing.forkserver.ensure_running()
+    with interrupts_held():
+        multiprocessing.forkserver.ensure_running()
 
 
 def _receive(
@@ -190,7 +232,8 @@ def run_bounded(
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(sender, func, args, limits, nice), daemon=True)
-    process.start()
+    with interrupts_held():
+        process.start()
     sender.close()
     try:
         status, value = _receive(receiver, START_SECONDS)

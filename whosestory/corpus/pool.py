@@ -38,7 +38,12 @@ from whosestory.budget import Limits, current, using
 from whosestory.corpus.paths import CorpusError
 from whosestory.corpus.rows import error_row, one_sentence, process_file
 from whosestory.errors import BudgetError
-from whosestory.worker import bound_this_process, run_bounded
+from whosestory.worker import (
+    bound_this_process,
+    ignore_interrupts,
+    interrupts_held,
+    run_bounded,
+)
 
 Result = tuple[dict[str, Any], list[dict[str, Any]]]
 Task = Callable[[str, bool], Result]
@@ -135,7 +140,7 @@ def _work(conn: Connection, parent: int, with_characters: bool, task: Task, limi
     """A worker's life: load the analysis once, then run `task` on each path sent until None,
     held to the memory and counted limits of `limits` (the parent keeps the time)."""
     _watch_parent(parent)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    ignore_interrupts()  # Ctrl-C is the parent's to handle
     from whosestory.analysis import prepare_for_many
 
     prepare_for_many()
@@ -162,7 +167,8 @@ class Worker:
             args=(theirs, os.getpid(), with_characters, task, current()),
             daemon=True,
         )
-        self.process.start()
+        with interrupts_held():  # a Ctrl-C while it imports waits for it to ignore it
+            self.process.start()
         theirs.close()
         self.file: str | None = None
         self.started = 0.0
