@@ -56,7 +56,7 @@ def test_a_story_over_the_memory_budget_is_an_error_row(tmp_path: Path, workers:
     folder = tmp_path / "stories"
     folder.mkdir()
     (folder / "small.fountain").write_bytes(SMALL)
-    (folder / "crowd.fountain").write_bytes(hostile.fountain_speakers(30_000))
+    (folder / "crowd.fountain").write_bytes(hostile.fountain_speakers(100_000))  # ~190 MB
     table = _run(folder, tmp_path / "out.csv", "--workers", workers, "--limit-memory-mb", "40",
                  "--limit-speakers", "0")  # fmt: skip
     error = table.loc[str(folder / "crowd.fountain"), "error"]
