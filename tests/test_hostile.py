@@ -76,26 +76,24 @@ PDF_BOMBS: dict[str, Callable[[], bytes]] = {
 }
 
 
+REFUSED = {  # the bombs the default budget refuses, and the option each sentence names
+    "deflate-bomb.pdf": "--limit-decompressed-mb",
+    "deflate-bomb-ascii85.pdf": "--limit-decompressed-mb",
+    "deflate-twice-bomb.pdf": "--limit-decompressed-mb",
+    "lzw-bomb.pdf": "--limit-decompressed-mb",
+    "inline-image-bomb.pdf": "--limit-decompressed-mb",
+    "run-length-bomb.pdf": "--limit-decompressed-mb",
+    "pages-20k.pdf": "--limit-pages",
+    "pages-1m.pdf": "--limit-pages",
+    "text-operators-2m.pdf": "--limit-text-operators",
+}
+
+
 @pytest.mark.hostile
 @pytest.mark.parametrize("name", sorted(PDF_BOMBS))
 def test_pdf_bomb_is_read_or_refused_within_30_s_and_1_gb(tmp_path: Path, name: str) -> None:
-    _assert_read_or_refused(tmp_path, name, PDF_BOMBS[name](), 30, 1000)
-
-
-@pytest.mark.hostile
-def test_the_bombs_that_are_refused_name_their_limit(tmp_path: Path) -> None:
-    expected = {
-        "deflate-bomb.pdf": "--limit-decompressed-mb",
-        "deflate-bomb-ascii85.pdf": "--limit-decompressed-mb",
-        "deflate-twice-bomb.pdf": "--limit-decompressed-mb",
-        "lzw-bomb.pdf": "--limit-decompressed-mb",
-        "inline-image-bomb.pdf": "--limit-decompressed-mb",
-        "run-length-bomb.pdf": "--limit-decompressed-mb",
-        "pages-1m.pdf": "--limit-pages",
-        "text-operators-2m.pdf": "--limit-text-operators",
-    }
-    for name, option in expected.items():
-        assert option in _assert_read_or_refused(tmp_path, name, PDF_BOMBS[name](), 30, 1000)
+    err = _assert_read_or_refused(tmp_path, name, PDF_BOMBS[name](), 30, 1000)
+    assert REFUSED.get(name, "") in err  # a bomb refused names its limit
 
 
 @pytest.mark.hostile
