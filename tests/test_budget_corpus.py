@@ -71,3 +71,23 @@ def test_the_budget_options_are_those_of_analyze(capsys: pytest.CaptureFixture[s
         _parser().parse_args(["corpus", "x", "--out", "o.csv", "--limit-pages", "many"])
     assert "expected a number of pages of a PDF" in capsys.readouterr().err
     assert CORPUS_SECONDS == LIMIT_SECONDS  # the help's default is the pool's
+
+
+def _die_on_bad(file: str, with_characters: bool) -> tuple[dict, list]:
+    """A task whose worker dies (SIGKILL) on a file named ``bad``; others are answered."""
+    import os
+    import signal
+
+    if Path(file).name == "bad":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return {"file": file, "error": None}, []
+
+
+def test_regression_a_killed_worker_with_one_worker_is_retried_by_resume() -> None:
+    """With --workers 1 each file runs in a worker of its own: one killed is a lost row
+    that --resume retries (as with a pool), not the file's own error."""
+    from whosestory.corpus.pool import inline_results
+
+    rows = [row for row, _ in inline_results(["a", "bad", "c"], False, 60, _die_on_bad)]
+    assert [r["error"] is None for r in rows] == [True, False, True]
+    assert "killed by SIGKILL" in rows[1]["error"] and rows[1]["_retry"] is True

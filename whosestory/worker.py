@@ -264,4 +264,6 @@ def run_bounded(
         code = process.exitcode or 0
         name = signal.Signals(-code).name if code < 0 and -code in signal.valid_signals() else code
         found = f"the worker reading it stopped ({name}), most likely at"
-        raise over_budget(source, "memory_mb", found)
+        error = over_budget(source, "memory_mb", found)
+        error.stopped_by = f"killed by {name}" if code < 0 else f"exit status {code}"
+        raise error

@@ -116,9 +116,12 @@ def inline_results(
                 result = run_bounded(task, (file, with_characters), limits, file)
         except TimeLimitError as err:  # `process_file` makes it a row itself; another task may not
             result = error_row(file, str(err)), []
-        except BudgetError as err:  # over the time or memory budget
-            reason = limit_sentence(limit) if err.limit == "seconds" else one_sentence(err)
-            result = error_row(file, reason), []
+        except BudgetError as err:  # over the time or memory budget, or the worker died
+            if err.stopped_by:  # as a pool worker that dies: marked for --resume to retry
+                result = lost_row(file, err.stopped_by)
+            else:
+                reason = limit_sentence(limit) if err.limit == "seconds" else one_sentence(err)
+                result = error_row(file, reason), []
         yield result
 
 
