@@ -103,23 +103,21 @@ def pdf_deflate_bomb(
     """One page whose content stream inflates to `inflated` bytes of blanks (~1 MB deflated);
     `marked_as_image` dresses the stream up as an image (it is still the page's content),
     `ascii85` writes it as ASCII85 text in front of the deflate filter."""
-    squeeze = zlib.compressobj(9)
-    chunk = b" " * (1 << 20)
-    parts = [squeeze.compress(b"BT /F1 12 Tf 72 700 Td (INT. ROOM - DAY) Tj ET\n")]
-    for _ in range(inflated // len(chunk)):
-        parts.append(squeeze.compress(chunk))
-    parts.append(squeeze.flush())
-    data = b"".join(parts)
-    dress = b" /Type /XObject /Subtype /Image" if marked_as_image else b""
+    data = _deflated_blanks(inflated)
     filters = b"/FlateDecode"
     if ascii85:
         data = base64.a85encode(data, wrapcol=76) + b"~>"
         filters = b"[/ASCII85Decode /FlateDecode]"
-    stream = (
-        b"<< /Length %d /Filter %s%s >>\nstream\n" % (len(data), filters, dress)
-        + data
-        + b"\nendstream"
+    return _filtered_page(
+        data, filters + (b" /Type /XObject /Subtype /Image" if marked_as_image else b"")
     )
+
+
+def _filtered_page(data: bytes, filters: bytes) -> bytes:
+    """One page whose content stream is `data`, stored with the /Filter `filters` (none
+    when empty)."""
+    named = b" /Filter " + filters if filters else b""
+    stream = b"<< /Length %d%s >>\nstream\n" % (len(data), named) + data + b"\nendstream"
     return _pdf(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -130,6 +128,111 @@ def pdf_deflate_bomb(
             _FONT,
         ]
     )
+
+
+_HEADING = b"BT /F1 12 Tf 72 700 Td (INT. ROOM - DAY) Tj ET\n"
+
+
+def lzw_codes(data: bytes) -> list[int]:
+    """The LZW codes of `data` (PDF's variant), starting with a clear code; the table is
+    cleared before it outgrows 12 bits."""
+    table = {bytes([i]): i for i in range(256)}
+    codes = [256]
+    word = b""
+    for byte in data:
+        longer = word + bytes([byte])
+        if longer in table:
+            word = longer
+            continue
+        codes.append(table[word])
+        table[longer] = len(table) + 2
+        if len(table) + 2 >= 4093:
+            codes.append(256)
+            table = {bytes([i]): i for i in range(256)}
+        word = bytes([byte])
+    if word:
+        codes.append(table[word])
+    return codes
+
+
+def lzw_pack(codes: Iterable[int], early_change: bool = True) -> bytes:
+    """Codes as PDF writes them: most significant bit first, 9 to 12 bits wide, the width
+    growing with the table a reader builds (one entry per code after the first)."""
+    early = 1 if early_change else 0
+    out = bytearray()
+    buffer = held = 0
+    size, first, width = 258, True, 9
+    for code in codes:
+        buffer = (buffer << width) | code
+        held += width
+        while held >= 8:
+            held -= 8
+            out.append((buffer >> held) & 0xFF)
+        buffer &= (1 << held) - 1
+        if code == 256:
+            size, first, width = 258, True, 9
+            continue
+        if not first and size < 4094:
+            size += 1
+        first = False
+        grown = size + early
+        width = 9 if grown < 512 else 10 if grown < 1024 else 11 if grown < 2048 else 12
+    if held:
+        out.append((buffer << (8 - held)) & 0xFF)
+    return bytes(out)
+
+
+def pdf_lzw(content: bytes = _HEADING) -> bytes:
+    """One page whose content stream is LZW-encoded."""
+    return _filtered_page(lzw_pack([*lzw_codes(content), 257]), b"/LZWDecode")
+
+
+def pdf_lzw_bomb(inflated: int = 1 << 30) -> bytes:
+    """One page whose LZW content stream decodes to `inflated` bytes of blanks: after the
+    heading, each round codes a blank and then ever longer runs of blanks, 3,837 codes
+    (5 KB) for 7.4 MB, until the table is full; then a clear code, and again."""
+    rounds = inflated // (3837 * 3838 // 2) + 1
+    codes = lzw_codes(_HEADING)
+    for _ in range(rounds):
+        codes += [256, 32, *range(258, 4094)]
+    return _filtered_page(lzw_pack([*codes, 257]), b"/LZWDecode")
+
+
+def run_length(data: bytes) -> bytes:
+    """`data` as literal runs of at most 128 bytes, with the end marker."""
+    runs = (data[i : i + 128] for i in range(0, len(data), 128))
+    return b"".join(bytes([len(run) - 1]) + run for run in runs) + b"\x80"
+
+
+def pdf_run_length_bomb(inflated: int = 1 << 30) -> bytes:
+    """One page whose run-length content stream decodes to `inflated` bytes of blanks
+    (two bytes for every 128): 16 MB for a gigabyte."""
+    data = run_length(_HEADING)[:-1] + b"\x81 " * (inflated // 128) + b"\x80"
+    return _filtered_page(data, b"/RunLengthDecode")
+
+
+def pdf_double_deflate_bomb(inflated: int = 1 << 30) -> bytes:
+    """One page whose content stream is deflated twice (/FlateDecode /FlateDecode): a few
+    KB, whose first inflation is 1 MB and whose second is `inflated` bytes of blanks."""
+    once = _deflated_blanks(inflated)
+    return _filtered_page(zlib.compress(once, 9), b"[/FlateDecode /FlateDecode]")
+
+
+def pdf_inline_image_bomb(inflated: int = 1 << 30) -> bytes:
+    """One page whose plain content stream holds an inline image (``BI ... ID ... EI``)
+    deflated from `inflated` bytes: pdfium inflates it to find where the image ends."""
+    image = b"BI /W 1024 /H %d /BPC 8 /CS /G /F /Fl ID\n" % (inflated // 1024)
+    content = _HEADING + image + _deflated_blanks(inflated) + b"\nEI\n"
+    return _filtered_page(content, b"")
+
+
+def _deflated_blanks(inflated: int) -> bytes:
+    squeeze = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    parts = [squeeze.compress(_HEADING)]
+    parts.extend(squeeze.compress(chunk) for _ in range(inflated // len(chunk)))
+    parts.append(squeeze.flush())
+    return b"".join(parts)
 
 
 def pdf_text_operators(count: int) -> bytes:

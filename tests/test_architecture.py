@@ -15,6 +15,7 @@ import pytest
 
 import whosestory
 from whosestory import measure_registry, roles
+from whosestory.analysis import analyze as analyze_here
 from whosestory.measures import agency, arc, frame, interiority, network, spotlight, ties
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,7 +109,7 @@ def test_no_measure_runs_twice_in_one_analysis(monkeypatch: pytest.MonkeyPatch) 
             for attr, value in list(vars(module).items()):
                 if inspect.isfunction(value) and value in wrapped:
                     monkeypatch.setattr(module, attr, wrapped[value])
-    whosestory.analyze(story)
+    analyze_here(story)  # in this process, where the counting wrappers are
     _KEPT.clear()
     assert calls, "no measure was counted: the wrapping missed"
     assert {call: n for call, n in calls.items() if n > 1} == {}
@@ -175,7 +176,7 @@ def test_a_fitted_model_plugs_into_the_scorer_slot(monkeypatch: pytest.MonkeyPat
     )
     registry = tuple(fitted if r.name == "spotlight" else r for r in roles.REGISTRY)
     monkeypatch.setattr(roles, "REGISTRY", registry)
-    analysis = whosestory.analyze(whosestory.load(EXAMPLE))
+    analysis = analyze_here(whosestory.load(EXAMPLE))  # in this process, where the patch is
     verdict = analysis.roles["spotlight"]
     assert verdict.probabilities is not None
     assert sum(verdict.probabilities.values()) == pytest.approx(1.0)

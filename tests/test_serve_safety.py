@@ -56,6 +56,26 @@ def test_a_nested_multipart_body_is_a_400_not_a_500(port: int) -> None:
     assert status == 400 and "multipart part inside" in _error(answer)
 
 
+def nested_form(depth: int) -> bytes:
+    """A form whose file part is a multipart body nested `depth` deep."""
+    body = b'--in%d\r\nContent-Disposition: form-data; name="x"\r\n\r\n1\r\n--in%d--\r\n' % (
+        depth,
+        depth,
+    )
+    for level in range(depth - 1, 0, -1):
+        head = b"--in%d\r\nContent-Type: multipart/mixed; boundary=in%d\r\n\r\n" % (
+            level,
+            level + 1,
+        )
+        body = head + body + b"\r\n--in%d--\r\n" % level
+    return _form(_part("file", body, "a.fountain", "multipart/mixed; boundary=in1"))
+
+
+def test_a_multipart_body_nested_1200_deep_is_a_400(port: int) -> None:
+    status, _, answer = _request(port, "POST", "/api/analyze", nested_form(1200), FORM)
+    assert status == 400 and "multipart part inside" in _error(answer)
+
+
 def test_a_cut_off_form_is_refused_not_analysed(port: int) -> None:
     body = _form(_part("file", EXAMPLE.read_bytes(), "k.fountain"), close=False)
     status, _, answer = _request(port, "POST", "/api/analyze", body, FORM)

@@ -8,6 +8,10 @@ The pipeline runs one way: reader -> Script -> `build_story` -> Story -> measure
 -> Analysis (every verdict finished: ranking, figures, case) -> `report_view` -> renderer.
 Each role is declared once, as a `Role` in `whosestory.roles.REGISTRY`; each measure
 once, as a `Measure` in `whosestory.measure_registry.MEASURES`.
+
+`load`, `read_script` and `analyze` are held to the same budgets as the command line
+(time and memory in a worker process; pages, scenes, speakers, decompressed bytes):
+pass ``limits=whosestory.Limits(...)``; over a budget raises `BudgetError`.
 """
 
 import typing as _typing
@@ -19,6 +23,7 @@ _EXPORTS = {
     "AliasFileError": "whosestory.errors",
     "AliasRules": "whosestory.aliases",
     "Analysis": "whosestory.analysis",
+    "BudgetError": "whosestory.errors",
     "Case": "whosestory.verdict",
     "Character": "whosestory.model",
     "CharacterFigures": "whosestory.analysis",
@@ -26,6 +31,7 @@ _EXPORTS = {
     "Element": "whosestory.model",
     "InputError": "whosestory.errors",
     "Kind": "whosestory.model",
+    "Limits": "whosestory.budget",
     "Measure": "whosestory.measure_registry",
     "Mention": "whosestory.model",
     "ParseError": "whosestory.errors",
@@ -39,11 +45,11 @@ _EXPORTS = {
     "UnsafeXMLError": "whosestory.errors",
     "Verdict": "whosestory.verdict",
     "WhosestoryError": "whosestory.errors",
-    "analyze": "whosestory.analysis",
+    "analyze": "whosestory._load",
     "build_story": "whosestory.build",
     "load": "whosestory._load",
     "load_alias_file": "whosestory.aliases",
-    "read_script": "whosestory.readers",
+    "read_script": "whosestory._load",
     "report_view": "whosestory.report.view",
 }
 """Each public name and the module it lives in: imported when first read (`_lazy`)."""
@@ -53,6 +59,7 @@ __all__ = [
     "AliasFileError",
     "AliasRules",
     "Analysis",
+    "BudgetError",
     "Case",
     "Character",
     "CharacterFigures",
@@ -60,6 +67,7 @@ __all__ = [
     "Element",
     "InputError",
     "Kind",
+    "Limits",
     "Measure",
     "Mention",
     "ParseError",
@@ -87,12 +95,14 @@ __getattr__, __dir__ = _exports(__name__, _EXPORTS)
 
 
 if _typing.TYPE_CHECKING:  # what type checkers and editors see; nothing is imported at run time
-    from whosestory._load import load
+    from whosestory._load import analyze, load, read_script
     from whosestory.aliases import AliasRules, load_alias_file
-    from whosestory.analysis import Analysis, CharacterFigures, analyze
+    from whosestory.analysis import Analysis, CharacterFigures
+    from whosestory.budget import Limits
     from whosestory.build import build_story
     from whosestory.errors import (
         AliasFileError,
+        BudgetError,
         InputError,
         ParseError,
         UnsafeXMLError,
@@ -111,7 +121,6 @@ if _typing.TYPE_CHECKING:  # what type checkers and editors see; nothing is impo
         Span,
         Story,
     )
-    from whosestory.readers import read_script
     from whosestory.report.view import report_view
     from whosestory.roles import Role
     from whosestory.verdict import Case, Quote, Ranked, Verdict

@@ -17,8 +17,11 @@ a few seconds with a few hundred MB; a long play or a season stays far inside th
 0 switches a limit off. Pages, scenes, speakers, decompressed bytes and text operators are counted
 by the readers (`check_count`), wherever they run; time and memory are enforced by
 the operating system on a worker process (`whosestory.worker.run_bounded`): an
-address-space limit (``RLIMIT_AS``) and a kill at the deadline. Over budget is a
-`BudgetError` (an `InputError`), one sentence naming the limit and how to raise it.
+address-space limit (``RLIMIT_AS``) and a kill at the deadline. Every entry point
+holds a story to them: the commands, `serve`, `corpus` (an error row) and the Python
+API (`whosestory.load`, `read_script`, `analyze`: ``limits=``, or `using` for a block).
+Over budget is a `BudgetError` (an `InputError`), one sentence naming the limit and
+how to raise it.
 """
 
 from __future__ import annotations

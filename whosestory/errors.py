@@ -47,6 +47,10 @@ class BudgetError(InputError):
     ``speakers``, ``decompressed_mb``).
     """
 
+    stopped_by = ""
+    """How the worker ended when it died without a word (``killed by SIGKILL``): perhaps
+    the memory limit, perhaps something outside the story (a `corpus` retries it)."""
+
     def __init__(self, message: str, limit: str = "") -> None:
         super().__init__(message)
         self.limit = limit

@@ -2,7 +2,8 @@
 
 `run_bounded(func, args, limits, source)` calls ``func(*args)`` in a child process
 with an address-space limit (``RLIMIT_AS``: what the child has mapped when it
-starts plus the memory budget) and kills it at the time budget. The child ignores
+starts plus the memory budget) and kills it at the time budget, counted from when the
+child is ready (a fork server's start-up and imports are not the story's). The child ignores
 Ctrl-C (the parent answers it and ends the child) and dies with its parent
 (``PR_SET_PDEATHSIG`` on Linux). The result, or the exception the child raised, comes
 back through a pipe; a child that ran out of memory, was killed at the deadline or
@@ -13,10 +14,16 @@ this process (held to the counted limits only).
 A process with one thread forks (fast, nothing to import again); one with threads
 (the web service) starts its workers from a fork server, because forking a
 process whose other threads may hold locks can deadlock the child.
+
+Inside a worker (`run_bounded`'s child, or a process that `bound_this_process` held to
+a budget, such as a corpus worker) the work runs where it is called: the process is
+already held to its time and memory, and a nested call keeps the counted limits. So
+does a daemonic process (multiprocessing forbids it children).
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import multiprocessing.connection
@@ -26,10 +33,11 @@ import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from whosestory.budget import Limits, current, over_budget, using
+from whosestory.errors import BudgetError
 
 try:
     import resource
@@ -40,6 +48,10 @@ T = TypeVar("T")
 
 _PR_SET_PDEATHSIG = 1
 _PRELOAD = ["whosestory", "whosestory.serve_work"]
+_bounded = False  # True in a process already held to its budget (see `bound_this_process`)
+START_SECONDS = 60.0
+"""How long a worker may take to start (a fork server's first start, an import), before its
+time budget begins."""
 
 
 def _address_space() -> int:
@@ -64,6 +76,54 @@ def limit_memory(memory_mb: float) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (ceiling, hard))
 
 
+def bound_this_process(memory_mb: float) -> None:
+    """Hold this process, a worker of its own making, to `memory_mb` more than it has
+    mapped now; `run_bounded` then runs its work here instead of in a child."""
+    global _bounded
+    limit_memory(memory_mb)
+    _bounded = True
+
+
+@contextlib.contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Start processes inside this block with Ctrl-C (SIGINT) set aside for them.
+
+    A Ctrl-C reaches the whole process group, children still starting included (a spawned
+    interpreter importing, a fork server preloading), where it would print a traceback
+    from the middle of an import. In the main thread SIGINT is ignored for the moment of
+    the start (a few ms; a spawned child keeps the disposition through exec, and ignores
+    it until `ignore_interrupts`); elsewhere it is blocked, which a forked child inherits.
+    A Ctrl-C in that moment is dropped: pressed again, it stops the command.
+    """
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.getsignal(signal.SIGINT)
+        if previous is None:  # a handler set outside Python: leave it be
+            yield
+            return
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        return
+    block = getattr(signal, "pthread_sigmask", None)
+    if block is None:
+        yield
+        return
+    held = block(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        block(signal.SIG_SETMASK, held)
+
+
+def ignore_interrupts() -> None:
+    """Ignore Ctrl-C in this worker (its parent answers it), dropping one held back."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _die_with_parent() -> None:
     if not sys.platform.startswith("linux"):
         return
@@ -81,12 +141,13 @@ def _child(
     limits: Limits,
     nice: int,
 ) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    ignore_interrupts()
     _die_with_parent()
     if nice:
         os.nice(nice)
     try:
-        limit_memory(limits.memory_mb)
+        bound_this_process(limits.memory_mb)
+        conn.send(("ready", None))  # the time budget counts from here, not from the start-up
         with using(limits):
             outcome: tuple[str, Any] = ("ok", func(*args))
     except MemoryError:
@@ -124,7 +185,22 @@ def warm_up() -> None:
         return
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOAD)
-    multiprocessing.forkserver.ensure_running()
+    with interrupts_held():
+        multiprocessing.forkserver.ensure_running()
+
+
+def _receive(
+    receiver: multiprocessing.connection.Connection, seconds: float | None
+) -> tuple[str, Any]:
+    """The child's next message: ("ready" | "ok" | "error" | "memory", value), or ("died",
+    None) when it ended without one, or ("time", None) after `seconds`."""
+    if not receiver.poll(seconds):
+        return "time", None
+    try:
+        message: tuple[str, Any] = receiver.recv()
+    except (EOFError, OSError):
+        return "died", None
+    return message
 
 
 def run_bounded(
@@ -143,22 +219,28 @@ def run_bounded(
     """
     limits = limits or current()
     forks = "fork" in multiprocessing.get_all_start_methods()
-    if not forks or (not limits.seconds and not limits.memory_mb):
+    here = _bounded or multiprocessing.current_process().daemon
+    if here or not forks or (not limits.seconds and not limits.memory_mb):
         with using(limits):
-            return func(*args)
+            try:
+                return func(*args)
+            except MemoryError:
+                if not _bounded:
+                    raise
+            # out of the handler, the work's frames and what they held are freed first
+            raise over_budget(source, "memory_mb", "it needed more memory than")
     context = _context()
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(sender, func, args, limits, nice), daemon=True)
-    process.start()
+    with interrupts_held():
+        process.start()
     sender.close()
     try:
-        if receiver.poll(limits.seconds or None):
-            try:
-                status, value = receiver.recv()
-            except (EOFError, OSError):
-                status, value = "died", None
-        else:
-            status, value = "time", None
+        status, value = _receive(receiver, START_SECONDS)
+        if status == "time":
+            status = "start"
+        elif status == "ready":
+            status, value = _receive(receiver, limits.seconds or None)
     finally:
         if process.is_alive():
             process.kill()
@@ -169,6 +251,12 @@ def run_bounded(
     if status == "error":
         raise value
     with using(limits):
+        if status == "start":
+            raise BudgetError(
+                f"{source}: its worker process did not start within {START_SECONDS:g} s "
+                "(is the machine overloaded?); try again.",
+                limit="seconds",
+            )
         if status == "time":
             raise over_budget(source, "seconds", "reading and analysing it took longer than")
         if status == "memory":
@@ -176,4 +264,6 @@ def run_bounded(
         code = process.exitcode or 0
         name = signal.Signals(-code).name if code < 0 and -code in signal.valid_signals() else code
         found = f"the worker reading it stopped ({name}), most likely at"
-        raise over_budget(source, "memory_mb", found)
+        error = over_budget(source, "memory_mb", found)
+        error.stopped_by = f"killed by {name}" if code < 0 else f"exit status {code}"
+        raise error

@@ -2,7 +2,8 @@
 
     whosestory corpus PATH_OR_GLOB... --out results.parquet [--characters PATH]
         [--workers N] [--engine local|dask] [--scheduler ADDRESS] [--resume] [--no-progress]
-        [--limit-seconds S]
+        [--limit-seconds S] [--limit-memory-mb MB] [--limit-pages N] [--limit-scenes N]
+        [--limit-speakers N] [--limit-decompressed-mb MB] [--limit-text-operators N]
 
 The CLI adds it with `add_corpus_command(subparsers)` in its parser, and runs
 `run_corpus_command(args)`, which returns the exit status and the one sentence
@@ -15,8 +16,12 @@ import argparse
 import time
 from typing import Any
 
+from whosestory.budget import Limits, add_limit_options, limits_from_args, using
 from whosestory.errors import WhosestoryError
 
+CORPUS_SECONDS = 600.0
+"""The corpus's default time for one file (`whosestory.corpus.pool.LIMIT_SECONDS`, kept
+here so that the parser does not import the pool)."""
 EXIT_INPUT = 1
 EXIT_INTERNAL = 70
 DESCRIPTION = "Analyse many screenplays and plays into one table, one row per story."
@@ -39,13 +44,8 @@ def _add_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--scheduler", metavar="ADDRESS", help="a running dask scheduler")
     sub.add_argument("--resume", action="store_true", help="continue an interrupted run")
     sub.add_argument("--no-progress", action="store_true", help="no progress bar")
-    sub.add_argument(
-        "--limit-seconds",
-        type=float,
-        default=None,
-        metavar="S",
-        help="time one file may take before it is an error row (default 600)",
-    )
+    # the budgets of `analyze`; a story over one is an error row naming the limit
+    add_limit_options(sub, Limits.from_env().updated(seconds=CORPUS_SECONDS))
 
 
 def run_corpus_command(args: argparse.Namespace) -> tuple[int, str]:
@@ -55,17 +55,18 @@ def run_corpus_command(args: argparse.Namespace) -> tuple[int, str]:
 
     start = time.perf_counter()
     try:
-        table = run_corpus(
-            args.paths,
-            args.out,
-            workers=args.workers,
-            engine=args.engine,
-            scheduler=args.scheduler,
-            resume=args.resume,
-            characters_out=args.characters,
-            progress=not args.no_progress,
-            limit_seconds=args.limit_seconds or LIMIT_SECONDS,
-        )
+        with using(limits_from_args(args)):
+            table = run_corpus(
+                args.paths,
+                args.out,
+                workers=args.workers,
+                engine=args.engine,
+                scheduler=args.scheduler,
+                resume=args.resume,
+                characters_out=args.characters,
+                progress=not args.no_progress,
+                limit_seconds=args.limit_seconds or LIMIT_SECONDS,
+            )
     except WhosestoryError as err:
         return EXIT_INPUT, f"whosestory: {err}"
     except KeyboardInterrupt:

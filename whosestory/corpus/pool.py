@@ -11,10 +11,14 @@
   naming the limit, and a fresh worker takes its place.
 - A worker ends itself within a second of its parent's death (it watches its
   parent's pid), so killing the main process, even with SIGKILL, leaves none behind.
+- Workers are held to the budget in force when they start (`whosestory.budget`): their
+  memory by the operating system, pages, scenes, speakers and decompressed bytes by the
+  readers. A file over one is an error row naming the limit.
 
-With one worker the files run in this process (no start-up, no copies), prepared as
-a worker is, the limit kept by a timer signal: it stops the analysis at its next
-Python instruction.
+With one worker each file runs in a process forked from this one (no start-up),
+prepared as a worker is, held to the time and memory budget by `run_bounded`; with the
+memory limit off (``--limit-memory-mb 0``), or where processes cannot fork, it runs in
+this process, the time kept by a timer signal.
 """
 
 from __future__ import annotations
@@ -26,13 +30,21 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from whosestory._blas import one_blas_thread_in_children
+from whosestory.budget import Limits, current, using
 from whosestory.corpus.paths import CorpusError
-from whosestory.corpus.rows import error_row, process_file
+from whosestory.corpus.rows import error_row, one_sentence, process_file
+from whosestory.errors import BudgetError
+from whosestory.worker import (
+    bound_this_process,
+    ignore_interrupts,
+    interrupts_held,
+    run_bounded,
+)
 
 Result = tuple[dict[str, Any], list[dict[str, Any]]]
 Task = Callable[[str, bool], Result]
@@ -89,17 +101,28 @@ def _alarm(limit: float) -> Iterator[None]:
 def inline_results(
     files: Sequence[str], with_characters: bool, limit: float, task: Task = process_file
 ) -> Iterator[Result]:
-    """Rows of `task` for `files`, one after another in this process."""
+    """Rows of `task` for `files`, one after another, each in a worker forked from this process
+    (see the module)."""
     if len(files) > 1:  # many stories: what pays only over many, as in a worker
         from whosestory.analysis import prepare_for_many
 
         prepare_for_many()
+    # each file in a forked worker held to the time and memory budget (~25 ms a file); with
+    # no memory limit, in this process, the time kept by the alarm
+    memory = current().memory_mb
+    limits = current().updated(seconds=limit if memory else 0)
     for file in files:
         try:
-            with _alarm(limit):
-                result = task(file, with_characters)
+            with nullcontext() if memory else _alarm(limit):
+                result = run_bounded(task, (file, with_characters), limits, file)
         except TimeLimitError as err:  # `process_file` makes it a row itself; another task may not
             result = error_row(file, str(err)), []
+        except BudgetError as err:  # over the time or memory budget, or the worker died
+            if err.stopped_by:  # as a pool worker that dies: marked for --resume to retry
+                result = lost_row(file, err.stopped_by)
+            else:
+                reason = limit_sentence(limit) if err.limit == "seconds" else one_sentence(err)
+                result = error_row(file, reason), []
         yield result
 
 
@@ -117,22 +140,25 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
-def _work(conn: Connection, parent: int, with_characters: bool, task: Task) -> None:
-    """A worker's life: load the analysis once, then run `task` on each path sent until None."""
+def _work(conn: Connection, parent: int, with_characters: bool, task: Task, limits: Limits) -> None:
+    """A worker's life: load the analysis once, then run `task` on each path sent until None,
+    held to the memory and counted limits of `limits` (the parent keeps the time)."""
     _watch_parent(parent)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    ignore_interrupts()  # Ctrl-C is the parent's to handle
     from whosestory.analysis import prepare_for_many
 
     prepare_for_many()
+    bound_this_process(limits.memory_mb)
     conn.send(READY)  # start-up done: the time limit counts from the first file on
-    while True:
-        try:
-            file = conn.recv()
-        except (EOFError, OSError):
-            return
-        if file is None:
-            return
-        conn.send(task(file, with_characters))
+    with using(limits):
+        while True:
+            try:
+                file = conn.recv()
+            except (EOFError, OSError):
+                return
+            if file is None:
+                return
+            conn.send(task(file, with_characters))
 
 
 class Worker:
@@ -141,9 +167,13 @@ class Worker:
     def __init__(self, context: Any, with_characters: bool, task: Task) -> None:
         self.conn, theirs = context.Pipe()
         self.process = context.Process(
-            target=_work, args=(theirs, os.getpid(), with_characters, task), daemon=True
+            target=_work,
+            args=(theirs, os.getpid(), with_characters, task, current()),
+            daemon=True,
         )
-        with one_blas_thread_in_children():  # numpy's thread pool would cost each start 45 ms
+        # numpy's thread pool would cost each start 45 ms; a Ctrl-C while it imports waits
+        # for it to ignore it
+        with one_blas_thread_in_children(), interrupts_held():
             self.process.start()
         theirs.close()
         self.file: str | None = None
