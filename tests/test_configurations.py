@@ -223,3 +223,34 @@ def test_regression_a_head_that_is_only_a_name_lists_nobody():
     )
     result = configurations(build_story(tei.read(data.encode(), "p.xml")))
     assert [set(c.characters) for c in result] == [{"Fidelio"}]
+
+
+def test_the_name_index_tries_only_names_whose_first_word_is_in_the_text() -> None:
+    from whosestory.measures.configurations import NameIndex, name_patterns
+    from whosestory.model import Character
+
+    names = name_patterns(
+        [Character("Mr. Smith"), Character("The Mayor"), Character("Straß"), Character("Иван")]
+    )
+    index = NameIndex(names)
+    forms = [names[i][1] for i in index.candidates("Enter the MAYOR and mr. Smith; STRASS.")]
+    # longest first: "the mayor", then "mayor"; Straß by its case folding (the pattern decides)
+    assert forms == ["Mr. Smith", "The Mayor", "Straß", "The Mayor"]
+    assert [names[i][1] for i in index.candidates("ИВАН уходит.")] == ["Иван"]
+    assert index.candidates("Exeunt.") == []
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_the_name_index_changes_no_configuration(
+    case: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from whosestory.measures import configurations as module
+
+    persons, lang, lines, _ = CASES[case]
+    indexed = got(persons, *lines, lang=lang)
+    monkeypatch.setattr(
+        module.NameIndex,
+        "candidates",
+        lambda self, text: sorted({*self.always, *(i for v in self.by_word.values() for i in v)}),
+    )
+    assert got(persons, *lines, lang=lang) == indexed

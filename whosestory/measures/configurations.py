@@ -96,12 +96,13 @@ class Configuration:
 def configurations(story: Story) -> tuple[Configuration, ...]:
     """The story's configurations, in order (see the module docstring)."""
     names = name_patterns(story.cast)
+    index = NameIndex(names)
     words = _name_words(story.cast)
     ids = _ids(story.cast)
     result: list[Configuration] = []
     before: frozenset[str] = frozenset()
     for scene in story.scenes:
-        stage = _Stage(names, words, ids, before)
+        stage = _Stage(names, words, ids, before, index)
         runs: list[tuple[frozenset[str], int, int]] = []
         for element in scene.elements:
             on_stage = stage.after(element)
@@ -116,6 +117,41 @@ def configurations(story: Story) -> tuple[Configuration, ...]:
     return tuple(result)
 
 
+_TOKEN = re.compile(r"\w+")
+
+
+class NameIndex:
+    """The name patterns by the first word of their name: a text can only hold a name
+    whose first word is one of its words, so only those patterns are tried (in their
+    order, longest first). A play of 865 characters has thousands of patterns."""
+
+    def __init__(self, names: list[tuple[re.Pattern[str], str]]) -> None:
+        self.by_word: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for i, (pattern, _) in enumerate(names):
+            form = _unescaped(pattern)
+            first = _TOKEN.match(form)
+            if first is None:  # a name that begins with no letter: always tried
+                self.always.append(i)
+            else:
+                for key in {first.group().lower(), first.group().casefold()}:
+                    self.by_word.setdefault(key, []).append(i)
+
+    def candidates(self, text: str) -> list[int]:
+        """Indices of the patterns that may match `text`, in order."""
+        found = set(self.always)
+        for token in _TOKEN.findall(text):
+            for key in {token.lower(), token.casefold()}:
+                found.update(self.by_word.get(key, ()))
+        return sorted(found)
+
+
+def _unescaped(pattern: re.Pattern[str]) -> str:
+    """The name a `name_patterns` pattern matches (its escaped text between the guards)."""
+    body = pattern.pattern[len("(?<!\\w)") : -len("(?!\\w)")]
+    return re.sub(r"\\(.)", r"\1", body)
+
+
 class _Stage:
     """Who is on stage, updated element by element."""
 
@@ -125,8 +161,10 @@ class _Stage:
         words: Mapping[str, set[str]],
         ids: Mapping[str, str],
         before: frozenset[str],
+        index: NameIndex | None = None,
     ) -> None:
         self.names = names
+        self.index = index or NameIndex(names)
         self.words = words
         self.ids = ids
         self.before = before
@@ -163,7 +201,8 @@ class _Stage:
     def named(self, text: str) -> list[str]:
         found: list[str] = []
         taken: list[tuple[int, int]] = []
-        for pattern, character in self.names:
+        for i in self.index.candidates(text):
+            pattern, character = self.names[i]
             for match in pattern.finditer(text):
                 span = match.span()
                 if any(s < span[1] and span[0] < e for s, e in taken):
