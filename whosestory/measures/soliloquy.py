@@ -200,6 +200,9 @@ def inner_speeches(
     configs = configurations(story) if configs is None else configs
     individuals = {c.name for c in story.cast if not c.group}
     names = name_patterns(story.cast)
+    by_scene: dict[int, list[Configuration]] = {}
+    for config in configs:  # each speech looks only at its own scene's configurations
+        by_scene.setdefault(config.scene, []).append(config)
     found: list[InnerSpeech] = []
     for scene in story.scenes:
         elements = scene.elements
@@ -211,7 +214,8 @@ def inner_speeches(
             if _is_aside(elements, run):
                 found.append(InnerSpeech(speaker, scene.index, spoken, _words(spoken), "aside"))
                 continue
-            alone = _alone_from(elements, run, configs, scene.index, speaker, names)
+            scene_configs = by_scene.get(scene.index, [])
+            alone = _alone_from(elements, run, scene_configs, scene.index, speaker, names)
             if alone is not None:
                 said = tuple(elements[i] for i in alone)
                 found.append(InnerSpeech(speaker, scene.index, said, _words(said), "soliloquy"))
