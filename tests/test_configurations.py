@@ -254,3 +254,14 @@ def test_the_name_index_changes_no_configuration(
         lambda self, text: sorted({*self.always, *(i for v in self.by_word.values() for i in v)}),
     )
     assert got(persons, *lines, lang=lang) == indexed
+
+
+def test_an_abbreviation_names_the_one_character_whose_name_word_it_begins() -> None:
+    from whosestory.measures.configurations import NameIndex
+
+    words = {"phoenix": {"Phoenix"}, "phoebe": {"Phoebe"}, "lussurioso": {"Lussurioso"}}
+    index = NameIndex([])
+    assert index.beginning("phoen", words) == {"Phoenix"}
+    assert index.beginning("phoe", words) == {"Phoenix", "Phoebe"}
+    assert index.beginning("lussurioso", words) == set()  # the whole word is no abbreviation
+    assert index.beginning("zed", words) == set()

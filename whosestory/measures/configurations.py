@@ -33,6 +33,7 @@ speakers and ``who`` ids are read.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -128,6 +129,8 @@ class NameIndex:
     def __init__(self, names: list[tuple[re.Pattern[str], str]]) -> None:
         self.by_word: dict[str, list[int]] = {}
         self.always: list[int] = []
+        self._sorted: list[str] | None = None
+        self._words: Mapping[str, set[str]] | None = None
         for i, (pattern, _) in enumerate(names):
             form = _unescaped(pattern)
             first = _TOKEN.match(form)
@@ -136,6 +139,19 @@ class NameIndex:
             else:
                 for key in {first.group().lower(), first.group().casefold()}:
                     self.by_word.setdefault(key, []).append(i)
+
+    def beginning(self, short: str, words: Mapping[str, set[str]]) -> set[str]:
+        """The characters with a name word that `short` begins and is not ("Phoen")."""
+        if self._sorted is None or self._words is not words:
+            self._sorted, self._words = sorted(words), words
+        found: set[str] = set()
+        for i in range(bisect.bisect_left(self._sorted, short), len(self._sorted)):
+            word = self._sorted[i]
+            if not word.startswith(short):
+                break
+            if word != short:
+                found.update(words[word])
+        return found
 
     def candidates(self, text: str) -> list[int]:
         """Indices of the patterns that may match `text`, in order."""
@@ -213,10 +229,7 @@ class _Stage:
         for match in _ABBREVIATION.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            short = match.group(1).casefold()
-            meant = {
-                c for w, cs in self.words.items() if w.startswith(short) and w != short for c in cs
-            }
+            meant = self.index.beginning(match.group(1).casefold(), self.words)
             if len(meant) == 1 and (character := meant.pop()) not in found:
                 found.append(character)  # "Exit Phoen.": the one name "Phoen" begins
         return found
