@@ -33,7 +33,6 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -148,13 +147,7 @@ def serve_rows(folder: Path) -> list[Row]:
     import test_serve_load as load  # the load test's client and memory probe
 
     psutil = load.psutil
-    body_script = hostile.fdx_giant(17_000_000)
-    boundary = uuid.uuid4().hex
-    head = (
-        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.fdx"\r\n'
-        "Content-Type: application/octet-stream\r\n\r\n"
-    ).encode()
-    body = head + body_script + f"\r\n--{boundary}--\r\n".encode()
+    body, boundary = load.upload_body(hostile.fdx_giant(17_000_000))
     port = load._free_port()
     server = subprocess.Popen(
         [sys.executable, "-c", CLI, "serve", "--port", str(port)],

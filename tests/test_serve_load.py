@@ -58,6 +58,16 @@ def _get_seconds(port: int) -> float:
     return time.monotonic() - start
 
 
+def upload_body(script: bytes, filename: str = "big.fdx") -> tuple[bytes, str]:
+    """A multipart form holding `script` as its one file, and the form's boundary."""
+    boundary = uuid.uuid4().hex
+    head = (
+        f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{filename}"\r\n'
+        "Content-Type: application/octet-stream\r\n\r\n"
+    ).encode()
+    return head + script + f"\r\n--{boundary}--\r\n".encode(), boundary
+
+
 def _upload(port: int, body: bytes, boundary: str, statuses: list[int]) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     try:
@@ -74,16 +84,7 @@ def _upload(port: int, body: bytes, boundary: str, statuses: list[int]) -> None:
 
 @pytest.mark.hostile
 def test_sixteen_big_uploads_stay_under_budget_and_the_page_keeps_answering() -> None:
-    script = hostile.fdx_giant(17_000_000)
-    boundary = uuid.uuid4().hex
-    body = (
-        (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.fdx"\r\n'
-            "Content-Type: application/octet-stream\r\n\r\n"
-        ).encode()
-        + script
-        + f"\r\n--{boundary}--\r\n".encode()
-    )
+    body, boundary = upload_body(hostile.fdx_giant(17_000_000))
     port = _free_port()
     command = [
         sys.executable,
