@@ -157,12 +157,7 @@ def serve_rows(folder: Path) -> list[Row]:
         text=True,
     )
     try:
-        for _ in range(200):
-            try:
-                load._get_seconds(port)
-                break
-            except OSError:
-                time.sleep(0.05)
+        load.wait_for_server(port)
         watched = psutil.Process(server.pid)
         statuses: list[int] = []
         clients = [

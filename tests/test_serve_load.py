@@ -68,6 +68,16 @@ def upload_body(script: bytes, filename: str = "big.fdx") -> tuple[bytes, str]:
     return head + script + f"\r\n--{boundary}--\r\n".encode(), boundary
 
 
+def wait_for_server(port: int, tries: int = 200) -> None:
+    """Wait (up to `tries` x 0.05 s) until the server on `port` answers ``GET /``."""
+    for _ in range(tries):
+        try:
+            _get_seconds(port)
+            return
+        except OSError:
+            time.sleep(0.05)
+
+
 def _upload(port: int, body: bytes, boundary: str, statuses: list[int]) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     try:
@@ -102,12 +112,7 @@ def test_sixteen_big_uploads_stay_under_budget_and_the_page_keeps_answering() ->
     ]
     server = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
     try:
-        for _ in range(200):
-            try:
-                _get_seconds(port)
-                break
-            except OSError:
-                time.sleep(0.05)
+        wait_for_server(port)
         watched = psutil.Process(server.pid)
         statuses: list[int] = []
         clients = [

@@ -134,7 +134,7 @@ class NameIndex:
         for i, (pattern, _) in enumerate(names):
             form = _unescaped(pattern)
             first = _TOKEN.match(form)
-            if first is None:  # a name that begins with no letter: always tried
+            if first is None:  # no first word to look for: always tried
                 self.always.append(i)
             else:
                 for key in {first.group().lower(), first.group().casefold()}:
@@ -162,10 +162,17 @@ class NameIndex:
         return sorted(found)
 
 
+_BEFORE, _AFTER = r"(?<!\w)", r"(?!\w)"
+"""The whole-word guards of `name_patterns`' patterns."""
+
+
 def _unescaped(pattern: re.Pattern[str]) -> str:
-    """The name a `name_patterns` pattern matches (its escaped text between the guards)."""
-    body = pattern.pattern[len("(?<!\\w)") : -len("(?!\\w)")]
-    return re.sub(r"\\(.)", r"\1", body)
+    """The name a `name_patterns` pattern matches (its escaped text between the guards), or
+    "" for a pattern written some other way (`NameIndex` then always tries it)."""
+    text = pattern.pattern
+    if not (text.startswith(_BEFORE) and text.endswith(_AFTER)):
+        return ""
+    return re.sub(r"\\(.)", r"\1", text[len(_BEFORE) : -len(_AFTER)])
 
 
 class _Stage:
@@ -280,4 +287,4 @@ def name_patterns(cast: Iterable[Character]) -> list[tuple[re.Pattern[str], str]
                 if len(form) > 1 and not any(ch.isdigit() or ch == "_" for ch in form):
                     forms.setdefault(form.casefold(), character.name)
     ordered = sorted(forms, key=len, reverse=True)
-    return [(re.compile(rf"(?<!\w){re.escape(f)}(?!\w)", re.IGNORECASE), forms[f]) for f in ordered]
+    return [(re.compile(_BEFORE + re.escape(f) + _AFTER, re.IGNORECASE), forms[f]) for f in ordered]
