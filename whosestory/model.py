@@ -7,6 +7,7 @@ the source lines it came from so that later stages can quote evidence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -28,6 +29,9 @@ class Kind(StrEnum):
     PAGE_BREAK = "page_break"
     STAGE = "stage"
 
+
+WORD_RE = re.compile(r"[\w’']+", re.UNICODE)
+"""A word: a run of letters, digits and apostrophes (straight or curly)."""
 
 SPOKEN_KINDS = frozenset({Kind.DIALOGUE, Kind.VOICE_OVER, Kind.LYRIC})
 """Kinds whose text is spoken (or sung) by the element's speaker."""
@@ -77,10 +81,18 @@ class Element:
     refs: tuple[str, ...] = ()
     numbers: tuple[tuple[int, str], ...] = ()
     verse: int = 0
+    _words: int | None = field(default=None, init=False, repr=False, compare=False)
+    """`words()`, kept after the first call (several measures and the statistics count)."""
 
     @property
     def line(self) -> int:
         return self.span.start
+
+    def words(self) -> int:
+        """Words of `text`: runs of letters, digits and apostrophes (`screenplay.count_words`)."""
+        if self._words is None:
+            object.__setattr__(self, "_words", len(WORD_RE.findall(self.text)))
+        return self._words  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,6 @@ from dataclasses import dataclass
 
 from whosestory.measures.spotlight import present_scenes
 from whosestory.model import Kind, Scene, Speech, Story
-from whosestory.screenplay import count_words
 
 _PRESENT_RE = re.compile(
     r"\b(?:PRESENT(?:[\s-]+DAY)?|NOW|TODAY|CURRENT(?:\s+DAY)?|BACK TO (?:THE )?(?:PRESENT|NOW|"
@@ -337,7 +336,7 @@ def narration(story: Story) -> dict[str, dict[str, float]]:
     for scene in story.scenes:
         for element in scene.elements:
             if element.kind is Kind.VOICE_OVER and element.speaker:
-                words[element.speaker] += count_words(element.text)
+                words[element.speaker] += element.words()
                 scenes[element.speaker].add(scene.index)
     total = sum(words.values()) or 1
     return {

@@ -29,7 +29,6 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from whosestory.model import SPOKEN_KINDS, Kind, Scene, Story
-from whosestory.screenplay import count_words
 
 LINES_PER_PAGE = 55
 SECONDS_PER_PAGE = 60.0
@@ -53,7 +52,7 @@ def words(story: Story) -> dict[str, int]:
     for scene in story.scenes:
         for element in scene.elements:
             if element.kind in SPOKEN_KINDS and element.speaker:
-                result[element.speaker] = result.get(element.speaker, 0) + count_words(element.text)
+                result[element.speaker] = result.get(element.speaker, 0) + element.words()
     return result
 
 

@@ -27,6 +27,7 @@ from whosestory.stats.cast import (
     distinctness,
     matrix,
     spoken,
+    spoken_words,
     vocabularies,
     voices,
 )
@@ -57,8 +58,9 @@ def screen_stats(
     by_part = presence_by_part(story, present) if by_part is None else by_part
     scenes = scene_stats(story, present, [s / SECONDS_PER_PAGE for s in seconds])
     texts = spoken(story)
+    said = spoken_words(story)
     vocab = vocabularies(story, texts)
-    characters = character_stats(story, present, scenes, texts, distinctness(vocab), by_part)
+    characters = character_stats(story, present, scenes, said, distinctness(vocab), by_part)
     groups = {c.name for c in story.cast if c.group}
     total = sum(s["eighths"] for s in scenes)
     return {
@@ -73,7 +75,7 @@ def screen_stats(
         "dayparts": split(scenes, "daypart"),
         "locations": locations(scenes),
         "characters": characters,
-        "matrix": matrix(scenes, [c["name"] for c in characters], present, texts),
+        "matrix": matrix(scenes, [c["name"] for c in characters], present, said),
         "voices": voices(vocab),
         "network": network_metrics(graph),
         "gender": speech_by_gender(characters, groups),

@@ -21,7 +21,6 @@ from collections.abc import Mapping, Sequence
 from itertools import combinations
 
 from whosestory.model import SPOKEN_KINDS, Story
-from whosestory.screenplay import count_words
 from whosestory.stats.screen import ACTION_KINDS, share
 from whosestory.stats.types import CharacterStats, Matrix, Overlap, SceneStats
 
@@ -41,6 +40,17 @@ def spoken(story: Story) -> dict[tuple[int, str], list[str]]:
     return found
 
 
+def spoken_words(story: Story) -> dict[tuple[int, str], int]:
+    """(scene index, speaker) -> words that speaker speaks in that scene (of `spoken`'s texts)."""
+    found: dict[tuple[int, str], int] = {}
+    for scene in story.scenes:
+        for element in scene.elements:
+            if element.kind in SPOKEN_KINDS and element.speaker:
+                key = (scene.index, element.speaker)
+                found[key] = found.get(key, 0) + element.words()
+    return found
+
+
 def action_words(story: Story) -> dict[str, int]:
     """Words of the action and stage directions each character is present in."""
     where: dict[int, list[tuple[int, str]]] = {}
@@ -57,8 +67,11 @@ def action_words(story: Story) -> dict[str, int]:
                 name for line, name in mentions if element.span.start <= line <= element.span.end
             }
             named.update(element.refs)
+            if not named:
+                continue
+            words = element.words()
             for name in named:
-                found[name] = found.get(name, 0) + count_words(element.text)
+                found[name] = found.get(name, 0) + words
     return found
 
 
@@ -66,13 +79,14 @@ def character_stats(
     story: Story,
     present: Mapping[str, frozenset[int]],
     scenes: Sequence[SceneStats],
-    texts: Mapping[tuple[int, str], list[str]],
+    said_words: Mapping[tuple[int, str], int],
     distinct: Mapping[str, float],
     by_part: Mapping[str, Mapping[str, int]],
 ) -> list[CharacterStats]:
     """Every character who speaks or appears, most dialogue first.
 
-    `distinct` is `distinctness`, `by_part` `spotlight.presence_by_part`.
+    `said_words` is `spoken_words`, `distinct` `distinctness`, `by_part`
+    `spotlight.presence_by_part`.
     """
     actions = action_words(story)
     speeches: dict[str, int] = {}
@@ -81,8 +95,8 @@ def character_stats(
             if speech.speaker:
                 speeches[speech.speaker] = speeches.get(speech.speaker, 0) + 1
     dialogue: dict[str, int] = {}
-    for (_, name), lines in texts.items():
-        dialogue[name] = dialogue.get(name, 0) + sum(count_words(t) for t in lines)
+    for (_, name), words in said_words.items():
+        dialogue[name] = dialogue.get(name, 0) + words
     found: list[CharacterStats] = []
     for character in story.cast:
         name = character.name
@@ -113,19 +127,28 @@ def matrix(
     scenes: Sequence[SceneStats],
     names: Sequence[str],
     present: Mapping[str, frozenset[int]],
-    texts: Mapping[tuple[int, str], list[str]],
+    said_words: Mapping[tuple[int, str], int],
 ) -> Matrix:
-    """Scenes x `names`: words spoken in the scene, 0 when present and silent, None when absent."""
+    """Scenes x `names`: words spoken in the scene, 0 when present and silent, None when absent.
+
+    `said_words` is `spoken_words`. Each row starts absent and only its present and
+    speaking cells are set, so the cost is the table's size in C plus the presences.
+    """
+    column = {name: i for i, name in enumerate(names)}
+    filled: dict[int, list[tuple[int, int]]] = {}
+    for name, at in column.items():
+        for index in present.get(name, ()):
+            filled.setdefault(index, []).append((at, 0))
+    for (index, name), words in said_words.items():
+        at = column.get(name)
+        if at is not None:
+            filled.setdefault(index, []).append((at, words))  # after the 0: it wins
+    width = len(names)
     rows = []
     for scene in scenes:
-        index = scene["index"] - 1
-        cells: list[int | None] = []
-        for name in names:
-            said = texts.get((index, name))
-            if said is not None:
-                cells.append(sum(count_words(t) for t in said))
-            else:
-                cells.append(0 if index in present.get(name, ()) else None)
+        cells: list[int | None] = [None] * width
+        for at, value in filled.get(scene["index"] - 1, ()):
+            cells[at] = value
         rows.append({"scene": scene["index"], "heading": scene["heading"], "cells": cells})
     return {"characters": list(names), "rows": rows}
 

@@ -15,7 +15,6 @@ from typing import Literal
 
 from whosestory.measures.spotlight import SECONDS_PER_PAGE, scene_lengths
 from whosestory.model import SPOKEN_KINDS, Kind, Scene, Story
-from whosestory.screenplay import count_words
 from whosestory.stats.types import Location, SceneStats, Split
 
 ACTION_KINDS = frozenset({Kind.ACTION, Kind.STAGE})
@@ -58,7 +57,7 @@ def daypart(time: str | None) -> str:
 
 def _words(scene: Scene, kinds: Iterable[Kind]) -> int:
     wanted = frozenset(kinds)
-    return sum(count_words(e.text) for e in scene.elements if e.kind in wanted)
+    return sum(e.words() for e in scene.elements if e.kind in wanted)
 
 
 def share(part: float, whole: float) -> float | None:

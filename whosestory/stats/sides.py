@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from whosestory.errors import WhosestoryError
 from whosestory.measures.spotlight import present_scenes
 from whosestory.model import SPOKEN_KINDS, Kind, Story
-from whosestory.screenplay import count_words
 from whosestory.stats.screen import eighths, length_label, scene_pages
 from whosestory.stats.types import SideLine, Sides
 
@@ -47,7 +46,7 @@ def sides(story: Story, name: str, present: Mapping[str, frozenset[int]] | None 
             if element.kind in _LEFT_OUT:
                 continue
             own = element.speaker == character and element.kind in SPOKEN_KINDS
-            words += count_words(element.text) if own else 0
+            words += element.words() if own else 0
             lines.append(
                 {
                     "kind": str(element.kind),
