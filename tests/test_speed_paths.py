@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from whosestory.model import Element, Kind, Span
 from whosestory.screenplay import count_words
 from whosestory.stats.cast import matrix
@@ -43,3 +45,29 @@ def test_matrix_equals_the_cell_by_cell_definition() -> None:
     }
     # a speaker need not be present by the presence table: the words still win
     assert matrix(scenes, names, present, said) == _plain_matrix(scenes, names, present, said)  # type: ignore[arg-type]
+
+
+def test_path_centralities_component_by_component_agree_with_networkx() -> None:
+    import math
+
+    import networkx as nx
+
+    from whosestory.measures import network
+
+    graph = nx.disjoint_union_all(
+        [nx.les_miserables_graph(), nx.path_graph(4), nx.complete_graph(3), nx.empty_graph(2)]
+    )
+    for u, v, data in graph.edges(data=True):
+        data.setdefault("weight", 1 + (u + v) % 3)
+    graph = nx.relabel_nodes(graph, {n: f"N{n:03d}" for n in graph})  # one order for both
+    lcm = math.lcm(*(int(w) for _, _, w in graph.edges(data="weight")))
+    for _, _, data in graph.edges(data=True):
+        data["length"] = lcm // int(data["weight"])
+    table = network.centralities(graph)
+    expected_close = {
+        n: v * lcm for n, v in nx.closeness_centrality(graph, distance="length").items()
+    }
+    assert table["betweenness"] == pytest.approx(
+        nx.betweenness_centrality(graph, weight="length"), abs=1e-12
+    )
+    assert table["closeness"] == pytest.approx(expected_close, abs=1e-12)
