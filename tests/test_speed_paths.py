@@ -71,3 +71,30 @@ def test_path_centralities_component_by_component_agree_with_networkx() -> None:
         nx.betweenness_centrality(graph, weight="length"), abs=1e-12
     )
     assert table["closeness"] == pytest.approx(expected_close, abs=1e-12)
+
+
+def test_lower_case_changes_the_words_of_a_text_only_at_the_dotted_capital_i() -> None:
+    # `stats.cast.vocabularies` ranks by the counts of the original texts on this ground
+    from whosestory.model import WORD_RE
+    from whosestory.stats.cast import _SPLIT_BY_LOWER
+
+    changed = [
+        chr(c)
+        for c in range(0x10000)
+        if len(WORD_RE.findall(chr(c).lower() + "a")) != len(WORD_RE.findall(chr(c) + "a"))
+    ]
+    assert changed == [_SPLIT_BY_LOWER]
+
+
+def test_vocabularies_rank_a_dotted_capital_i_by_its_lower_case_words() -> None:
+    from whosestory.model import Character, Story
+    from whosestory.stats.cast import VOICE_CHARACTERS, vocabularies
+
+    names = [f"C{i:02d}" for i in range(VOICE_CHARACTERS + 1)]
+    story = Story("t", "fountain", "t", (), tuple(Character(n) for n in names))
+    # each speaks 20 to 32 words; "İİİİ" is one word as written, four in lower case
+    texts = {(0, n): [" ".join(["w"] * (20 + i))] for i, n in enumerate(names)}
+    texts[(0, "C00")] = [" ".join(["w"] * 19) + " İİİİ"]
+    said = {key: len(" ".join(lines).split()) for key, lines in texts.items()}
+    vocab = vocabularies(story, texts, said)
+    assert "C00" in vocab and "C01" not in vocab  # 23 words in lower case beat C01's 21

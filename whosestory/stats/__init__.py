@@ -59,7 +59,7 @@ def screen_stats(
     scenes = scene_stats(story, present, [s / SECONDS_PER_PAGE for s in seconds])
     texts = spoken(story)
     said = spoken_words(story)
-    vocab = vocabularies(story, texts)
+    vocab = vocabularies(story, texts, said)
     characters = character_stats(story, present, scenes, said, distinctness(vocab), by_part)
     groups = {c.name for c in story.cast if c.group}
     total = sum(s["eighths"] for s in scenes)

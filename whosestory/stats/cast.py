@@ -28,6 +28,8 @@ WORDS_PER_MINUTE = 150
 VOICE_CHARACTERS = 12
 VOICE_MIN_WORDS = 20
 _TOKEN = re.compile(r"[\w’']+", re.UNICODE)
+_SPLIT_BY_LOWER = "\u0130"
+"""The one character whose lower case is not one word character: "İ" -> "i" + U+0307."""
 
 
 def spoken(story: Story) -> dict[tuple[int, str], list[str]]:
@@ -153,18 +155,36 @@ def matrix(
     return {"characters": list(names), "rows": rows}
 
 
-def vocabularies(story: Story, texts: Mapping[tuple[int, str], list[str]]) -> dict[str, set[str]]:
-    """The word types (lower case) of each individual voiced character, for `voices`."""
+def vocabularies(
+    story: Story,
+    texts: Mapping[tuple[int, str], list[str]],
+    said_words: Mapping[tuple[int, str], int],
+) -> dict[str, set[str]]:
+    """The word types (lower case) of each individual voiced character, for `voices`.
+
+    `said_words` (`spoken_words`) ranks the characters: lower case splits a word in one
+    letter only, the dotted capital I (U+0130, "i" and a combining dot), so a text
+    holding it is counted again in lower case; only the voiced are tokenised.
+    """
     groups = {c.name for c in story.cast if c.group}
-    found: dict[str, list[str]] = {}
-    for (_, name), lines in texts.items():
-        if name not in groups:
-            found.setdefault(name, []).extend(_TOKEN.findall(" ".join(lines).lower()))
+    size: dict[str, int] = {}
+    for key, lines in texts.items():
+        name = key[1]
+        if name in groups:
+            continue
+        words = said_words[key]
+        if any(_SPLIT_BY_LOWER in line for line in lines):
+            words = len(_TOKEN.findall(" ".join(lines).lower()))
+        size[name] = size.get(name, 0) + words
     voiced = sorted(
-        (n for n, tokens in found.items() if len(tokens) >= VOICE_MIN_WORDS),
-        key=lambda n: (-len(found[n]), n),
+        (n for n, count in size.items() if count >= VOICE_MIN_WORDS),
+        key=lambda n: (-size[n], n),
     )[:VOICE_CHARACTERS]
-    return {name: set(found[name]) for name in voiced}
+    found: dict[str, set[str]] = {name: set() for name in voiced}
+    for (_, name), lines in texts.items():
+        if name in found:
+            found[name].update(_TOKEN.findall(" ".join(lines).lower()))
+    return found
 
 
 def voices(vocab: Mapping[str, set[str]]) -> list[Overlap]:

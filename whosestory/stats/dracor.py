@@ -20,8 +20,7 @@ when neither the source nor the pronouns say it); share is the share of all word
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from whosestory.measures.network import GraphLike, adjacency
 from whosestory.stats.types import CharacterStats, GenderSplit, NetworkMetrics
@@ -60,32 +59,31 @@ def _components(adj: dict[str, set[str]]) -> list[set[str]]:
     for start in adj:
         if start in seen:
             continue
-        part = set(_distances(adj, start))
+        part: set[str] = set()
+        for ring in _rings(adj, start):
+            part |= ring
         seen |= part
         parts.append(part)
     return parts
 
 
-def _distances(adj: dict[str, set[str]], start: str) -> dict[str, int]:
-    """Hops from `start` to every node it reaches (breadth-first)."""
-    found = {start: 0}
-    queue = deque([start])
-    while queue:
-        u = queue.popleft()
-        for v in adj[u]:
-            if v not in found:
-                found[v] = found[u] + 1
-                queue.append(v)
-    return found
+def _rings(adj: dict[str, set[str]], start: str) -> Iterator[set[str]]:
+    """The nodes 0, 1, 2, ... hops from `start`, one set per distance (breadth-first,
+    a whole ring at a time: the set operations run in C)."""
+    ring, seen = {start}, {start}
+    while ring:
+        yield ring
+        ring = set().union(*[adj[u] for u in ring]) - seen
+        seen |= ring
 
 
 def _paths(adj: dict[str, set[str]], nodes: set[str]) -> tuple[int, float]:
     """The diameter and the mean shortest path over the pairs of a connected part."""
     longest, total = 0, 0
     for u in nodes:
-        hops = _distances(adj, u)
-        longest = max(longest, max(hops.values()))
-        total += sum(hops.values())
+        for hops, ring in enumerate(_rings(adj, u)):
+            total += hops * len(ring)
+            longest = max(longest, hops)
     k = len(nodes)
     return longest, total / (k * (k - 1))
 
