@@ -60,7 +60,8 @@ def screen_stats(
     texts = spoken(story)
     said = spoken_words(story)
     vocab = vocabularies(story, texts, said)
-    characters = character_stats(story, present, scenes, said, distinctness(vocab), by_part)
+    pairs = voices(vocab)
+    characters = character_stats(story, present, scenes, said, distinctness(vocab, pairs), by_part)
     groups = {c.name for c in story.cast if c.group}
     total = sum(s["eighths"] for s in scenes)
     return {
@@ -76,7 +77,7 @@ def screen_stats(
         "locations": locations(scenes),
         "characters": characters,
         "matrix": matrix(scenes, [c["name"] for c in characters], present, said),
-        "voices": voices(vocab),
+        "voices": pairs,
         "network": network_metrics(graph),
         "gender": speech_by_gender(characters, groups),
     }

@@ -189,19 +189,24 @@ def vocabularies(
 
 def voices(vocab: Mapping[str, set[str]]) -> list[Overlap]:
     """Vocabulary overlap (Jaccard index) of every pair of voiced characters, most alike first."""
-    pairs: list[Overlap] = [
-        {"a": a, "b": b, "overlap": round(len(vocab[a] & vocab[b]) / len(vocab[a] | vocab[b]), 4)}
-        for a, b in combinations(vocab, 2)
-    ]
+    pairs: list[Overlap] = []
+    for a, b in combinations(vocab, 2):
+        shared = len(vocab[a] & vocab[b])  # the union's size without building it
+        overlap = round(shared / (len(vocab[a]) + len(vocab[b]) - shared), 4)
+        pairs.append({"a": a, "b": b, "overlap": overlap})
     return sorted(pairs, key=lambda p: (-p["overlap"], p["a"], p["b"]))
 
 
-def distinctness(vocab: Mapping[str, set[str]]) -> dict[str, float]:
-    """1 - the mean vocabulary overlap of each voiced character (`vocabularies`) with the others."""
+def distinctness(
+    vocab: Mapping[str, set[str]], pairs: Sequence[Overlap] | None = None
+) -> dict[str, float]:
+    """1 - the mean vocabulary overlap of each voiced character (`vocabularies`) with the others.
+
+    `pairs` are `voices(vocab)` when the caller has them."""
     if len(vocab) < 2:
         return {}
     overlaps: dict[str, list[float]] = {name: [] for name in vocab}
-    for pair in voices(vocab):
+    for pair in voices(vocab) if pairs is None else pairs:
         overlaps[pair["a"]].append(pair["overlap"])
         overlaps[pair["b"]].append(pair["overlap"])
     return {name: round(1 - sum(v) / len(v), 4) for name, v in overlaps.items()}
