@@ -193,26 +193,33 @@ class _Stage:
         self.before = before
         self.on: set[str] = set()
         self.speaker: str | None = None
+        self.last: frozenset[str] | None = None
+        """`on` as `after` last returned it; None once `on` may have changed."""
 
     def after(self, element: Element) -> frozenset[str]:
         if element.kind in SPOKEN_KINDS and element.speaker:
-            self.on.add(element.speaker)
+            if element.speaker not in self.on:
+                self.on.add(element.speaker)
+                self.last = None
             self.speaker = element.speaker
         elif element.kind in _OPENING_KINDS:
+            self.last = None
             refs = [self.ids[r] for r in element.refs if r in self.ids]
             clauses = [c for c in _CLAUSE.split(element.text) if c.strip()]
             if element.kind is Kind.HEADING:
                 clauses = clauses[
                     1:
                 ]  # "SCÈNE III." lists nobody; a title as head ("The Phoenix") neither
-            moving = [c for c in clauses if _moves(c)]
-            for clause in clauses:
-                named = self.named(clause) or (refs if len(moving) == 1 else [])
-                if self.speaker is None and not _moves(clause):
+            moves = [_moves(c) for c in clauses]
+            for clause, moving in zip(clauses, moves, strict=True):
+                named = self.named(clause) or (refs if moves.count(True) == 1 else [])
+                if self.speaker is None and not moving:
                     self.opening(clause, named)
                 elif element.kind is not Kind.HEADING:
                     self.direct(clause, named)
-        return frozenset(self.on)
+        if self.last is None:  # most elements change nobody: the same set again
+            self.last = frozenset(self.on)
+        return self.last
 
     def opening(self, clause: str, named: list[str]) -> None:
         """Before anyone speaks, a heading or direction that names characters lists who
