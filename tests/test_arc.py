@@ -212,3 +212,28 @@ def test_drift_reads_the_words_units_kept_as_it_would_read_the_text() -> None:
     drift = arc.vocabulary_drift(found, text_units=kept)
     assert drift == arc.vocabulary_drift(found, text_units=bare)
     assert drift["ANNA"] is not None
+
+
+def test_drift_cuts_in_one_array_equal_each_cut_alone_to_the_last_bit() -> None:
+    import numpy as np
+
+    from whosestory.measures.arc import _jsd_rows
+
+    def one_cut(first: np.ndarray, total: np.ndarray) -> float:  # the earlier, cut by cut
+        second = total - first
+        p_total, q_total = int(first.sum()), int(second.sum())
+        if p_total == 0 or q_total == 0:
+            return 0.0
+        a, b = first / p_total, second / q_total
+        m = (a + b) / 2
+        with np.errstate(divide="ignore", invalid="ignore"):
+            terms = np.where(a > 0, a * np.log2(a / m), 0.0)
+            terms = terms + np.where(b > 0, b * np.log2(b / m), 0.0)
+        return float(terms.sum()) / 2
+
+    rng = np.random.default_rng(3)
+    for width in (1, 7, 130, 1001):
+        total = rng.integers(0, 9, width) + 1
+        firsts = np.stack([rng.integers(0, t + 1) for t in [total] * 11] + [total * 0, total])
+        expected = [one_cut(row, total) for row in firsts]
+        assert _jsd_rows(firsts, total) == expected

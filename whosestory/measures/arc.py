@@ -409,29 +409,37 @@ def _drift(speeches: list[list[str]], rng: np.random.Generator) -> float | None:
         [vocabulary.setdefault(w, len(vocabulary)) for w in chain.from_iterable(speeches)]
     )
     total = np.bincount(ids, minlength=len(vocabulary))
-
-    def split(order: np.ndarray) -> float:
+    orders = [np.arange(len(speeches))]
+    orders += [rng.permutation(len(speeches)) for _ in range(DRIFT_SHUFFLES)]
+    # every cut's first-half counts in one bincount: row k holds cut k's words, offset
+    # by k vocabularies
+    width = len(vocabulary)
+    picked = []
+    for row, order in enumerate(orders):
         in_first = np.zeros(len(speeches), dtype=bool)
         in_first[order[_halves(lengths[order])]] = True
-        first = np.bincount(ids[np.repeat(in_first, lengths)], minlength=len(vocabulary))
-        return _jsd_counts(first, total)
-
-    observed = split(np.arange(len(speeches)))
-    chance = np.mean([split(rng.permutation(len(speeches))) for _ in range(DRIFT_SHUFFLES)])
+        picked.append(ids[np.repeat(in_first, lengths)] + row * width)
+    firsts = np.bincount(np.concatenate(picked), minlength=len(orders) * width)
+    divergences = _jsd_rows(firsts.reshape(len(orders), width), total)
+    observed, chance = divergences[0], np.mean(divergences[1:])
     return round(observed - float(chance), 4)
 
 
-def _jsd_counts(first: np.ndarray, total: np.ndarray) -> float:
-    """`_jsd` on arrays of counts over one vocabulary (the second part is total - first)."""
-    second = total - first
-    p_total, q_total = int(first.sum()), int(second.sum())
-    if p_total == 0 or q_total == 0:
-        return 0.0
-    a, b = first / p_total, second / q_total
+def _jsd_rows(firsts: np.ndarray, total: np.ndarray) -> list[float]:
+    """`_jsd` of each row of `firsts` (counts of a first part over one vocabulary) against
+    the rest of `total`: 0 for a row with an empty part. Each row is summed alone (a row
+    of a C-ordered array is summed as a 1-D array is: the values are those of one cut at
+    a time, to the last bit)."""
+    seconds = total - firsts
+    p_totals, q_totals = firsts.sum(axis=1), seconds.sum(axis=1)
+    empty = (p_totals == 0) | (q_totals == 0)
+    a = firsts / np.where(empty, 1, p_totals)[:, None]
+    b = seconds / np.where(empty, 1, q_totals)[:, None]
     m = (a + b) / 2
     with np.errstate(divide="ignore", invalid="ignore"):
         terms = np.where(a > 0, a * np.log2(a / m), 0.0) + np.where(b > 0, b * np.log2(b / m), 0.0)
-    return float(terms.sum()) / 2
+    sums = terms.sum(axis=1)
+    return [0.0 if none else float(value) / 2 for none, value in zip(empty, sums, strict=True)]
 
 
 def vocabulary_drift(
