@@ -98,3 +98,23 @@ def test_vocabularies_rank_a_dotted_capital_i_by_its_lower_case_words() -> None:
     said = {key: len(" ".join(lines).split()) for key, lines in texts.items()}
     vocab = vocabularies(story, texts, said)
     assert "C00" in vocab and "C01" not in vocab  # 23 words in lower case beat C01's 21
+
+
+def test_network_metrics_by_bit_masks_agree_with_networkx() -> None:
+    import networkx as nx
+
+    from whosestory.stats.dracor import network_metrics
+
+    for seed in range(4):
+        graph = nx.disjoint_union_all(
+            [nx.gnp_random_graph(70, 0.08 * (seed + 1), seed=seed), nx.path_graph(5)]
+        )
+        graph.add_node(999)
+        graph = nx.relabel_nodes(graph, str)
+        found = network_metrics(graph)
+        largest = graph.subgraph(max(nx.connected_components(graph), key=len))
+        assert found["clustering"] == round(nx.average_clustering(graph), 4)
+        assert found["diameter"] == nx.diameter(largest)
+        assert found["average_path_length"] == round(nx.average_shortest_path_length(largest), 4)
+        assert found["components"] == nx.number_connected_components(graph)
+        assert found["density"] == round(nx.density(graph), 4)

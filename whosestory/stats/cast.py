@@ -55,20 +55,18 @@ def spoken_words(story: Story) -> dict[tuple[int, str], int]:
 
 def action_words(story: Story) -> dict[str, int]:
     """Words of the action and stage directions each character is present in."""
-    where: dict[int, list[tuple[int, str]]] = {}
+    where: dict[tuple[int, int], set[str]] = {}
     for mention in story.mentions:
         if mention.present:
-            where.setdefault(mention.scene, []).append((mention.line, mention.character))
+            where.setdefault((mention.scene, mention.line), set()).add(mention.character)
     found: dict[str, int] = {}
     for scene in story.scenes:
-        mentions = where.get(scene.index, [])
         for element in scene.elements:
             if element.kind not in ACTION_KINDS:
                 continue
-            named = {
-                name for line, name in mentions if element.span.start <= line <= element.span.end
-            }
-            named.update(element.refs)
+            named: set[str] = set(element.refs)
+            for line in range(element.span.start, element.span.end + 1):
+                named.update(where.get((scene.index, line), ()))
             if not named:
                 continue
             words = element.words()

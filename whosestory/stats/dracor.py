@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from whosestory.measures.network import GraphLike, adjacency
+from whosestory.measures.network import GraphLike
 from whosestory.stats.types import CharacterStats, GenderSplit, NetworkMetrics
 
 GENDER_ORDER = ("f", "m", "unknown")
@@ -33,24 +33,61 @@ def network_metrics(graph: GraphLike) -> NetworkMetrics:
 
     `graph` is the measures' weighted adjacency (or a networkx graph); weights are ignored.
     """
-    adj = {u: {v for v in row if v != u} for u, row in adjacency(graph).items()}
+    adj = {u: {v for v in graph[u] if v != u} for u in graph}
     n = len(adj)
     m = sum(len(row) for row in adj.values()) // 2
+    bits = _Bits(adj)
     components = _components(adj)
     largest = max(components, key=len) if components else set()
     connected = len(largest) > 1
-    diameter, mean_path = _paths(adj, largest) if connected else (None, None)
+    diameter, mean_path = _paths(bits, largest) if connected else (None, None)
     return {
         "nodes": n,
         "edges": m,
         "density": round(2 * m / (n * (n - 1)), 4) if n > 1 else 0.0,
         "average_degree": round(2 * m / n, 4) if n else 0.0,
-        "clustering": round(sum(_clustering(adj, u) for u in adj) / n, 4) if n else 0.0,
+        "clustering": round(sum(bits.clustering(u) for u in adj) / n, 4) if n else 0.0,
         "diameter": diameter,
         "average_path_length": round(mean_path, 4) if mean_path is not None else None,
         "components": len(components),
         "largest_component": len(largest),
     }
+
+
+class _Bits:
+    """The graph as one integer bit mask of neighbours per node: a breadth-first ring and
+    a node's neighbours among another's neighbours are a few integer operations each."""
+
+    def __init__(self, adj: dict[str, set[str]]) -> None:
+        self.position = {u: i for i, u in enumerate(adj)}
+        self.masks = [sum(1 << self.position[v] for v in row) for row in adj.values()]
+        self.adj = adj
+
+    def clustering(self, u: str) -> float:
+        """The share of a node's neighbour pairs that are neighbours themselves."""
+        neighbours = self.adj[u]
+        k = len(neighbours)
+        if k < 2:
+            return 0.0
+        mine, masks, position = self.masks[self.position[u]], self.masks, self.position
+        links = sum((masks[position[v]] & mine).bit_count() for v in neighbours) / 2
+        return 2 * links / (k * (k - 1))
+
+    def hops(self, u: str) -> Iterator[int]:
+        """How many nodes are 1, 2, 3, ... hops from `u` (breadth-first, ring by ring)."""
+        masks = self.masks
+        ring = seen = 1 << self.position[u]
+        while True:
+            after = 0
+            while ring:
+                low = ring & -ring
+                after |= masks[low.bit_length() - 1]
+                ring ^= low
+            ring = after & ~seen
+            if not ring:
+                return
+            seen |= ring
+            yield ring.bit_count()
 
 
 def _components(adj: dict[str, set[str]]) -> list[set[str]]:
@@ -59,43 +96,24 @@ def _components(adj: dict[str, set[str]]) -> list[set[str]]:
     for start in adj:
         if start in seen:
             continue
-        part: set[str] = set()
-        for ring in _rings(adj, start):
+        part, ring = {start}, {start}
+        while ring:
+            ring = set().union(*[adj[u] for u in ring]) - part
             part |= ring
         seen |= part
         parts.append(part)
     return parts
 
 
-def _rings(adj: dict[str, set[str]], start: str) -> Iterator[set[str]]:
-    """The nodes 0, 1, 2, ... hops from `start`, one set per distance (breadth-first,
-    a whole ring at a time: the set operations run in C)."""
-    ring, seen = {start}, {start}
-    while ring:
-        yield ring
-        ring = set().union(*[adj[u] for u in ring]) - seen
-        seen |= ring
-
-
-def _paths(adj: dict[str, set[str]], nodes: set[str]) -> tuple[int, float]:
+def _paths(bits: _Bits, nodes: set[str]) -> tuple[int, float]:
     """The diameter and the mean shortest path over the pairs of a connected part."""
     longest, total = 0, 0
     for u in nodes:
-        for hops, ring in enumerate(_rings(adj, u)):
-            total += hops * len(ring)
+        for hops, count in enumerate(bits.hops(u), start=1):
+            total += hops * count
             longest = max(longest, hops)
     k = len(nodes)
     return longest, total / (k * (k - 1))
-
-
-def _clustering(adj: dict[str, set[str]], u: str) -> float:
-    """The share of a node's neighbour pairs that are neighbours themselves."""
-    neighbours = adj[u]
-    k = len(neighbours)
-    if k < 2:
-        return 0.0
-    links = sum(len(adj[v] & neighbours) for v in neighbours) / 2
-    return 2 * links / (k * (k - 1))
 
 
 def speech_by_gender(characters: Sequence[CharacterStats], groups: set[str]) -> list[GenderSplit]:
