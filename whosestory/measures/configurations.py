@@ -94,9 +94,13 @@ class Configuration:
     characters: frozenset[str]
 
 
-def configurations(story: Story) -> tuple[Configuration, ...]:
-    """The story's configurations, in order (see the module docstring)."""
-    names = name_patterns(story.cast)
+def configurations(
+    story: Story, names: list[tuple[re.Pattern[str], str]] | None = None
+) -> tuple[Configuration, ...]:
+    """The story's configurations, in order (see the module docstring).
+
+    `names` are ``name_patterns(story.cast)`` when the caller has them."""
+    names = name_patterns(story.cast) if names is None else names
     index = NameIndex(names)
     words = _name_words(story.cast)
     ids = _ids(story.cast)

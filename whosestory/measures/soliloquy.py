@@ -120,12 +120,16 @@ def _words(elements: Iterable[Element]) -> int:
     return sum(len(e.text.split()) for e in elements)
 
 
-def _alone(configs: Sequence[Configuration], scene: int, element: Element, speaker: str) -> bool:
-    line = element.span.start
-    return any(
-        c.scene == scene and c.first_line <= line <= c.last_line and c.characters == {speaker}
-        for c in configs
-    )
+def _alone_lines(configs: Iterable[Configuration]) -> set[tuple[int, int, str]]:
+    """(scene, line, character) for every line of a configuration with one character on
+    stage: a speech starting on that line is said alone. A line of several configurations
+    (elements sharing a line) is alone when any of them is."""
+    found: set[tuple[int, int, str]] = set()
+    for c in configs:
+        if len(c.characters) == 1:
+            (one,) = c.characters
+            found.update((c.scene, line, one) for line in range(c.first_line, c.last_line + 1))
+    return found
 
 
 def _answered(
@@ -197,12 +201,10 @@ def inner_speeches(
     """Every soliloquy and aside of a play, in order (none in a screenplay)."""
     if story.format != "tei":
         return []
-    configs = configurations(story) if configs is None else configs
-    individuals = {c.name for c in story.cast if not c.group}
     names = name_patterns(story.cast)
-    by_scene: dict[int, list[Configuration]] = {}
-    for config in configs:  # each speech looks only at its own scene's configurations
-        by_scene.setdefault(config.scene, []).append(config)
+    configs = configurations(story, names) if configs is None else configs
+    individuals = {c.name for c in story.cast if not c.group}
+    alone_at = _alone_lines(configs)
     found: list[InnerSpeech] = []
     for scene in story.scenes:
         elements = scene.elements
@@ -214,8 +216,7 @@ def inner_speeches(
             if _is_aside(elements, run):
                 found.append(InnerSpeech(speaker, scene.index, spoken, _words(spoken), "aside"))
                 continue
-            scene_configs = by_scene.get(scene.index, [])
-            alone = _alone_from(elements, run, scene_configs, scene.index, speaker, names)
+            alone = _alone_from(elements, run, alone_at, scene.index, speaker, names)
             if alone is not None:
                 said = tuple(elements[i] for i in alone)
                 found.append(InnerSpeech(speaker, scene.index, said, _words(said), "soliloquy"))
@@ -225,7 +226,7 @@ def inner_speeches(
 def _alone_from(
     elements: Sequence[Element],
     run: Sequence[int],
-    configs: Sequence[Configuration],
+    alone_at: set[tuple[int, int, str]],
     scene: int,
     speaker: str,
     names: Sequence[tuple[re.Pattern[str], str]],
@@ -235,7 +236,7 @@ def _alone_from(
     witching time..."), when they are a soliloquy's length and nobody answers them."""
     for k, i in enumerate(run):
         says_alone = i > 0 and _says_alone(elements[i - 1], speaker, names)
-        if says_alone or _alone(configs, scene, elements[i], speaker):
+        if says_alone or (scene, elements[i].span.start, speaker) in alone_at:
             rest = list(run[k:])
             long_enough = _words(elements[j] for j in rest) >= MIN_SOLILOQUY_WORDS
             if long_enough and not _answered(elements, rest, speaker, names):
