@@ -314,3 +314,14 @@ def test_a_spawned_worker_reports_its_own_peak_not_its_parents() -> None:
     with multiprocessing.get_context("spawn").Pool(1) as pool:
         child = pool.apply(peak_rss_mb)
     assert peak_rss_mb() > 400 and child < 200
+
+
+def test_one_worker_takes_many_files_in_one_process_started_once(corpus: Path) -> None:
+    from whosestory.corpus.engines import ONE_WORKER_POOL_FROM
+
+    files = story_files(corpus)
+    assert len(files) >= ONE_WORKER_POOL_FROM
+    table = analyze_corpus(files, workers=1, progress=False)
+    peaks = table.attrs["worker_peak_rss_mb"]  # by pid: one worker, not this process
+    assert len(peaks) == 1 and os.getpid() not in peaks
+    assert len(table) == len(files)

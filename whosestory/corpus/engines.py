@@ -28,13 +28,21 @@ IN_FLIGHT_PER_WORKER = 4
 ENGINES = ("local", "dask")
 
 
+ONE_WORKER_POOL_FROM = 8
+"""Files from which one worker is a worker process started once, as with several: a
+process forked from the caller for each file (pandas and the parts in its memory) cost
+about 40 ms of CPU a film, a quarter of the film's analysis (docs/corpus.md); a worker's
+start-up (imports, about 0.4 s) pays for itself over a few files."""
+
+
 def local_results(
     files: Sequence[str], workers: int, with_characters: bool, limit: float = LIMIT_SECONDS
 ) -> Iterator[Result]:
-    """Rows from `workers` processes (1 runs in this process), each file within `limit` s."""
-    if workers <= 1:
+    """Rows from `workers` processes, each file within `limit` s. One worker and fewer
+    than `ONE_WORKER_POOL_FROM` files: each file in a process forked from this one."""
+    if workers <= 1 and len(files) < ONE_WORKER_POOL_FROM:
         return inline_results(files, with_characters, limit)
-    return pooled_results(files, workers, with_characters, limit)
+    return pooled_results(files, max(workers, 1), with_characters, limit)
 
 
 MAX_BATCH = 8

@@ -15,7 +15,8 @@
   memory by the operating system, pages, scenes, speakers and decompressed bytes by the
   readers. A file over one is an error row naming the limit.
 
-With one worker each file runs in a process forked from this one (no start-up),
+`inline_results` (one worker and a few files: `engines.local_results`) runs each file in
+a process forked from this one (no start-up),
 prepared as a worker is, held to the time and memory budget by `run_bounded`; with the
 memory limit off (``--limit-memory-mb 0``), or where processes cannot fork, it runs in
 this process, the time kept by a timer signal.

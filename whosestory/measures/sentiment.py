@@ -31,6 +31,7 @@ absent, never read with another language's words.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -59,12 +60,12 @@ class Scorer:
         lexicon, boosters = self.lexicon, self.boosters
         english = self.language == "en"
         found: list[float] = []
-        seen_contrast = -1
-        for i, word in enumerate(words):
-            if word == self.contrast and seen_contrast < 0:
-                seen_contrast = len(found)
-            valence = lexicon.get(word)
-            if valence is None or word in boosters:
+        at: list[int] = []  # the position of each valence found
+        # only lexicon words score: find them in one pass, then look around each
+        for i in [i for i, word in enumerate(words) if word in lexicon]:
+            word = words[i]
+            valence = lexicon[word]
+            if word in boosters:
                 continue
             if english and i + 1 < len(words):
                 after = words[i + 1]
@@ -86,10 +87,11 @@ class Scorer:
                     valence *= N_SCALAR
                     negated = True
             found.append(valence)
-        if seen_contrast >= 0:
-            found = [v * 0.5 for v in found[:seen_contrast]] + [
-                v * 1.5 for v in found[seen_contrast:]
-            ]
+            at.append(i)
+        if found and self.contrast in words:
+            # valences before the first contrast word count half, from it on one and a half
+            first = bisect_left(at, words.index(self.contrast))
+            found = [v * 0.5 for v in found[:first]] + [v * 1.5 for v in found[first:]]
         return found
 
     def _negated(self, words: list[str], i: int, back: int) -> bool:
