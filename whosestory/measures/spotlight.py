@@ -191,10 +191,15 @@ def presence_matrix(
     speaking = speaking_scenes(story) if speaking is None else speaking
     present = _present(story, present)
     n = len(story.scenes)
-    return {
-        name: [2 if i in speaking[name] else 1 if i in scenes else 0 for i in range(n)]
-        for name, scenes in present.items()
-    }
+    matrix: dict[str, list[int]] = {}
+    for name, scenes in present.items():
+        row = [0] * n  # set only where present or speaking: a large cast is mostly absent
+        for i in scenes:
+            row[i] = 1
+        for i in speaking.get(name, ()):
+            row[i] = 2
+        matrix[name] = row
+    return matrix
 
 
 def parts(story: Story) -> list[tuple[str, list[int]]]:
