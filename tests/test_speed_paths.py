@@ -118,3 +118,24 @@ def test_network_metrics_by_bit_masks_agree_with_networkx() -> None:
         assert found["average_path_length"] == round(nx.average_shortest_path_length(largest), 4)
         assert found["components"] == nx.number_connected_components(graph)
         assert found["density"] == round(nx.density(graph), 4)
+
+
+def test_regression_analysing_a_screenplay_does_not_import_lxml() -> None:
+    """The soliloquy measure took a constant from the TEI reader, and with it lxml (about
+    10 ms of every `analyze` process, whatever the format)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import contextlib, io, sys\n"
+        "from whosestory.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['analyze', 'tests/stories/salt-and-static.fountain', '--format', 'json'])\n"
+        "print('\\n'.join(sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert "lxml" not in out.stdout.split()

@@ -39,6 +39,11 @@ SPOKEN_KINDS = frozenset({Kind.DIALOGUE, Kind.VOICE_OVER, Kind.LYRIC})
 CUED_KINDS = SPOKEN_KINDS | {Kind.PARENTHETICAL}
 """Kinds that belong to a speech and carry its cue."""
 
+CLOSES_SPEECH = "closes speech"
+"""The extension of a stage direction that ends its speech, inside the TEI ``<sp>``
+(set by the TEI reader, read by the soliloquy measure: here, so that measuring a
+story never imports the XML reader and lxml)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Span:

@@ -34,8 +34,7 @@ from whosestory.measures.configurations import (
     configurations,
     name_patterns,
 )
-from whosestory.model import Element, Kind, Story
-from whosestory.readers._tei_body import CLOSES_SPEECH
+from whosestory.model import CLOSES_SPEECH, Element, Kind, Story
 
 MIN_SOLILOQUY_WORDS = 25
 """A speech alone shorter than this ("Ho!", a line before an exit) is no soliloquy."""

@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from lxml import etree
 
-from whosestory.model import Diagnostic, Element, Kind, Span
+from whosestory.model import CLOSES_SPEECH, Diagnostic, Element, Kind, Span
 from whosestory.readers._xml import local_name
 
 SEGMENT_XPATH = (
@@ -315,8 +315,6 @@ def _line_number(element: etree._Element) -> str | None:
     return number if number and any(ch.isdigit() for ch in number) else None
 
 
-CLOSES_SPEECH = "closes speech"
-"""The extension of a stage direction that ends its speech, inside the ``<sp>``."""
 _ACT_TYPES = frozenset({"act", "acte"})
 """A division's type that makes it an act (FreDraCor writes ``type="acte"`` as well)."""
 
