@@ -128,7 +128,12 @@ def test_unexpected_exception_becomes_an_error_row(monkeypatch: pytest.MonkeyPat
     def explode(story: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(whosestory, "analyze", explode)
+    import whosestory.worker
+    from whosestory.corpus import rows
+
+    monkeypatch.setattr(rows, "_table_analysis", explode)
+    # as in a worker, held to its budget already: the analysis runs in this process
+    monkeypatch.setattr(whosestory.worker, "_bounded", True)
     row, characters = process_file(str(EXAMPLE), with_characters=True)
     assert row["error"] == "internal error (RuntimeError: boom)."
     assert characters == [] and row["seconds"] >= 0
@@ -325,3 +330,16 @@ def test_one_worker_takes_many_files_in_one_process_started_once(corpus: Path) -
     peaks = table.attrs["worker_peak_rss_mb"]  # by pid: one worker, not this process
     assert len(peaks) == 1 and os.getpid() not in peaks
     assert len(table) == len(files)
+
+
+def test_rows_without_the_report_details_equal_rows_of_the_whole_analysis(corpus: Path) -> None:
+    from whosestory.analysis import NO_CHARTS
+    from whosestory.analysis import analyze as analyze_here
+    from whosestory.corpus.rows import character_rows
+
+    for name in ("keeper-a.fountain", "the-lamplighters.xml", "night-ferry.fdx"):
+        story = whosestory.load(corpus / name)
+        whole, lean = analyze_here(story), analyze_here(story, details=False)
+        assert lean.stats is None and lean.charts == NO_CHARTS and whole.stats is not None
+        assert story_row(lean, name) == story_row(whole, name)
+        assert character_rows(lean, name) == character_rows(whole, name)

@@ -169,17 +169,28 @@ def _figures(signals: Signals) -> tuple[CharacterFigures, ...]:
     return tuple(figures)
 
 
-def analyze(story: Story, models: Mapping[str, RoleModel] | None = None) -> Analysis:
+NO_CHARTS = Charts({}, (), (), ())
+"""The chart data of an analysis made without its details (`analyze`'s `details`)."""
+
+
+def analyze(
+    story: Story, models: Mapping[str, RoleModel] | None = None, *, details: bool = True
+) -> Analysis:
     """Compute every measure once, decide every declared role, and gather the chart data.
 
     `models` overrides the shipped role models (role -> model, see `whosestory fit`).
+    `details=False` leaves out what only a report reads, the statistics (`stats` None)
+    and the chart data (`NO_CHARTS`): a corpus table's rows need neither (about a
+    tenth of a film's analysis).
     """
     signals = measure(story)
     roles, scored = decide_all(signals, models)
     figures = _figures(signals)
     groups = {c.name for c in story.cast if c.group}
     leaders = [f.name for f in figures if f.name not in groups]
-    charts = chart_data(signals, arc_names([v.character for v in roles.values()], leaders))
+    charts = NO_CHARTS
+    if details:
+        charts = chart_data(signals, arc_names([v.character for v in roles.values()], leaders))
     by_part = {f.name: f.presence_by_part for f in figures}
     graph = signals.graphs["copresence"]
     return Analysis(
@@ -200,7 +211,9 @@ def analyze(story: Story, models: Mapping[str, RoleModel] | None = None) -> Anal
         language=signals.language,
         unavailable=languages.unavailable(signals.language),
         case_of=partial(_case_of, signals, roles, scored),
-        stats=screen_stats(story, signals.present, graph, signals.lengths, by_part),
+        stats=screen_stats(story, signals.present, graph, signals.lengths, by_part)
+        if details
+        else None,
     )
 
 

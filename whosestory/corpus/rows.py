@@ -16,6 +16,7 @@ from typing import Any
 
 from whosestory.analysis import Analysis
 from whosestory.measure_registry import BY_NAME as MEASURES_BY_NAME
+from whosestory.model import Story
 from whosestory.roles import MAIN_CHARACTER, ROLES, SPOTLIGHT
 from whosestory.verdict import Verdict
 
@@ -181,18 +182,29 @@ def peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def _table_analysis(story: Story) -> Analysis:
+    """What the rows read: the analysis without the statistics and the chart data."""
+    from whosestory.analysis import analyze
+
+    return analyze(story, details=False)
+
+
 def process_file(file: str, with_characters: bool = False) -> tuple[dict[str, Any], list]:
     """Load and analyse one file; never raises. Returns (story row, character rows).
 
     This is what the workers run: it takes a path and returns plain dicts, so no
     Story crosses a process boundary or outlives the call.
     """
-    from whosestory import analyze, load
+    from whosestory import load
+    from whosestory.worker import run_bounded
 
     start = time.perf_counter()
     characters: list[dict[str, Any]] = []
     try:
-        analysis = analyze(load(file))
+        story = load(file)
+        # as `whosestory.analyze` does, within the budget: without the report's details
+        analysis = run_bounded(_table_analysis, (story,), None, story.source or story.title)
+        del story
         row = story_row(analysis, file)
         if with_characters:
             characters = character_rows(analysis, file)
