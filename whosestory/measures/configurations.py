@@ -160,9 +160,13 @@ class NameIndex:
     def candidates(self, text: str) -> list[int]:
         """Indices of the patterns that may match `text`, in order."""
         found = set(self.always)
+        by_word = self.by_word
         for token in _TOKEN.findall(text):
-            for key in {token.lower(), token.casefold()}:
-                found.update(self.by_word.get(key, ()))
+            lower = token.lower()
+            found.update(by_word.get(lower, ()))
+            folded = token.casefold()
+            if folded != lower:
+                found.update(by_word.get(folded, ()))
         return sorted(found)
 
 
@@ -214,13 +218,14 @@ class _Stage:
                 clauses = clauses[
                     1:
                 ]  # "SCÈNE III." lists nobody; a title as head ("The Phoenix") neither
-            moves = [_moves(c) for c in clauses]
-            for clause, moving in zip(clauses, moves, strict=True):
-                named = self.named(clause) or (refs if moves.count(True) == 1 else [])
-                if self.speaker is None and not moving:
+            words = [_Words(c) for c in clauses]
+            moving = sum(w.moves for w in words)
+            for clause, said in zip(clauses, words, strict=True):
+                named = self.named(clause) or (refs if moving == 1 else [])
+                if self.speaker is None and not said.moves:
                     self.opening(clause, named)
                 elif element.kind is not Kind.HEADING:
-                    self.direct(clause, named)
+                    self.direct(clause, named, said)
         if self.last is None:  # most elements change nobody: the same set again
             self.last = frozenset(self.on)
         return self.last
@@ -252,11 +257,11 @@ class _Stage:
                 found.append(character)  # "Exit Phoen.": the one name "Phoen" begins
         return found
 
-    def direct(self, clause: str, named: list[str]) -> None:
-        """Apply one clause of a stage direction."""
+    def direct(self, clause: str, named: list[str], said: _Words) -> None:
+        """Apply one clause of a stage direction (`said`: its entrance and exit words)."""
         if STAYS.search(clause) and named:
             self.on = set(named)
-        elif EXIT.search(clause) or _SHORT_EXIT.match(clause):
+        elif said.exits:
             if _ALL_BUT.search(clause) and named:
                 self.on = set(named)
             elif named:
@@ -265,12 +270,19 @@ class _Stage:
                 self.on.clear()
             elif self.speaker:
                 self.on.discard(self.speaker)
-        elif ENTRANCE.search(clause):
+        elif said.enters:
             self.on.update(named)
 
 
-def _moves(clause: str) -> bool:
-    return bool(ENTRANCE.search(clause) or EXIT.search(clause) or _SHORT_EXIT.match(clause))
+class _Words:
+    """Whether a clause has an entrance word and an exit word, each read once."""
+
+    __slots__ = ("enters", "exits", "moves")
+
+    def __init__(self, clause: str) -> None:
+        self.enters = ENTRANCE.search(clause) is not None
+        self.exits = EXIT.search(clause) is not None or _SHORT_EXIT.match(clause) is not None
+        self.moves = self.enters or self.exits
 
 
 def _ids(cast: Iterable[Character]) -> dict[str, str]:
