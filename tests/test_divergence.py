@@ -24,9 +24,17 @@ def test_a_clear_main_character_is_stated_plainly() -> None:
 
 
 def test_a_main_character_ahead_but_unsure_is_withheld() -> None:
-    # a "may be" headline at 50% would be right about two times in three: no sentence
-    roles = _roles("EDWARD", "EDWARD", 0.9, "WILL", {"WILL": 0.5, "EDWARD": 0.25})
+    # a "may be" headline under 70% would be right about two times in three: no sentence
+    roles = _roles("EDWARD", "EDWARD", 0.9, "WILL", {"WILL": 0.62, "EDWARD": 0.2})
     assert divergence(roles) is None
+
+
+def test_a_main_character_under_the_clear_bar_is_not_stated_plainly() -> None:
+    roles = _roles("EDWARD", "EDWARD", 0.9, "WILL", {"WILL": 0.65, "EDWARD": 0.35})
+    sentence = divergence(roles) or ""
+    assert sentence == (
+        "The spotlight is EDWARD's; whose story it is stays open (WILL 65%, EDWARD 35%)."
+    )
 
 
 def test_co_leads_leave_the_question_open() -> None:

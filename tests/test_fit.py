@@ -13,6 +13,7 @@ from whosestory.errors import InputError
 from whosestory.evalfigures import calibration
 from whosestory.rolemodel import (
     RoleModel,
+    calibrate,
     contributions,
     model_from_json,
     probabilities,
@@ -145,3 +146,45 @@ def test_shipped_models_have_provenance(role: str) -> None:
     model = shipped_model(role)
     assert model is not None and model.role == role
     assert {"fitted_on", "cross_validated", "date", "penalty"} <= set(model.provenance)
+
+
+def test_a_calibration_moves_the_leader_by_hand_and_keeps_the_order() -> None:
+    # leader 0.5 -> logit 0; p' = 1 / (1 + exp(-ln 3)) = 3/4; the others share 1/4 as they
+    # shared 1/2: 0.3 -> 0.15, 0.2 -> 0.1
+    calibrated = calibrate([0.3, 0.5, 0.2], (math.log(3), 0.5))
+    assert calibrated == pytest.approx([0.15, 0.75, 0.1])
+    assert calibrate([0.3, 0.5, 0.2], None) == [0.3, 0.5, 0.2]
+
+
+def test_a_calibration_never_breaks_a_tie_or_changes_the_leader() -> None:
+    assert calibrate([0.4, 0.4, 0.2], (2.0, 1.0)) == [0.4, 0.4, 0.2]
+    # a calibration that would pull the leader under the runner-up is not applied
+    assert calibrate([0.45, 0.4, 0.15], (-3.0, 1.0)) == [0.45, 0.4, 0.15]
+
+
+def test_a_calibrated_model_round_trips_through_json_and_applies() -> None:
+    model = RoleModel(
+        "main_character", ("words_top",), (0.0,), (0.0,), (1.0,), calibration=(1.0, 0.5)
+    )
+    again = model_from_json(model.to_json())
+    assert again.calibration == (1.0, 0.5)
+    probs = probabilities(again, {"ANNA": {"words_top": 1.0}, "BEN": {"words_top": 0.0}})
+    # a tie for the lead stays a tie
+    assert probs == pytest.approx({"ANNA": 0.5, "BEN": 0.5})
+    with pytest.raises(InputError):
+        model_from_json({**model.to_json(), "calibration": {"intercept": 0.0, "slope": -1.0}})
+
+
+def test_fit_calibration_learns_an_underconfident_leader() -> None:
+    # leaders said 40% but right 80% of the time: the calibration raises them
+    tops = [(0.4, i % 5 != 0) for i in range(100)] + [(0.9, i % 10 != 0) for i in range(100)]
+    intercept, slope = fitting.fit_calibration(tops) or (0.0, 1.0)
+    calibrated = calibrate([0.4, 0.35, 0.25], (intercept, slope))[0]
+    assert 0.7 < calibrated < 0.85
+    assert fitting.fit_calibration(tops[:10]) is None  # too few to fit
+    assert fitting.fit_calibration([(0.5, True)] * 50) is None  # nothing to learn from
+
+
+def test_fit_selected_calibrates_on_held_out_predictions() -> None:
+    model = fitting.fit_selected(_cases(60), ("a", "b"), "main_character")
+    assert model.calibration is not None and model.calibration[1] > 0

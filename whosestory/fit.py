@@ -29,7 +29,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 from whosestory.features import FAMILIES
-from whosestory.rolemodel import RoleModel
+from whosestory.rolemodel import RoleModel, calibrate
 
 PENALTIES = (0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 """The L2 penalties (lambda, per story) that the inner cross-validation chooses from."""
@@ -144,7 +144,7 @@ def predict(model: RoleModel, case: Case) -> np.ndarray:
     s = x @ np.array(model.coefficients)
     s = s - s.max()
     e = np.exp(s)
-    return e / e.sum()
+    return np.array(calibrate(e / e.sum(), model.calibration))
 
 
 def _folds(keys: Sequence[str], k: int, seed: int) -> list[set[str]]:
@@ -165,6 +165,38 @@ def _log_likelihood(model: RoleModel, cases: Sequence[Case]) -> float:
     return total
 
 
+def _select(
+    cases: Sequence[Case],
+    features: Sequence[str],
+    folds: int,
+    seed: int,
+    augment: Callable[[Sequence[Case]], list[Case]] | None,
+    prior: Mapping[str, float] | None,
+) -> tuple[float, list[tuple[float, bool]]]:
+    """The penalty with the best held-out log-likelihood in an inner k-fold, and at that
+    penalty each held-out story's leader probability and whether the leader was right."""
+    keys = [_key(c) for c in cases]
+    parts = _folds(keys, folds, seed)
+    best, best_ll, best_tops = PENALTIES[0], -math.inf, []
+    for penalty in PENALTIES:
+        ll = 0.0
+        tops: list[tuple[float, bool]] = []
+        for part in parts:
+            train = [c for c in cases if _key(c) not in part]
+            test = [c for c in cases if _key(c) in part and c.accepted]
+            if not train or not test:
+                continue
+            model = fit(augment(train) if augment else train, features, penalty, prior=prior)
+            for case in test:
+                p = predict(model, case)
+                ll += math.log(max(float(p[list(case.accepted)].sum()), 1e-12))
+                top = int(np.argmax(p))
+                tops.append((float(p[top]), top in case.accepted))
+        if ll > best_ll:
+            best, best_ll, best_tops = penalty, ll, tops
+    return best, best_tops
+
+
 def choose_penalty(
     cases: Sequence[Case],
     features: Sequence[str],
@@ -174,21 +206,37 @@ def choose_penalty(
     prior: Mapping[str, float] | None = None,
 ) -> float:
     """The penalty with the best held-out log-likelihood in an inner k-fold."""
-    keys = [_key(c) for c in cases]
-    parts = _folds(keys, folds, seed)
-    best, best_ll = PENALTIES[0], -math.inf
-    for penalty in PENALTIES:
-        ll = 0.0
-        for part in parts:
-            train = [c for c in cases if _key(c) not in part]
-            test = [c for c in cases if _key(c) in part]
-            if not train or not test:
-                continue
-            model = fit(augment(train) if augment else train, features, penalty, prior=prior)
-            ll += _log_likelihood(model, test)
-        if ll > best_ll:
-            best, best_ll = penalty, ll
-    return best
+    return _select(cases, features, folds, seed, augment, prior)[0]
+
+
+CALIBRATION_PENALTY = 0.1
+"""Ridge pulling the calibration towards none (intercept 0, slope 1)."""
+CALIBRATION_MINIMUM = 30
+"""Fewer held-out stories than this, or all right or all wrong: no calibration."""
+
+
+def fit_calibration(tops: Sequence[tuple[float, bool]]) -> tuple[float, float] | None:
+    """Platt scaling of the leader's probability on held-out (probability, right) pairs:
+    intercept and slope on its log-odds, or None when the pairs cannot support one."""
+    hits = np.array([h for _, h in tops], dtype=float)
+    if len(tops) < CALIBRATION_MINIMUM or hits.min() == hits.max():
+        return None
+    p = np.clip(np.array([q for q, _ in tops]), 1e-6, 1 - 1e-6)
+    z = np.log(p / (1 - p))
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        q = np.clip(1 / (1 + np.exp(-(w[0] + w[1] * z))), 1e-12, 1 - 1e-12)
+        shift = w - np.array([0.0, 1.0])
+        value = -float((hits * np.log(q) + (1 - hits) * np.log(1 - q)).sum())
+        value += 0.5 * CALIBRATION_PENALTY * float(shift @ shift)
+        residual = q - hits
+        grad = np.array([residual.sum(), (residual * z).sum()]) + CALIBRATION_PENALTY * shift
+        return value, grad
+
+    result = minimize(
+        loss, np.array([0.0, 1.0]), jac=True, method="L-BFGS-B", bounds=[(None, None), (0.05, None)]
+    )
+    return float(result.x[0]), float(result.x[1])
 
 
 def augment_titles(cases: Sequence[Case]) -> list[Case]:
@@ -204,10 +252,11 @@ def fit_selected(
     seed: int = 1,
     prior: Mapping[str, float] | None = None,
 ) -> RoleModel:
-    """Choose the penalty by inner cross-validation, then fit on all the cases."""
-    penalty = choose_penalty(cases, features, seed=seed, augment=augment_titles, prior=prior)
+    """Choose the penalty by inner cross-validation, fit on all the cases, and calibrate the
+    leader's probability on the inner held-out predictions at that penalty."""
+    penalty, tops = _select(cases, features, 3, seed, augment_titles, prior)
     model = fit(augment_titles(cases), features, penalty, role, prior=prior)
-    return replace(model, provenance={"penalty": penalty})
+    return replace(model, provenance={"penalty": penalty}, calibration=fit_calibration(tops))
 
 
 def cross_validate(

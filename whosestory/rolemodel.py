@@ -7,6 +7,12 @@ A role model gives each character of a story the score
 conditional logit). What carried a verdict is ``w_j * (x_ij - x_kj) / scale_j``,
 feature by feature, between the winner i and the runner-up k.
 
+A softmax over a whole cast spreads its mass: a leader at 46% is right far more often
+than 46% of the time, because the rest is shared by many. A model may therefore carry a
+`calibration` of its leader's probability (Platt scaling): ``p' = 1 / (1 + exp(-(a + b *
+logit(p))))``, fitted on held-out predictions, with the others scaled to share ``1 - p'``
+as they shared ``1 - p``. It never changes who leads.
+
 Models are fitted by `whosestory.fit` (which needs scipy) and shipped as small
 JSON files in `whosestory/data/models/`; applying one needs nothing but the
 standard library, so an analysis never imports the fitting library.
@@ -40,16 +46,33 @@ class RoleModel:
     mean: tuple[float, ...]
     scale: tuple[float, ...]
     provenance: Mapping[str, object] = field(default_factory=dict)
+    calibration: tuple[float, float] | None = None
+    """Intercept and slope of the leader's calibration (see the module), or None."""
 
     def to_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             "role": self.role,
             "features": list(self.features),
             "coefficients": [round(c, 6) for c in self.coefficients],
             "mean": [round(m, 6) for m in self.mean],
             "scale": [round(s, 6) for s in self.scale],
-            "provenance": dict(self.provenance),
         }
+        if self.calibration is not None:
+            intercept, slope = self.calibration
+            data["calibration"] = {"intercept": round(intercept, 6), "slope": round(slope, 6)}
+        data["provenance"] = dict(self.provenance)
+        return data
+
+
+def _calibration(data: object) -> tuple[float, float] | None:
+    if data is None:
+        return None
+    if not isinstance(data, Mapping):
+        raise TypeError("calibration is an object with intercept and slope")
+    intercept, slope = float(data["intercept"]), float(data["slope"])
+    if not (math.isfinite(intercept) and math.isfinite(slope) and slope > 0):
+        raise ValueError("calibration needs a finite intercept and a positive slope")
+    return intercept, slope
 
 
 def model_from_json(data: Mapping[str, object], source: str = "model") -> RoleModel:
@@ -63,6 +86,7 @@ def model_from_json(data: Mapping[str, object], source: str = "model") -> RoleMo
             mean=tuple(float(m) for m in data["mean"]),  # type: ignore[union-attr]
             scale=tuple(float(s) for s in data["scale"]),  # type: ignore[union-attr]
             provenance=dict(data.get("provenance") or {}),  # type: ignore[arg-type]
+            calibration=_calibration(data.get("calibration")),
         )
     except (KeyError, TypeError, ValueError) as err:
         raise InputError(
@@ -123,11 +147,35 @@ def softmax(values: Mapping[str, float]) -> dict[str, float]:
     return {n: e / total for n, e in exps.items()}
 
 
+def calibrate(probs: Sequence[float], calibration: tuple[float, float] | None) -> list[float]:
+    """Probabilities (summing to 1) with the leader's calibrated (see the module).
+
+    Left as they are without a calibration, with a tie for the lead, or when the
+    calibrated leader would no longer lead.
+    """
+    values = [float(p) for p in probs]
+    if calibration is None or len(values) < 2:
+        return values
+    order = sorted(range(len(values)), key=lambda i: -values[i])
+    lead, second = order[0], order[1]
+    p, rest = values[lead], 1.0 - values[lead]
+    if values[second] >= p or rest <= 1e-12 or p <= 0.0:
+        return values
+    intercept, slope = calibration
+    z = intercept + slope * math.log(p / rest)
+    new = 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+    factor = (1.0 - new) / rest
+    if values[second] * factor >= new:
+        return values
+    return [new if i == lead else v * factor for i, v in enumerate(values)]
+
+
 def probabilities(
     model: RoleModel, features: Mapping[str, Mapping[str, float]]
 ) -> dict[str, float]:
     """The probability of each character holding the role, summing to 1 over the cast."""
-    return softmax(scores(model, features))
+    raw = softmax(scores(model, features))
+    return dict(zip(raw, calibrate(list(raw.values()), model.calibration), strict=True))
 
 
 def contributions(
