@@ -83,6 +83,8 @@ def _cell(text: str) -> str:
 
 
 def render(rows: list[dict[str, str]], reviews: dict[str, tuple[str, str]]) -> str:
+    from whosestory.roles import AHEAD, CLEAR_STORY
+
     counts = Counter(reviews.get(r["story"], ("unreviewed", ""))[0] for r in rows)
     by_stated = Counter(
         (r.get("stated", ""), reviews.get(r["story"], ("unreviewed", ""))[0]) for r in rows
@@ -93,10 +95,10 @@ def render(rows: list[dict[str, str]], reviews: dict[str, tuple[str, str]]) -> s
         "",
         "Every sentence whosestory writes where the roles part, on the stories listed below,",
         "with the shipped models (`python tools/divergences.py`). A plain sentence is written",
-        "only when the main character is at least 60% likely; below that it is withheld",
-        "when the main character leads the other by 20 points (22 of 33 hedged sentences,",
-        '"the story may be Y\'s", were accepted when they were written), and otherwise says',
-        "whose story it is stays open.",
+        f"only when the main character is at least {CLEAR_STORY:.0%} likely (calibrated);",
+        f"below that it is withheld when the main character leads the other by {AHEAD * 100:.0f}",
+        'points (22 of 33 hedged sentences, "the story may be Y\'s", were accepted when they',
+        "were written), and otherwise says whose story it is stays open.",
         "",
         f"- stories whose roles part: {len(rows)}",
         f"- reviewed: {reviewed}",
