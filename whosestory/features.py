@@ -69,12 +69,10 @@ FAMILIES: Mapping[str, tuple[str, ...]] = {
     "lexicon": ("interiority", "change", "vocabulary_drift"),
     "soliloquy": ("soliloquies_top", "asides_top"),
     "verse": ("verse_share",),
-    "screen": ("screen_time_top", "action_named_top"),
-    "camera": ("pov_shots_top", "perception_top"),
 }
 """Feature families, each a tuple of feature names."""
 
-LEXICON_FAMILIES = frozenset({"agency", "lexicon", "soliloquy", "camera"})
+LEXICON_FAMILIES = frozenset({"agency", "lexicon", "soliloquy"})
 """Families whose features read words of the story's language."""
 
 FEATURES: tuple[str, ...] = tuple(f for names in FAMILIES.values() for f in names)
@@ -96,9 +94,6 @@ _TOP_TABLES = {
     "subject_top": "subject",
     "soliloquies_top": "soliloquies",
     "asides_top": "asides",
-    "screen_time_top": "screen_time",
-    "pov_shots_top": "pov_shots",
-    "perception_top": "perception_verbs",
 }
 _IS_TOP = {"is_top_words": "words", "is_top_cues": "cues", "is_top_scenes": "scenes_present"}
 _AS_IS = (
@@ -255,8 +250,6 @@ def character_features(
     columns["verse_share"] = verse_shares(story, names)
     spoken_of = Counter(m.character for m in story.mentions if m.via == "speech")
     columns["named_by_others_top"] = _top_share(spoken_of, names)
-    described = Counter(m.character for m in story.mentions if m.present)
-    columns["action_named_top"] = _top_share(described, names)
     for feature in _AS_IS:
         table = tables.get(feature, {})
         columns[feature] = {n: min(1.0, max(0.0, float(table.get(n, 0.0)))) for n in names}
