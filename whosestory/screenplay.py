@@ -9,6 +9,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from whosestory.model import WORD_RE
+
 # ---------------------------------------------------------------- cues
 
 _EXTENSION_RE = re.compile(r"\(([^()]*)\)")
@@ -408,9 +410,7 @@ def is_transition(text: str) -> bool:
 
 # ---------------------------------------------------------------- words
 
-_WORD_RE = re.compile(r"[\w’']+", re.UNICODE)
-
 
 def count_words(text: str) -> int:
     """Words in a text: runs of letters, digits and apostrophes."""
-    return len(_WORD_RE.findall(text))
+    return len(WORD_RE.findall(text))
