@@ -157,14 +157,6 @@ def _key(case: Case) -> str:
     return f"{case.set}/{case.file}"
 
 
-def _log_likelihood(model: RoleModel, cases: Sequence[Case]) -> float:
-    total = 0.0
-    for case in cases:
-        if case.accepted:
-            total += math.log(max(float(predict(model, case)[list(case.accepted)].sum()), 1e-12))
-    return total
-
-
 def _select(
     cases: Sequence[Case],
     features: Sequence[str],
