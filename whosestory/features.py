@@ -108,6 +108,8 @@ _AS_IS = (
     "vocabulary_drift",
 )
 _TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+_SHORT_WORD = re.compile(r"[^\W\d_]{2}")
+"""A two-letter word: a name word only when it is the character's whole name (*Fair Em*'s Em)."""
 _TITLE_FILLERS = frozenset(
     "the and of for von und der die das den dem des les las los une des the "
     "del della her his him lui sie ein eine and oder ou et le la".split()
@@ -142,10 +144,15 @@ def _title_words(story: Story) -> set[str]:
     if title is None:
         return set()
     texts = [title, *(text for key, text in story.title_page if key == "Subtitle")]
-    return {w.casefold() for t in texts for w in _TITLE_WORD.findall(t)} - _TITLE_FILLERS
+    words = {w.casefold() for t in texts for w in re.findall(r"[^\W\d_]+", t)}
+    return {w for w in words if len(w) >= 2} - _TITLE_FILLERS
 
 
 def _name_words(name: str) -> set[str]:
+    """The words of a name that may be found in a title: its words of 3 letters or more, or
+    the name itself when it is one word of two letters (Em, Jo, Ed)."""
+    if _SHORT_WORD.fullmatch(name.strip()):
+        return {name.strip().casefold()} - _TITLE_FILLERS
     return {w.casefold() for w in _TITLE_WORD.findall(name)} - _TITLE_FILLERS
 
 
