@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from whosestory.cli import main
-from whosestory.evaluate import Candidate, matches, read_labels, set_name, story_roots
+from whosestory.evalfigures import figures, model_features
+from whosestory.evaluate import (
+    Candidate,
+    Collected,
+    Label,
+    matches,
+    read_labels,
+    set_name,
+    story_roots,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -128,3 +137,52 @@ def test_eval_without_a_label_column_is_one_sentence(
     assert main(["eval", str(path)]) == 1
     err = capsys.readouterr().err
     assert "no expected character column" in err
+
+
+def _collected(n: int, noise: int) -> list[Collected]:
+    """n stories of three candidates; the labelled one leads `words_top` except in every
+    `noise`-th story, where another leads it."""
+    result = []
+    for i in range(n):
+        leader = 1 if i % noise == 0 else 0
+        rows = tuple(
+            {f: 0.0 for f in model_features("main_character")}
+            | {"words_top": 1.0 if j == leader else 0.3 + 0.1 * j}
+            for j in range(3)
+        )
+        result.append(
+            Collected(
+                label=Label(
+                    f"s{i}", Path(f"s{i}.fountain"), ("ANNA",), set="one" if i % 2 else "two"
+                ),
+                candidates=tuple(Candidate(name, (name,)) for name in ("ANNA", "BEN", "CARL")),
+                features=rows,
+                rankings={"verdict": ("ANNA", "BEN", "CARL")},
+            )
+        )
+    return result
+
+
+def test_repeated_cross_validation_pools_every_run_and_keeps_each() -> None:
+    collected = _collected(60, noise=5)
+    once = figures("main_character", collected, folds=3)
+    thrice = figures("main_character", collected, folds=3, repeats=3)
+    assert once["repeats"] == 1 and len(once["runs"]) == 1
+    assert thrice["repeats"] == 3 and [r["seed"] for r in thrice["runs"]] == [0, 1, 2]
+    assert thrice["runs"][0] == once["runs"][0]  # the first run is the single run
+    pooled = next(row for row in thrice["sets"] if row["set"] == "pooled")
+    mean = sum(r["top1"] for r in thrice["runs"]) / 3
+    assert pooled["cv"] == pytest.approx(mean, abs=1e-3)
+    assert sum(row["n"] for row in thrice["calibration"]["table"]) == 3 * 60
+    for miss in thrice["misses"]:
+        assert 1 <= miss["missed_in"] <= 3
+
+
+def test_eval_refuses_folds_or_repeats_out_of_range(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _labels(tmp_path, "file\thero\nthe-keeper.fountain\tTom\n")
+    assert main(["eval", str(path), "--repeats", "0"]) == 1
+    assert "--repeats must be 1 or more" in capsys.readouterr().err
+    assert main(["eval", str(path), "--folds", "1"]) == 1
+    assert "--folds must be 2 or more" in capsys.readouterr().err

@@ -10,7 +10,8 @@ from whosestory.features import title_features
 
 def _story(tmp_path: Path, title: str, cues: list[str]) -> whosestory.Story:
     body = "".join(
-        f"INT. MILL - DAY {i}\n\n{cue}\nA line of mine, number {i}.\n\n" for i, cue in enumerate(cues)
+        f"INT. MILL - DAY {i}\n\n{cue}\nA line of mine, number {i}.\n\n"
+        for i, cue in enumerate(cues)
     )
     path = tmp_path / "story.fountain"
     path.write_text(f"Title: {title}\nAuthor: Someone\n\n{body}", encoding="utf-8")

@@ -31,6 +31,13 @@ def _add_common(parser: argparse.ArgumentParser, roles: Sequence[str], default: 
     parser.add_argument("--column", help="label column (default: hero, main_character, ...)")
     parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
     parser.add_argument("--folds", type=int, default=5, help="cross-validation folds")
+    parser.add_argument(
+        "--repeats",
+        type=int,
+        default=1,
+        help="run the k-fold cross-validation this many times, the folds dealt afresh each "
+        "time, and give figures over every run (default 1)",
+    )
 
 
 def add_eval_command(commands: argparse._SubParsersAction, roles: Sequence[str]) -> None:
@@ -61,6 +68,10 @@ def add_fit_command(commands: argparse._SubParsersAction) -> None:
 
 
 def _labels(args: argparse.Namespace) -> list[Label]:
+    if args.folds < 2:
+        raise InputError(f"--folds must be 2 or more, not {args.folds}.")
+    if args.repeats < 1:
+        raise InputError(f"--repeats must be 1 or more, not {args.repeats}.")
     roots = args.root or []
     if len(roots) not in (0, 1, len(args.files)):
         raise InputError(
@@ -80,7 +91,7 @@ def run_eval(args: argparse.Namespace) -> str:
     from whosestory.report.evaluation import render_eval_markdown, render_eval_text
 
     collected = collect(_labels(args), args.role, workers=args.workers)
-    result = figures(args.role, collected, folds=args.folds)
+    result = figures(args.role, collected, folds=args.folds, repeats=args.repeats)
     if args.format == "json":
         return json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     if args.format == "md":
@@ -98,7 +109,7 @@ def run_fit(args: argparse.Namespace) -> str:
     if not any(c.accepted for c in read):
         raise InputError("no labelled story names one of its characters: nothing to fit.")
     model = fitting.fit_selected(read, model_features(args.role), args.role)
-    result = figures(args.role, collected, folds=args.folds)
+    result = figures(args.role, collected, folds=args.folds, repeats=args.repeats)
     pooled = next(row for row in result["sets"] if row["set"] == "pooled")
     scores = {
         "cv_top1": {row["set"]: row["cv"] for row in result["sets"]},
@@ -108,6 +119,9 @@ def run_fit(args: argparse.Namespace) -> str:
         "pooled_gain": pooled["gain"],
         "ece": result["calibration"]["ece"],
         "brier": result["calibration"]["brier"],
+        "folds": result["folds"],
+        "repeats": result["repeats"],
+        "runs": result["runs"],
     }
     penalty = float(model.provenance.get("penalty", 0.0))
     data = model.to_json()

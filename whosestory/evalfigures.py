@@ -84,27 +84,55 @@ def calibration(outcomes: Sequence[tuple[float, bool]], bins: int = BINS) -> dic
     }
 
 
+def _pooled_pairs(
+    runs: Sequence[Mapping[str, np.ndarray]], by_key: Mapping[str, fitting.Case]
+) -> list[list[tuple[float, bool]]]:
+    """For each cross-validation run, each story's (top probability, top is right)."""
+    result = []
+    for probs in runs:
+        pairs = []
+        for key, case in by_key.items():
+            if key in probs:
+                top = int(np.argmax(probs[key]))
+                pairs.append((float(probs[key][top]), top in case.accepted))
+        result.append(pairs)
+    return result
+
+
 def figures(
     role: str,
     collected: Sequence[Collected],
     folds: int = 5,
     families: Sequence[str] | None = None,
+    repeats: int = 1,
 ) -> dict[str, object]:
-    """Every figure of the evaluation, per set and pooled (see the module docstring)."""
+    """Every figure of the evaluation, per set and pooled (see the module docstring).
+
+    With `repeats` > 1 the k-fold cross-validation runs that many times, the stories
+    dealt into folds afresh each time (seeds 0, 1, ...): top-1 and calibration are
+    then over every run's held-out predictions, and each run's own figures are kept
+    (`runs`), so the spread that one deal of the folds hides is shown.
+    """
     fitted = role in roles.FITTED
     read = cases(collected)
     features = model_features(role, families)
     variants = {"untitled": fitting.untitled}
-    cv = (
-        fitting.cross_validate(read, features, folds=folds, variants=variants)
+    runs = (
+        [
+            fitting.cross_validate(read, features, folds=folds, seed=seed, variants=variants)
+            for seed in range(max(1, repeats))
+        ]
         if fitted and read
-        else {}
+        else []
     )
-    untitled = {
-        key: cv[fitting.variant_key(key, "untitled")]
-        for key in (fitting.case_key(c) for c in read)
-        if fitting.variant_key(key, "untitled") in cv
-    }
+    untitled_runs = [
+        {
+            key: cv[fitting.variant_key(key, "untitled")]
+            for key in (fitting.case_key(c) for c in read)
+            if fitting.variant_key(key, "untitled") in cv
+        }
+        for cv in runs
+    ]
     several = len({c.set for c in read}) > 1
     loso = fitting.leave_set_out(read, features) if fitted and several else {}
     by_key = {fitting.case_key(c): c for c in read}
@@ -128,9 +156,9 @@ def figures(
         }
         for name in names:
             row[name] = _share([c.error is None and c.hit(name) for c in members])
-        for name, probs in (("cv", cv), ("untitled", untitled), ("loso", loso)):
-            hits = [fitted_hit(probs, c) for c in members]
-            row[name] = _share([bool(h) for h in hits]) if probs else None
+        for name, probs_runs in (("cv", runs), ("untitled", untitled_runs), ("loso", [loso])):
+            hits = [bool(fitted_hit(probs, c)) for probs in probs_runs if probs for c in members]
+            row[name] = _share(hits) if any(probs_runs) else None
         best = max(BASELINES, key=lambda b: row[b])
         row["best_baseline"] = best
         model_score = row["cv"] if row["cv"] is not None else row["verdict"]
@@ -139,40 +167,51 @@ def figures(
             bool(c.error is None and c.label.rival and _rival_first(c)) for c in members
         )
         rows.append(row)
-    pairs = []
+    run_pairs = _pooled_pairs(runs, by_key)
     misses = []
     for item in collected:
         key = f"{item.label.set}/{item.label.file}"
         if item.error is not None:
             misses.append({"set": item.label.set, "file": item.label.file, "error": item.error})
             continue
-        probs = cv.get(key)
-        if probs is not None:
-            top = int(np.argmax(probs))
-            correct = top in by_key[key].accepted
-            pairs.append((float(probs[top]), correct))
-            got, p = item.candidates[top].name, float(probs[top])
+        held_out = [probs[key] for probs in runs if key in probs]
+        wrong = [p for p in held_out if int(np.argmax(p)) not in by_key[key].accepted]
+        if held_out:
+            if not wrong:
+                continue
+            top = int(np.argmax(wrong[0]))
+            got, p = item.candidates[top].name, round(float(wrong[0][top]), 3)
         else:
-            correct = item.hit("verdict")
-            got = (item.rankings or {}).get("verdict", ("",))[0]
-            p = None
-        if not correct:
-            misses.append(
-                {
-                    "set": item.label.set,
-                    "file": item.label.file,
-                    "expected": "|".join(item.label.expected),
-                    "got": got,
-                    "probability": None if p is None else round(p, 3),
-                    "verdict": (item.rankings or {}).get("verdict", ("",))[0],
-                }
-            )
+            if item.hit("verdict"):
+                continue
+            got, p = (item.rankings or {}).get("verdict", ("",))[0], None
+        miss = {
+            "set": item.label.set,
+            "file": item.label.file,
+            "expected": "|".join(item.label.expected),
+            "got": got,
+            "probability": p,
+            "verdict": (item.rankings or {}).get("verdict", ("",))[0],
+        }
+        if len(runs) > 1:
+            miss["missed_in"] = len(wrong)
+        misses.append(miss)
     return {
         "role": role,
         "folds": folds if fitted else None,
+        "repeats": len(runs) if fitted else None,
         "features": list(features) if fitted else [],
         "sets": rows,
-        "calibration": calibration(pairs),
+        "calibration": calibration([pair for pairs in run_pairs for pair in pairs]),
+        "runs": [
+            {
+                "seed": seed,
+                "top1": _share([hit for _, hit in pairs]),
+                "ece": calibration(pairs)["ece"],
+                "brier": calibration(pairs)["brier"],
+            }
+            for seed, pairs in enumerate(run_pairs)
+        ],
         "misses": misses,
     }
 

@@ -51,18 +51,39 @@ def _calibration_lines(calibration: Mapping[str, Any]) -> list[str]:
     return lines
 
 
-def _miss_line(miss: Mapping[str, Any]) -> str:
+def _runs_line(figures: Mapping[str, Any]) -> list[str]:
+    runs = figures.get("runs") or []
+    if len(runs) < 2:
+        return []
+    return [
+        (
+            f"over {len(runs)} runs of the cross-validation, the folds dealt afresh each time; "
+            "each run alone: top-1 "
+            + ", ".join(f"{r['top1']:.3f}" for r in runs)
+            + "; expected calibration error "
+            + ", ".join(f"{r['ece']:.3f}" for r in runs)
+        )
+    ]
+
+
+def _miss_line(miss: Mapping[str, Any], repeats: int | None) -> str:
     if miss.get("error"):
         return f"{miss['set']}: {miss['file']}: {miss['error']}"
     probability = miss.get("probability")
     chance = f" ({probability:.0%})" if probability is not None else ""
-    return f"{miss['set']}: {miss['file']}: expected {miss['expected']}, got {miss['got']}{chance}"
+    runs = f", in {miss['missed_in']} of {repeats} runs" if miss.get("missed_in") else ""
+    return (
+        f"{miss['set']}: {miss['file']}: expected {miss['expected']}, got {miss['got']}"
+        f"{chance}{runs}"
+    )
 
 
 def _preamble(figures: Mapping[str, Any]) -> str:
     folds = figures.get("folds")
+    repeats = figures.get("repeats") or 1
+    times = f", {repeats} times with the folds dealt afresh" if repeats > 1 else ""
     how = (
-        f"model (cv): the fitted conditional logit, {folds}-fold cross-validated by story; "
+        f"model (cv): the fitted conditional logit, {folds}-fold cross-validated by story{times}; "
         "no title: the same held-out models on the stories with their titles removed; "
         "leave-set-out: fitted on the other label sets; shipped: the analysis's own verdict"
         if folds
@@ -81,9 +102,10 @@ def render_eval_text(figures: Mapping[str, Any]) -> str:
         lines.append("  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)).rstrip())
     lines.append("")
     lines.extend(_calibration_lines(figures["calibration"]))
+    lines.extend(_runs_line(figures))
     misses = figures["misses"]
     lines.append(f"misses ({len(misses)}):")
-    lines.extend(f"  {_miss_line(m)}" for m in misses)
+    lines.extend(f"  {_miss_line(m, figures.get('repeats'))}" for m in misses)
     return "\n".join(lines) + "\n"
 
 
@@ -106,7 +128,9 @@ def render_eval_markdown(figures: Mapping[str, Any]) -> str:
                 f"| {row['accuracy']:.2f} |"
             )
         lines.append("")
+    for line in _runs_line(figures):
+        lines.extend([line, ""])
     lines.append(f"Misses ({len(figures['misses'])}):")
     lines.append("")
-    lines.extend(f"- {_miss_line(m)}" for m in figures["misses"])
+    lines.extend(f"- {_miss_line(m, figures.get('repeats'))}" for m in figures["misses"])
     return "\n".join(lines) + "\n"
