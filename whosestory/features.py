@@ -160,6 +160,8 @@ def title_names(story: Story, names_of: Mapping[str, Sequence[str]]) -> dict[str
     """1 for a character one of whose name words (3+ letters) is a word of the declared title
     (or a subtitle: *Le Fanatisme, ou Mahomet le Prophète*)."""
     title_words = _title_words(story)
+    if not title_words:
+        return dict.fromkeys(names_of, 0.0)
     return {
         character: 1.0 if any(_name_words(n) & title_words for n in names) else 0.0
         for character, names in names_of.items()
@@ -207,14 +209,25 @@ def _time(
 
 
 def verse_shares(story: Story, names: Sequence[str]) -> dict[str, float]:
-    """The share of each character's spoken words that the source sets as verse."""
-    words: Counter[str] = Counter()
+    """The share of each character's spoken words that the source sets as verse.
+
+    Only a character with some verse needs its words counted: for the others (every
+    character of a story without verse) the share is 0 whatever they say.
+    """
+    spoken = [
+        element
+        for scene in story.scenes
+        for element in scene.elements
+        if element.speaker and element.kind in SPOKEN_KINDS
+    ]
     verse: Counter[str] = Counter()
-    for scene in story.scenes:
-        for element in scene.elements:
-            if element.speaker and element.kind in SPOKEN_KINDS:
-                words[element.speaker] += len(element.text.split())
-                verse[element.speaker] += element.verse
+    for element in spoken:
+        if element.verse:
+            verse[element.speaker] += element.verse
+    words: Counter[str] = Counter()
+    for element in spoken:
+        if element.speaker in verse:
+            words[element.speaker] += len(element.text.split())
     return {n: min(1.0, verse[n] / words[n]) if words[n] else 0.0 for n in names}
 
 
@@ -267,4 +280,13 @@ def character_features(
     timing = _time(presence, names, n_scenes)
     for feature in FAMILIES["time"]:
         columns[feature] = {n: timing[n][feature] for n in names}
-    return {n: {f: round(columns[f][n], 6) for f in FEATURES} for n in names}
+    ordered = [columns[f] for f in FEATURES]
+    return {
+        n: dict(zip(FEATURES, (_round(column[n]) for column in ordered), strict=True))
+        for n in names
+    }
+
+
+def _round(value: float) -> float:
+    """`value` to 6 places; 0 and 1, most of a large cast's features, need no rounding."""
+    return value if value == 0.0 or value == 1.0 else round(value, 6)

@@ -126,13 +126,13 @@ def shipped_model(role: str) -> RoleModel | None:
 
 def scores(model: RoleModel, features: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
     """The linear score of each character (features: character -> feature -> value)."""
+    terms = tuple(zip(model.features, model.coefficients, model.mean, model.scale, strict=True))
     result = {}
     for name, row in features.items():
         total = 0.0
-        for feature, weight, mean, scale in zip(
-            model.features, model.coefficients, model.mean, model.scale, strict=True
-        ):
-            total += weight * (float(row.get(feature, 0.0)) - mean) / scale
+        get = row.get
+        for feature, weight, mean, scale in terms:
+            total += weight * (float(get(feature, 0.0)) - mean) / scale
         result[name] = total
     return result
 
