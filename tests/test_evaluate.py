@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from whosestory.cli import main
-from whosestory.evalfigures import figures, model_features
+from whosestory.evalfigures import figures, interval, model_features
 from whosestory.evaluate import (
     Candidate,
     Collected,
@@ -176,6 +176,16 @@ def test_repeated_cross_validation_pools_every_run_and_keeps_each() -> None:
     assert sum(row["n"] for row in thrice["calibration"]["table"]) == 3 * 60
     for miss in thrice["misses"]:
         assert 1 <= miss["missed_in"] <= 3
+    low, high = pooled["cv_interval"]
+    assert low <= pooled["cv"] <= high and high - low < 0.3
+
+
+def test_a_bootstrap_interval_by_hand() -> None:
+    assert interval([[True, True]] * 10) == [1.0, 1.0]
+    assert interval([[False]] * 10) == [0.0, 0.0]
+    low, high = interval([[True], [False]] * 50)
+    assert low < 0.5 < high and 0.15 < high - low < 0.25  # about 2 x 1.96 x sqrt(.25 / 100)
+    assert interval([]) is None
 
 
 def test_eval_refuses_folds_or_repeats_out_of_range(

@@ -84,6 +84,24 @@ def calibration(outcomes: Sequence[tuple[float, bool]], bins: int = BINS) -> dic
     }
 
 
+INTERVAL_DRAWS = 2000
+"""Bootstrap resamples of the stories for the interval of a top-1 figure."""
+
+
+def interval(hits: Sequence[Sequence[bool]], level: float = 0.95) -> list[float] | None:
+    """A bootstrap interval of top-1 accuracy: the stories (each with its hits, one a run)
+    drawn with replacement, the share of hits of each draw, and the central `level` of
+    those shares. It shows how far a figure on a few dozen stories can move."""
+    if not hits:
+        return None
+    per_story = np.array([sum(h) / len(h) if h else 0.0 for h in hits])
+    draws = np.random.default_rng(0).integers(0, len(per_story), (INTERVAL_DRAWS, len(per_story)))
+    shares = per_story[draws].mean(axis=1)
+    tail = (1 - level) / 2 * 100
+    low, high = np.percentile(shares, [tail, 100 - tail])
+    return [round(float(low), 3), round(float(high), 3)]
+
+
 def _pooled_pairs(
     runs: Sequence[Mapping[str, np.ndarray]], by_key: Mapping[str, fitting.Case]
 ) -> list[list[tuple[float, bool]]]:
@@ -159,6 +177,11 @@ def figures(
         for name, probs_runs in (("cv", runs), ("untitled", untitled_runs), ("loso", [loso])):
             hits = [bool(fitted_hit(probs, c)) for probs in probs_runs if probs for c in members]
             row[name] = _share(hits) if any(probs_runs) else None
+        row["cv_interval"] = (
+            interval([[bool(fitted_hit(probs, c)) for probs in runs] for c in members])
+            if runs
+            else None
+        )
         best = max(BASELINES, key=lambda b: row[b])
         row["best_baseline"] = best
         model_score = row["cv"] if row["cv"] is not None else row["verdict"]
