@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from lxml import etree
 
+from tests.tei_plays import tei_play
+from whosestory.readers import read_script, tei
 from whosestory.readers._tei_body import SEGMENT_XPATH, _holds_sp, _segments, first_child
 from whosestory.readers._xml import local_name
 
@@ -51,3 +55,23 @@ def test_local_name_of_comments_and_namespaced_tags() -> None:
     assert local_name(comment) == ""
     assert local_name(root) == "TEI"
     assert {local_name(e) for e in root.iter("{urn:other}div", "div")} == {"div"}
+
+
+def test_speech_labels_read_on_demand_give_the_eager_cast(tmp_path: Path) -> None:
+    """The cast list asks for the speeches' labels only for a person named by its bare id;
+    the lazy labels give the cast and cues the labels read up front gave."""
+    body = """<div type="scene">
+      <sp who="#Gravedigger_Ham"><speaker>GRAVEDIGGER.</speaker><p>Dig.</p></sp>
+      <sp who="#Gravedigger_Ham"><speaker>Gravedigger</speaker><p>Deeper.</p></sp>
+      <sp who="#Gravedigger_Ham"><speaker>GRAVEDIGGER</speaker><p>Done.</p></sp>
+      <sp><speaker>Ham.</speaker><p>Whose grave?</p></sp>
+    </div>"""
+    cast = {"Gravedigger_Ham": "Gravedigger_Ham", "hamlet": "Hamlet"}
+    path = tei_play(tmp_path, "lazy", "en", cast, body)
+    root = etree.parse(str(path)).getroot()
+    header, text = root[0], root[1]
+    eager = tei._declared_cast(header, tei._common_labels(tei._speech_labels(text)))
+    assert tei._declared_cast(header, tei._SpeechLabels(text, header)) == eager
+    assert [entry.name for entry in eager] == ["Gravedigger", "Hamlet"]
+    cues = [e.cue for e in read_script(path).elements if e.cue]
+    assert cues == ["Gravedigger_Ham", "Gravedigger_Ham", "Gravedigger_Ham", "hamlet"]
