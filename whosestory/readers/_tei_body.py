@@ -29,7 +29,7 @@ from dataclasses import replace
 from lxml import etree
 
 from whosestory.model import CLOSES_SPEECH, Diagnostic, Element, Kind, Span
-from whosestory.readers._xml import local_name
+from whosestory.readers._xml import _LOCAL_NAMES, local_name
 
 SEGMENT_XPATH = (
     "//*[local-name()='body']//*[local-name()='div']"
@@ -50,12 +50,20 @@ _NESTED = _DIVS | {"floatingText", "sp"}
 """Inside a speech, elements that hold speeches of their own (a song, a masque)."""
 
 
+def _name(element: etree._Element) -> str:
+    """`local_name`, its dictionary looked up here first: the walk asks for every node."""
+    name = _LOCAL_NAMES.get(element.tag)
+    return local_name(element) if name is None else name
+
+
 def is_div(element: etree._Element) -> bool:
     return local_name(element) in _DIVS
 
 
 def text_of(element: etree._Element) -> str:
     """All text inside an element, whitespace collapsed."""
+    if not len(element):  # no child: its own text is all (most labels and directions)
+        return " ".join((element.text or "").split())
     return " ".join("".join(element.itertext()).split())
 
 
@@ -153,9 +161,10 @@ class BodyWalker:
         text = text_of(element)
         if not text:
             return
+        nodes = element.iter("{*}stage") if len(element) else (element,)
         refs = tuple(
             ref.lstrip("#")
-            for node in element.iter("{*}stage")
+            for node in nodes
             for ref in (node.get("who") or "").split()
             if ref.lstrip("#")
         )
@@ -197,7 +206,7 @@ class BodyWalker:
         before = self.dialogues
         start = len(self.elements)
         for child in block:
-            if child not in skip and local_name(child) not in _SKIPPED:
+            if child not in skip and _name(child) not in _SKIPPED:
                 self._spoken(child, cues)
         self._flush(cues)
         self._mark_closing(start)
@@ -213,11 +222,13 @@ class BodyWalker:
         """Mark the stage directions a speech ends with, after its words and inside its
         ``<sp>`` (`CLOSES_SPEECH`): they are that speech's ("[aside]" printed after the line
         it marks), not the next one's."""
-        block = self.elements[before:]
-        spoken = [i for i, e in enumerate(block) if e.kind is Kind.DIALOGUE]
-        if not spoken:
+        elements = self.elements
+        last = len(elements) - 1
+        while last >= before and elements[last].kind is not Kind.DIALOGUE:
+            last -= 1  # the speech's last DIALOGUE: most speeches end with it
+        if last < before:
             return
-        for i in range(before + spoken[-1] + 1, len(self.elements)):
+        for i in range(last + 1, len(elements)):
             element = self.elements[i]
             if element.kind is Kind.STAGE:
                 closing = (*element.extensions, CLOSES_SPEECH)
@@ -225,7 +236,7 @@ class BodyWalker:
 
     def _spoken(self, node: etree._Element, cues: list[str]) -> None:
         """Collect the speech text of a block, flushing around embedded stage directions."""
-        name = local_name(node)
+        name = _name(node)
         if not name:  # a comment or an entity: its tail is still spoken
             self._add_text(node.tail, node)
             return
@@ -243,17 +254,21 @@ class BodyWalker:
                 self._number(number)
             verse = name == "l"
             self.verse_depth += verse
-            self._add_text(node.text, node)
+            if text := node.text:
+                self._add_text(text, node)
             for child in node:
                 self._spoken(child, cues)
             self.verse_depth -= verse
             if name in _BLOCKS and self.speech:
                 self.speech.append(" ")  # verse lines written without a line break between
-        self._add_text(node.tail, node)
+        if tail := node.tail:
+            self._add_text(tail, node)
 
     def _add_text(self, text: str | None, node: etree._Element) -> None:
-        if not text or not text.strip():
-            if text and self.speech:
+        if not text:
+            return
+        if text.isspace():  # the same test as `not text.strip()`, without a copy
+            if self.speech:
                 self.speech.append(" ")
             return
         line = node.sourceline or 1
@@ -277,8 +292,11 @@ class BodyWalker:
         text = " ".join("".join(self.speech).split())
         if text:
             span = Span(self.speech_start, self.speech_end)
-            numbers = tuple(n for n in self.numbers if n[0] < len(text))  # none past its end
-            verse = min(self.verse_words, len(text.split()))
+            numbers = (
+                tuple(n for n in self.numbers if n[0] < len(text)) if self.numbers else ()
+            )  # none past its end
+            # words of the collapsed text: its spaces and one
+            verse = min(self.verse_words, text.count(" ") + 1) if self.verse_words else 0
             for i, cue in enumerate(cues or [None]):
                 self.elements.append(
                     Element(
@@ -383,6 +401,8 @@ def act_label(div: etree._Element) -> str | None:
 def last_line(element: etree._Element) -> int:
     """The last source line an element's content reaches (lxml gives start lines only)."""
     last = element.sourceline or 1
+    if not len(element):
+        return last
     for node in element.iter():
         if node.sourceline:
             last = max(last, node.sourceline)
