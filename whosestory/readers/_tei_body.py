@@ -41,6 +41,8 @@ _SKIPPED = frozenset({"speaker", "note", "fw", "pb", "milestone", "figure", "hea
 """Elements whose text is neither speech nor stage direction."""
 
 _BLOCKS = frozenset({"l", "p", "ab", "lg"})
+_PLAIN_BLOCKS = frozenset({"p", "ab"})
+"""Blocks whose text is spoken as it stands: not verse lines (``l``), which count and number."""
 _CONTAINERS = frozenset({"text", "group", "front", "body", "back", "floatingText"})
 _OUTSIDE_BODY = frozenset({"front", "back"})
 
@@ -106,7 +108,7 @@ class BodyWalker:
 
     def node(self, element: etree._Element, act: str | None) -> None:
         """One element of the text: a division, a speech, a direction, or prose."""
-        name = local_name(element)
+        name = _name(element)
         if not name:  # a comment or an entity
             return
         if name in _DIVS:
@@ -206,8 +208,18 @@ class BodyWalker:
         before = self.dialogues
         start = len(self.elements)
         for child in block:
-            if child not in skip and _name(child) not in _SKIPPED:
-                self._spoken(child, cues)
+            name = _name(child)
+            if name in _SKIPPED or child in skip:
+                continue
+            if name in _PLAIN_BLOCKS and not len(child):  # `_spoken` of a paragraph, inline
+                if text := child.text:
+                    self._add_text(text, child)
+                if self.speech:
+                    self.speech.append(" ")
+                if tail := child.tail:
+                    self._add_text(tail, child)
+            else:
+                self._spoken(child, cues, name)
         self._flush(cues)
         self._mark_closing(start)
         if cues and self.dialogues == before:  # no DIALOGUE since the speech began
@@ -234,9 +246,11 @@ class BodyWalker:
                 closing = (*element.extensions, CLOSES_SPEECH)
                 self.elements[i] = replace(element, extensions=closing)
 
-    def _spoken(self, node: etree._Element, cues: list[str]) -> None:
-        """Collect the speech text of a block, flushing around embedded stage directions."""
-        name = _name(node)
+    def _spoken(self, node: etree._Element, cues: list[str], name: str | None = None) -> None:
+        """Collect the speech text of a block, flushing around embedded stage directions
+        (`name`: the node's local name, when the caller has it)."""
+        if name is None:
+            name = _name(node)
         if not name:  # a comment or an entity: its tail is still spoken
             self._add_text(node.tail, node)
             return
@@ -250,15 +264,18 @@ class BodyWalker:
             self._flush(cues)  # a song or a masque inside the speech: its own speeches
             self.node(node, None)
         elif name not in _SKIPPED:
-            if name in ("l", "lb") and (number := _line_number(node)):
-                self._number(number)
             verse = name == "l"
-            self.verse_depth += verse
+            if (verse or name == "lb") and (number := _line_number(node)):
+                self._number(number)
+            if verse:
+                self.verse_depth += 1
             if text := node.text:
                 self._add_text(text, node)
-            for child in node:
-                self._spoken(child, cues)
-            self.verse_depth -= verse
+            if len(node):  # most blocks hold text only
+                for child in node:
+                    self._spoken(child, cues)
+            if verse:
+                self.verse_depth -= 1
             if name in _BLOCKS and self.speech:
                 self.speech.append(" ")  # verse lines written without a line break between
         if tail := node.tail:
@@ -289,7 +306,7 @@ class BodyWalker:
         self.numbers.append((at, number))
 
     def _flush(self, cues: list[str]) -> None:
-        text = " ".join("".join(self.speech).split())
+        text = " ".join("".join(self.speech).split()) if self.speech else ""
         if text:
             span = Span(self.speech_start, self.speech_end)
             numbers = (

@@ -145,8 +145,8 @@ def _declared_cast(
     tags = (f"{{{TEI_NS}}}person", f"{{{TEI_NS}}}personGrp", "person", "personGrp")
     for entry in partic.iter(*tags):
         ident = entry.get(XML_ID) or ""
-        names = [c for c in entry if local_name(c) in ("persName", "name")]
-        name = next((text_of(n) for n in names if text_of(n)), "") or ident
+        names = entry.iterchildren("{*}persName", "{*}name")
+        name = next(filter(None, map(text_of, names)), "") or ident
         if name == ident and ident in labels:
             name = labels[ident]
         if not ident and not name:
