@@ -44,7 +44,7 @@ import zlib
 from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, filterfalse
 
 import numpy as np
 
@@ -154,7 +154,8 @@ def units(
         if text not in said:
             found = tokens(text, language)
             scores[text] = tone.compound(text, found)
-            said[text] = tuple([t for t in found if t not in stop and len(t) > 1])
+            # stop words dropped in C first: about half of a text's words
+            said[text] = tuple([t for t in filterfalse(stop.__contains__, found) if len(t) > 1])
         return scores[text], said[text]
 
     narrative = {

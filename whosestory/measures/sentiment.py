@@ -34,6 +34,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress, count
 
 from whosestory import lexicons
 from whosestory.language import tokens
@@ -61,8 +62,8 @@ class Scorer:
         english = self.language == "en"
         found: list[float] = []
         at: list[int] = []  # the position of each valence found
-        # only lexicon words score: find them in one pass, then look around each
-        for i in [i for i, word in enumerate(words) if word in lexicon]:
+        # only lexicon words score: find them in one pass (in C), then look around each
+        for i in compress(count(), map(lexicon.__contains__, words)):
             word = words[i]
             valence = lexicon[word]
             if word in boosters:
