@@ -237,11 +237,12 @@ def find_mentions(
         for element in scene.elements:
             if element.speaker and element.kind in SPOKEN_KINDS:
                 _talked_about(element, scene.index, surfaces, names_only, mentions)
-                mentions.extend(
-                    Mention(ids[ref], scene.index, element.line, ref, "stage")
-                    for ref in element.refs
-                    if ref in ids
-                )
+                if element.refs:  # TEI's who: screenplays have none
+                    mentions.extend(
+                        Mention(ids[ref], scene.index, element.line, ref, "stage")
+                        for ref in element.refs
+                        if ref in ids
+                    )
             if element.speaker and element.speaker in gender:
                 if gender[element.speaker]:
                     recent[gender[element.speaker]] = element.speaker  # type: ignore[index]
