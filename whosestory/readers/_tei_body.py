@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import repeat
 
 from lxml import etree
 
@@ -182,7 +183,7 @@ class BodyWalker:
 
     def sp(self, sp: etree._Element) -> None:
         """A speech: runs of spoken text split by the stage directions inside it."""
-        ids = [ref.lstrip("#") for ref in (sp.get("who") or "").split() if ref.lstrip("#")]
+        ids = filter(None, map(str.lstrip, (sp.get("who") or "").split(), repeat("#")))
         cues = list(dict.fromkeys(ids))
         if not cues:
             speaker = first_child(sp, "speaker")
@@ -212,12 +213,16 @@ class BodyWalker:
             if name in _SKIPPED or child in skip:
                 continue
             if name in _PLAIN_BLOCKS and not len(child):  # `_spoken` of a paragraph, inline
+                speech = self.speech  # `_add_text` appends to it; only `_flush` replaces it
                 if text := child.text:
                     self._add_text(text, child)
-                if self.speech:
-                    self.speech.append(" ")
+                if speech:
+                    speech.append(" ")
                 if tail := child.tail:
-                    self._add_text(tail, child)
+                    if not tail.isspace():
+                        self._add_text(tail, child)
+                    elif speech:  # the layout between blocks: `_add_text`'s space
+                        speech.append(" ")
             else:
                 self._spoken(child, cues, name)
         self._flush(cues)
