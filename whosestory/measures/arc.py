@@ -45,6 +45,7 @@ from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from itertools import chain, filterfalse
+from operator import attrgetter
 
 import numpy as np
 
@@ -190,10 +191,14 @@ def _scored(
 ) -> Mapping[str, list[Unit]] | None:
     """The story's units when they carry a tone; None in a language without a lexicon."""
     found = units(story) if given is None else given
-    scores = [u.score for us in found.values() for u in us]
-    if any(v is None for v in scores) or (not scores and scorer(story_language(story)) is None):
-        return None
+    # read in C: the charts ask for every character's trajectory, each over all the units
+    scores = list(map(_SCORE, chain.from_iterable(found.values())))
+    if None in scores or (not scores and scorer(story_language(story)) is None):
+        return None  # a score is a float or None: `in` finds None as `is None` would
     return found
+
+
+_SCORE = attrgetter("score")
 
 
 def _rng(name: str, seed: int) -> np.random.Generator:
