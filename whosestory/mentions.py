@@ -128,15 +128,28 @@ def _trie(words: Iterable[str], after_first: str = "") -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
+    escaped: dict[str, str] = {}
+
     def walk(node: dict[str, dict], after: str = "") -> str:
+        # a run of nodes with one child and no end is one string, written in one pass
+        # (most of a cast's trie: names share their first letters, rarely more)
+        run: list[str] = []
+        while len(node) == 1 and "" not in node:
+            ((c, node),) = node.items()
+            run.append((escaped.get(c) or escaped.setdefault(c, re.escape(c))) + after)
+            after = ""
         ends = "" in node
-        branches = [re.escape(c) + after + walk(child) for c, child in sorted(node.items()) if c]
+        branches = [
+            (escaped.get(c) or escaped.setdefault(c, re.escape(c))) + after + walk(child)
+            for c, child in sorted(node.items())
+            if c
+        ]
         if not branches:
-            return ""
+            return "".join(run)
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         if ends:
-            return f"(?:{body})?"
-        return body
+            return "".join(run) + f"(?:{body})?"
+        return "".join(run) + body
 
     return walk(tree, after_first)
 
