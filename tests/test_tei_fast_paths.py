@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from lxml import etree
 
 from tests.tei_plays import tei_play
 from whosestory.readers import read_script, tei
-from whosestory.readers._tei_body import SEGMENT_XPATH, _holds_sp, _segments, first_child
+from whosestory.readers._tei_body import (
+    SEGMENT_XPATH,
+    _CollapsedLength,
+    _holds_sp,
+    _segments,
+    first_child,
+)
 from whosestory.readers._xml import local_name
 
 TEI = "http://www.tei-c.org/ns/1.0"
@@ -75,3 +82,17 @@ def test_speech_labels_read_on_demand_give_the_eager_cast(tmp_path: Path) -> Non
     assert [entry.name for entry in eager] == ["Gravedigger", "Hamlet"]
     cues = [e.cue for e in read_script(path).elements if e.cue]
     assert cues == ["Gravedigger_Ham", "Gravedigger_Ham", "Gravedigger_Ham", "hamlet"]
+
+
+def test_collapsed_length_counts_as_joining_the_whole_speech_again() -> None:
+    """`_CollapsedLength` gives ``len(" ".join("".join(pieces).split()))`` piece by piece."""
+    rng = random.Random(15)
+    alphabet = ["a", "bc", " ", "  ", "\n", "\u00a0", "d e", " f", "g ", ""]
+    for _ in range(300):
+        counter, pieces = _CollapsedLength(), []
+        for _ in range(rng.randint(0, 12)):
+            pieces.append("".join(rng.choices(alphabet, k=rng.randint(1, 3))))
+            expected = len(" ".join("".join(pieces).split()))
+            assert counter.length(pieces) == expected
+        pieces = ["new speech"]  # a new list: counted from the start
+        assert counter.length(pieces) == len("new speech")

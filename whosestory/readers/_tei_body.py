@@ -102,6 +102,7 @@ class BodyWalker:
         self.speech_end = 0
         self.dialogues = 0
         """DIALOGUE elements emitted so far."""
+        self._said = _CollapsedLength()
 
     def walk(self, node: etree._Element, act: str | None = None) -> None:
         for child in node:
@@ -304,8 +305,8 @@ class BodyWalker:
 
     def _number(self, number: str) -> None:
         """The edition numbers the line that starts here: note where in the speech."""
-        said = " ".join("".join(self.speech).split())
-        at = len(said) + 1 if said else 0
+        length = self._said.length(self.speech)
+        at = length + 1 if length else 0
         if self.numbers and self.numbers[-1][0] == at:
             self.numbers.pop()  # a line carried over a direction ends where this one starts
         self.numbers.append((at, number))
@@ -348,11 +349,43 @@ class BodyWalker:
         return [lead, *elements[:first], *elements[first + 1 :]]
 
 
+class _CollapsedLength:
+    """The length of a speech's text so far with its whitespace collapsed, as
+    ``len(" ".join("".join(pieces).split()))``, counting only the pieces added since the
+    last call: a speech numbers each verse line, and joining it all again at every line
+    made a long speech quadratic."""
+
+    __slots__ = ("chars", "open", "pieces", "seen", "words")
+
+    def __init__(self) -> None:
+        self.pieces: list[str] | None = None
+        self.seen = 0
+        self.chars = 0
+        """Characters of the words so far."""
+        self.words = 0
+        self.open = False
+        """Whether the text so far ends inside a word (the next piece may go on with it)."""
+
+    def length(self, pieces: list[str]) -> int:
+        if pieces is not self.pieces or len(pieces) < self.seen:  # a new speech
+            self.pieces, self.seen, self.chars, self.words, self.open = pieces, 0, 0, 0, False
+        for piece in pieces[self.seen :]:
+            found = piece.split()
+            if not found:
+                self.open = self.open and not piece  # whitespace ends a word; "" changes nothing
+                continue
+            self.chars += sum(map(len, found))
+            self.words += len(found) - (self.open and not piece[0].isspace())
+            self.open = not piece[-1].isspace()
+        self.seen = len(pieces)
+        return self.chars + self.words - 1 if self.words else 0
+
+
 def _line_number(element: etree._Element) -> str | None:
     """The edition's number of a line or direction (``n="5.2.118"``, ``n="SD 1.1.14.1"``)."""
     number = (element.get("n") or "").strip()
     number = number[3:].strip() if number.startswith("SD ") else number
-    return number if number and any(ch.isdigit() for ch in number) else None
+    return number if number and any(map(str.isdigit, number)) else None
 
 
 _ACT_TYPES = frozenset({"act", "acte"})
