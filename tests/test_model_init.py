@@ -29,3 +29,12 @@ def test_element_init_sets_every_field() -> None:
     assert replace(element, text="Bye").words() == 1
     assert pickle.loads(pickle.dumps(element)) == element
     assert Element(Kind.ACTION, "x", Span(1, 1)) == Element(Kind.ACTION, "x", Span(1, 1), None)
+
+
+def test_span_init_has_the_dataclass_parameters_and_keeps_an_end_before_the_start() -> None:
+    parameters = list(inspect.signature(Span.__init__).parameters)[1:]
+    assert parameters == [f.name for f in fields(Span)]
+    assert (Span(3, 5).start, Span(3, 5).end) == (3, 5)
+    assert Span(5, 3) == Span(5, 5)
+    assert Span(start=2, end=2) == replace(Span(2, 9), end=1)
+    assert pickle.loads(pickle.dumps(Span(1, 4))) == Span(1, 4)

@@ -48,14 +48,26 @@ story never imports the XML reader and lxml)."""
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """Inclusive 1-based source line range."""
+    """Inclusive 1-based source line range (an end before the start is the start)."""
 
     start: int
     end: int
 
-    def __post_init__(self) -> None:
-        if self.end < self.start:
-            object.__setattr__(self, "end", self.start)
+
+def _span_init() -> Callable[..., None]:
+    """`Span.__init__`, setting the slots through their descriptors (as `Element` does:
+    every element has a span) and an end before the start to the start."""
+    set_start, set_end = Span.__dict__["start"].__set__, Span.__dict__["end"].__set__
+
+    def __init__(self: Span, start: int, end: int) -> None:
+        set_start(self, start)
+        set_end(self, start if end < start else end)
+
+    __init__.__qualname__ = "Span.__init__"
+    return __init__
+
+
+Span.__init__ = _span_init()  # type: ignore[method-assign]
 
 
 @dataclass(frozen=True, slots=True)
