@@ -270,18 +270,22 @@ def _resolve(element: Element, cue: Cue | None, voice_over: bool, cast: Cast) ->
     kind = element.kind
     if voice_over and kind is Kind.DIALOGUE:
         kind = Kind.VOICE_OVER
+    extensions, refs = cue.extensions, element.refs
+    if extensions:  # most cues have none: no generators to find that out
+        refs = refs + tuple(e[5:] for e in extensions if e.startswith("with:"))
+        extensions = tuple(e for e in extensions if not e.startswith("with:"))
     return Element(
         kind=kind,
         text=element.text,
         span=element.span,
         cue=element.cue,
         speaker=speaker,
-        extensions=tuple(e for e in cue.extensions if not e.startswith("with:")),
+        extensions=extensions,
         dual=element.dual or cue.dual,
         page=element.page,
         number=element.number,
         act=element.act,
-        refs=element.refs + tuple(e[5:] for e in cue.extensions if e.startswith("with:")),
+        refs=refs,
         numbers=element.numbers,
         verse=element.verse,
     )

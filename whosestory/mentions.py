@@ -128,15 +128,28 @@ def _trie(words: Iterable[str], after_first: str = "") -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
+    escaped: dict[str, str] = {}
+
     def walk(node: dict[str, dict], after: str = "") -> str:
+        # a run of nodes with one child and no end is one string, written in one pass
+        # (most of a cast's trie: names share their first letters, rarely more)
+        run: list[str] = []
+        while len(node) == 1 and "" not in node:
+            ((c, node),) = node.items()
+            run.append((escaped.get(c) or escaped.setdefault(c, re.escape(c))) + after)
+            after = ""
         ends = "" in node
-        branches = [re.escape(c) + after + walk(child) for c, child in sorted(node.items()) if c]
+        branches = [
+            (escaped.get(c) or escaped.setdefault(c, re.escape(c))) + after + walk(child)
+            for c, child in sorted(node.items())
+            if c
+        ]
         if not branches:
-            return ""
+            return "".join(run)
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         if ends:
-            return f"(?:{body})?"
-        return body
+            return "".join(run) + f"(?:{body})?"
+        return "".join(run) + body
 
     return walk(tree, after_first)
 
@@ -237,11 +250,12 @@ def find_mentions(
         for element in scene.elements:
             if element.speaker and element.kind in SPOKEN_KINDS:
                 _talked_about(element, scene.index, surfaces, names_only, mentions)
-                mentions.extend(
-                    Mention(ids[ref], scene.index, element.line, ref, "stage")
-                    for ref in element.refs
-                    if ref in ids
-                )
+                if element.refs:  # TEI's who: screenplays have none
+                    mentions.extend(
+                        Mention(ids[ref], scene.index, element.line, ref, "stage")
+                        for ref in element.refs
+                        if ref in ids
+                    )
             if element.speaker and element.speaker in gender:
                 if gender[element.speaker]:
                     recent[gender[element.speaker]] = element.speaker  # type: ignore[index]

@@ -44,7 +44,8 @@ import zlib
 from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, filterfalse
+from operator import attrgetter
 
 import numpy as np
 
@@ -154,7 +155,8 @@ def units(
         if text not in said:
             found = tokens(text, language)
             scores[text] = tone.compound(text, found)
-            said[text] = tuple([t for t in found if t not in stop and len(t) > 1])
+            # stop words dropped in C first: about half of a text's words
+            said[text] = tuple([t for t in filterfalse(stop.__contains__, found) if len(t) > 1])
         return scores[text], said[text]
 
     narrative = {
@@ -189,10 +191,14 @@ def _scored(
 ) -> Mapping[str, list[Unit]] | None:
     """The story's units when they carry a tone; None in a language without a lexicon."""
     found = units(story) if given is None else given
-    scores = [u.score for us in found.values() for u in us]
-    if any(v is None for v in scores) or (not scores and scorer(story_language(story)) is None):
-        return None
+    # read in C: the charts ask for every character's trajectory, each over all the units
+    scores = list(map(_SCORE, chain.from_iterable(found.values())))
+    if None in scores or (not scores and scorer(story_language(story)) is None):
+        return None  # a score is a float or None: `in` finds None as `is None` would
     return found
+
+
+_SCORE = attrgetter("score")
 
 
 def _rng(name: str, seed: int) -> np.random.Generator:

@@ -252,9 +252,11 @@ def pov_hits(story: Story, language: str | None = None) -> list[Hit]:
             by_line[(mention.scene, mention.line)].append(mention)
     recent: dict[str, str] = {}
     hits: list[Hit] = []
+    nobody: list[Mention] = []
     for scene in story.scenes:
+        index = scene.index
         for element in scene.elements:
-            here = by_line.get((scene.index, element.line), [])
+            here = by_line.get((index, element.span.start), nobody)
             if element.kind in _SCANNED and _may_hold_shot(element.text):
                 for match in _SHOT_RE.finditer(element.text):
                     shot = _who(match, owner)
@@ -269,7 +271,12 @@ def pov_hits(story: Story, language: str | None = None) -> list[Hit]:
                     if who:
                         quote = _quote(element.text, shot.start, shot.end)
                         hits.append(Hit(who, scene.index, element.line, quote, "pov"))
-            for who in [element.speaker, *(m.character for m in here)]:
+            # the speaker, then the characters mentioned here, without a list for each element
+            who = element.speaker
+            if who and gender.get(who):
+                recent[gender[who]] = who  # type: ignore[index]
+            for mention in here:
+                who = mention.character
                 if who and gender.get(who):
                     recent[gender[who]] = who  # type: ignore[index]
     return hits

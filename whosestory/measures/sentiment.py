@@ -34,6 +34,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress, count
 
 from whosestory import lexicons
 from whosestory.language import tokens
@@ -57,12 +58,12 @@ class Scorer:
 
     def valences(self, words: list[str]) -> list[float]:
         """Valence of each lexicon word of `words` (in order), after boosters and negation."""
-        lexicon, boosters = self.lexicon, self.boosters
+        lexicon, boosters, negations = self.lexicon, self.boosters, self.negations
         english = self.language == "en"
         found: list[float] = []
         at: list[int] = []  # the position of each valence found
-        # only lexicon words score: find them in one pass, then look around each
-        for i in [i for i, word in enumerate(words) if word in lexicon]:
+        # only lexicon words score: find them in one pass (in C), then look around each
+        for i in compress(count(), map(lexicon.__contains__, words)):
             word = words[i]
             valence = lexicon[word]
             if word in boosters:
@@ -78,12 +79,20 @@ class Scorer:
                 before = words[i - back - 1]
                 if before in lexicon:
                     continue
-                step = boosters.get(before, 0.0) * _DAMPING[back]
-                valence += step if valence > 0 else -step
-                valence *= _english_emphasis(words, i, back) if english else 1.0
+                # a step of 0 and a factor of 1 leave the valence as it is, to the bit:
+                # most words before a lexicon word are neither boosters nor emphasis
+                if before in boosters:
+                    step = boosters[before] * _DAMPING[back]
+                    valence += step if valence > 0 else -step
+                if english and back:  # "so", "this", "never": only one or two words back
+                    valence *= _english_emphasis(words, i, back)
                 # VADER negates once per negation; elsewhere a negation is often two
                 # words ("ne ... pas", "nicht ... kein") and negates once
-                if (english or not negated) and self._negated(words, i, back):
+                if (
+                    (english or not negated)
+                    and (before in negations or (english and "n't" in before))
+                    and self._negated(words, i, back)
+                ):
                     valence *= N_SCALAR
                     negated = True
             found.append(valence)

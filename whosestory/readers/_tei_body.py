@@ -25,11 +25,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import repeat
 
 from lxml import etree
 
 from whosestory.model import CLOSES_SPEECH, Diagnostic, Element, Kind, Span
-from whosestory.readers._xml import local_name
+from whosestory.readers._xml import _LOCAL_NAMES, local_name
 
 SEGMENT_XPATH = (
     "//*[local-name()='body']//*[local-name()='div']"
@@ -41,6 +42,8 @@ _SKIPPED = frozenset({"speaker", "note", "fw", "pb", "milestone", "figure", "hea
 """Elements whose text is neither speech nor stage direction."""
 
 _BLOCKS = frozenset({"l", "p", "ab", "lg"})
+_PLAIN_BLOCKS = frozenset({"p", "ab"})
+"""Blocks whose text is spoken as it stands: not verse lines (``l``), which count and number."""
 _CONTAINERS = frozenset({"text", "group", "front", "body", "back", "floatingText"})
 _OUTSIDE_BODY = frozenset({"front", "back"})
 
@@ -50,12 +53,20 @@ _NESTED = _DIVS | {"floatingText", "sp"}
 """Inside a speech, elements that hold speeches of their own (a song, a masque)."""
 
 
+def _name(element: etree._Element) -> str:
+    """`local_name`, its dictionary looked up here first: the walk asks for every node."""
+    name = _LOCAL_NAMES.get(element.tag)
+    return local_name(element) if name is None else name
+
+
 def is_div(element: etree._Element) -> bool:
     return local_name(element) in _DIVS
 
 
 def text_of(element: etree._Element) -> str:
     """All text inside an element, whitespace collapsed."""
+    if not len(element):  # no child: its own text is all (most labels and directions)
+        return " ".join((element.text or "").split())
     return " ".join("".join(element.itertext()).split())
 
 
@@ -91,6 +102,7 @@ class BodyWalker:
         self.speech_end = 0
         self.dialogues = 0
         """DIALOGUE elements emitted so far."""
+        self._said = _CollapsedLength()
 
     def walk(self, node: etree._Element, act: str | None = None) -> None:
         for child in node:
@@ -98,7 +110,7 @@ class BodyWalker:
 
     def node(self, element: etree._Element, act: str | None) -> None:
         """One element of the text: a division, a speech, a direction, or prose."""
-        name = local_name(element)
+        name = _name(element)
         if not name:  # a comment or an entity
             return
         if name in _DIVS:
@@ -153,9 +165,10 @@ class BodyWalker:
         text = text_of(element)
         if not text:
             return
+        nodes = element.iter("{*}stage") if len(element) else (element,)
         refs = tuple(
             ref.lstrip("#")
-            for node in element.iter("{*}stage")
+            for node in nodes
             for ref in (node.get("who") or "").split()
             if ref.lstrip("#")
         )
@@ -171,7 +184,7 @@ class BodyWalker:
 
     def sp(self, sp: etree._Element) -> None:
         """A speech: runs of spoken text split by the stage directions inside it."""
-        ids = [ref.lstrip("#") for ref in (sp.get("who") or "").split() if ref.lstrip("#")]
+        ids = filter(None, map(str.lstrip, (sp.get("who") or "").split(), repeat("#")))
         cues = list(dict.fromkeys(ids))
         if not cues:
             speaker = first_child(sp, "speaker")
@@ -197,8 +210,22 @@ class BodyWalker:
         before = self.dialogues
         start = len(self.elements)
         for child in block:
-            if child not in skip and local_name(child) not in _SKIPPED:
-                self._spoken(child, cues)
+            name = _name(child)
+            if name in _SKIPPED or child in skip:
+                continue
+            if name in _PLAIN_BLOCKS and not len(child):  # `_spoken` of a paragraph, inline
+                speech = self.speech  # `_add_text` appends to it; only `_flush` replaces it
+                if text := child.text:
+                    self._add_text(text, child)
+                if speech:
+                    speech.append(" ")
+                if tail := child.tail:
+                    if not tail.isspace():
+                        self._add_text(tail, child)
+                    elif speech:  # the layout between blocks: `_add_text`'s space
+                        speech.append(" ")
+            else:
+                self._spoken(child, cues, name)
         self._flush(cues)
         self._mark_closing(start)
         if cues and self.dialogues == before:  # no DIALOGUE since the speech began
@@ -213,19 +240,23 @@ class BodyWalker:
         """Mark the stage directions a speech ends with, after its words and inside its
         ``<sp>`` (`CLOSES_SPEECH`): they are that speech's ("[aside]" printed after the line
         it marks), not the next one's."""
-        block = self.elements[before:]
-        spoken = [i for i, e in enumerate(block) if e.kind is Kind.DIALOGUE]
-        if not spoken:
+        elements = self.elements
+        last = len(elements) - 1
+        while last >= before and elements[last].kind is not Kind.DIALOGUE:
+            last -= 1  # the speech's last DIALOGUE: most speeches end with it
+        if last < before:
             return
-        for i in range(before + spoken[-1] + 1, len(self.elements)):
+        for i in range(last + 1, len(elements)):
             element = self.elements[i]
             if element.kind is Kind.STAGE:
                 closing = (*element.extensions, CLOSES_SPEECH)
                 self.elements[i] = replace(element, extensions=closing)
 
-    def _spoken(self, node: etree._Element, cues: list[str]) -> None:
-        """Collect the speech text of a block, flushing around embedded stage directions."""
-        name = local_name(node)
+    def _spoken(self, node: etree._Element, cues: list[str], name: str | None = None) -> None:
+        """Collect the speech text of a block, flushing around embedded stage directions
+        (`name`: the node's local name, when the caller has it)."""
+        if name is None:
+            name = _name(node)
         if not name:  # a comment or an entity: its tail is still spoken
             self._add_text(node.tail, node)
             return
@@ -239,21 +270,28 @@ class BodyWalker:
             self._flush(cues)  # a song or a masque inside the speech: its own speeches
             self.node(node, None)
         elif name not in _SKIPPED:
-            if name in ("l", "lb") and (number := _line_number(node)):
-                self._number(number)
             verse = name == "l"
-            self.verse_depth += verse
-            self._add_text(node.text, node)
-            for child in node:
-                self._spoken(child, cues)
-            self.verse_depth -= verse
+            if (verse or name == "lb") and (number := _line_number(node)):
+                self._number(number)
+            if verse:
+                self.verse_depth += 1
+            if text := node.text:
+                self._add_text(text, node)
+            if len(node):  # most blocks hold text only
+                for child in node:
+                    self._spoken(child, cues)
+            if verse:
+                self.verse_depth -= 1
             if name in _BLOCKS and self.speech:
                 self.speech.append(" ")  # verse lines written without a line break between
-        self._add_text(node.tail, node)
+        if tail := node.tail:
+            self._add_text(tail, node)
 
     def _add_text(self, text: str | None, node: etree._Element) -> None:
-        if not text or not text.strip():
-            if text and self.speech:
+        if not text:
+            return
+        if text.isspace():  # the same test as `not text.strip()`, without a copy
+            if self.speech:
                 self.speech.append(" ")
             return
         line = node.sourceline or 1
@@ -267,18 +305,21 @@ class BodyWalker:
 
     def _number(self, number: str) -> None:
         """The edition numbers the line that starts here: note where in the speech."""
-        said = " ".join("".join(self.speech).split())
-        at = len(said) + 1 if said else 0
+        length = self._said.length(self.speech)
+        at = length + 1 if length else 0
         if self.numbers and self.numbers[-1][0] == at:
             self.numbers.pop()  # a line carried over a direction ends where this one starts
         self.numbers.append((at, number))
 
     def _flush(self, cues: list[str]) -> None:
-        text = " ".join("".join(self.speech).split())
+        text = " ".join("".join(self.speech).split()) if self.speech else ""
         if text:
             span = Span(self.speech_start, self.speech_end)
-            numbers = tuple(n for n in self.numbers if n[0] < len(text))  # none past its end
-            verse = min(self.verse_words, len(text.split()))
+            numbers = (
+                tuple(n for n in self.numbers if n[0] < len(text)) if self.numbers else ()
+            )  # none past its end
+            # words of the collapsed text: its spaces and one
+            verse = min(self.verse_words, text.count(" ") + 1) if self.verse_words else 0
             for i, cue in enumerate(cues or [None]):
                 self.elements.append(
                     Element(
@@ -308,11 +349,43 @@ class BodyWalker:
         return [lead, *elements[:first], *elements[first + 1 :]]
 
 
+class _CollapsedLength:
+    """The length of a speech's text so far with its whitespace collapsed, as
+    ``len(" ".join("".join(pieces).split()))``, counting only the pieces added since the
+    last call: a speech numbers each verse line, and joining it all again at every line
+    made a long speech quadratic."""
+
+    __slots__ = ("chars", "open", "pieces", "seen", "words")
+
+    def __init__(self) -> None:
+        self.pieces: list[str] | None = None
+        self.seen = 0
+        self.chars = 0
+        """Characters of the words so far."""
+        self.words = 0
+        self.open = False
+        """Whether the text so far ends inside a word (the next piece may go on with it)."""
+
+    def length(self, pieces: list[str]) -> int:
+        if pieces is not self.pieces or len(pieces) < self.seen:  # a new speech
+            self.pieces, self.seen, self.chars, self.words, self.open = pieces, 0, 0, 0, False
+        for piece in pieces[self.seen :]:
+            found = piece.split()
+            if not found:
+                self.open = self.open and not piece  # whitespace ends a word; "" changes nothing
+                continue
+            self.chars += sum(map(len, found))
+            self.words += len(found) - (self.open and not piece[0].isspace())
+            self.open = not piece[-1].isspace()
+        self.seen = len(pieces)
+        return self.chars + self.words - 1 if self.words else 0
+
+
 def _line_number(element: etree._Element) -> str | None:
     """The edition's number of a line or direction (``n="5.2.118"``, ``n="SD 1.1.14.1"``)."""
     number = (element.get("n") or "").strip()
     number = number[3:].strip() if number.startswith("SD ") else number
-    return number if number and any(ch.isdigit() for ch in number) else None
+    return number if number and any(map(str.isdigit, number)) else None
 
 
 _ACT_TYPES = frozenset({"act", "acte"})
@@ -383,6 +456,8 @@ def act_label(div: etree._Element) -> str | None:
 def last_line(element: etree._Element) -> int:
     """The last source line an element's content reaches (lxml gives start lines only)."""
     last = element.sourceline or 1
+    if not len(element):
+        return last
     for node in element.iter():
         if node.sourceline:
             last = max(last, node.sourceline)

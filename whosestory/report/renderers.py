@@ -8,34 +8,12 @@ never the Story or the Analysis.
 
 from __future__ import annotations
 
+import importlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from whosestory.report import text
-from whosestory.report.argument import (
-    render_argument_html,
-    render_argument_markdown,
-    render_argument_text,
-    render_comparison_markdown,
-    render_comparison_text,
-)
-from whosestory.report.export import render_gexf, render_graphml
-from whosestory.report.html import render_html
-from whosestory.report.markdown import render_markdown
-from whosestory.report.season_report import (
-    render_season_html,
-    render_season_markdown,
-    render_season_text,
-)
-from whosestory.report.statistics import (
-    render_sides_markdown,
-    render_sides_text,
-    render_stats_csv,
-    render_stats_markdown,
-    render_stats_text,
-)
 from whosestory.safety import clean_view
 
 
@@ -55,60 +33,76 @@ class Renderer(Protocol):
     def __call__(self, view: Any, options: Options, /) -> str: ...
 
 
+def _in(module: str, name: str) -> Callable[..., str]:
+    """The renderer `name` of ``whosestory.report.<module>``, imported when first called: a
+    command renders one format, and JSON need not import HTML with its charts, Markdown,
+    the graph exports and the text renderers (a few milliseconds of every start)."""
+    found: Callable[..., str] = getattr(
+        importlib.import_module(f"whosestory.report.{module}"), name
+    )
+    return found
+
+
 def render_json(view: Any, options: Options) -> str:
     """Any view as indented JSON, non-ASCII kept as it is."""
     return json.dumps(view, ensure_ascii=False, indent=2) + "\n"
 
 
 def _summary(view: Any, options: Options) -> str:
-    return text.render_summary(view, verbose=options.verbose, colour=options.colour)
+    return _in("text", "render_summary")(view, verbose=options.verbose, colour=options.colour)
 
 
 RENDERERS: Mapping[str, Mapping[str, Renderer]] = {
     "analyze": {
         "text": _summary,
         "json": render_json,
-        "md": lambda view, options: render_markdown(view),
-        "html": lambda view, options: render_html(view),
-        "gexf": lambda view, options: render_gexf(view),
-        "graphml": lambda view, options: render_graphml(view),
+        "md": lambda view, options: _in("markdown", "render_markdown")(view),
+        "html": lambda view, options: _in("html", "render_html")(view),
+        "gexf": lambda view, options: _in("export", "render_gexf")(view),
+        "graphml": lambda view, options: _in("export", "render_graphml")(view),
     },
     "season": {
-        "text": lambda view, options: render_season_text(view),
+        "text": lambda view, options: _in("season_report", "render_season_text")(view),
         "json": render_json,
-        "md": lambda view, options: render_season_markdown(view),
-        "html": lambda view, options: render_season_html(view),
-        "gexf": lambda view, options: render_gexf(view["season"]),
-        "graphml": lambda view, options: render_graphml(view["season"]),
+        "md": lambda view, options: _in("season_report", "render_season_markdown")(view),
+        "html": lambda view, options: _in("season_report", "render_season_html")(view),
+        "gexf": lambda view, options: _in("export", "render_gexf")(view["season"]),
+        "graphml": lambda view, options: _in("export", "render_graphml")(view["season"]),
     },
     "stats": {
-        "text": lambda view, options: render_stats_text(view),
+        "text": lambda view, options: _in("statistics", "render_stats_text")(view),
         "json": render_json,
-        "md": lambda view, options: render_stats_markdown(view),
-        "csv": lambda view, options: render_stats_csv(view, options.table),
+        "md": lambda view, options: _in("statistics", "render_stats_markdown")(view),
+        "csv": lambda view, options: _in("statistics", "render_stats_csv")(view, options.table),
     },
     "sides": {
-        "text": lambda view, options: render_sides_text(view),
+        "text": lambda view, options: _in("statistics", "render_sides_text")(view),
         "json": render_json,
-        "md": lambda view, options: render_sides_markdown(view),
+        "md": lambda view, options: _in("statistics", "render_sides_markdown")(view),
     },
     "argue": {
-        "text": lambda view, options: render_argument_text(view, options.verbose),
+        "text": lambda view, options: _in("argument", "render_argument_text")(
+            view, options.verbose
+        ),
         "json": render_json,
-        "md": lambda view, options: render_argument_markdown(view, options.verbose),
-        "html": lambda view, options: render_argument_html(view, options.verbose),
+        "md": lambda view, options: _in("argument", "render_argument_markdown")(
+            view, options.verbose
+        ),
+        "html": lambda view, options: _in("argument", "render_argument_html")(
+            view, options.verbose
+        ),
     },
     "compare": {
-        "text": lambda view, options: render_comparison_text(view),
+        "text": lambda view, options: _in("argument", "render_comparison_text")(view),
         "json": render_json,
-        "md": lambda view, options: render_comparison_markdown(view),
+        "md": lambda view, options: _in("argument", "render_comparison_markdown")(view),
     },
     "cast": {
-        "text": lambda view, options: text.render_cast(view, options.verbose),
+        "text": lambda view, options: _in("text", "render_cast")(view, options.verbose),
         "json": render_json,
     },
     "scenes": {
-        "text": lambda view, options: text.render_scenes(view, options.verbose),
+        "text": lambda view, options: _in("text", "render_scenes")(view, options.verbose),
         "json": render_json,
     },
 }
