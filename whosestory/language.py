@@ -110,7 +110,7 @@ def detect(texts: str | Iterable[str]) -> str | None:
             break
     counts = Counter(words[:DETECT_TOKENS])
     hits = {
-        language: sum(n for word, n in counts.items() if word in stop)
+        language: sum(counts[word] for word in stop.intersection(counts))
         for language, stop in lexicons.detection_lists().items()
     }
     ranked = sorted(hits.items(), key=lambda item: -item[1])
