@@ -6,9 +6,16 @@ from pathlib import Path
 
 
 def tei_play(
-    folder: Path, name: str, language: str, cast: dict[str, str], body: str, title: str = "Play"
+    folder: Path,
+    name: str,
+    language: str,
+    cast: dict[str, str],
+    body: str,
+    title: str = "Play",
+    front: str = "",
 ) -> Path:
-    """A TEI play file in `folder`: `cast` maps xml:id -> name; `body` is the <body>'s XML."""
+    """A TEI play file in `folder`: `cast` maps xml:id -> name; `body` is the <body>'s XML,
+    `front` the <front>'s (a castList)."""
     people = "\n".join(
         f'<person xml:id="{ident}"><persName>{shown}</persName></person>'
         for ident, shown in cast.items()
@@ -25,7 +32,7 @@ def tei_play(
 {people}
     </listPerson></particDesc></profileDesc>
   </teiHeader>
-  <text><body>
+  <text>{f"<front>{front}</front>" if front else ""}<body>
 {body}
   </body></text>
 </TEI>

@@ -552,6 +552,10 @@ def _assemble(
         for member in sorted(members, key=lambda m: (-counts.get(m, 0), m)):
             if entry and member == head:
                 aliases.append(Alias(entry.id, "TEI xml:id"))
+                aliases.extend(
+                    Alias(name, "the name the cast list says it goes under")
+                    for name in entry.aliases
+                )
                 continue
             if member == key_of(display):
                 continue

@@ -294,12 +294,16 @@ class Diagnostic:
 
 @dataclass(frozen=True, slots=True)
 class CastEntry:
-    """A character the script declares (a TEI cast list, a title-page note)."""
+    """A character the script declares (a TEI cast list, a title-page note).
+
+    `aliases` are other names the cast list says it goes under (a disguise).
+    """
 
     id: str
     name: str
     gender: str | None = None
     group: bool = False
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,77 @@
+"""Names a play's cast list gives a character besides its own: the name it goes under.
+
+Drama declares a disguise in its list of persons: *Leonore, seine Gemahlin, unter dem
+Namen Fidelio*; *Sextus, fils de Pompée, déguisé sous le nom de Clodomir*; *Viola,
+disguised as Cesario*. The other characters call the character by that name, and the
+title may too (*Fidelio*), so it is one of the character's names. DraCor keeps the list of
+persons (``particDesc``) apart from the play's own cast list (``castList`` in the front
+matter), where these notes stand; a ``castItem`` names its person by ``<role
+corresp="#id">`` or, without markup, by its first words (*Leonore, ...*).
+
+Only a name is taken: the words after the phrase, up to a comma, a bracket or a full
+stop, when they begin with a capital (*disguised as a lady* gives none).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from lxml import etree
+
+from whosestory.model import CastEntry
+from whosestory.readers._tei_body import text_of
+
+_UNDER_NAME = re.compile(
+    r"(?:under the name of|disguised as|unter dem Namen|verkleidet als|"
+    r"sous le nom d['’]|sous le nom de|déguisée? en|под именем)\s+([^,;.()\[\]]+)",
+    re.IGNORECASE,
+)
+_MAX_WORDS = 4
+
+
+def _alias(text: str) -> str | None:
+    """The name a cast-list entry says its character goes under, if it gives one."""
+    found = _UNDER_NAME.search(" ".join(text.split()))
+    if not found:
+        return None
+    name = found.group(1).strip(" '’")
+    words = name.split()
+    if not words or len(words) > _MAX_WORDS or not words[0][0].isupper():
+        return None
+    return name
+
+
+def _owner(item: etree._Element, cast: Sequence[CastEntry]) -> int | None:
+    """The index in `cast` of the person a castItem describes, or None when unclear."""
+    for role in item.iter("{*}role"):
+        for ref in (role.get("corresp") or "").split():
+            ident = ref.lstrip("#")
+            for i, entry in enumerate(cast):
+                if entry.id == ident:
+                    return i
+    lead = text_of(item).split(",", 1)[0].casefold().split()
+    matches = [
+        i
+        for i, entry in enumerate(cast)
+        if entry.name.casefold().split() and entry.name.casefold().split() == lead
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
+def with_cast_list_names(text: etree._Element, cast: Sequence[CastEntry]) -> tuple[CastEntry, ...]:
+    """The declared cast, each entry with the names its castItem says it goes under."""
+    entries = list(cast)
+    for item in text.iter("{*}castItem"):
+        alias = _alias(text_of(item))
+        if alias is None:
+            continue
+        owner = _owner(item, entries)
+        if owner is None:
+            continue
+        entry = entries[owner]
+        known = {entry.name.casefold(), *(a.casefold() for a in entry.aliases)}
+        if alias.casefold() not in known and alias.casefold() not in entry.name.casefold():
+            entries[owner] = replace(entry, aliases=(*entry.aliases, alias))
+    return tuple(entries)
