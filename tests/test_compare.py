@@ -103,9 +103,11 @@ def test_compare_gives_absolute_figures_and_each_roles_probability(
     tom = next(r for r in view["characters"] if r["b"] == "TOM")
     assert tom["words"]["a"] > 0 and tom["words"]["b"] > tom["words"]["a"]  # absolute words
     assert view["standing"][MAIN_CHARACTER] == "probability"
-    assert (
-        view["summary"]
-        == "MAYA keeps the story (over 99% to over 99%); TOM takes the spotlight from MAYA."
+    # the probabilities are the shipped model's (they move when it is refitted); the form is fixed
+    assert re.fullmatch(
+        r"MAYA keeps the story \((over )?\d+% to (over )?\d+%\); "
+        r"TOM takes the spotlight from MAYA\.",
+        view["summary"],
     )
 
 
