@@ -50,6 +50,14 @@ MAX_BATCH = 8
 CPU, so a few stories share one (results still stream, a batch at a time)."""
 
 
+LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False}
+"""Dask settings of the cluster a run starts itself. Each worker's statistical profiler
+samples the running task's stack every 10 ms, for a dashboard this cluster does not
+have: about 8 % more CPU on every story (65 films: 10.2 -> 11.0 to 11.9 CPU s of
+analysis inside the workers, docs/benchmarks.md, fifth pass). A cluster given by
+``--scheduler`` keeps its own settings."""
+
+
 def _process_batch(files: list[str], with_characters: bool) -> list[Result]:
     """`process_file` on each of `files` in a dask worker, prepared as our workers are."""
     from whosestory.analysis import prepare_for_many
@@ -80,13 +88,16 @@ def dask_results(
     distributed = _distributed()
     cluster = None
     if scheduler is None:
-        cluster = distributed.LocalCluster(
-            n_workers=max(workers, 1),
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
+        import dask
+
+        with dask.config.set(LOCAL_CLUSTER_CONFIG):  # the nannies hand it to their workers
+            cluster = distributed.LocalCluster(
+                n_workers=max(workers, 1),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
     client = distributed.Client(cluster if cluster is not None else scheduler)
     try:
         slots = max(sum(client.nthreads().values()), 1)
