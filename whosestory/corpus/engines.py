@@ -21,6 +21,7 @@ from whosestory.corpus.pool import (
     inline_results,
     lost_row,
     pooled_results,
+    settle_worker_heap,
 )
 from whosestory.corpus.rows import one_sentence, process_file
 
@@ -58,11 +59,15 @@ analysis inside the workers, docs/benchmarks.md, fifth pass). A cluster given by
 ``--scheduler`` keeps its own settings."""
 
 
-def _process_batch(files: list[str], with_characters: bool) -> list[Result]:
-    """`process_file` on each of `files` in a dask worker, prepared as our workers are."""
+def _process_batch(files: list[str], with_characters: bool, own_worker: bool) -> list[Result]:
+    """`process_file` on each of `files` in a dask worker, prepared as our workers are (the
+    heap settled only in a worker of the cluster the run started: another cluster's workers
+    keep their collector as it is)."""
     from whosestory.analysis import prepare_for_many
 
     prepare_for_many()  # at once after the first call
+    if own_worker:
+        settle_worker_heap()  # likewise
     return [process_file(file, with_characters) for file in files]
 
 
@@ -109,7 +114,9 @@ def dask_results(
         def submit() -> None:
             batch = next(queue, None)
             if batch is not None:
-                future = client.submit(_process_batch, batch, with_characters, pure=False)
+                future = client.submit(
+                    _process_batch, batch, with_characters, cluster is not None, pure=False
+                )
                 pending[future] = batch
                 stream.add(future)
 
