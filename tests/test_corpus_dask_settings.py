@@ -24,13 +24,14 @@ def test_own_cluster_starts_with_the_profiler_off(monkeypatch: pytest.MonkeyPatc
     def local_cluster(**options: Any) -> None:
         # the nannies copy the config in force when they are made into their workers
         seen["profile"] = dask.config.get(KEY)
+        seen["tick"] = dask.config.get("distributed.admin.tick.interval")
         raise _Started
 
     fake = types.SimpleNamespace(LocalCluster=local_cluster)
     monkeypatch.setattr(engines, "_distributed", lambda: fake)
     with pytest.raises(_Started):
         next(engines.dask_results(["a.fountain"], 2, None, False))
-    assert seen == {"profile": False}
+    assert seen == {"profile": False, "tick": "1s"}
     assert dask.config.get(KEY, None) == before  # only for that cluster
 
 

@@ -51,12 +51,19 @@ MAX_BATCH = 8
 CPU, so a few stories share one (results still stream, a batch at a time)."""
 
 
-LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False}
-"""Dask settings of the cluster a run starts itself. Each worker's statistical profiler
-samples the running task's stack every 10 ms, for a dashboard this cluster does not
-have: about 8 % more CPU on every story (65 films: 10.2 -> 11.0 to 11.9 CPU s of
-analysis inside the workers, docs/benchmarks.md, fifth pass). A cluster given by
-``--scheduler`` keeps its own settings."""
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+"""Dask settings of the cluster a run starts itself, for CPU it spends beside the stories:
+each worker's statistical profiler samples the running task's stack every 10 ms, for a
+dashboard this cluster does not have; every event loop (the scheduler's and nannies' in
+this process, each worker's) wakes every 20 ms to check that it is not blocked, and each
+nanny reads its worker's memory every 100 ms. Idle for 10 s, the cluster of 2 workers
+spent 0.97 CPU s with dask's defaults, 0.14 with these (a run of 322 films lasts 40 to
+130 s; docs/benchmarks.md, fifth pass). A worker over its memory is still stopped within
+a second. A cluster given by ``--scheduler`` keeps its own settings."""
 
 
 def _process_batch(files: list[str], with_characters: bool, own_worker: bool) -> list[Result]:
