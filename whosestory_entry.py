@@ -8,6 +8,7 @@ imported: exit status 130 (Ctrl-C) or 143 (SIGTERM), and no traceback.
 
 from __future__ import annotations
 
+import gc
 import signal
 from typing import Any
 
@@ -36,6 +37,7 @@ def _import_quietly() -> Any:
     block = getattr(signal, "pthread_sigmask", None)
     held = {signal.SIGINT, signal.SIGTERM}
     previous = block(signal.SIG_BLOCK, held) if block else None
+    gc.disable()  # what the imports make lives as long as the process: nothing to collect
     try:
         from whosestory._blas import one_blas_thread
 
@@ -44,9 +46,24 @@ def _import_quietly() -> Any:
 
         from whosestory.cli import main as run
     finally:
+        _settle_heap()
         if block and previous is not None:
             block(signal.SIG_SETMASK, previous)
     return run
+
+
+COLLECT_AFTER = 50_000
+"""Allocations (less deallocations) between two of the youngest garbage collections (Python's
+default: 700). An analysis makes millions of short-lived objects, few in cycles: Kraus's
+collections took 90 ms at 700 and 25 ms at 50,000, with the same peak memory."""
+
+
+def _settle_heap() -> None:
+    """After the imports: keep their objects out of every later collection (`gc.freeze`)
+    and collect the young generation less often (Big Fish: 21 -> 7 ms of collections)."""
+    gc.enable()
+    gc.freeze()
+    gc.set_threshold(COLLECT_AFTER, *gc.get_threshold()[1:])
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from whosestory.corpus.pool import (
     inline_results,
     lost_row,
     pooled_results,
+    settle_worker_heap,
 )
 from whosestory.corpus.rows import one_sentence, process_file
 
@@ -50,11 +51,30 @@ MAX_BATCH = 8
 CPU, so a few stories share one (results still stream, a batch at a time)."""
 
 
-def _process_batch(files: list[str], with_characters: bool) -> list[Result]:
-    """`process_file` on each of `files` in a dask worker, prepared as our workers are."""
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+"""Dask settings of the cluster a run starts itself, for CPU it spends beside the stories:
+each worker's statistical profiler samples the running task's stack every 10 ms, for a
+dashboard this cluster does not have; every event loop (the scheduler's and nannies' in
+this process, each worker's) wakes every 20 ms to check that it is not blocked, and each
+nanny reads its worker's memory every 100 ms. Idle for 10 s, the cluster of 2 workers
+spent 0.97 CPU s with dask's defaults, 0.14 with these (a run of 322 films lasts 40 to
+130 s; docs/benchmarks.md, fifth pass). A worker over its memory is still stopped within
+a second. A cluster given by ``--scheduler`` keeps its own settings."""
+
+
+def _process_batch(files: list[str], with_characters: bool, own_worker: bool) -> list[Result]:
+    """`process_file` on each of `files` in a dask worker, prepared as our workers are (the
+    heap settled only in a worker of the cluster the run started: another cluster's workers
+    keep their collector as it is)."""
     from whosestory.analysis import prepare_for_many
 
     prepare_for_many()  # at once after the first call
+    if own_worker:
+        settle_worker_heap()  # likewise
     return [process_file(file, with_characters) for file in files]
 
 
@@ -80,13 +100,16 @@ def dask_results(
     distributed = _distributed()
     cluster = None
     if scheduler is None:
-        cluster = distributed.LocalCluster(
-            n_workers=max(workers, 1),
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            silence_logs=logging.ERROR,
-        )
+        import dask
+
+        with dask.config.set(LOCAL_CLUSTER_CONFIG):  # the nannies hand it to their workers
+            cluster = distributed.LocalCluster(
+                n_workers=max(workers, 1),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                silence_logs=logging.ERROR,
+            )
     client = distributed.Client(cluster if cluster is not None else scheduler)
     try:
         slots = max(sum(client.nthreads().values()), 1)
@@ -98,7 +121,9 @@ def dask_results(
         def submit() -> None:
             batch = next(queue, None)
             if batch is not None:
-                future = client.submit(_process_batch, batch, with_characters, pure=False)
+                future = client.submit(
+                    _process_batch, batch, with_characters, cluster is not None, pure=False
+                )
                 pending[future] = batch
                 stream.add(future)
 
