@@ -5,17 +5,12 @@ from __future__ import annotations
 import random
 import re
 
-from whosestory.mentions import _NOT_IN_WORD, _pattern, _trie
+from whosestory.mentions import _NOT_IN_WORD, _pattern, _trie, prefix_tree
 
 
 def _plain_trie(words: list[str], after_first: str = "") -> str:
     """The walk `_trie` replaced: one call for each node, no runs collapsed."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
+    tree = prefix_tree(words)
 
     def walk(node: dict[str, dict], after: str = "") -> str:
         ends = "" in node

@@ -174,14 +174,14 @@ def figures(
         }
         for name in names:
             row[name] = _share([c.error is None and c.hit(name) for c in members])
-        for name, probs_runs in (("cv", runs), ("untitled", untitled_runs), ("loso", [loso])):
-            hits = [bool(fitted_hit(probs, c)) for probs in probs_runs if probs for c in members]
-            row[name] = _share(hits) if any(probs_runs) else None
-        row["cv_interval"] = (
-            interval([[bool(fitted_hit(probs, c)) for probs in runs] for c in members])
-            if runs
-            else None
-        )
+        by_story = {
+            name: [[bool(fitted_hit(probs, c)) for probs in probs_runs if probs] for c in members]
+            for name, probs_runs in (("cv", runs), ("untitled", untitled_runs), ("loso", [loso]))
+        }
+        for name, hits in by_story.items():
+            flat = [hit for story in hits for hit in story]
+            row[name] = _share(flat) if flat else None
+        row["cv_interval"] = interval(by_story["cv"]) if runs else None
         best = max(BASELINES, key=lambda b: row[b])
         row["best_baseline"] = best
         model_score = row["cv"] if row["cv"] is not None else row["verdict"]
@@ -226,16 +226,19 @@ def figures(
         "features": list(features) if fitted else [],
         "sets": rows,
         "calibration": calibration([pair for pairs in run_pairs for pair in pairs]),
-        "runs": [
-            {
-                "seed": seed,
-                "top1": _share([hit for _, hit in pairs]),
-                "ece": calibration(pairs)["ece"],
-                "brier": calibration(pairs)["brier"],
-            }
-            for seed, pairs in enumerate(run_pairs)
-        ],
+        "runs": [_run_figures(seed, pairs) for seed, pairs in enumerate(run_pairs)],
         "misses": misses,
+    }
+
+
+def _run_figures(seed: int, pairs: Sequence[tuple[float, bool]]) -> dict[str, object]:
+    """One cross-validation run's own top-1, calibration error and Brier score."""
+    figures = calibration(pairs)
+    return {
+        "seed": seed,
+        "top1": _share([hit for _, hit in pairs]),
+        "ece": figures["ece"],
+        "brier": figures["brier"],
     }
 
 

@@ -108,6 +108,7 @@ _AS_IS = (
     "vocabulary_drift",
 )
 _TITLE_WORD = re.compile(r"[^\W\d_]{3,}")
+_ANY_WORD = re.compile(r"[^\W\d_]+")
 _SHORT_WORD = re.compile(r"[^\W\d_]{2}")
 """A two-letter word: a name word only when it is the character's whole name (*Fair Em*'s Em)."""
 _TITLE_FILLERS = frozenset(
@@ -144,7 +145,7 @@ def _title_words(story: Story) -> set[str]:
     if title is None:
         return set()
     texts = [title, *(text for key, text in story.title_page if key == "Subtitle")]
-    words = {w.casefold() for t in texts for w in re.findall(r"[^\W\d_]+", t)}
+    words = {w.casefold() for t in texts for w in _ANY_WORD.findall(t)}
     return {w for w in words if len(w) >= 2} - _TITLE_FILLERS
 
 

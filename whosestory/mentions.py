@@ -114,6 +114,17 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
     return surfaces
 
 
+def prefix_tree(words: Iterable[str]) -> dict[str, dict]:
+    """The words as nested dicts, a character a level; ``""`` marks a word's end."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return tree
+
+
 def _trie(words: Iterable[str], after_first: str = "") -> str:
     """A regex matching any of the words, as a prefix tree: Python's re tries an
     alternation's branches one by one, so a trie is many times faster on a cast.
@@ -121,13 +132,7 @@ def _trie(words: Iterable[str], after_first: str = "") -> str:
     `after_first` goes right after each word's first character (`_pattern` puts a
     look-behind there, so the pattern still opens with letters the engine can skip
     ahead to)."""
-    tree: dict[str, dict] = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
+    tree = prefix_tree(words)
     escaped: dict[str, str] = {}
 
     def walk(node: dict[str, dict], after: str = "") -> str:

@@ -62,8 +62,11 @@ def _owner(item: etree._Element, cast: Sequence[CastEntry]) -> int | None:
 
 def with_cast_list_names(text: etree._Element, cast: Sequence[CastEntry]) -> tuple[CastEntry, ...]:
     """The declared cast, each entry with the names its castItem says it goes under."""
+    front = next(text.iterchildren("{*}front"), None)
+    if front is None:  # the cast list is front matter: never walk the whole play for it
+        return tuple(cast)
     entries = list(cast)
-    for item in text.iter("{*}castItem"):
+    for item in front.iter("{*}castItem"):
         alias = _alias(text_of(item))
         if alias is None:
             continue
@@ -71,7 +74,8 @@ def with_cast_list_names(text: etree._Element, cast: Sequence[CastEntry]) -> tup
         if owner is None:
             continue
         entry = entries[owner]
-        known = {entry.name.casefold(), *(a.casefold() for a in entry.aliases)}
-        if alias.casefold() not in known and alias.casefold() not in entry.name.casefold():
+        words = set(entry.name.casefold().split())
+        known = {a.casefold() for a in entry.aliases}
+        if alias.casefold() not in known and not set(alias.casefold().split()) <= words:
             entries[owner] = replace(entry, aliases=(*entry.aliases, alias))
     return tuple(entries)
