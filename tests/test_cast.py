@@ -346,3 +346,38 @@ def test_regression_a_slash_naming_one_speaker_is_that_speaker() -> None:
 def test_regression_a_slash_inside_a_description_is_not_two_names() -> None:
     cast = resolve_cast(speeches(("WOMAN W/BABY", 1), ("WOMAN", 2)))
     assert cast.resolve("WOMAN W/BABY") == "WOMAN W/BABY"
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        'The boy, 2-YEAR-OLD MARCUS (REFERRED TO BY HIS GIVEN NAME OF "TEDDY"), waves.',
+        "MARCUS, known as 'TEDDY'. He waves.",
+        "MARCUS (a.k.a. Teddy) waves from the porch.",
+        "The clerk, MARCUS, officially known as TEDDY.",
+    ],
+)
+def test_a_name_the_script_says_a_character_is_known_by_joins_it(action: str) -> None:
+    # regression: Gattaca's hero was cued by his borrowed name and by his given one,
+    # which the script ties in an action line, and the two were counted as two people
+    cast = resolve_cast(
+        speeches(("MARCUS", 0), ("TEDDY", 1), ("TEDDY", 2), ("NORA", 1)), action_texts=[action]
+    )
+    assert cast.resolve("TEDDY") == cast.resolve("MARCUS")
+    merged = next(c for c in cast.characters if c.name == cast.resolve("MARCUS"))
+    assert any("known as" in a.reason for a in merged.aliases)
+
+
+def test_known_as_never_joins_two_people_who_talk_in_one_scene() -> None:
+    cast = resolve_cast(
+        speeches(("MARCUS", 0), ("TEDDY", 0), ("MARCUS", 0)),
+        action_texts=["MARCUS (known as TEDDY) walks in."],
+    )
+    assert cast.resolve("TEDDY") != cast.resolve("MARCUS")
+
+
+def test_known_as_a_name_nobody_is_cued_by_merges_nothing() -> None:
+    cast = resolve_cast(
+        speeches(("MARCUS", 0), ("NORA", 1)), action_texts=["MARCUS, a.k.a. THE FOX, runs."]
+    )
+    assert {c.name for c in cast.characters} == {"MARCUS", "NORA"}

@@ -361,6 +361,7 @@ def resolve_cast(
         _merge_spacing(merger, names, counts)
         _merge_variants(merger, names, counts, genders)
         _merge_narrator(merger, names, texts, speeches)
+        _merge_known_as(merger, names, texts)
     unison: Counter[str] = Counter(key_of(s.name) for s in speeches if s.unison)
     chorus = {name for name, n in unison.items() if 2 * n >= counts.get(name, 0)}
     if not declared_by_id:
@@ -469,6 +470,42 @@ _NARRATES_RE = re.compile(
     r"\b(?P<a>[A-Z][A-Za-z'\-]+)\b[^.]{0,30}?\b(?:narrates|narrating|is (?:our|the) narrator|"
     r"\(?V\.O\.\)? narrat)|\bnarrat(?:or|ed by|ion)\b[^.]{0,25}?\b(?:is\s+)?(?P<b>[A-Z][A-Z'\-]+)\b"
 )
+
+
+_KNOWN_AS_RE = re.compile(
+    r"(?P<who>[A-Z][A-Z0-9.'\-]*(?:[ ][A-Z][A-Z0-9.'\-]*){0,3})\s*(?:\(\s*|,\s*)"
+    r"(?i:a\.?k\.?a\.?|(?:also |better |officially )?known as|who goes by|referred to "
+    r"(?:as|by (?:his|her|their) (?:given |real |first |true )?name(?: of)?))\s+[\"'“‘]?"
+    r"(?P<other>[A-Z][A-Za-z0-9.'\-]*(?:[ ][A-Z][A-Za-z0-9.'\-]*){0,3})"
+)
+"""An action line that gives a character a second name: ``NICOLA (known as 'COLA')``,
+``SNOB, officially known as GABRIEL``, ``JEROME (REFERRED TO BY HIS GIVEN NAME OF
+"VINCENT")``."""
+_KNOWN_AS_HINT_RE = re.compile(r"(?i)a\.?k\.?a|known as|goes by|referred to")
+
+
+def _cue_within(words: list[str], names: set[str], from_end: bool) -> str | None:
+    """The longest run of `words` that is a cue name, taken from the end (a name before
+    the phrase: ``2-YEAR-OLD JEROME``) or from the start (a name after it: ``COLA'. He``)."""
+    for size in range(len(words), 0, -1):
+        run = words[-size:] if from_end else words[:size]
+        key = key_of(" ".join(run).strip(" .,'’\"”"))
+        if key in names:
+            return key
+    return None
+
+
+def _merge_known_as(merger: _Merger, names: set[str], texts: list[str]) -> None:
+    """A name the script says a character is known by (`_KNOWN_AS_RE`) joins that character,
+    when both are cued; two names that speak in one scene stay two people."""
+    for text in texts:
+        if not _KNOWN_AS_HINT_RE.search(text):
+            continue  # most action lines give no second name: skip the slow pattern
+        for match in _KNOWN_AS_RE.finditer(text):
+            who = _cue_within(match.group("who").split(), names, from_end=True)
+            other = _cue_within(match.group("other").split(), names, from_end=False)
+            if who and other and who != other:
+                merger.union(other, who, f"the script says {who} is known as {other}")
 
 
 _SLASH_RE = re.compile(r"^(?P<a>[^/]*[^\W\d_]{2}[^/]*?)\s*/\s*(?P<b>[^/]*[^\W\d_]{2}[^/]*)$")
