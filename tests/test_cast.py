@@ -381,3 +381,27 @@ def test_known_as_a_name_nobody_is_cued_by_merges_nothing() -> None:
         speeches(("MARCUS", 0), ("NORA", 1)), action_texts=["MARCUS, a.k.a. THE FOX, runs."]
     )
     assert {c.name for c in cast.characters} == {"MARCUS", "NORA"}
+
+
+def test_a_title_spelt_two_ways_is_one_character() -> None:
+    # regression: a script cued its doctor as both DR. and DOCTOR, even from one speech to
+    # the next in a scene, and the analysis counted two doctors
+    cast = resolve_cast(
+        speeches(
+            ("DOCTOR VOSS", 0),
+            ("NORA", 0),
+            ("DR. VOSS", 0),
+            ("DOCTOR VOSS", 0),
+            ("CAPT. ODA", 1),
+            ("CAPTAIN ODA", 2),
+            ("DR. VOSS", 2),
+        )
+    )
+    assert cast.resolve("DR. VOSS") == cast.resolve("DOCTOR VOSS")
+    assert cast.resolve("CAPT. ODA") == cast.resolve("CAPTAIN ODA")
+    assert cast.resolve("DR. VOSS") != cast.resolve("CAPTAIN ODA")
+
+
+def test_a_title_spelt_two_ways_does_not_join_two_names() -> None:
+    cast = resolve_cast(speeches(("DR. VOSS", 0), ("DOCTOR VANCE", 1), ("MR. VOSS", 2)))
+    assert len({cast.resolve(n) for n in ("DR. VOSS", "DOCTOR VANCE", "MR. VOSS")}) == 3

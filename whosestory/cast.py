@@ -359,6 +359,7 @@ def resolve_cast(
     preferred = {key_of(name) for name in rules.merge}
     if not declared_by_id:
         _merge_spacing(merger, names, counts)
+        _merge_title_spellings(merger, names, counts)
         _merge_variants(merger, names, counts, genders)
         _merge_narrator(merger, names, texts, speeches)
         _merge_known_as(merger, names, texts)
@@ -399,6 +400,46 @@ def _merge_spacing(merger: _Merger, names: set[str], counts: Counter[str]) -> No
         for name in sorted(group):
             if name != target:
                 reason = f"{name} is {target} spaced differently"
+                merger.union(name, target, reason, same_person=True)
+
+
+_TITLE_SPELLINGS: Mapping[str, str] = {
+    "DR": "DOCTOR",
+    "MR": "MISTER",
+    "PROF": "PROFESSOR",
+    "CAPT": "CAPTAIN",
+    "DET": "DETECTIVE",
+    "SGT": "SERGEANT",
+    "LT": "LIEUTENANT",
+    "COL": "COLONEL",
+    "GEN": "GENERAL",
+    "CPL": "CORPORAL",
+    "PVT": "PRIVATE",
+    "REV": "REVEREND",
+}
+"""A title's short and long spellings: ``DR. PARNASSUS`` and ``DOCTOR PARNASSUS`` are one man."""
+
+
+def _merge_title_spellings(merger: _Merger, names: set[str], counts: Counter[str]) -> None:
+    """Names that differ only in a title's spelling (`_TITLE_SPELLINGS`) are one character, onto
+    the most used, even where both speak in one scene: as with a name spaced differently, a
+    script that spells a title two ways switches between them within a scene, even from one
+    speech to the next."""
+    spelt: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        words = name.split()
+        if len(words) > 1 and any(w.rstrip(".") in _TITLE_SPELLINGS for w in words[:-1]):
+            full = " ".join(_TITLE_SPELLINGS.get(w.rstrip("."), w) for w in words[:-1])
+            spelt[f"{full} {words[-1]}"].append(name)
+    for full, group in spelt.items():
+        if full in names:
+            group.append(full)
+        if len(group) < 2:
+            continue
+        target = max(group, key=lambda n: (counts.get(n, 0), n))
+        for name in sorted(group):
+            if name != target:
+                reason = f"{name} is {target} with its title spelt differently"
                 merger.union(name, target, reason, same_person=True)
 
 
