@@ -247,6 +247,22 @@ def test_a_rank_and_the_surname_that_answer_each_other_are_two_people() -> None:
     assert cast.resolve("MRS. HALE") != cast.resolve("HALE")
 
 
+def test_regression_a_rank_the_script_drops_and_takes_up_again_stays_one_person() -> None:
+    # a sergeant cued SGT. DIGNAM and DIGNAM by turns within one scene, the others speaking
+    # between, was two people: only a rank introduced first and then dropped was joined
+    cast = resolve_cast(
+        speeches(
+            ("DIGNAM", 0),
+            ("NORA", 0),
+            ("SGT. DIGNAM", 0),
+            ("NORA", 0),
+            ("DIGNAM", 0),
+            ("SGT. DIGNAM", 1),
+        )
+    )
+    assert cast.resolve("SGT. DIGNAM") == cast.resolve("DIGNAM")
+
+
 def test_regression_a_generic_noun_is_not_merged_into_a_longer_name() -> None:
     # "WOMAN is the first name of WOMAN IN CROWD"; GIRL took LITTLE GIRL as a younger self
     cast = resolve_cast(

@@ -172,7 +172,7 @@ class _Merger:
         that two names speaking in one scene are two people: a frame scene often
         dissolves from OLD ROSE to ROSE. A `renamed` titled name (``CAPTAIN SMITH``
         for ``SMITH``) may share a scene when the script switches from one name to
-        the other there, never when the two answer each other.
+        the other there, never when the two answer each other (`_CoSpeaking.answers`).
         """
         ra, rb = self.find(alias), self.find(base)
         if ra == rb:
@@ -185,7 +185,7 @@ class _Merger:
                         return False
                     if same_person or pair not in self.soft:
                         continue
-                    if not (renamed and not self.soft.interleaved(a, b)):
+                    if not (renamed and not self.soft.answers(a, b)):
                         return False
         self.parent[ra] = rb
         self.reason.setdefault(alias, reason)
@@ -211,21 +211,16 @@ class _CoSpeaking:
                 self.scenes[speech.name].add(speech.scene)
                 self.order[speech.scene].append(speech.name)
 
-    def titled_first(self, titled: str, bare: str) -> bool:
-        """True when, in every scene both speak in, all the titled name's speeches come
-        before the bare name's: the script introduces CAPTAIN SMITH, then says SMITH."""
-        for scene in self.scenes.get(titled, set()) & self.scenes.get(bare, set()):
-            turns = [n for n in self.order[scene] if n in (titled, bare)]
-            if turns.index(bare) < len(turns) - turns[::-1].index(titled) - 1:
-                return False
-        return True
-
-    def interleaved(self, a: str, b: str) -> bool:
-        """True when a and b answer each other in a scene (a, then b, then a again), rather
-        than the script switching from one name to the other once."""
+    def answers(self, a: str, b: str) -> bool:
+        """True when a and b answer each other: in their shared scenes a speech of one comes
+        right after a speech of the other at least twice. One person cued two ways (``DIGNAM``
+        and ``SGT. DIGNAM``) may switch names within a scene, and back, but hardly ever from
+        one speech to the next."""
+        turns = 0
         for scene in self.scenes.get(a, set()) & self.scenes.get(b, set()):
-            turns = [n for n in self.order[scene] if n in (a, b)]
-            if sum(x != y for x, y in pairwise(turns)) > 1:
+            order = self.order[scene]
+            turns += sum(1 for x, y in pairwise(order) if x != y and {x, y} == {a, b})
+            if turns >= 2:
                 return True
         return False
 
@@ -501,9 +496,11 @@ def _merge_variants(
         have = genders.get(holder)
         if want and have and want != have:
             continue
-        renamed = title not in _HONORIFICS and merger.soft.titled_first(name, holder)
         merger.union(
-            name, holder, f"{name} is a title and the surname of {holder}", renamed=renamed
+            name,
+            holder,
+            f"{name} is a title and the surname of {holder}",
+            renamed=title not in _HONORIFICS,
         )
 
 
