@@ -421,3 +421,13 @@ def test_a_title_spelt_two_ways_is_one_character() -> None:
 def test_a_title_spelt_two_ways_does_not_join_two_names() -> None:
     cast = resolve_cast(speeches(("DR. VOSS", 0), ("DOCTOR VANCE", 1), ("MR. VOSS", 2)))
     assert len({cast.resolve(n) for n in ("DR. VOSS", "DOCTOR VANCE", "MR. VOSS")}) == 3
+
+
+def test_regression_a_voice_of_a_name_ending_in_s_joins_it() -> None:
+    # "GITTES' VOICE" (a possessive with the apostrophe alone) and "KIRK'S INTERCOM VOICE"
+    # stayed characters of their own
+    cast = resolve_cast(
+        speeches(("GITTES", 0), ("GITTES' VOICE", 1), ("KIRK", 2), ("KIRK'S INTERCOM VOICE", 3))
+    )
+    assert cast.resolve("GITTES' VOICE") == "GITTES"
+    assert cast.resolve("KIRK'S INTERCOM VOICE") == "KIRK"

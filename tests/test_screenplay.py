@@ -230,3 +230,29 @@ def test_regression_extensions_written_with_a_slash(
     cue = parse_cue(raw)
     assert (cue.name, cue.extensions) == (name, (extension,))
     assert (cue.voice_over, cue.off_screen) == (voice_over, off_screen)
+
+
+@pytest.mark.parametrize(
+    ("raw", "name", "extension", "voice_over", "off_screen"),
+    [
+        ("DENIS VO", "DENIS", "VO", True, False),
+        ("THE MAYOR VO", "THE MAYOR", "VO", True, False),
+        ("CAROL OOV", "CAROL", "OOV", False, True),
+        ("JIM VOICE OVER", "JIM", "VOICEOVER", True, False),
+        ("ALVY'S VOICE-OVER", "ALVY", "VOICE-OVER", True, False),
+        ("GITTES' VOICE-OVER", "GITTES", "VOICE-OVER", True, False),
+    ],
+)
+def test_regression_extensions_written_without_parentheses_or_dots(
+    raw: str, name: str, extension: str, voice_over: bool, off_screen: bool
+) -> None:
+    # a plain-text script's "DENIS VO" and "ALVY'S VOICE-OVER" were characters of their own,
+    # so a narrator's voice-over was neither theirs nor voice-over
+    cue = parse_cue(raw)
+    assert (cue.name, cue.extensions) == (name, (extension,))
+    assert (cue.voice_over, cue.off_screen) == (voice_over, off_screen)
+
+
+def test_a_name_ending_in_vo_letters_is_no_extension() -> None:
+    assert parse_cue("BRAVO").name == "BRAVO"
+    assert parse_cue("MR. VOSS").name == "MR. VOSS"

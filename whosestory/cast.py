@@ -31,8 +31,8 @@ from whosestory.model import Alias, CastEntry, Character
 from whosestory.screenplay import RANKS, is_group_name
 
 _POSSESSIVE_VOICE_RE = re.compile(
-    r"^(?P<base>.+?)'S(?:\s+(?:(?:RECORDED|INNER|OLDER|YOUNGER|TAPED|FILTERED)\s+)?"
-    r"(?:VOICE|THOUGHTS|ANSWERING MACHINE|NARRATION))?$"
+    r"^(?P<base>.+?)(?:'S|(?<=S)')(?:\s+(?:(?:RECORDED|INNER|OLDER|YOUNGER|TAPED|FILTERED|"
+    r"INTERCOM|RADIO|PHONE|TELEPHONE)\s+)?(?:VOICE|THOUGHTS|ANSWERING MACHINE|NARRATION))?$"
 )
 _VOICE_OF_RE = re.compile(r"^(?:THE\s+)?VOICE OF\s+(?P<base>.+)$")
 _AGE_PREFIX_RE = re.compile(
