@@ -222,19 +222,8 @@ def test_a_camera_direction_standing_alone_is_a_shot_not_a_quote() -> None:
         ("MANAGER/PHONE", "MANAGER", "PHONE", False, False),
         ("BECK/ RADIO", "BECK", "RADIO", False, False),
         ("MEKUM/VIDEO IMAGE", "MEKUM", "VIDEO IMAGE", False, False),
-    ],
-)
-def test_regression_extensions_written_with_a_slash(
-    raw: str, name: str, extension: str, voice_over: bool, off_screen: bool
-) -> None:
-    cue = parse_cue(raw)
-    assert (cue.name, cue.extensions) == (name, (extension,))
-    assert (cue.voice_over, cue.off_screen) == (voice_over, off_screen)
-
-
-@pytest.mark.parametrize(
-    ("raw", "name", "extension", "voice_over", "off_screen"),
-    [
+        # written without parentheses or dots: "DENIS VO" and "ALVY'S VOICE-OVER" were
+        # characters of their own, so a narrator's voice-over was neither theirs nor voice-over
         ("DENIS VO", "DENIS", "VO", True, False),
         ("THE MAYOR VO", "THE MAYOR", "VO", True, False),
         ("CAROL OOV", "CAROL", "OOV", False, True),
@@ -243,11 +232,9 @@ def test_regression_extensions_written_with_a_slash(
         ("GITTES' VOICE-OVER", "GITTES", "VOICE-OVER", True, False),
     ],
 )
-def test_regression_extensions_written_without_parentheses_or_dots(
+def test_regression_extensions_written_with_a_slash_or_bare(
     raw: str, name: str, extension: str, voice_over: bool, off_screen: bool
 ) -> None:
-    # a plain-text script's "DENIS VO" and "ALVY'S VOICE-OVER" were characters of their own,
-    # so a narrator's voice-over was neither theirs nor voice-over
     cue = parse_cue(raw)
     assert (cue.name, cue.extensions) == (name, (extension,))
     assert (cue.voice_over, cue.off_screen) == (voice_over, off_screen)
