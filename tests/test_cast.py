@@ -431,3 +431,12 @@ def test_regression_a_voice_of_a_name_ending_in_s_joins_it() -> None:
     )
     assert cast.resolve("GITTES' VOICE") == "GITTES"
     assert cast.resolve("KIRK'S INTERCOM VOICE") == "KIRK"
+
+
+def test_regression_a_voice_of_a_full_name_nobody_is_cued_by_joins_the_first_name() -> None:
+    # "VOICE OF MALCOLM X" narrated beside MALCOLM, as no one was cued MALCOLM X
+    cast = resolve_cast(
+        speeches(("MALCOLM", 0), ("VOICE OF MALCOLM X", 1), ("WOMAN", 2), ("OLD WOMAN 1", 3))
+    )
+    assert cast.resolve("VOICE OF MALCOLM X") == "MALCOLM"
+    assert cast.resolve("OLD WOMAN 1") != cast.resolve("WOMAN")

@@ -258,13 +258,14 @@ def _relative_pairs(names: Iterable[str], texts: Iterable[str]) -> set[frozenset
 
 
 _AGED = "an older or younger"
+_VOICE = "the voice of"
 
 
 def _base_variant(key: str) -> tuple[str, str] | None:
     """The name a variant cue points to, and why: ``OLD ROSE`` -> ``ROSE``."""
     for pattern, why in (
-        (_POSSESSIVE_VOICE_RE, "the voice of"),
-        (_VOICE_OF_RE, "the voice of"),
+        (_POSSESSIVE_VOICE_RE, _VOICE),
+        (_VOICE_OF_RE, _VOICE),
         (_MEDIA_SUFFIX_RE, "heard or seen through a device as"),
         (_AGE_PREFIX_RE, _AGED),
         (_AGE_SUFFIX_RE, _AGED),
@@ -438,6 +439,15 @@ def _merge_title_spellings(merger: _Merger, names: set[str], counts: Counter[str
                 merger.union(name, target, reason, same_person=True)
 
 
+def _first_name_voice(base: str, names: set[str]) -> str | None:
+    """The character a voice of a full name no one is cued by belongs to: the one cued by
+    its first name (VOICE OF MALCOLM X is MALCOLM's), unless that is a kind of person."""
+    first = base.split()[0]
+    if " " not in base or first not in names or first in GENERIC_NOUNS or is_group_name(base):
+        return None
+    return first
+
+
 def _merge_variants(
     merger: _Merger, names: set[str], counts: Counter[str], genders: Mapping[str, str | None]
 ) -> None:
@@ -474,6 +484,8 @@ def _merge_variants(
         if base in GENERIC_NOUNS and why == _AGED:
             continue  # LITTLE GIRL is not a younger GIRL: both are kinds of person
         target = target_of(base) or target_of(_title_split(base)[1])
+        if target is None and why == _VOICE:
+            target = _first_name_voice(base, names)
         if target and target != name:
             merger.union(name, target, f"{name} is {why} {target}", same_person=True)
     for name in sorted(names):
