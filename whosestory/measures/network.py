@@ -305,15 +305,18 @@ def _path_nodes(graph: GraphLike) -> list[str]:
     return ranked[:keep]
 
 
-PATH_ENGINE_WORK = 800_000
+PATH_ENGINE_WORK = 200_000
 """Nodes x edges from which the path centralities run in igraph (when it is installed).
 
-Measured (docs/benchmarks.md): igraph's Brandes pass takes a tenth of ours (8 ms
-against 89 on the largest feature film, 130 characters and 3,900 edges), but
-importing and first using igraph costs about 140 ms of CPU, more than that whole
-pass; in one process it pays only on graphs near `PATH_BUDGET`. A process that
-analyses many stories (a corpus worker) pays the import once:
-`prefer_compiled_paths` lowers the bar to `PATH_ENGINE_WORK_LOADED`.
+Measured (docs/benchmarks.md, sixth pass): in a process that has imported whosestory
+(numpy among it), importing and first using igraph costs about 30 ms of CPU, and its
+Brandes pass takes a sixth of ours (10 ms against 61 on Kraus's co-presence graph,
+300 characters and 1,500 edges; 11 against 73 on JFK's): it pays from about 200,000
+node-edges, where our pass takes 30 to 60 ms. (The 140 ms measured before for the
+import was mostly numpy's, which igraph imports and whosestory has already.) Four
+stories of the data reach it (JFK, Kraus, Cyrano, Zweig's *Jeremias*); their reports
+are the same either way. A process that analyses many stories (a corpus worker) pays
+the import once: `prefer_compiled_paths` lowers the bar to `PATH_ENGINE_WORK_LOADED`.
 """
 PATH_ENGINE_WORK_LOADED = 10_000
 """The bar once igraph is loaded: from here its pass beats ours, set-up included."""
@@ -370,19 +373,22 @@ def _shortest_path_centralities(graph: GraphLike) -> tuple[dict[str, float], dic
         # broken alike, without lists as long as the whole graph for every source
         local = {node: i for i, node in enumerate(part)}
         adjacency = [[(local[v], length) for v, length in lengths[u]] for u in part]
-        for source in range(len(part)):
+        size = len(part)
+        passing = [0.0] * size  # each node's sum over the sources, in their order
+        for source in range(size):
             order, preds, sigma, dist = _dijkstra_paths(adjacency, source)
-            delta = [0.0] * len(part)
-            for w in reversed(order):
+            delta = [0.0] * size
+            for w in order[:0:-1]:  # farthest first, the source (first reached) left out
                 share = (1 + delta[w]) / sigma[w]
                 for v in preds[w]:
                     delta[v] += sigma[v] * share
-                if w != source:
-                    between[part[w]] += delta[w]
-            total = sum([dist[v] for v in order])  # in the order reached, as always summed
+                passing[w] += delta[w]
+            total = sum(dist)  # in the order reached, as always summed
             reached = len(order) - 1
             if total > 0:
                 close[part[source]] = reached / total * reached / (n - 1)
+        for w, value in enumerate(passing):
+            between[part[w]] = value
     return _keyed(nodes, between, close)
 
 
@@ -445,43 +451,50 @@ def _index_components(lengths: list[list[tuple[int, float]]]) -> list[list[int]]
 def _dijkstra_paths(
     adjacency: list[list[tuple[int, float]]], source: int
 ) -> tuple[list[int], list[list[int]], list[float], list[float]]:
-    """Nodes in order of distance, shortest-path predecessors, path counts and distances.
+    """Nodes in order of distance, shortest-path predecessors, path counts, and the
+    distances in that order.
 
-    The last three are lists by node (lists, not dicts: a third of the pass's time on
-    a large play); a node not in `order` was not reached and its entries mean nothing.
+    Predecessors and path counts are lists by node (lists, not dicts: a third of the
+    pass's time on a large play); a node not in `order` was not reached and its entries
+    mean nothing.
     """
     n = len(adjacency)
     order: list[int] = []
-    preds: list[list[int]] = [[]] * n  # each reached node gets its own list below
+    dist: list[float] = []
+    unreached: list[int] = []
+    preds = [unreached] * n  # each reached node gets its own list below
     sigma = [0.0] * n
-    dist = [0.0] * n
-    done = [False] * n
-    seen: list[float | None] = [None] * n
+    # the shortest length found so far (inf: none yet); -inf once a node is settled, so
+    # that no later length compares as shorter or as equal (one test instead of two)
+    seen = [math.inf] * n
     sigma[source] = 1.0
     seen[source] = 0.0
     heap = [(0.0, source)]
-    pop, push = heappop, heappush
+    pop, push, eps, settled = heappop, heappush, _EPS, -math.inf
     while heap:
         d, v = pop(heap)
-        if done[v]:
+        if seen[v] != d:  # settled already, or a longer length since improved on
             continue
-        done[v] = True
-        dist[v] = d
+        seen[v] = settled
+        dist.append(d)
         order.append(v)
         paths = sigma[v]
         for w, length in adjacency[v]:
-            if done[w]:
-                continue
             candidate = d + length
             known = seen[w]
-            if known is None or candidate < known - _EPS:
+            if candidate < known - eps:
                 seen[w] = candidate
                 push(heap, (candidate, w))
                 sigma[w] = paths
                 preds[w] = [v]
-            elif candidate <= known + _EPS:
-                sigma[w] += paths
-                preds[w].append(v)
+            elif candidate <= known + eps:
+                if preds[w] is unreached:  # an infinite length (a weight near 0) found first
+                    push(heap, (candidate, w))
+                    sigma[w] = paths
+                    preds[w] = [v]
+                else:
+                    sigma[w] += paths
+                    preds[w].append(v)
     return order, preds, sigma, dist
 
 
