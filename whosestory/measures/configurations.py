@@ -106,8 +106,9 @@ def configurations(
     ids = _ids(story.cast)
     result: list[Configuration] = []
     before: frozenset[str] = frozenset()
+    read: dict[str, list[_Clause]] = {}  # a play repeats its directions ("Ab.", "Verwandlung.")
     for scene in story.scenes:
-        stage = _Stage(names, words, ids, before, index)
+        stage = _Stage(names, words, ids, before, index, read)
         runs: list[tuple[frozenset[str], int, int]] = []
         for element in scene.elements:
             on_stage = stage.after(element)
@@ -193,9 +194,13 @@ class _Stage:
         ids: Mapping[str, str],
         before: frozenset[str],
         index: NameIndex | None = None,
+        read: dict[str, list[_Clause]] | None = None,
     ) -> None:
         self.names = names
         self.index = index or NameIndex(names)
+        self.read = {} if read is None else read
+        """Each direction's text -> its clauses as `clauses` reads them (shared by a play's
+        scenes: what a clause names and whether it moves anyone depend on its text only)."""
         self.words = words
         self.ids = ids
         self.before = before
@@ -213,15 +218,14 @@ class _Stage:
         elif element.kind in _OPENING_KINDS:
             self.last = None
             refs = [self.ids[r] for r in element.refs if r in self.ids]
-            clauses = [c for c in _CLAUSE.split(element.text) if c.strip()]
+            clauses = self.clauses(element.text)
             if element.kind is Kind.HEADING:
                 clauses = clauses[
                     1:
                 ]  # "SCÈNE III." lists nobody; a title as head ("The Phoenix") neither
-            words = [_Words(c) for c in clauses]
-            moving = sum(w.moves for w in words)
-            for clause, said in zip(clauses, words, strict=True):
-                named = self.named(clause) or (refs if moving == 1 else [])
+            moving = sum(said.moves for _, _, said in clauses)
+            for clause, listed, said in clauses:
+                named = listed or (refs if moving == 1 else [])
                 if self.speaker is None and not said.moves:
                     self.opening(clause, named)
                 elif element.kind is not Kind.HEADING:
@@ -229,6 +233,23 @@ class _Stage:
         if self.last is None:  # most elements change nobody: the same set again
             self.last = frozenset(self.on)
         return self.last
+
+    def clauses(self, text: str) -> list[_Clause]:
+        """The clauses of a direction, each with the characters it names and its movement
+        words, read once per text."""
+        found = self.read.get(text)
+        if found is None:
+            found = [self.clause(c) for c in _CLAUSE.split(text) if c.strip()]
+            self.read[text] = found
+        return found
+
+    def clause(self, text: str) -> _Clause:
+        key = "\0" + text  # in the same table: no direction's text begins with a NUL
+        found = self.read.get(key)
+        if found is None:
+            found = [(text, self.named(text), _Words(text))]
+            self.read[key] = found
+        return found[0]
 
     def opening(self, clause: str, named: list[str]) -> None:
         """Before anyone speaks, a heading or direction that names characters lists who
@@ -283,6 +304,10 @@ class _Words:
         self.enters = ENTRANCE.search(clause) is not None
         self.exits = EXIT.search(clause) is not None or _SHORT_EXIT.match(clause) is not None
         self.moves = self.enters or self.exits
+
+
+_Clause = tuple[str, list[str], _Words]
+"""A clause of a direction, the characters it names (never changed once read), its words."""
 
 
 def _ids(cast: Iterable[Character]) -> dict[str, str]:
