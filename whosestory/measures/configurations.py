@@ -106,7 +106,8 @@ def configurations(
     ids = _ids(story.cast)
     result: list[Configuration] = []
     before: frozenset[str] = frozenset()
-    read: dict[str, list[_Clause]] = {}  # a play repeats its directions ("Ab.", "Verwandlung.")
+    # a play repeats its directions and clauses ("Ab.", "Verwandlung."): each is read once
+    read: tuple[dict[str, list[_Clause]], dict[str, _Clause]] = ({}, {})
     for scene in story.scenes:
         stage = _Stage(names, words, ids, before, index, read)
         runs: list[tuple[frozenset[str], int, int]] = []
@@ -194,13 +195,14 @@ class _Stage:
         ids: Mapping[str, str],
         before: frozenset[str],
         index: NameIndex | None = None,
-        read: dict[str, list[_Clause]] | None = None,
+        read: tuple[dict[str, list[_Clause]], dict[str, _Clause]] | None = None,
     ) -> None:
         self.names = names
         self.index = index or NameIndex(names)
-        self.read = {} if read is None else read
-        """Each direction's text -> its clauses as `clauses` reads them (shared by a play's
-        scenes: what a clause names and whether it moves anyone depend on its text only)."""
+        self.read, self.read_clauses = ({}, {}) if read is None else read
+        """Each direction's text -> its clauses, and each clause's text -> the clause, as
+        `clauses` reads them (shared by a play's scenes: what a clause names and whether it
+        moves anyone depend on its text only)."""
         self.words = words
         self.ids = ids
         self.before = before
@@ -244,12 +246,10 @@ class _Stage:
         return found
 
     def clause(self, text: str) -> _Clause:
-        key = "\0" + text  # in the same table: no direction's text begins with a NUL
-        found = self.read.get(key)
+        found = self.read_clauses.get(text)
         if found is None:
-            found = [(text, self.named(text), _Words(text))]
-            self.read[key] = found
-        return found[0]
+            found = self.read_clauses[text] = (text, self.named(text), _Words(text))
+        return found
 
     def opening(self, clause: str, named: list[str]) -> None:
         """Before anyone speaks, a heading or direction that names characters lists who
