@@ -137,6 +137,7 @@ class NameIndex:
         self.always: list[int] = []
         self._sorted: list[str] | None = None
         self._words: Mapping[str, set[str]] | None = None
+        self._hits: dict[str, tuple[int, ...]] = {}
         for i, (pattern, _) in enumerate(names):
             form = _unescaped(pattern)
             first = _TOKEN.match(form)
@@ -162,14 +163,23 @@ class NameIndex:
     def candidates(self, text: str) -> list[int]:
         """Indices of the patterns that may match `text`, in order."""
         found = set(self.always)
-        by_word = self.by_word
+        hits, of = self._hits, self._token_hits
         for token in _TOKEN.findall(text):
-            lower = token.lower()
-            found.update(by_word.get(lower, ()))
-            folded = token.casefold()
-            if folded != lower:
-                found.update(by_word.get(folded, ()))
+            here = hits.get(token)
+            if here is None:
+                here = hits[token] = of(token)
+            if here:
+                found.update(here)
         return sorted(found)
+
+    def _token_hits(self, token: str) -> tuple[int, ...]:
+        """The patterns whose first word `token` is, in lower case or case-folded (kept in
+        `_hits`: a play's directions repeat their words)."""
+        lower, folded = token.lower(), token.casefold()
+        found = self.by_word.get(lower, [])
+        if folded != lower:
+            found = found + self.by_word.get(folded, [])
+        return tuple(found)
 
 
 _BEFORE, _AFTER = r"(?<!\w)", r"(?!\w)"
@@ -332,7 +342,7 @@ def name_patterns(cast: Iterable[Character]) -> list[tuple[re.Pattern[str], str]
         for name in character.names():
             words = name.split()
             for form in (name, " ".join(words[1:]) if words[0].lower() in _ARTICLES else ""):
-                if len(form) > 1 and not any(ch.isdigit() or ch == "_" for ch in form):
+                if len(form) > 1 and "_" not in form and not any(map(str.isdigit, form)):
                     forms.setdefault(form.casefold(), character.name)
     ordered = sorted(forms, key=len, reverse=True)
     return [(re.compile(_BEFORE + re.escape(f) + _AFTER, re.IGNORECASE), forms[f]) for f in ordered]
