@@ -373,22 +373,19 @@ def _shortest_path_centralities(graph: GraphLike) -> tuple[dict[str, float], dic
         # broken alike, without lists as long as the whole graph for every source
         local = {node: i for i, node in enumerate(part)}
         adjacency = [[(local[v], length) for v, length in lengths[u]] for u in part]
-        size = len(part)
-        passing = [0.0] * size  # each node's sum over the sources, in their order
-        for source in range(size):
+        for source in range(len(part)):
             order, preds, sigma, dist = _dijkstra_paths(adjacency, source)
-            delta = [0.0] * size
-            for w in order[:0:-1]:  # farthest first, the source (first reached) left out
+            delta = [0.0] * len(part)
+            for w in reversed(order):
                 share = (1 + delta[w]) / sigma[w]
                 for v in preds[w]:
                     delta[v] += sigma[v] * share
-                passing[w] += delta[w]
-            total = sum(dist)  # in the order reached, as always summed
+                if w != source:
+                    between[part[w]] += delta[w]
+            total = sum([dist[v] for v in order])  # in the order reached, as always summed
             reached = len(order) - 1
             if total > 0:
                 close[part[source]] = reached / total * reached / (n - 1)
-        for w, value in enumerate(passing):
-            between[part[w]] = value
     return _keyed(nodes, between, close)
 
 
@@ -451,50 +448,43 @@ def _index_components(lengths: list[list[tuple[int, float]]]) -> list[list[int]]
 def _dijkstra_paths(
     adjacency: list[list[tuple[int, float]]], source: int
 ) -> tuple[list[int], list[list[int]], list[float], list[float]]:
-    """Nodes in order of distance, shortest-path predecessors, path counts, and the
-    distances in that order.
+    """Nodes in order of distance, shortest-path predecessors, path counts and distances.
 
-    Predecessors and path counts are lists by node (lists, not dicts: a third of the
-    pass's time on a large play); a node not in `order` was not reached and its entries
-    mean nothing.
+    The last three are lists by node (lists, not dicts: a third of the pass's time on
+    a large play); a node not in `order` was not reached and its entries mean nothing.
     """
     n = len(adjacency)
     order: list[int] = []
-    dist: list[float] = []
-    unreached: list[int] = []
-    preds = [unreached] * n  # each reached node gets its own list below
+    preds: list[list[int]] = [[]] * n  # each reached node gets its own list below
     sigma = [0.0] * n
-    # the shortest length found so far (inf: none yet); -inf once a node is settled, so
-    # that no later length compares as shorter or as equal (one test instead of two)
-    seen = [math.inf] * n
+    dist = [0.0] * n
+    done = [False] * n
+    seen: list[float | None] = [None] * n
     sigma[source] = 1.0
     seen[source] = 0.0
     heap = [(0.0, source)]
-    pop, push, eps, settled = heappop, heappush, _EPS, -math.inf
+    pop, push = heappop, heappush
     while heap:
         d, v = pop(heap)
-        if seen[v] != d:  # settled already, or a longer length since improved on
+        if done[v]:
             continue
-        seen[v] = settled
-        dist.append(d)
+        done[v] = True
+        dist[v] = d
         order.append(v)
         paths = sigma[v]
         for w, length in adjacency[v]:
+            if done[w]:
+                continue
             candidate = d + length
             known = seen[w]
-            if candidate < known - eps:
+            if known is None or candidate < known - _EPS:
                 seen[w] = candidate
                 push(heap, (candidate, w))
                 sigma[w] = paths
                 preds[w] = [v]
-            elif candidate <= known + eps:
-                if preds[w] is unreached:  # an infinite length (a weight near 0) found first
-                    push(heap, (candidate, w))
-                    sigma[w] = paths
-                    preds[w] = [v]
-                else:
-                    sigma[w] += paths
-                    preds[w].append(v)
+            elif candidate <= known + _EPS:
+                sigma[w] += paths
+                preds[w].append(v)
     return order, preds, sigma, dist
 
 
