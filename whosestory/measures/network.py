@@ -310,9 +310,9 @@ PATH_ENGINE_WORK = 200_000
 
 Measured (docs/benchmarks.md, sixth pass): in a process that has imported whosestory
 (numpy among it), importing and first using igraph costs about 30 ms of CPU, and its
-Brandes pass takes a sixth of ours (10 ms against 61 on Kraus's co-presence graph,
-300 characters and 1,500 edges; 11 against 73 on JFK's): it pays from about 200,000
-node-edges, where our pass takes 30 to 60 ms. (The 140 ms measured before for the
+Brandes pass takes a fifth or a sixth of ours (10 ms against 54 on Kraus's co-presence
+graph, 300 characters and 1,500 edges; 10 against 60 on JFK's): it pays from about
+200,000 node-edges, where our pass takes 30 to 60 ms. (The 140 ms measured before for the
 import was mostly numpy's, which igraph imports and whosestory has already.) Four
 stories of the data reach it (JFK, Kraus, Cyrano, Zweig's *Jeremias*); their reports
 are the same either way. A process that analyses many stories (a corpus worker) pays
