@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 from whosestory import screenplay
 from whosestory.readers._furniture import (
@@ -77,6 +77,8 @@ def clean_text(text: str) -> tuple[list[str], bool]:
 
 # ---------------------------------------------------------------- line index
 
+_MATCH_START = re.Match.start
+
 
 class LineIndex:
     """The stripped lines joined into one string, so one regex can find candidate lines.
@@ -89,20 +91,20 @@ class LineIndex:
         self.joined = "\n" + "\n".join(texts)  # each line, the first too, follows a newline
         # each line's length and its newline, summed in C (a script has thousands of lines)
         self.starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
+        self._after = self.starts[1:]
+        """Where each line's successor starts: a match at offset o is in line
+        ``bisect_right(_after, o)`` (the joined text starts with a newline, at 0)."""
 
     def matching(self, pattern: re.Pattern[str]) -> list[int]:
         """Indices of lines where a pattern matches, in order, without repeats.
 
         Patterns that test a line's opening start with ``\\n`` rather than ``^``:
-        a literal first character lets the regex engine skip ahead quickly.
+        a literal first character lets the regex engine skip ahead quickly. Each
+        match's line is found by bisection and the repeats dropped in C (`dict` keeps
+        the order, and the lines come in order): a script has thousands of matches.
         """
-        found, starts, last = [], self.starts, -1
-        for match in pattern.finditer(self.joined):
-            index = bisect_right(starts, match.start()) - 1
-            if index != last:
-                found.append(index)
-                last = index
-        return found
+        offsets = map(_MATCH_START, pattern.finditer(self.joined))
+        return list(dict.fromkeys(map(bisect_right, repeat(self._after), offsets)))
 
     def matching_within(self, pattern: re.Pattern[str], first: int, last: int) -> list[int]:
         """Indices of lines where `pattern` matches starting at a column from `first` to
