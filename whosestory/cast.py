@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from whosestory.aliases import AliasRules
-from whosestory.model import Alias, CastEntry, Character
+from whosestory.model import Alias, CastEntry, Character, slot_init
 from whosestory.screenplay import RANKS, is_group_name
 
 _POSSESSIVE_VOICE_RE = re.compile(
@@ -110,6 +110,7 @@ _RELATIVE_HINT_RE = re.compile(r"['’]s\s+(?:" + _RELATIVES + r")\b")
 _NARRATOR_NAMES = frozenset({"NARRATOR", "THE NARRATOR", "NARRATION"})
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class CueUse:
     """One cue occurrence as the cast resolver sees it."""

@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from whosestory.model import WORD_RE
+from whosestory.model import WORD_RE, slot_init
 
 # ---------------------------------------------------------------- cues
 
@@ -113,6 +113,7 @@ _NUMBERED_RE = re.compile(
 )
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A character cue split into the name and its extensions."""
@@ -230,6 +231,7 @@ _SCENE_NUMBER_FOUNTAIN_RE = re.compile(r"\s*#([\w.\-]+)#\s*$")
 _TIME_SPLIT_RE = re.compile(r"\s+(?:-+|–|—)\s*")
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Heading:
     """A scene heading split into its parts."""
@@ -413,4 +415,4 @@ def is_transition(text: str) -> bool:
 
 def count_words(text: str) -> int:
     """Words in a text: runs of letters, digits and apostrophes."""
-    return len(WORD_RE.findall(text))
+    return WORD_RE.subn("", text)[1]

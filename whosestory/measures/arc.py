@@ -52,7 +52,7 @@ import numpy as np
 from whosestory import lexicons
 from whosestory.language import story_language, tokens
 from whosestory.measures.sentiment import Scorer, scorer
-from whosestory.model import Kind, Story
+from whosestory.model import Kind, Story, slot_init
 
 MIN_UNITS = 8
 """Units a character needs for an arc (start, middle, end) to be measured."""
@@ -72,6 +72,7 @@ DRIFT_SHUFFLES = 10
 _NARRATIVE = frozenset({Kind.ACTION, Kind.STAGE})
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Unit:
     """One text unit of a character: a speech or an action paragraph about them."""

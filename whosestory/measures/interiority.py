@@ -54,7 +54,7 @@ from whosestory.language import story_language
 from whosestory.lexicons import closed
 from whosestory.measures.spotlight import present_scenes
 from whosestory.mentions import surface_forms
-from whosestory.model import Element, Kind, Mention, Story
+from whosestory.model import Element, Kind, Mention, Story, slot_init
 
 PRIOR_SHARE = 0.05
 """Scenes of zero interiority added to every character's in `interiority`, as a share
@@ -70,6 +70,7 @@ _PRONOUN_GENDER = {"his": "m", "him": "m", "he": "m", "her": "f", "she": "f"}
 _QUOTE = 90
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One interiority signal found in the script, with where it is and a short quote."""

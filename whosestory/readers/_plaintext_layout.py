@@ -145,15 +145,16 @@ def _normal_form(text: str) -> str:
     return " ".join(_DIGITS_RE.sub("#", text).split())
 
 
-def find_furniture(texts: list[str]) -> dict[int, str]:
+def find_furniture(texts: list[str], lines: LineIndex | None = None) -> dict[int, str]:
     """Map line index -> PAGE (a page number or form feed) or DROP (other furniture).
 
     Furniture: page numbers, CONTINUED lines (with scene numbers either side),
     (MORE) and lone (CONT'D), "Revised ..." headers, web-site residue, and any
     line holding digits that recurs with only its digits changed (running headers
-    such as ``TITLE - Rev. 2/4/97   23.``).
+    such as ``TITLE - Rev. 2/4/97   23.``). `lines` is ``LineIndex(texts)`` when the caller
+    already has it.
     """
-    lines = LineIndex(texts)
+    lines = LineIndex(texts) if lines is None else lines
     candidates = set(lines.matching(_DIGIT_LINE_RE))
     forms = Counter(_normal_form(texts[i]) for i in candidates if len(texts[i]) > 4)
     candidates.update(lines.matching(_CONT_LINE_RE), lines.matching(_FURNITURE_START_RE))

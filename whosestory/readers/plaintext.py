@@ -41,8 +41,8 @@ class _Reader:
         self.texts = [line.strip() if line != "\f" else "\f" for line in lines]
         self.indents = [len(line) - len(line.lstrip()) for line in lines]
         self.count = len(lines)
-        self.furniture = _layout.find_furniture(self.texts)
         index = _layout.LineIndex(self.texts)
+        self.furniture = _layout.find_furniture(self.texts, index)
         caps = [i for i in index.matching(_layout.CAPS_RE) if self.texts[i]]
         self.cues = {i for i in caps if cue_like(self.texts[i])}
         self.headings = {
