@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, count, filterfalse, repeat
 
 from whosestory import screenplay
 from whosestory.readers._furniture import (
@@ -199,8 +199,10 @@ def _furniture_kind(text: str, forms: Counter[str]) -> str | None:
 _HEADING_STARTS = ("INT", "EXT", "EST", "I/E", "SCE")
 
 
+@lru_cache(maxsize=16384)
 def cue_like(text: str) -> bool:
-    """screenplay.looks_like_cue, after a cheap test that rejects sentences."""
+    """screenplay.looks_like_cue, after a cheap test that rejects sentences (remembered:
+    a script writes each of its cues many times)."""
     if not text or len(text) > 50 or text[0].islower():
         return False
     head = text.partition("(")[0]
@@ -364,15 +366,18 @@ def learn_layout(
     after them give the cue and dialogue columns. The action column is the most
     common column of long lines (dialogue is typeset narrow).
     """
-    live = [i for i, t in enumerate(texts) if t and i not in skip]
-    long_lines: Counter[int] = Counter(indents[i] for i in live if len(texts[i]) >= 50)
-    all_lines: Counter[int] = Counter(indents[i] for i in live)
+    # the lines are walked in C (a script has thousands), the cues in Python
+    live = list(filterfalse(skip.__contains__, compress(count(), texts)))
+    long = filterfalse(skip.__contains__, compress(count(), map((49).__lt__, map(len, texts))))
+    long_lines: Counter[int] = Counter(map(indents.__getitem__, long))
+    all_lines: Counter[int] = Counter(map(indents.__getitem__, live))
     action = _mode(long_lines, _mode(all_lines, 0))
     cue_cols: Counter[int] = Counter()
     pairs: list[tuple[int, int, int, bool]] = []
-    for pos, i in enumerate(live[:-1]):
-        if i not in cues:
-            continue
+    for i in sorted(cues):
+        pos = bisect_left(live, i)
+        if pos >= len(live) - 1 or live[pos] != i:
+            continue  # not a live line, or the last
         j = live[pos + 1]
         gap = j - i - 1
         if gap > 2 or j in cues or heading_of(texts[j]):

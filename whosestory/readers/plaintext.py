@@ -13,6 +13,7 @@ so in a Diagnostic; it never raises on content.
 from __future__ import annotations
 
 import re
+from operator import sub
 
 from whosestory import screenplay
 from whosestory.model import Diagnostic, Element, Kind, Script, Span
@@ -38,8 +39,12 @@ class _Reader:
     """One pass over one script's cleaned lines; holds the learnt layout."""
 
     def __init__(self, lines: list[str]) -> None:
-        self.texts = [line.strip() if line != "\f" else "\f" for line in lines]
-        self.indents = [len(line) - len(line.lstrip()) for line in lines]
+        # in C: a script has thousands of lines; a page break stays a line of its own
+        if "\f" in lines:
+            self.texts = [line.strip() if line != "\f" else "\f" for line in lines]
+        else:
+            self.texts = list(map(str.strip, lines))
+        self.indents = list(map(sub, map(len, lines), map(len, map(str.lstrip, lines))))
         self.count = len(lines)
         index = _layout.LineIndex(self.texts)
         self.furniture = _layout.find_furniture(self.texts, index)
