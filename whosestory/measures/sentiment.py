@@ -72,9 +72,12 @@ class Scorer:
                 after = words[i + 1]
                 if (word == "no" and after in lexicon) or (word == "kind" and after == "of"):
                     continue
-            if english and "no" in words[max(0, i - 2) : i]:
-                valence *= N_SCALAR
+            if english and ((i and words[i - 1] == "no") or (i > 1 and words[i - 2] == "no")):
+                valence *= N_SCALAR  # "no" one or two words before, read without a slice
             negated = False
+            # the emphasis is 1 unless "so" or "this" is one or two words before: not
+            # asked at all then (times 1.0 leaves a valence as it is, to the bit)
+            emphatic = english and i > 1 and (words[i - 1] in _SO_THIS or words[i - 2] in _SO_THIS)
             for back in range(min(3, i)):
                 before = words[i - back - 1]
                 if before in lexicon:
@@ -84,7 +87,7 @@ class Scorer:
                 if before in boosters:
                     step = boosters[before] * _DAMPING[back]
                     valence += step if valence > 0 else -step
-                if english and back:  # "so", "this", "never": only one or two words back
+                if emphatic and back:  # "so", "this", "never": only one or two words back
                     valence *= _english_emphasis(words, i, back)
                 # VADER negates once per negation; elsewhere a negation is often two
                 # words ("ne ... pas", "nicht ... kein") and negates once
@@ -132,6 +135,9 @@ class Scorer:
     def words(self, text: str) -> list[str]:
         """The lexicon words of `text`, lower case, in order."""
         return [w for w in tokens(text, self.language) if w in self.lexicon]
+
+
+_SO_THIS = frozenset({"so", "this"})
 
 
 def _english_emphasis(words: list[str], i: int, back: int) -> float:
