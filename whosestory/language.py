@@ -17,8 +17,10 @@ are missing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import accumulate
 
 from whosestory import lexicons
 from whosestory.lexicons import closed
@@ -172,3 +174,35 @@ def unavailable(language: str | None) -> dict[str, str]:
 def gendered_pronouns(language: str | None) -> Mapping[str, str]:
     """Third-person pronoun -> ``"m"``/``"f"`` of `language` (empty when none)."""
     return closed.GENDERED_PRONOUNS.get(language or "", {})
+
+
+_FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+"""The only characters ``re.IGNORECASE`` matches to an ASCII letter besides its two cases
+(İ and ı to i, ſ to s, the Kelvin sign to k); İ is also the only one whose lower case is
+two characters long."""
+
+
+def holding_any(texts: Sequence[str], words: Iterable[str]) -> list[int]:
+    """Indices of the texts whose lower case holds any of `words` (lower-case ASCII, no
+    newline), in order: ``any(w in text.lower() for w in words)``, for every text at once.
+
+    The texts are lowered and searched joined, in C, a text at a time only where a word
+    is found. A case-insensitive pattern made of the same ASCII words matches a text only
+    if it holds one of them this way, unless it holds one of `_FOLDED_TO_ASCII`: when any
+    text does, every text is returned, so a caller that runs such a pattern on the texts
+    returned finds every match it would have found on them all.
+    """
+    joined = "\n".join(texts)
+    if any(c in joined for c in _FOLDED_TO_ASCII):
+        return list(range(len(texts)))
+    lowered = joined.lower()
+    # where each text's successor starts in the joined text
+    after = list(accumulate(len(t) + 1 for t in texts))
+    found: set[int] = set()
+    for word in words:
+        at = lowered.find(word)
+        while at != -1:
+            index = bisect_right(after, at)
+            found.add(index)
+            at = lowered.find(word, after[index])  # on from the next text
+    return sorted(found)
