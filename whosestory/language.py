@@ -182,9 +182,10 @@ _FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 two characters long."""
 
 
-def holding_any(texts: Sequence[str], words: Iterable[str]) -> list[int]:
+def holding_any(texts: Sequence[str], words: Iterable[str], lower: bool = True) -> list[int]:
     """Indices of the texts whose lower case holds any of `words` (lower-case ASCII, no
-    newline), in order: ``any(w in text.lower() for w in words)``, for every text at once.
+    newline), in order: ``any(w in text.lower() for w in words)``, for every text at once
+    (with `lower` off: ``any(w in text for w in words)``, any words without a newline).
 
     The texts are lowered and searched joined, in C, a text at a time only where a word
     is found. A case-insensitive pattern made of the same ASCII words matches a text only
@@ -193,9 +194,12 @@ def holding_any(texts: Sequence[str], words: Iterable[str]) -> list[int]:
     returned finds every match it would have found on them all.
     """
     joined = "\n".join(texts)
-    if any(c in joined for c in _FOLDED_TO_ASCII):
+    if not lower:
+        lowered = joined
+    elif any(c in joined for c in _FOLDED_TO_ASCII):
         return list(range(len(texts)))
-    lowered = joined.lower()
+    else:
+        lowered = joined.lower()
     # where each text's successor starts in the joined text
     after = list(accumulate(len(t) + 1 for t in texts))
     found: set[int] = set()
