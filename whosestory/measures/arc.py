@@ -411,10 +411,10 @@ def _drift(speeches: list[list[str]], rng: np.random.Generator) -> float | None:
     lengths = np.array([len(s) for s in speeches])
     if lengths.sum() < 2 * MIN_DRIFT_WORDS or len(speeches) < 4:
         return None
-    vocabulary: dict[str, int] = {}
-    ids = np.array(
-        [vocabulary.setdefault(w, len(vocabulary)) for w in chain.from_iterable(speeches)]
-    )
+    words = list(chain.from_iterable(speeches))
+    # ids in the order words first come, each word looked up in C
+    vocabulary = {word: i for i, word in enumerate(dict.fromkeys(words))}
+    ids = np.array(list(map(vocabulary.__getitem__, words)))
     total = np.bincount(ids, minlength=len(vocabulary))
     orders = [np.arange(len(speeches))]
     orders += [rng.permutation(len(speeches)) for _ in range(DRIFT_SHUFFLES)]
