@@ -9,7 +9,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from whosestory.model import WORD_RE, slot_init
+from whosestory.model import count_words as _count_words
+from whosestory.model import slot_init
 
 # ---------------------------------------------------------------- cues
 
@@ -415,4 +416,4 @@ def is_transition(text: str) -> bool:
 
 def count_words(text: str) -> int:
     """Words in a text: runs of letters, digits and apostrophes."""
-    return WORD_RE.subn("", text)[1]
+    return _count_words(text)
