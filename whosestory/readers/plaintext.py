@@ -155,7 +155,7 @@ class _Reader:
     # ------------------------------------------------------------ emitters
 
     def emit(self, kind: Kind, text: str, first: int, last: int, cue: str | None = None) -> None:
-        self.elements.append(Element(kind, text, Span(first + 1, last + 1), cue=cue))
+        self.elements.append(Element(kind, text, Span(first + 1, last + 1), cue))
         self.last_cue = cue if kind in (Kind.DIALOGUE, Kind.PARENTHETICAL) else None
 
     def read_speech(self, cue: str, start: int, cue_index: int) -> int:
