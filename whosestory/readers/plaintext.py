@@ -27,6 +27,9 @@ _TITLE_PAGE_MAX_LINES = 60
 _SENTENCE_END = (".", "!", "?", '"', "'", "-", ")", ":", "”", "…")
 
 
+_UNKNOWN = object()
+"""Not looked at yet (`_Reader.speech_start`: None is an answer)."""
+
 _TRANSCRIPT_SCENE_RE = re.compile(
     r"^\[\s*scene(?:\s*:\s*|\s+)(?P<place>[^.\]]{2,80}?)\s*(?:[.\]]|$)(?P<rest>.*)$",
     re.IGNORECASE,
@@ -106,17 +109,15 @@ class _Reader:
                 return k, blanks
         return None, blanks
 
-    def is_transition(self, index: int) -> bool:
-        return index in self.transitions
-
     def heading(self, index: int) -> tuple[str, str | None] | None:
         return self.headings.get(index)
 
     def speech_start(self, index: int) -> int | None:
         """The first line of the speech when line `index` is a cue, else None (memoised)."""
-        if index not in self._starts:
-            self._starts[index] = self._speech_start(index)
-        return self._starts[index]
+        found = self._starts.get(index, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._starts[index] = self._speech_start(index)
+        return found  # type: ignore[return-value]
 
     def _speech_start(self, index: int) -> int | None:
         if index not in self.cues:
@@ -125,7 +126,7 @@ class _Reader:
         if nxt is None or blanks > max(1, self.layout.cue_gap):
             return None
         layout, indent, follow = self.layout, self.indents[index], self.texts[nxt]
-        if nxt in self.headings or self.is_transition(nxt):
+        if nxt in self.headings or nxt in self.transitions:
             return None
         if nxt in self.cues and not follow.startswith("("):
             return None
@@ -170,7 +171,7 @@ class _Reader:
                 break
             if index != start and (
                 index in self.headings
-                or self.is_transition(index)
+                or index in self.transitions
                 or not self.in_speech(index, cue_index)
                 or self.speech_start(index) is not None
             ):
@@ -211,7 +212,7 @@ class _Reader:
         parts, index = [self.texts[start]], start + 1
         while index < self.count and self.live(index):
             text = self.texts[index]
-            if index in self.headings or self.is_transition(index):
+            if index in self.headings or index in self.transitions:
                 break
             if (
                 index in self.cues
@@ -255,7 +256,7 @@ class _Reader:
             )
             self.last_cue = None
             return index + 1
-        if self.is_transition(index):
+        if index in self.transitions:
             self.emit(Kind.TRANSITION, text, index, index)
             return index + 1
         transcribed = _TRANSCRIPT_SCENE_RE.match(text)
@@ -288,7 +289,7 @@ class _Reader:
         for index in range(self.count):
             if not self.live(index):
                 continue
-            if index in self.headings or self.is_transition(index):
+            if index in self.headings or index in self.transitions:
                 return index
             seen += 1
             if seen > _TITLE_PAGE_MAX_LINES:
