@@ -206,8 +206,13 @@ class _CoSpeaking:
     def __init__(self, speeches: Iterable[CueUse]) -> None:
         self.scenes: dict[str, set[int]] = defaultdict(set)
         self.order: dict[int, list[str]] = defaultdict(list)
+        voices: dict[str, bool] = {}  # per name: a script repeats its cues
         for speech in speeches:
-            voice = _POSSESSIVE_VOICE_RE.match(speech.name) or _VOICE_OF_RE.match(speech.name)
+            voice = voices.get(speech.name)
+            if voice is None:
+                voice = voices[speech.name] = bool(
+                    _POSSESSIVE_VOICE_RE.match(speech.name) or _VOICE_OF_RE.match(speech.name)
+                )
             if not speech.voice_over and not voice:
                 self.scenes[speech.name].add(speech.scene)
                 self.order[speech.scene].append(speech.name)
