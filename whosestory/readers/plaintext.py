@@ -109,6 +109,9 @@ class _Reader:
                 return k, blanks
         return None, blanks
 
+    def is_transition(self, index: int) -> bool:
+        return index in self.transitions
+
     def heading(self, index: int) -> tuple[str, str | None] | None:
         return self.headings.get(index)
 
