@@ -247,6 +247,22 @@ def test_a_rank_and_the_surname_that_answer_each_other_are_two_people() -> None:
     assert cast.resolve("MRS. HALE") != cast.resolve("HALE")
 
 
+def test_regression_a_rank_the_script_drops_and_takes_up_again_stays_one_person() -> None:
+    # a sergeant cued SGT. DIGNAM and DIGNAM by turns within one scene, the others speaking
+    # between, was two people: only a rank introduced first and then dropped was joined
+    cast = resolve_cast(
+        speeches(
+            ("DIGNAM", 0),
+            ("NORA", 0),
+            ("SGT. DIGNAM", 0),
+            ("NORA", 0),
+            ("DIGNAM", 0),
+            ("SGT. DIGNAM", 1),
+        )
+    )
+    assert cast.resolve("SGT. DIGNAM") == cast.resolve("DIGNAM")
+
+
 def test_regression_a_generic_noun_is_not_merged_into_a_longer_name() -> None:
     # "WOMAN is the first name of WOMAN IN CROWD"; GIRL took LITTLE GIRL as a younger self
     cast = resolve_cast(
@@ -346,3 +362,81 @@ def test_regression_a_slash_naming_one_speaker_is_that_speaker() -> None:
 def test_regression_a_slash_inside_a_description_is_not_two_names() -> None:
     cast = resolve_cast(speeches(("WOMAN W/BABY", 1), ("WOMAN", 2)))
     assert cast.resolve("WOMAN W/BABY") == "WOMAN W/BABY"
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        'The boy, 2-YEAR-OLD MARCUS (REFERRED TO BY HIS GIVEN NAME OF "TEDDY"), waves.',
+        "MARCUS, known as 'TEDDY'. He waves.",
+        "MARCUS (a.k.a. Teddy) waves from the porch.",
+        "The clerk, MARCUS, officially known as TEDDY.",
+    ],
+)
+def test_a_name_the_script_says_a_character_is_known_by_joins_it(action: str) -> None:
+    # regression: Gattaca's hero was cued by his borrowed name and by his given one,
+    # which the script ties in an action line, and the two were counted as two people
+    cast = resolve_cast(
+        speeches(("MARCUS", 0), ("TEDDY", 1), ("TEDDY", 2), ("NORA", 1)), action_texts=[action]
+    )
+    assert cast.resolve("TEDDY") == cast.resolve("MARCUS")
+    merged = next(c for c in cast.characters if c.name == cast.resolve("MARCUS"))
+    assert any("known as" in a.reason for a in merged.aliases)
+
+
+def test_known_as_never_joins_two_people_who_talk_in_one_scene() -> None:
+    cast = resolve_cast(
+        speeches(("MARCUS", 0), ("TEDDY", 0), ("MARCUS", 0)),
+        action_texts=["MARCUS (known as TEDDY) walks in."],
+    )
+    assert cast.resolve("TEDDY") != cast.resolve("MARCUS")
+
+
+def test_known_as_a_name_nobody_is_cued_by_merges_nothing() -> None:
+    cast = resolve_cast(
+        speeches(("MARCUS", 0), ("NORA", 1)), action_texts=["MARCUS, a.k.a. THE FOX, runs."]
+    )
+    assert {c.name for c in cast.characters} == {"MARCUS", "NORA"}
+
+
+def test_a_title_spelt_two_ways_is_one_character() -> None:
+    # regression: a script cued its doctor as both DR. and DOCTOR, even from one speech to
+    # the next in a scene, and the analysis counted two doctors
+    cast = resolve_cast(
+        speeches(
+            ("DOCTOR VOSS", 0),
+            ("NORA", 0),
+            ("DR. VOSS", 0),
+            ("DOCTOR VOSS", 0),
+            ("CAPT. ODA", 1),
+            ("CAPTAIN ODA", 2),
+            ("DR. VOSS", 2),
+        )
+    )
+    assert cast.resolve("DR. VOSS") == cast.resolve("DOCTOR VOSS")
+    assert cast.resolve("CAPT. ODA") == cast.resolve("CAPTAIN ODA")
+    assert cast.resolve("DR. VOSS") != cast.resolve("CAPTAIN ODA")
+
+
+def test_a_title_spelt_two_ways_does_not_join_two_names() -> None:
+    cast = resolve_cast(speeches(("DR. VOSS", 0), ("DOCTOR VANCE", 1), ("MR. VOSS", 2)))
+    assert len({cast.resolve(n) for n in ("DR. VOSS", "DOCTOR VANCE", "MR. VOSS")}) == 3
+
+
+def test_regression_a_voice_of_a_name_ending_in_s_joins_it() -> None:
+    # "GITTES' VOICE" (a possessive with the apostrophe alone) and "KIRK'S INTERCOM VOICE"
+    # stayed characters of their own
+    cast = resolve_cast(
+        speeches(("GITTES", 0), ("GITTES' VOICE", 1), ("KIRK", 2), ("KIRK'S INTERCOM VOICE", 3))
+    )
+    assert cast.resolve("GITTES' VOICE") == "GITTES"
+    assert cast.resolve("KIRK'S INTERCOM VOICE") == "KIRK"
+
+
+def test_regression_a_voice_of_a_full_name_nobody_is_cued_by_joins_the_first_name() -> None:
+    # "VOICE OF MALCOLM X" narrated beside MALCOLM, as no one was cued MALCOLM X
+    cast = resolve_cast(
+        speeches(("MALCOLM", 0), ("VOICE OF MALCOLM X", 1), ("WOMAN", 2), ("OLD WOMAN 1", 3))
+    )
+    assert cast.resolve("VOICE OF MALCOLM X") == "MALCOLM"
+    assert cast.resolve("OLD WOMAN 1") != cast.resolve("WOMAN")

@@ -196,3 +196,37 @@ def test_eval_refuses_folds_or_repeats_out_of_range(
     assert "--repeats must be 1 or more" in capsys.readouterr().err
     assert main(["eval", str(path), "--folds", "1"]) == 1
     assert "--folds must be 2 or more" in capsys.readouterr().err
+
+
+def test_eval_model_option_gives_the_shipped_column_that_model_s_verdicts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --model was taken by every command but eval, whose "shipped" column could only
+    # show the shipped model
+    labels = _labels(tmp_path, "file\thero\nthe-keeper.fountain\tTom\n")
+    args = [str(labels), "--root", str(ROOT / "examples"), "--format", "json"]
+    shipped = json.loads(_eval(args, capsys)[1])["sets"][0]["verdict"]
+    quietest = {
+        "role": "protagonist",
+        "features": ["words_top"],
+        "coefficients": [-8.0],
+        "mean": [0.0],
+        "scale": [1.0],
+    }
+    model = tmp_path / "quietest.json"
+    model.write_text(json.dumps(quietest), encoding="utf-8")
+    code, out = _eval([*args, "--model", str(model)], capsys)
+    assert code == 0
+    assert shipped == 1.0
+    assert json.loads(out)["sets"][0]["verdict"] == 0.0
+
+
+def test_regression_eval_of_fewer_stories_than_folds_is_no_internal_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # one labelled story left every training fold empty, and the fit raised an internal error
+    labels = _labels(tmp_path, "file\thero\nthe-keeper.fountain\tTom\n")
+    code, out = _eval([str(labels), "--root", str(ROOT / "examples"), "--format", "json"], capsys)
+    (one, _) = json.loads(out)["sets"]
+    assert code == 0
+    assert one["cv"] is None and one["cv_interval"] is None and one["verdict"] == 1.0

@@ -335,3 +335,63 @@ def test_transcript_scene_lines_head_scenes_and_keep_their_description() -> None
         (Kind.HEADING, "Initech parking lot"),
         (Kind.ACTION, "Bill drives in.]"),
     ]
+
+
+def _dual_script(cue_line: str, speech_lines: list[str]) -> bytes:
+    single = "                              {}\n                {}\n\n"
+    lines = [
+        "     INT. KITCHEN - NIGHT\n\n     Rain on the window.\n\n",
+        single.format("MARTA", "You're late."),
+        single.format("OSKAR", "The bus."),
+        single.format("LENA", "Again?"),
+        cue_line + "\n",
+        *(line + "\n" for line in speech_lines),
+        "\n     Silence.\n\n",
+        single.format("MARTA", "Sit down."),
+    ]
+    return "".join(lines).encode()
+
+
+def test_regression_dual_dialogue_in_two_columns_is_two_speeches() -> None:
+    # a plain-text page sets dual dialogue as two cues on one line and the two speeches side
+    # by side: it was read as one character "MARTA OSKAR", or as an action paragraph
+    data = _dual_script(
+        "                MARTA                             OSKAR",
+        [
+            "     Where were you all night?          (quietly)",
+            "                                        I told you. The bus",
+            "                                        broke down.",
+        ],
+    )
+    script = plaintext.read(data, "s.txt")
+    assert speeches(script)[3:5] == [
+        ("MARTA", "Where were you all night?"),
+        ("OSKAR", "I told you. The bus broke down."),
+    ]
+    oskar = [e for e in script.elements if e.cue == "OSKAR" and e.dual]
+    assert [e.kind for e in oskar] == [Kind.PARENTHETICAL, Kind.DIALOGUE]
+    assert oskar[0].text == "(quietly)"
+    assert speeches(script)[-1] == ("MARTA", "Sit down.")
+
+
+def test_dual_dialogue_column_with_a_cue_of_its_own() -> None:
+    data = _dual_script(
+        "                MARTA                             OSKAR",
+        [
+            "     Who is it?                         Nobody.",
+            "                                                  LENA",
+            "                                        Me. Open up.",
+        ],
+    )
+    said = speeches(plaintext.read(data, "s.txt"))
+    assert ("OSKAR", "Nobody.") in said
+    assert ("LENA", "Me. Open up.") in said
+
+
+def test_two_names_apart_on_a_line_that_are_not_both_cued_are_no_dual_cue() -> None:
+    data = _dual_script(
+        "                MARTA                             STRANGER",
+        ["     Who is it?"],
+    )
+    script = plaintext.read(data, "s.txt")
+    assert not any(e.dual for e in script.elements)

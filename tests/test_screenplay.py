@@ -222,11 +222,24 @@ def test_a_camera_direction_standing_alone_is_a_shot_not_a_quote() -> None:
         ("MANAGER/PHONE", "MANAGER", "PHONE", False, False),
         ("BECK/ RADIO", "BECK", "RADIO", False, False),
         ("MEKUM/VIDEO IMAGE", "MEKUM", "VIDEO IMAGE", False, False),
+        # written without parentheses or dots: "DENIS VO" and "ALVY'S VOICE-OVER" were
+        # characters of their own, so a narrator's voice-over was neither theirs nor voice-over
+        ("DENIS VO", "DENIS", "VO", True, False),
+        ("THE MAYOR VO", "THE MAYOR", "VO", True, False),
+        ("CAROL OOV", "CAROL", "OOV", False, True),
+        ("JIM VOICE OVER", "JIM", "VOICEOVER", True, False),
+        ("ALVY'S VOICE-OVER", "ALVY", "VOICE-OVER", True, False),
+        ("GITTES' VOICE-OVER", "GITTES", "VOICE-OVER", True, False),
     ],
 )
-def test_regression_extensions_written_with_a_slash(
+def test_regression_extensions_written_with_a_slash_or_bare(
     raw: str, name: str, extension: str, voice_over: bool, off_screen: bool
 ) -> None:
     cue = parse_cue(raw)
     assert (cue.name, cue.extensions) == (name, (extension,))
     assert (cue.voice_over, cue.off_screen) == (voice_over, off_screen)
+
+
+def test_a_name_ending_in_vo_letters_is_no_extension() -> None:
+    assert parse_cue("BRAVO").name == "BRAVO"
+    assert parse_cue("MR. VOSS").name == "MR. VOSS"

@@ -31,8 +31,8 @@ from whosestory.model import Alias, CastEntry, Character, slot_init
 from whosestory.screenplay import RANKS, is_group_name
 
 _POSSESSIVE_VOICE_RE = re.compile(
-    r"^(?P<base>.+?)'S(?:\s+(?:(?:RECORDED|INNER|OLDER|YOUNGER|TAPED|FILTERED)\s+)?"
-    r"(?:VOICE|THOUGHTS|ANSWERING MACHINE|NARRATION))?$"
+    r"^(?P<base>.+?)(?:'S|(?<=S)')(?:\s+(?:(?:RECORDED|INNER|OLDER|YOUNGER|TAPED|FILTERED|"
+    r"INTERCOM|RADIO|PHONE|TELEPHONE)\s+)?(?:VOICE|THOUGHTS|ANSWERING MACHINE|NARRATION))?$"
 )
 _VOICE_OF_RE = re.compile(r"^(?:THE\s+)?VOICE OF\s+(?P<base>.+)$")
 _AGE_PREFIX_RE = re.compile(
@@ -173,7 +173,7 @@ class _Merger:
         that two names speaking in one scene are two people: a frame scene often
         dissolves from OLD ROSE to ROSE. A `renamed` titled name (``CAPTAIN SMITH``
         for ``SMITH``) may share a scene when the script switches from one name to
-        the other there, never when the two answer each other.
+        the other there, never when the two answer each other (`_CoSpeaking.answers`).
         """
         ra, rb = self.find(alias), self.find(base)
         if ra == rb:
@@ -186,7 +186,7 @@ class _Merger:
                         return False
                     if same_person or pair not in self.soft:
                         continue
-                    if not (renamed and not self.soft.interleaved(a, b)):
+                    if not (renamed and not self.soft.answers(a, b)):
                         return False
         self.parent[ra] = rb
         self.reason.setdefault(alias, reason)
@@ -217,21 +217,16 @@ class _CoSpeaking:
                 self.scenes[speech.name].add(speech.scene)
                 self.order[speech.scene].append(speech.name)
 
-    def titled_first(self, titled: str, bare: str) -> bool:
-        """True when, in every scene both speak in, all the titled name's speeches come
-        before the bare name's: the script introduces CAPTAIN SMITH, then says SMITH."""
-        for scene in self.scenes.get(titled, set()) & self.scenes.get(bare, set()):
-            turns = [n for n in self.order[scene] if n in (titled, bare)]
-            if turns.index(bare) < len(turns) - turns[::-1].index(titled) - 1:
-                return False
-        return True
-
-    def interleaved(self, a: str, b: str) -> bool:
-        """True when a and b answer each other in a scene (a, then b, then a again), rather
-        than the script switching from one name to the other once."""
+    def answers(self, a: str, b: str) -> bool:
+        """True when a and b answer each other: in their shared scenes a speech of one comes
+        right after a speech of the other at least twice. One person cued two ways (``DIGNAM``
+        and ``SGT. DIGNAM``) may switch names within a scene, and back, but hardly ever from
+        one speech to the next."""
+        turns = 0
         for scene in self.scenes.get(a, set()) & self.scenes.get(b, set()):
-            turns = [n for n in self.order[scene] if n in (a, b)]
-            if sum(x != y for x, y in pairwise(turns)) > 1:
+            order = self.order[scene]
+            turns += sum(1 for x, y in pairwise(order) if x != y and {x, y} == {a, b})
+            if turns >= 2:
                 return True
         return False
 
@@ -269,13 +264,14 @@ def _relative_pairs(names: Iterable[str], texts: Iterable[str]) -> set[frozenset
 
 
 _AGED = "an older or younger"
+_VOICE = "the voice of"
 
 
 def _base_variant(key: str) -> tuple[str, str] | None:
     """The name a variant cue points to, and why: ``OLD ROSE`` -> ``ROSE``."""
     for pattern, why in (
-        (_POSSESSIVE_VOICE_RE, "the voice of"),
-        (_VOICE_OF_RE, "the voice of"),
+        (_POSSESSIVE_VOICE_RE, _VOICE),
+        (_VOICE_OF_RE, _VOICE),
         (_MEDIA_SUFFIX_RE, "heard or seen through a device as"),
         (_AGE_PREFIX_RE, _AGED),
         (_AGE_SUFFIX_RE, _AGED),
@@ -365,8 +361,10 @@ def resolve_cast(
     preferred = {key_of(name) for name in rules.merge}
     if not declared_by_id:
         _merge_spacing(merger, names, counts)
+        _merge_title_spellings(merger, names, counts)
         _merge_variants(merger, names, counts, genders)
         _merge_narrator(merger, names, texts, speeches)
+        _merge_known_as(merger, names, texts)
     unison: Counter[str] = Counter(key_of(s.name) for s in speeches if s.unison)
     chorus = {name for name, n in unison.items() if 2 * n >= counts.get(name, 0)}
     if not declared_by_id:
@@ -407,6 +405,55 @@ def _merge_spacing(merger: _Merger, names: set[str], counts: Counter[str]) -> No
                 merger.union(name, target, reason, same_person=True)
 
 
+_TITLE_SPELLINGS: Mapping[str, str] = {
+    "DR": "DOCTOR",
+    "MR": "MISTER",
+    "PROF": "PROFESSOR",
+    "CAPT": "CAPTAIN",
+    "DET": "DETECTIVE",
+    "SGT": "SERGEANT",
+    "LT": "LIEUTENANT",
+    "COL": "COLONEL",
+    "GEN": "GENERAL",
+    "CPL": "CORPORAL",
+    "PVT": "PRIVATE",
+    "REV": "REVEREND",
+}
+"""A title's short and long spellings: ``DR. PARNASSUS`` and ``DOCTOR PARNASSUS`` are one man."""
+
+
+def _merge_title_spellings(merger: _Merger, names: set[str], counts: Counter[str]) -> None:
+    """Names that differ only in a title's spelling (`_TITLE_SPELLINGS`) are one character, onto
+    the most used, even where both speak in one scene: as with a name spaced differently, a
+    script that spells a title two ways switches between them within a scene, even from one
+    speech to the next."""
+    spelt: dict[str, list[str]] = defaultdict(list)
+    for name in names:
+        words = name.split()
+        if len(words) > 1 and any(w.rstrip(".") in _TITLE_SPELLINGS for w in words[:-1]):
+            full = " ".join(_TITLE_SPELLINGS.get(w.rstrip("."), w) for w in words[:-1])
+            spelt[f"{full} {words[-1]}"].append(name)
+    for full, group in spelt.items():
+        if full in names:
+            group.append(full)
+        if len(group) < 2:
+            continue
+        target = max(group, key=lambda n: (counts.get(n, 0), n))
+        for name in sorted(group):
+            if name != target:
+                reason = f"{name} is {target} with its title spelt differently"
+                merger.union(name, target, reason, same_person=True)
+
+
+def _first_name_voice(base: str, names: set[str]) -> str | None:
+    """The character a voice of a full name no one is cued by belongs to: the one cued by
+    its first name (VOICE OF MALCOLM X is MALCOLM's), unless that is a kind of person."""
+    first = base.split()[0]
+    if " " not in base or first not in names or first in GENERIC_NOUNS or is_group_name(base):
+        return None
+    return first
+
+
 def _merge_variants(
     merger: _Merger, names: set[str], counts: Counter[str], genders: Mapping[str, str | None]
 ) -> None:
@@ -443,6 +490,8 @@ def _merge_variants(
         if base in GENERIC_NOUNS and why == _AGED:
             continue  # LITTLE GIRL is not a younger GIRL: both are kinds of person
         target = target_of(base) or target_of(_title_split(base)[1])
+        if target is None and why == _VOICE:
+            target = _first_name_voice(base, names)
         if target and target != name:
             merger.union(name, target, f"{name} is {why} {target}", same_person=True)
     for name in sorted(names):
@@ -465,9 +514,11 @@ def _merge_variants(
         have = genders.get(holder)
         if want and have and want != have:
             continue
-        renamed = title not in _HONORIFICS and merger.soft.titled_first(name, holder)
         merger.union(
-            name, holder, f"{name} is a title and the surname of {holder}", renamed=renamed
+            name,
+            holder,
+            f"{name} is a title and the surname of {holder}",
+            renamed=title not in _HONORIFICS,
         )
 
 
@@ -475,6 +526,42 @@ _NARRATES_RE = re.compile(
     r"\b(?P<a>[A-Z][A-Za-z'\-]+)\b[^.]{0,30}?\b(?:narrates|narrating|is (?:our|the) narrator|"
     r"\(?V\.O\.\)? narrat)|\bnarrat(?:or|ed by|ion)\b[^.]{0,25}?\b(?:is\s+)?(?P<b>[A-Z][A-Z'\-]+)\b"
 )
+
+
+_KNOWN_AS_RE = re.compile(
+    r"(?P<who>[A-Z][A-Z0-9.'\-]*(?:[ ][A-Z][A-Z0-9.'\-]*){0,3})\s*(?:\(\s*|,\s*)"
+    r"(?i:a\.?k\.?a\.?|(?:also |better |officially )?known as|who goes by|referred to "
+    r"(?:as|by (?:his|her|their) (?:given |real |first |true )?name(?: of)?))\s+[\"'“‘]?"
+    r"(?P<other>[A-Z][A-Za-z0-9.'\-]*(?:[ ][A-Z][A-Za-z0-9.'\-]*){0,3})"
+)
+"""An action line that gives a character a second name: ``NICOLA (known as 'COLA')``,
+``SNOB, officially known as GABRIEL``, ``JEROME (REFERRED TO BY HIS GIVEN NAME OF
+"VINCENT")``."""
+_KNOWN_AS_HINT_RE = re.compile(r"(?i)a\.?k\.?a|known as|goes by|referred to")
+
+
+def _cue_within(words: list[str], names: set[str], from_end: bool) -> str | None:
+    """The longest run of `words` that is a cue name, taken from the end (a name before
+    the phrase: ``2-YEAR-OLD JEROME``) or from the start (a name after it: ``COLA'. He``)."""
+    for size in range(len(words), 0, -1):
+        run = words[-size:] if from_end else words[:size]
+        key = key_of(" ".join(run).strip(" .,'’\"”"))
+        if key in names:
+            return key
+    return None
+
+
+def _merge_known_as(merger: _Merger, names: set[str], texts: list[str]) -> None:
+    """A name the script says a character is known by (`_KNOWN_AS_RE`) joins that character,
+    when both are cued; two names that speak in one scene stay two people."""
+    for text in texts:
+        if not _KNOWN_AS_HINT_RE.search(text):
+            continue  # most action lines give no second name: skip the slow pattern
+        for match in _KNOWN_AS_RE.finditer(text):
+            who = _cue_within(match.group("who").split(), names, from_end=True)
+            other = _cue_within(match.group("other").split(), names, from_end=False)
+            if who and other and who != other:
+                merger.union(other, who, f"the script says {who} is known as {other}")
 
 
 _SLASH_RE = re.compile(r"^(?P<a>[^/]*[^\W\d_]{2}[^/]*?)\s*/\s*(?P<b>[^/]*[^\W\d_]{2}[^/]*)$")

@@ -51,6 +51,13 @@ def add_eval_command(commands: argparse._SubParsersAction, roles: Sequence[str])
         "calibration and the misses.",
     )
     _add_common(parser, roles, PROTAGONIST)
+    parser.add_argument(
+        "--model",
+        action="append",
+        metavar="MODEL",
+        help="a role model written by `whosestory fit` (once per role): the 'shipped' column "
+        "gives its verdicts instead of the shipped model's",
+    )
     parser.add_argument("--format", default="text", choices=("text", "json", "md"))
     parser.add_argument("-o", "--output", metavar="PATH", help="write to PATH")
 
@@ -89,8 +96,10 @@ def run_eval(args: argparse.Namespace) -> str:
     """The evaluation's figures, rendered in the chosen format."""
     from whosestory.evalfigures import figures
     from whosestory.report.evaluation import render_eval_markdown, render_eval_text
+    from whosestory.rolemodel import load_model
 
-    collected = collect(_labels(args), args.role, workers=args.workers)
+    models = {model.role: model for model in map(load_model, args.model or ())}
+    collected = collect(_labels(args), args.role, workers=args.workers, models=models or None)
     result = figures(args.role, collected, folds=args.folds, repeats=args.repeats)
     if args.format == "json":
         return json.dumps(result, indent=2, ensure_ascii=False) + "\n"

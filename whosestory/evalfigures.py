@@ -181,7 +181,7 @@ def figures(
         for name, hits in by_story.items():
             flat = [hit for story in hits for hit in story]
             row[name] = _share(flat) if flat else None
-        row["cv_interval"] = interval(by_story["cv"]) if runs else None
+        row["cv_interval"] = interval(by_story["cv"]) if row["cv"] is not None else None
         best = max(BASELINES, key=lambda b: row[b])
         row["best_baseline"] = best
         model_score = row["cv"] if row["cv"] is not None else row["verdict"]

@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +36,7 @@ from whosestory.model import Story
 from whosestory.readers import read_bytes
 
 if TYPE_CHECKING:
-    pass
+    from whosestory.rolemodel import RoleModel
 
 _STORY_COLUMNS = ("file", "play", "path", "story")
 _EXPECTED_COLUMNS = ("hero", "main_character", "protagonist", "expected", "character")
@@ -212,16 +212,17 @@ def _order(values: dict[str, float], names: Sequence[str], reverse: bool = True)
     return tuple(sorted(names, key=lambda n: (sign * values.get(n, 0.0), n)))
 
 
-def analyse_label(job: tuple[str, Label]) -> Collected:
-    """Read and analyse one labelled story; its candidates, features and rankings."""
-    role, label = job
+def analyse_label(job: tuple[str, Label, Mapping[str, RoleModel] | None]) -> Collected:
+    """Read and analyse one labelled story (with `models` for the roles they fit, else the
+    shipped ones); its candidates, features and rankings."""
+    role, label, models = job
     from whosestory.analysis import analyze
     from whosestory.build import build_story
     from whosestory.readers import read_script
 
     try:
         story = build_story(read_script(label.path))
-        analysis = analyze(story)
+        analysis = analyze(story, models)
     except WhosestoryError as err:
         return Collected(label, error=str(err))
     names = [c.name for c in story.cast if not c.group]
@@ -243,9 +244,15 @@ def analyse_label(job: tuple[str, Label]) -> Collected:
     )
 
 
-def collect(labels: Sequence[Label], role: str, workers: int = 1) -> list[Collected]:
-    """Analyse every labelled story once, in parallel processes when `workers` > 1."""
-    jobs = [(role, label) for label in labels]
+def collect(
+    labels: Sequence[Label],
+    role: str,
+    workers: int = 1,
+    models: Mapping[str, RoleModel] | None = None,
+) -> list[Collected]:
+    """Analyse every labelled story once, in parallel processes when `workers` > 1; `models`
+    (role -> model) replace the shipped models of their roles."""
+    jobs = [(role, label, models) for label in labels]
     if workers <= 1 or len(jobs) < 4:
         return [analyse_label(job) for job in jobs]
     with ProcessPoolExecutor(max_workers=workers) as pool:

@@ -176,7 +176,7 @@ def _select(
         for part in parts:
             train = [c for c in cases if _key(c) not in part]
             test = [c for c in cases if _key(c) in part and c.accepted]
-            if not train or not test:
+            if not any(c.accepted for c in train) or not test:
                 continue
             model = fit(augment(train) if augment else train, features, penalty, prior=prior)
             for case in test:
@@ -267,6 +267,8 @@ def cross_validate(
     result: dict[str, np.ndarray] = {}
     for part in _folds([_key(c) for c in cases], folds, seed):
         train = [c for c in cases if _key(c) not in part]
+        if not any(c.accepted for c in train):
+            continue  # nothing to fit on (a label set smaller than the folds): no prediction
         model = fit_selected(train, features, "cv", prior=prior)
         for case in cases:
             if _key(case) in part:
@@ -293,7 +295,7 @@ def leave_set_out(
     result: dict[str, np.ndarray] = {}
     for name in sorted({c.set for c in cases}):
         train = [c for c in cases if c.set != name]
-        if not train:
+        if not any(c.accepted for c in train):
             continue
         model = fit_selected(train, features, "loso", prior=prior)
         for case in cases:

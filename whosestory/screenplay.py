@@ -21,9 +21,16 @@ _VOICE_OVER_RE = re.compile(
     re.IGNORECASE,
 )
 _OFF_RE = re.compile(
-    r"^(?:O\.?\s*S\.?|O\.?\s*C\.?|O\s*/\s*[SC]|OFF|OFF[\s-]*SCREEN|OFFSCREEN)$", re.IGNORECASE
+    r"^(?:O\.?\s*S\.?|O\.?\s*C\.?|O\s*/\s*[SC]|OOV|OFF|OFF[\s-]*SCREEN|OFFSCREEN)$", re.IGNORECASE
 )
-_BARE_EXTENSION_RE = re.compile(r"\s(V\.\s?O\.?|O\.\s?S\.?|O\.\s?C\.?|V\s?/\s?O|O\s?/\s?[SC])\s*$")
+_BARE_EXTENSION_RE = re.compile(
+    r"\s(V\.\s?O\.?|O\.\s?S\.?|O\.\s?C\.?|V\s?/\s?O|O\s?/\s?[SC]|VO|OS|OC|OOV|VOICE[\s-]?OVER|VOICEOVER)"
+    r"\s*$"
+)
+"""An extension written without parentheses at the end of a plain-text cue: ``CHER V.O.``,
+``DENIS VO``, ``CAROL OOV`` (out of vision), ``JIM VOICE OVER``."""
+_POSSESSIVE_END_RE = re.compile(r"(?:'S|(?<=S)')$")
+"""``ALVY'S`` of ``ALVY'S VOICE-OVER``, ``GITTES'`` of ``GITTES' VOICE-OVER``."""
 _MEDIUM_RE = re.compile(
     r"\s*/\s*(?P<medium>(?:ON\s+)?(?:SCREEN|T\.?V\.?|TELEVISION|MONITOR|VIDEO(?:\s+IMAGE)?|TAPE|"
     r"RECORDING|RECORDER|SHIP|PHONE|TELEPHONE|SPEAKER(?:PHONE)?|INTERCOM|RADIO|WALKIE(?:[\s-]TALKIE)?|"
@@ -157,8 +164,11 @@ def parse_cue(raw: str) -> Cue:
     name = _CONTD_RE.sub(" ", name)
     bare = _BARE_EXTENSION_RE.search(name)
     if bare:  # "CHER V.O." in plain-text scripts: an extension without parentheses
-        extensions.insert(0, bare.group(1).replace(" ", ""))
+        extension = bare.group(1).replace(" ", "")
+        extensions.insert(0, extension)
         name = name[: bare.start()]
+        if extension.startswith("VOICE"):  # ALVY'S VOICE-OVER is Alvy in voice-over
+            name = _POSSESSIVE_END_RE.sub("", name.rstrip())
     medium = _MEDIUM_RE.search(name)
     if medium and medium.start() > 0:  # "RATH/SCREEN": Rath, on a screen
         extensions.insert(0, " ".join(medium.group("medium").split()))

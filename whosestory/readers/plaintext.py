@@ -12,6 +12,7 @@ so in a Diagnostic; it never raises on content.
 
 from __future__ import annotations
 
+import functools
 import re
 from operator import sub
 
@@ -36,12 +37,17 @@ _TRANSCRIPT_SCENE_RE = re.compile(
 )
 """A transcript's scene line: ``[Scene: Initech parking lot. Bill drives in.]`` (the
 colon is often left out)."""
+_COLUMN_GAP_RE = re.compile(r"\s{4,}")
+"""What parts two columns: four spaces or more."""
+_SEGMENT_RE = re.compile(r"\S+(?:\s{1,3}\S+)*")
+"""A run of text within one column (words three spaces apart or closer)."""
 
 
 class _Reader:
     """One pass over one script's cleaned lines; holds the learnt layout."""
 
     def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
         # in C: a script has thousands of lines; a page break stays a line of its own
         if "\f" in lines:
             self.texts = [line.strip() if line != "\f" else "\f" for line in lines]
@@ -228,6 +234,74 @@ class _Reader:
         self.emit(Kind.ACTION, " ".join(parts), start, index - 1)
         return index
 
+    # ------------------------------------------------------------ dual dialogue
+
+    @functools.cached_property
+    def cue_names(self) -> frozenset[str]:
+        """The names of the script's cues that stand alone on their line."""
+        return frozenset(screenplay.parse_cue(self.texts[i]).name for i in self.cues)
+
+    def dual_cue(self, index: int) -> tuple[str, str, int] | None:
+        """Two cues side by side with their speeches in two columns below (dual dialogue as a
+        plain-text page sets it): the two cues and the column that parts the speeches."""
+        text = self.texts[index]
+        if "    " not in text or index in self.headings or index + 1 >= self.count:
+            return None
+        parts = _COLUMN_GAP_RE.split(text)
+        if len(parts) != 2 or not all(cue_like(part) for part in parts):
+            return None
+        if not self.live(index + 1) or index + 1 in self.headings or index + 1 in self.cues:
+            return None
+        names = [screenplay.parse_cue(part).name for part in parts]
+        if names[0] == names[1] or not all(name in self.cue_names for name in names):
+            return None  # both must be cued on their own elsewhere: not "DONN   IE", not action
+        line = self.lines[index]
+        left = self.indents[index]
+        right = line.index(parts[1], left + len(parts[0]))
+        return parts[0], parts[1], (left + right) // 2
+
+    def read_dual(self, index: int, left_cue: str, right_cue: str, middle: int) -> int:
+        """Emit the speeches under a dual cue, each line's text parted at `middle` (a cue
+        within a column starts that column's next speech); return the line after them."""
+        columns: dict[bool, list[tuple[int, str]]] = {False: [], True: []}
+        end = index + 1
+        while end < self.count and self.texts[end]:
+            if end in self.furniture or end in self.headings or self.is_transition(end):
+                break
+            for segment in _SEGMENT_RE.finditer(self.lines[end]):
+                columns[segment.start() >= middle].append((end, segment.group()))
+            end += 1
+        for right, cue in ((False, left_cue), (True, right_cue)):
+            self.emit_column(columns[right], cue, right)
+        self.last_cue = None
+        return end
+
+    def emit_column(self, parts: list[tuple[int, str]], cue: str, dual: bool) -> None:
+        """One column of a dual dialogue: its speeches, parentheticals and the cues between."""
+        said: list[tuple[int, str]] = []
+        aside: list[tuple[int, str]] = []
+
+        def flush(kind: Kind, held: list[tuple[int, str]]) -> None:
+            if held:
+                span = Span(held[0][0] + 1, held[-1][0] + 1)
+                text = " ".join(t for _, t in held)
+                self.elements.append(Element(kind, text, span, cue=cue, dual=dual))
+                held.clear()
+
+        for line, text in parts:
+            if aside or text.startswith("("):
+                flush(Kind.DIALOGUE, said)
+                aside.append((line, text))
+                if text.endswith(")"):
+                    flush(Kind.PARENTHETICAL, aside)
+            elif cue_like(text) and screenplay.parse_cue(text).name in self.cue_names:
+                flush(Kind.DIALOGUE, said)
+                cue = text
+            else:
+                said.append((line, text))
+        flush(Kind.PARENTHETICAL, aside)
+        flush(Kind.DIALOGUE, said)
+
     # ------------------------------------------------------------ main loop
 
     def classify(self, start: int) -> None:
@@ -273,6 +347,9 @@ class _Reader:
                 return index + 1
             self.texts[index] = rest  # the description goes on as action, from this line
             return index
+        dual = self.dual_cue(index)
+        if dual is not None:
+            return self.read_dual(index, *dual)
         start = self.speech_start(index)
         if start is not None:
             return self.read_speech(text, start, index)
