@@ -1,7 +1,7 @@
 """Speed side by side, in one run: whole processes, a stage profile, and a scaling table.
 
     python benchmarks/bench_speed.py [--root DIR] [--runs N] [--part whole|stages|scaling]
-                                     [--before CHECKOUT]
+                                     [--before CHECKOUT] [--paths auto|python|igraph]
 
 1. **Whole processes** (CPU seconds = user + system of the finished child, from
    ``resource.getrusage(RUSAGE_CHILDREN)``; median of N paired runs, A B A B ...,
@@ -295,6 +295,21 @@ def scaling(runs: int, folder: Path) -> None:
     print()
 
 
+def choose_paths(engine: str) -> None:
+    """Betweenness and closeness in plain Python or in igraph for every graph, or (auto) as
+    `network.PATH_ENGINE_WORK` decides; the whole processes are not affected."""
+    from whosestory.measures import network
+
+    if engine == "python":
+        network._engine_work = 10**18
+    elif engine == "igraph":
+        if not network.prefer_compiled_paths():
+            raise SystemExit("--paths igraph: igraph is not installed")
+        network._engine_work = 0
+    bar = f"{network._engine_work:,}"
+    print(f"Path centralities in stages and scaling: {engine} (igraph from {bar} node-edges)\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT)
@@ -303,9 +318,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--before", type=Path, help="a checkout of an earlier commit: pair each command with it"
     )
+    parser.add_argument(
+        "--paths",
+        choices=("auto", "python", "igraph"),
+        default="auto",
+        help="stages and scaling: the path centralities' engine (auto: as one analysis "
+        "chooses it, by the graph's size; igraph: as a corpus worker does)",
+    )
     args = parser.parse_args(argv)
     parts = args.part or ["whole", "stages", "scaling"]
     sys.path.insert(0, str(REPO))
+    choose_paths(args.paths)
     compileall.compile_dir(REPO / "whosestory", quiet=1)
     have_data = (args.root / BIG_FISH).exists()
     if not have_data and {"whole", "stages"} & set(parts):

@@ -53,6 +53,9 @@ def test_readers_of_the_analysis_import_no_measure(path: Path) -> None:
 
 
 _FORBIDDEN = {("sys", "exit"), ("traceback", "print_exc"), ("os", "_exit")}
+_ALLOWED = {("whosestory/worker.py", ("os", "_exit"))}
+"""The worker's forked child ends there, as a multiprocessing child does: it must never
+return into the code of the process it was forked from."""
 
 
 def test_only_the_cli_prints_or_exits() -> None:
@@ -66,7 +69,9 @@ def test_only_the_cli_prints_or_exits() -> None:
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
             attribute = isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
             if attribute and (node.value.id, node.attr) in _FORBIDDEN:
-                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+                where = path.relative_to(ROOT).as_posix()
+                if (where, (node.value.id, node.attr)) not in _ALLOWED:
+                    offenders.append(f"{where}:{node.lineno}")
     assert offenders == []
 
 

@@ -35,3 +35,20 @@ def test_regression_a_narrators_voice_over_the_past_does_not_pull_their_scenes_i
     layer = frame.frame_layer(whosestory.load(path))
     assert layer.owner == "WILL"
     assert {9, 10} <= layer.scenes
+
+
+def test_regression_a_voice_over_through_a_television_is_no_narration(tmp_path: Path) -> None:
+    # a tycoon's speech played on every screen in the last scenes, in voice-over, counted as
+    # the story's narration and closed its telling
+    scenes = [
+        "INT. LAB - NIGHT\n\nRows of monitors play the same footage.\n\n"
+        "GUS (V.O.)\nWe stay ahead because we must.\n\n",
+        "EXT. SQUARE - NIGHT\n\nA crowd watches the giant TV screen.\n\n"
+        "GUS (V.O.)\nInnovate or die.\n\n",
+        "EXT. BRIDGE - DAWN\n\nThe river runs on under the fog.\n\n"
+        "NORA (V.O.)\nThat was the year I left.\n\n",
+    ]
+    path = tmp_path / "story.fountain"
+    path.write_text("".join(scenes), encoding="utf-8")
+    narrators = [speech.speaker for _, speech in frame.narrating_speeches(whosestory.load(path))]
+    assert narrators == ["NORA"]

@@ -56,6 +56,7 @@ def test_analyze_needs_neither_networkx_nor_the_corpus_engine(tmp_path: object) 
     assert "whosestory.analysis" in modules
     heavy = {"networkx", "igraph", "charset_normalizer", "numpy.ma", "whosestory.corpus.run"}
     heavy |= {"whosestory.serve", "http.server", "whosestory.evalcommand", "whosestory.argue"}
+    heavy |= {"multiprocessing"}  # its worker is forked with os.fork (`worker._Forked`)
     assert not heavy & modules
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from whosestory.model import SPOKEN_KINDS, Story
@@ -122,13 +122,19 @@ _ENDING = 0.2
 
 
 def _top_share(table: Mapping[str, float], names: Sequence[str]) -> dict[str, float]:
-    top = max((float(table.get(n, 0.0)) for n in names), default=0.0)
-    return {n: float(table.get(n, 0.0)) / top if top > 0 else 0.0 for n in names}
+    values = [float(table.get(n, 0.0)) for n in names]
+    top = max(values, default=0.0)
+    if top > 0:
+        return {n: v / top for n, v in zip(names, values, strict=True)}
+    return dict.fromkeys(names, 0.0)
 
 
 def _total_share(table: Mapping[str, float], names: Sequence[str]) -> dict[str, float]:
-    total = sum(float(table.get(n, 0.0)) for n in names)
-    return {n: float(table.get(n, 0.0)) / total if total > 0 else 0.0 for n in names}
+    values = [float(table.get(n, 0.0)) for n in names]
+    total = sum(values)
+    if total > 0:
+        return {n: v / total for n, v in zip(names, values, strict=True)}
+    return dict.fromkeys(names, 0.0)
 
 
 def declared_title(story: Story) -> str | None:
@@ -281,13 +287,19 @@ def character_features(
     timing = _time(presence, names, n_scenes)
     for feature in FAMILIES["time"]:
         columns[feature] = {n: timing[n][feature] for n in names}
-    ordered = [columns[f] for f in FEATURES]
+    # column by column (a large cast's 40,000 values), then one row per character
+    ordered = [_rounded(map(columns[f].__getitem__, names)) for f in FEATURES]
     return {
-        n: dict(zip(FEATURES, (_round(column[n]) for column in ordered), strict=True))
-        for n in names
+        n: dict(zip(FEATURES, row, strict=True))
+        for n, row in zip(names, zip(*ordered, strict=True), strict=True)
     }
 
 
 def _round(value: float) -> float:
     """`value` to 6 places; 0 and 1, most of a large cast's features, need no rounding."""
     return value if value == 0.0 or value == 1.0 else round(value, 6)
+
+
+def _rounded(values: Iterable[float]) -> list[float]:
+    """Each of `values` as `_round` gives it."""
+    return [v if v == 0.0 or v == 1.0 else round(v, 6) for v in values]

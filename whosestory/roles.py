@@ -240,7 +240,8 @@ def model_for(name: str, models: Mapping[str, RoleModel] | None = None) -> RoleM
 
 def _fitted(signals: Signals, found: Scored, model: RoleModel) -> Scored:
     """The scorer's components and figures, ranked by the model's probabilities."""
-    probs = probabilities(model, {n: signals.features()[n] for n in found.scores})
+    features = signals.features()
+    probs = probabilities(model, {n: features[n] for n in found.scores})
     return replace(found, scores=probs, probabilities=probs)
 
 

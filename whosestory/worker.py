@@ -11,9 +11,11 @@ died of a signal becomes a `BudgetError` naming the limit. With both the time an
 the memory limit off, or where processes cannot fork (Windows), ``func`` runs in
 this process (held to the counted limits only).
 
-A process with one thread forks (fast, nothing to import again); one with threads
-(the web service) starts its workers from a fork server, because forking a
-process whose other threads may hold locks can deadlock the child.
+A process with one thread forks (fast, nothing to import again), with `os.fork` and a
+pipe, as multiprocessing's "fork" start does, without importing multiprocessing (about
+9 ms of every `analyze`); one with threads (the web service) starts its workers from
+multiprocessing's fork server, because forking a process whose other threads may hold
+locks can deadlock the child.
 
 Inside a worker (`run_bounded`'s child, or a process that `bound_this_process` held to
 a budget, such as a corpus worker) the work runs where it is called: the process is
@@ -25,19 +27,22 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import multiprocessing
-import multiprocessing.connection
-import multiprocessing.forkserver
+import math
 import os
 import pickle
+import select
 import signal
+import struct
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from whosestory.budget import Limits, current, over_budget, using
 from whosestory.errors import BudgetError
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 try:
     import resource
@@ -134,8 +139,16 @@ def _die_with_parent() -> None:
         pass
 
 
+class _Sender(Protocol):
+    """Where a worker sends its messages: a multiprocessing connection, or a `_Pipe`."""
+
+    def send(self, obj: Any) -> None: ...
+
+    def close(self) -> None: ...
+
+
 def _child(
-    conn: multiprocessing.connection.Connection,
+    conn: _Sender,
     func: Callable[..., Any],
     args: Sequence[Any],
     limits: Limits,
@@ -171,9 +184,9 @@ def _portable(err: BaseException) -> BaseException:
     return err
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    if threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
+def _fork_server() -> multiprocessing.context.BaseContext:
+    import multiprocessing
+
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOAD)
     return context
@@ -181,17 +194,125 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def warm_up() -> None:
     """Start the fork server now (a threaded caller's first worker would wait for it)."""
+    import multiprocessing.forkserver
+
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(_PRELOAD)
+    _fork_server()
     with interrupts_held():
         multiprocessing.forkserver.ensure_running()
 
 
-def _receive(
-    receiver: multiprocessing.connection.Connection, seconds: float | None
-) -> tuple[str, Any]:
+_HEADER = struct.Struct("!Q")
+"""A message's length, before its pickle."""
+
+
+class _Pipe:
+    """One end of a pipe carrying pickled messages, each after its length (what
+    `multiprocessing.Pipe(duplex=False)` gives, for the forked child of `_Forked`)."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def send(self, obj: Any) -> None:
+        data = pickle.dumps(obj)
+        view = memoryview(_HEADER.pack(len(data)) + data)
+        while view:
+            view = view[os.write(self.fd, view) :]
+
+    def poll(self, seconds: float | None) -> bool:
+        """Whether a message (or the end of the pipe) is there to read within `seconds`."""
+        poller = select.poll()
+        poller.register(self.fd, select.POLLIN)
+        return bool(poller.poll(None if seconds is None else max(0, math.ceil(seconds * 1000))))
+
+    def recv(self) -> Any:
+        """The next message; EOFError when the other end closed before sending it whole."""
+        (size,) = _HEADER.unpack(self._read(_HEADER.size))
+        return pickle.loads(self._read(size))
+
+    def _read(self, size: int) -> bytes:
+        chunks, left = [], size
+        while left:
+            chunk = os.read(self.fd, min(left, 1 << 20))
+            if not chunk:
+                raise EOFError
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+
+    def close(self) -> None:
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
+def _flush_std_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.flush()
+
+
+class _Forked:
+    """A child made by `os.fork` running `_child`: the parts of a multiprocessing
+    ``Process`` that `run_bounded` uses (`is_alive`, `kill`, `join`, `exitcode`)."""
+
+    def __init__(self, args: tuple[Any, ...]) -> None:
+        self.args = args
+        self.pid = 0
+        self.exitcode: int | None = None
+
+    def start(self) -> _Pipe:
+        """Fork; the parent gets the end of the pipe the child's messages come through."""
+        read_end, write_end = os.pipe()
+        _flush_std_streams()  # or the child would print what the parent had buffered
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: never returns into the caller's code
+            code = 1
+            try:
+                os.close(read_end)
+                _quiet_stdin()
+                _child(_Pipe(write_end), *self.args)
+                code = 0
+            finally:
+                _flush_std_streams()
+                os._exit(code)
+        os.close(write_end)
+        return _Pipe(read_end)
+
+    def is_alive(self) -> bool:
+        if self.exitcode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.exitcode = os.waitstatus_to_exitcode(status)
+        return self.exitcode is None
+
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+
+    def join(self) -> None:
+        if self.exitcode is None:
+            _, status = os.waitpid(self.pid, 0)
+            self.exitcode = os.waitstatus_to_exitcode(status)
+
+
+def _quiet_stdin() -> None:
+    """The child's standard input reads nothing (as a multiprocessing child's)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stdin.close()
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115  the process's own
+
+
+class _Receiver(Protocol):
+    def poll(self, timeout: float | None) -> bool: ...
+
+    def recv(self) -> Any: ...
+
+    def close(self) -> None: ...
+
+
+def _receive(receiver: _Receiver, seconds: float | None) -> tuple[str, Any]:
     """The child's next message: ("ready" | "ok" | "error" | "memory", value), or ("died",
     None) when it ended without one, or ("time", None) after `seconds`."""
     if not receiver.poll(seconds):
@@ -201,6 +322,13 @@ def _receive(
     except (EOFError, OSError):
         return "died", None
     return message
+
+
+def _daemonic() -> bool:
+    """Whether this is a daemonic multiprocessing process (which may have no children); a
+    process that has not imported multiprocessing is none."""
+    multiprocessing = sys.modules.get("multiprocessing")
+    return multiprocessing is not None and bool(multiprocessing.current_process().daemon)
 
 
 def run_bounded(
@@ -218,8 +346,8 @@ def run_bounded(
     KeyboardInterrupt and SystemExit in the parent end the worker first.
     """
     limits = limits or current()
-    forks = "fork" in multiprocessing.get_all_start_methods()
-    here = _bounded or multiprocessing.current_process().daemon
+    forks = hasattr(os, "fork")  # not on Windows
+    here = _bounded or _daemonic()
     if here or not forks or (not limits.seconds and not limits.memory_mb):
         with using(limits):
             try:
@@ -229,12 +357,21 @@ def run_bounded(
                     raise
             # out of the handler, the work's frames and what they held are freed first
             raise over_budget(source, "memory_mb", "it needed more memory than")
-    context = _context()
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(sender, func, args, limits, nice), daemon=True)
-    with interrupts_held():
-        process.start()
-    sender.close()
+    process: Any
+    receiver: _Receiver
+    if threading.active_count() == 1:
+        process = _Forked((func, args, limits, nice))
+        with interrupts_held():
+            receiver = process.start()
+    else:
+        context = _fork_server()
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(
+            target=_child, args=(sender, func, args, limits, nice), daemon=True
+        )
+        with interrupts_held():
+            process.start()
+        sender.close()
     try:
         status, value = _receive(receiver, START_SECONDS)
         if status == "time":

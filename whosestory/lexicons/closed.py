@@ -187,6 +187,18 @@ AGENCY_GAP: Mapping[str, str] = {
 }
 """An adverb that may stand between a subject and its action verb."""
 
+DEVICE_WORDS: Mapping[str, frozenset[str]] = {
+    "en": _words(
+        """tv t.v. television screen screens monitor monitors radio radios loudspeaker
+        loudspeakers intercom p.a. broadcast broadcasts newscast video videotape jumbotron
+        jumbo-tron webcast"""
+    ),
+    "de": _words("fernseher fernsehen bildschirm bildschirme monitor radio lautsprecher video"),
+    "fr": _words("télé télévision écran écrans moniteur radio haut-parleur vidéo"),
+    "ru": _words("телевизор телевизоре экран экране монитор радио громкоговоритель видео"),
+}
+"""Words that put a voice in a device: a voice-over beside them is a broadcast, not narration."""
+
 STOP_WORDS_EN = _words(
     """a about above after again against all also am an and any are aren't as at be because
     been before being below between both but by can can't cannot could couldn't did didn't do

@@ -106,8 +106,10 @@ def configurations(
     ids = _ids(story.cast)
     result: list[Configuration] = []
     before: frozenset[str] = frozenset()
+    # a play repeats its directions and clauses ("Ab.", "Verwandlung."): each is read once
+    read: tuple[dict[str, list[_Clause]], dict[str, _Clause]] = ({}, {})
     for scene in story.scenes:
-        stage = _Stage(names, words, ids, before, index)
+        stage = _Stage(names, words, ids, before, index, read)
         runs: list[tuple[frozenset[str], int, int]] = []
         for element in scene.elements:
             on_stage = stage.after(element)
@@ -135,6 +137,7 @@ class NameIndex:
         self.always: list[int] = []
         self._sorted: list[str] | None = None
         self._words: Mapping[str, set[str]] | None = None
+        self._hits: dict[str, tuple[int, ...]] = {}
         for i, (pattern, _) in enumerate(names):
             form = _unescaped(pattern)
             first = _TOKEN.match(form)
@@ -160,14 +163,23 @@ class NameIndex:
     def candidates(self, text: str) -> list[int]:
         """Indices of the patterns that may match `text`, in order."""
         found = set(self.always)
-        by_word = self.by_word
+        hits, of = self._hits, self._token_hits
         for token in _TOKEN.findall(text):
-            lower = token.lower()
-            found.update(by_word.get(lower, ()))
-            folded = token.casefold()
-            if folded != lower:
-                found.update(by_word.get(folded, ()))
+            here = hits.get(token)
+            if here is None:
+                here = hits[token] = of(token)
+            if here:
+                found.update(here)
         return sorted(found)
+
+    def _token_hits(self, token: str) -> tuple[int, ...]:
+        """The patterns whose first word `token` is, in lower case or case-folded (kept in
+        `_hits`: a play's directions repeat their words)."""
+        lower, folded = token.lower(), token.casefold()
+        found = self.by_word.get(lower, [])
+        if folded != lower:
+            found = found + self.by_word.get(folded, [])
+        return tuple(found)
 
 
 _BEFORE, _AFTER = r"(?<!\w)", r"(?!\w)"
@@ -193,9 +205,14 @@ class _Stage:
         ids: Mapping[str, str],
         before: frozenset[str],
         index: NameIndex | None = None,
+        read: tuple[dict[str, list[_Clause]], dict[str, _Clause]] | None = None,
     ) -> None:
         self.names = names
         self.index = index or NameIndex(names)
+        self.read, self.read_clauses = ({}, {}) if read is None else read
+        """Each direction's text -> its clauses, and each clause's text -> the clause, as
+        `clauses` reads them (shared by a play's scenes: what a clause names and whether it
+        moves anyone depend on its text only)."""
         self.words = words
         self.ids = ids
         self.before = before
@@ -213,15 +230,14 @@ class _Stage:
         elif element.kind in _OPENING_KINDS:
             self.last = None
             refs = [self.ids[r] for r in element.refs if r in self.ids]
-            clauses = [c for c in _CLAUSE.split(element.text) if c.strip()]
+            clauses = self.clauses(element.text)
             if element.kind is Kind.HEADING:
                 clauses = clauses[
                     1:
                 ]  # "SCÈNE III." lists nobody; a title as head ("The Phoenix") neither
-            words = [_Words(c) for c in clauses]
-            moving = sum(w.moves for w in words)
-            for clause, said in zip(clauses, words, strict=True):
-                named = self.named(clause) or (refs if moving == 1 else [])
+            moving = sum(said.moves for _, _, said in clauses)
+            for clause, listed, said in clauses:
+                named = listed or (refs if moving == 1 else [])
                 if self.speaker is None and not said.moves:
                     self.opening(clause, named)
                 elif element.kind is not Kind.HEADING:
@@ -229,6 +245,21 @@ class _Stage:
         if self.last is None:  # most elements change nobody: the same set again
             self.last = frozenset(self.on)
         return self.last
+
+    def clauses(self, text: str) -> list[_Clause]:
+        """The clauses of a direction, each with the characters it names and its movement
+        words, read once per text."""
+        found = self.read.get(text)
+        if found is None:
+            found = [self.clause(c) for c in _CLAUSE.split(text) if c.strip()]
+            self.read[text] = found
+        return found
+
+    def clause(self, text: str) -> _Clause:
+        found = self.read_clauses.get(text)
+        if found is None:
+            found = self.read_clauses[text] = (text, self.named(text), _Words(text))
+        return found
 
     def opening(self, clause: str, named: list[str]) -> None:
         """Before anyone speaks, a heading or direction that names characters lists who
@@ -285,6 +316,10 @@ class _Words:
         self.moves = self.enters or self.exits
 
 
+_Clause = tuple[str, list[str], _Words]
+"""A clause of a direction, the characters it names (never changed once read), its words."""
+
+
 def _ids(cast: Iterable[Character]) -> dict[str, str]:
     """Each name and alias of the cast (TEI ids among them) -> its character."""
     return {name: c.name for c in cast for name in c.names()}
@@ -307,7 +342,7 @@ def name_patterns(cast: Iterable[Character]) -> list[tuple[re.Pattern[str], str]
         for name in character.names():
             words = name.split()
             for form in (name, " ".join(words[1:]) if words[0].lower() in _ARTICLES else ""):
-                if len(form) > 1 and not any(ch.isdigit() or ch == "_" for ch in form):
+                if len(form) > 1 and "_" not in form and not any(map(str.isdigit, form)):
                     forms.setdefault(form.casefold(), character.name)
     ordered = sorted(forms, key=len, reverse=True)
     return [(re.compile(_BEFORE + re.escape(f) + _AFTER, re.IGNORECASE), forms[f]) for f in ordered]

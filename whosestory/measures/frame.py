@@ -39,8 +39,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from whosestory.language import holding_any
+from whosestory.lexicons.closed import DEVICE_WORDS
 from whosestory.measures.spotlight import present_scenes
-from whosestory.model import Kind, Scene, Speech, Story
+from whosestory.model import Element, Kind, Scene, Speech, Story
 
 _PRESENT_RE = re.compile(
     r"\b(?:PRESENT(?:[\s-]+DAY)?|NOW|TODAY|CURRENT(?:\s+DAY)?|BACK TO (?:THE )?(?:PRESENT|NOW|"
@@ -460,9 +461,29 @@ def narrating_speeches(story: Story) -> list[tuple[int, Speech]]:
                 if s.speaker and s.speaker != speech.speaker
             }
             voices = any(s.speaker != speech.speaker and _is_voice_over(s) for s in around)
-            if True not in touching and not voices:
-                found.append((scene.index, speech))
+            if True in touching or voices or _broadcast(speech, elements, first, last):
+                continue
+            found.append((scene.index, speech))
     return found
+
+
+_DEVICE_RE = re.compile(
+    r"(?<![\w.-])(?:"
+    + "|".join(sorted((re.escape(w) for ws in DEVICE_WORDS.values() for w in ws), key=len)[::-1])
+    + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _broadcast(speech: Speech, elements: Sequence[Element], first: int, last: int) -> bool:
+    """True when a voice-over comes through a device: its own parenthetical or the action
+    right before or after it names one (`DEVICE_WORDS`: a television, a screen, a radio, a
+    loudspeaker). A speech on the evening news is not the story's narration."""
+    near = [e for e in speech.elements if e.kind is Kind.PARENTHETICAL]
+    for at in (first - 1, last + 1):
+        if 0 <= at < len(elements) and elements[at].kind is Kind.ACTION:
+            near.append(elements[at])
+    return any(_DEVICE_RE.search(e.text) for e in near)
 
 
 def _is_voice_over(speech: Speech) -> bool:

@@ -305,15 +305,18 @@ def _path_nodes(graph: GraphLike) -> list[str]:
     return ranked[:keep]
 
 
-PATH_ENGINE_WORK = 800_000
+PATH_ENGINE_WORK = 200_000
 """Nodes x edges from which the path centralities run in igraph (when it is installed).
 
-Measured (docs/benchmarks.md): igraph's Brandes pass takes a tenth of ours (8 ms
-against 89 on the largest feature film, 130 characters and 3,900 edges), but
-importing and first using igraph costs about 140 ms of CPU, more than that whole
-pass; in one process it pays only on graphs near `PATH_BUDGET`. A process that
-analyses many stories (a corpus worker) pays the import once:
-`prefer_compiled_paths` lowers the bar to `PATH_ENGINE_WORK_LOADED`.
+Measured (docs/benchmarks.md, sixth pass): in a process that has imported whosestory
+(numpy among it), importing and first using igraph costs about 30 ms of CPU, and its
+Brandes pass takes a fifth or a sixth of ours (10 ms against 54 on Kraus's co-presence
+graph, 300 characters and 1,500 edges; 10 against 60 on JFK's): it pays from about
+200,000 node-edges, where our pass takes 30 to 60 ms. (The 140 ms measured before for the
+import was mostly numpy's, which igraph imports and whosestory has already.) Four
+stories of the data reach it (JFK, Kraus, Cyrano, Zweig's *Jeremias*); their reports
+are the same either way. A process that analyses many stories (a corpus worker) pays
+the import once: `prefer_compiled_paths` lowers the bar to `PATH_ENGINE_WORK_LOADED`.
 """
 PATH_ENGINE_WORK_LOADED = 10_000
 """The bar once igraph is loaded: from here its pass beats ours, set-up included."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -44,8 +45,132 @@ def _in(module: str, name: str) -> Callable[..., str]:
 
 
 def render_json(view: Any, options: Options) -> str:
-    """Any view as indented JSON, non-ASCII kept as it is."""
-    return json.dumps(view, ensure_ascii=False, indent=2) + "\n"
+    """Any view as indented JSON, non-ASCII kept as it is.
+
+    The text of ``json.dumps(view, ensure_ascii=False, indent=2)``, written by `_indented`
+    (a view holds only dicts with string keys, lists, strings, numbers, booleans and None):
+    with an indent, the json module encodes in Python, every piece passed up a chain of
+    generators as deep as the view (a third of a large play's report); anything else goes
+    to the json module itself.
+    """
+    parts: list[str] = []
+    try:
+        _indented(view, parts, "\n")
+    except _Unusual:
+        return json.dumps(view, ensure_ascii=False, indent=2) + "\n"
+    parts.append("\n")
+    return "".join(parts)
+
+
+class _Unusual(Exception):
+    """A value `_indented` leaves to the json module (another type, a key not a string, a
+    cycle)."""
+
+
+_STRING: Callable[[str], str] = json.encoder.encode_basestring  # the json module's own (C)
+_FLOAT = float.__repr__
+_INT = int.__repr__
+_MAX_DEPTH = 200
+"""Deeper than any view: past it a value is taken to hold itself (json raises on a cycle)."""
+
+
+def _indented(value: Any, parts: list[str], newline: str) -> None:
+    """Append `value` as ``json.dumps(..., ensure_ascii=False, indent=2)`` writes it, at the
+    indent that `newline` (a line break and the current indent) carries."""
+    leaf = _LEAVES.get(type(value))
+    if leaf is not None:
+        parts.append(leaf(value))
+        return
+    kind = type(value)
+    if kind is dict:
+        if not value:
+            parts.append("{}")
+            return
+        if len(newline) > _MAX_DEPTH:
+            raise _Unusual
+        inner = newline + "  "
+        if (
+            _ONE_LEVEL is not None
+            and _LEAF_TYPES.issuperset(map(type, value.values()))
+            and all(type(key) is str for key in value)
+        ):
+            flat = "".join(_one_level(inner)(value, 0))
+            parts.append("{" + inner + flat[1:-1] + newline + "}")
+            return
+        before = "{" + inner
+        for key, item in value.items():
+            if type(key) is not str:
+                raise _Unusual
+            leaf = _LEAVES.get(type(item))
+            if leaf is not None:
+                parts.append(before + _STRING(key) + ": " + leaf(item))
+            else:
+                parts.append(before + _STRING(key) + ": ")
+                _indented(item, parts, inner)
+            before = "," + inner
+        parts.append(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            parts.append("[]")
+            return
+        if len(newline) > _MAX_DEPTH:
+            raise _Unusual
+        inner = newline + "  "
+        if _ONE_LEVEL is not None and _LEAF_TYPES.issuperset(map(type, value)):
+            flat = "".join(_one_level(inner)(value, 0))  # "[a,<inner>b]"
+            parts.append("[" + inner + flat[1:-1] + newline + "]")
+            return
+        before = "[" + inner
+        for item in value:
+            leaf = _LEAVES.get(type(item))
+            if leaf is not None:
+                parts.append(before + leaf(item))
+            else:
+                parts.append(before)
+                _indented(item, parts, inner)
+            before = "," + inner
+        parts.append(newline + "]")
+    else:
+        raise _Unusual
+
+
+def _float(value: float) -> str:
+    """A float as the json module writes it (allow_nan: NaN, Infinity, -Infinity)."""
+    if value != value:
+        return "NaN"
+    if value == math.inf:
+        return "Infinity"
+    if value == -math.inf:
+        return "-Infinity"
+    return _FLOAT(value)
+
+
+_LEAVES: dict[type, Callable[[Any], str]] = {
+    str: _STRING,
+    int: _INT,
+    float: _float,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda value: "null",
+}
+"""How each type of leaf is written (exact types: a subclass goes to the json module)."""
+_LEAF_TYPES = frozenset(_LEAVES)
+
+_ONE_LEVEL = getattr(json.encoder, "c_make_encoder", None)
+"""The json module's encoder in C (None where it is not built), which writes a container
+of leaves alone: with the indent's line break and spaces after each comma, it writes
+one level of `_indented`'s text."""
+_encoders: dict[str, Callable[[Any, int], Any]] = {}
+
+
+def _one_level(inner: str) -> Callable[[Any, int], Any]:
+    """The C encoder that separates items by a comma and `inner` (one made per indent)."""
+    found = _encoders.get(inner)
+    if found is None:
+        assert _ONE_LEVEL is not None
+        found = _encoders[inner] = _ONE_LEVEL(
+            None, None, _STRING, None, ": ", "," + inner, False, False, True
+        )
+    return found
 
 
 def _summary(view: Any, options: Options) -> str:
