@@ -307,3 +307,12 @@ def test_regression_a_one_letter_name_is_found_in_the_text() -> None:
     named = [(m.character, m.via) for m in story.mentions if m.via != "pronoun"]
     assert ("Z", "name") in named and ("Z", "speech") in named
     assert all(m.character != "A" for m in story.mentions)
+
+
+def test_element_fields_are_in_the_order_the_builder_passes_them() -> None:
+    # build._resolve makes each cued element again by position, not by keyword
+    names = [f.name for f in dataclasses.fields(Element) if f.init]
+    assert names == [
+        *("kind", "text", "span", "cue", "speaker", "extensions", "dual", "page"),
+        *("number", "act", "refs", "numbers", "verse"),
+    ]

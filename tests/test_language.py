@@ -273,3 +273,19 @@ def test_pronouns_follow_the_story_language() -> None:
     assert pronouns == {"Sie", "Er"}
     assert mentions.infer_genders(["ANNA"], ["Anna lacht, sie geht."], "de") == {"ANNA": "f"}
     assert mentions.infer_genders(["ANNA"], ["Anna lacht, sie geht."], "it") == {"ANNA": None}
+
+
+def test_holding_any_finds_what_lower_and_in_find() -> None:
+    texts = ["He looks INTO THE CAMERA.", "", "Nothing here", "a cop, a Priest", "to us", "COP"]
+    words = ("camera", "cop", "to us")
+    expected = [i for i, t in enumerate(texts) if any(w in t.lower() for w in words)]
+    assert language.holding_any(texts, words) == expected == [0, 3, 4, 5]
+    assert language.holding_any([], words) == []
+    assert language.holding_any(["x"], ()) == []
+
+
+def test_holding_any_returns_every_text_when_one_folds_to_ascii_under_ignorecase() -> None:
+    # re.IGNORECASE matches ſ to s and İ to i, which lower() does not: a pattern run on
+    # the texts returned must still find "ſtory" and "İnto the camera"
+    for odd in ("tells his ſtory", "İnto the lens", "Kelvin \u212a"):
+        assert language.holding_any(["plain", odd, "more"], ("story", "lens")) == [0, 1, 2]

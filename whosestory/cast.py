@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from whosestory.aliases import AliasRules
-from whosestory.model import Alias, CastEntry, Character
+from whosestory.model import Alias, CastEntry, Character, slot_init
 from whosestory.screenplay import RANKS, is_group_name
 
 _POSSESSIVE_VOICE_RE = re.compile(
@@ -110,6 +110,7 @@ _RELATIVE_HINT_RE = re.compile(r"['’]s\s+(?:" + _RELATIVES + r")\b")
 _NARRATOR_NAMES = frozenset({"NARRATOR", "THE NARRATOR", "NARRATION"})
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class CueUse:
     """One cue occurrence as the cast resolver sees it."""
@@ -205,8 +206,13 @@ class _CoSpeaking:
     def __init__(self, speeches: Iterable[CueUse]) -> None:
         self.scenes: dict[str, set[int]] = defaultdict(set)
         self.order: dict[int, list[str]] = defaultdict(list)
+        voices: dict[str, bool] = {}  # per name: a script repeats its cues
         for speech in speeches:
-            voice = _POSSESSIVE_VOICE_RE.match(speech.name) or _VOICE_OF_RE.match(speech.name)
+            voice = voices.get(speech.name)
+            if voice is None:
+                voice = voices[speech.name] = bool(
+                    _POSSESSIVE_VOICE_RE.match(speech.name) or _VOICE_OF_RE.match(speech.name)
+                )
             if not speech.voice_over and not voice:
                 self.scenes[speech.name].add(speech.scene)
                 self.order[speech.scene].append(speech.name)

@@ -9,7 +9,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from whosestory.model import WORD_RE
+from whosestory.model import count_words as _count_words
+from whosestory.model import slot_init
 
 # ---------------------------------------------------------------- cues
 
@@ -120,6 +121,7 @@ _NUMBERED_RE = re.compile(
 )
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Cue:
     """A character cue split into the name and its extensions."""
@@ -240,6 +242,7 @@ _SCENE_NUMBER_FOUNTAIN_RE = re.compile(r"\s*#([\w.\-]+)#\s*$")
 _TIME_SPLIT_RE = re.compile(r"\s+(?:-+|–|—)\s*")
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Heading:
     """A scene heading split into its parts."""
@@ -423,4 +426,4 @@ def is_transition(text: str) -> bool:
 
 def count_words(text: str) -> int:
     """Words in a text: runs of letters, digits and apostrophes."""
-    return len(WORD_RE.findall(text))
+    return _count_words(text)

@@ -38,7 +38,7 @@ from functools import cache
 from whosestory import lexicons
 from whosestory.language import story_language
 from whosestory.lexicons import closed
-from whosestory.model import Element, Kind, Story
+from whosestory.model import Element, Kind, Story, slot_init
 
 _LOOK_BACK = 80
 """How far before a name `_role_of` looks for the word before it: a search from the
@@ -91,6 +91,7 @@ def _rules(language: str) -> _Rules | None:
     )
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Role:
     """One subject or object use of a character, with where it was found."""

@@ -38,6 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from whosestory.language import holding_any
 from whosestory.lexicons.closed import DEVICE_WORDS
 from whosestory.measures.spotlight import present_scenes
 from whosestory.model import Element, Kind, Scene, Speech, Story
@@ -54,14 +55,37 @@ _PAST_RE = re.compile(
 )
 _END_FLASHBACK_RE = re.compile(r"\bEND (?:OF )?FLASH[\s-]?BACK|BACK TO (?:THE )?PRESENT", re.I)
 _YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
-_LISTENER_RE = re.compile(
-    r"\b(?:to (?:the )?camera|into (?:the )?(?:camera|lens)|at the camera|to us\b|"
-    r"(?:to|for|with) (?:an?|the|his|her) (?:unseen |off-screen |offscreen )?"
+_LISTENER_WHO = (
+    r"(?:an?|the|his|her) (?:unseen |off-screen |offscreen )?"
     r"(?:interviewer|therapist|psychiatrist|shrink|counsell?or|priest|detective|cop|police|"
-    r"officer|listener|audience|camera crew|documentary crew|reporter|journalist)|"
-    r"(?:tells|telling|narrates|narrating|recounts|recounting) (?:the|his|her|this) story)\b",
-    re.IGNORECASE,
+    r"officer|listener|audience|camera crew|documentary crew|reporter|journalist)"
 )
+_LISTENER_STORY = r" (?:the|his|her|this) story"
+_LISTENER_RE = re.compile(
+    r"[TtIi\u0130\u0131AaFfWwNnRr](?<![\w].)(?:"
+    rf"(?<=[Tt])(?i:o (?:the )?camera|o us\b|o {_LISTENER_WHO}|ell(?:s|ing){_LISTENER_STORY})"
+    r"|(?<=[Ii\u0130\u0131])(?i:nto (?:the )?(?:camera|lens))"
+    r"|(?<=[Aa])(?i:t the camera)"
+    rf"|(?<=[Ff])(?i:or {_LISTENER_WHO})"
+    rf"|(?<=[Ww])(?i:ith {_LISTENER_WHO})"
+    rf"|(?<=[Nn])(?i:arrat(?:es|ing){_LISTENER_STORY})"
+    rf"|(?<=[Rr])(?i:ecount(?:s|ing){_LISTENER_STORY}))\b"
+)
+"""Speaking to camera or to an unseen listener: "to camera", "into the lens", "to us",
+"to/for/with an unseen interviewer", "tells his story", in any case, from a word's start.
+The pattern opens with the alternatives' first letters written out in both cases (and
+the two Turkish i's that ``re.IGNORECASE`` matches to an i), tests the word's start after
+it and picks the alternatives by that letter: a set of letters first lets the regex
+engine skip to where a match can start, where ``\\b`` first under ``re.IGNORECASE``
+made it try every position (2.7 times the time over the data's texts). The alternatives
+keep their order, so every match is the one it was."""
+_LISTENER_KINDS = frozenset({Kind.ACTION, Kind.PARENTHETICAL, Kind.STAGE})
+_LISTENER_WORDS = (
+    *("camera", "lens", "to us", "story", "interviewer", "therapist", "psychiatrist"),
+    *("shrink", "counsel", "priest", "detective", "cop", "police", "officer", "listener"),
+    *("audience", "crew", "reporter", "journalist"),
+)
+"""A word every match of `_LISTENER_RE` holds one of (in lower case): its last one."""
 _INSIDE = "inside a flashback"
 _MIN_VISITS = 3
 _MAX_FRAME = 0.4
@@ -213,14 +237,20 @@ def recurring_places(story: Story) -> dict[str, list[int]]:
 
 def unseen_listener(story: Story) -> list[tuple[int, int, str]]:
     """Action lines that say a character speaks to camera or to an unseen listener."""
+    lines = [
+        (scene.index, element)
+        for scene in story.scenes
+        for element in scene.elements
+        if element.kind in _LISTENER_KINDS
+    ]
     hits = []
-    for scene in story.scenes:
-        for element in scene.elements:
-            if element.kind in (Kind.ACTION, Kind.PARENTHETICAL, Kind.STAGE):
-                match = _LISTENER_RE.search(element.text)
-                if match:
-                    start = max(0, match.start() - 40)
-                    hits.append((scene.index, element.line, element.text[start : match.end() + 20]))
+    # the pattern is run only on the lines that hold one of the words it needs
+    for i in holding_any([element.text for _, element in lines], _LISTENER_WORDS):
+        scene, element = lines[i]
+        match = _LISTENER_RE.search(element.text)
+        if match:
+            start = max(0, match.start() - 40)
+            hits.append((scene, element.line, element.text[start : match.end() + 20]))
     return hits
 
 

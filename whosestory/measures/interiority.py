@@ -50,11 +50,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from whosestory.cast import key_of
-from whosestory.language import story_language
+from whosestory.language import holding_any, story_language
 from whosestory.lexicons import closed
 from whosestory.measures.spotlight import present_scenes
 from whosestory.mentions import surface_forms
-from whosestory.model import Element, Kind, Mention, Story
+from whosestory.model import Element, Kind, Mention, Story, slot_init
 
 PRIOR_SHARE = 0.05
 """Scenes of zero interiority added to every character's in `interiority`, as a share
@@ -70,6 +70,7 @@ _PRONOUN_GENDER = {"his": "m", "him": "m", "he": "m", "her": "f", "she": "f"}
 _QUOTE = 90
 
 
+@slot_init
 @dataclass(frozen=True, slots=True)
 class Hit:
     """One interiority signal found in the script, with where it is and a short quote."""
@@ -216,6 +217,15 @@ def _may_hold_shot(text: str) -> bool:
     return any(word in lower for word in _SHOT_WORDS) or "CU" in text
 
 
+def _may_hold_shots(story: Story) -> set[int]:
+    """The ids of the scanned elements that `_may_hold_shot`, its words looked for in all
+    of them at once (`language.holding_any`) and the few found tested again one by one."""
+    scanned = [e for s in story.scenes for e in s.elements if e.kind in _SCANNED]
+    texts = [e.text for e in scanned]
+    found = set(holding_any(texts, _SHOT_WORDS)).union(holding_any(texts, ("CU",), lower=False))
+    return {id(scanned[i]) for i in found if _may_hold_shot(texts[i])}
+
+
 def _is_shot(text: str, shot: _Shot, english: bool = True) -> bool:
     """A shot is written in capitals (``CLOSE ON``, ``POV``, ``HER FACE``).
 
@@ -253,11 +263,12 @@ def pov_hits(story: Story, language: str | None = None) -> list[Hit]:
     recent: dict[str, str] = {}
     hits: list[Hit] = []
     nobody: list[Mention] = []
+    shots = _may_hold_shots(story)
     for scene in story.scenes:
         index = scene.index
         for element in scene.elements:
             here = by_line.get((index, element.span.start), nobody)
-            if element.kind in _SCANNED and _may_hold_shot(element.text):
+            if id(element) in shots:
                 for match in _SHOT_RE.finditer(element.text):
                     shot = _who(match, owner)
                     if shot is None or (shot.pronoun and not english):

@@ -33,7 +33,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress, count
 
 from whosestory import lexicons
@@ -55,6 +55,11 @@ class Scorer:
     negations: frozenset[str]
     boosters: Mapping[str, float]
     contrast: str
+    _turning: frozenset[str] = field(default=frozenset(), init=False, repr=False, compare=False)
+    """The boosters and negations: the words before a lexicon word that change it."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_turning", frozenset(self.boosters) | self.negations)
 
     def valences(self, words: list[str]) -> list[float]:
         """Valence of each lexicon word of `words` (in order), after boosters and negation."""
@@ -62,6 +67,7 @@ class Scorer:
         english = self.language == "en"
         found: list[float] = []
         at: list[int] = []  # the position of each valence found
+        turning = self._turning
         # only lexicon words score: find them in one pass (in C), then look around each
         for i in compress(count(), map(lexicon.__contains__, words)):
             word = words[i]
@@ -72,9 +78,20 @@ class Scorer:
                 after = words[i + 1]
                 if (word == "no" and after in lexicon) or (word == "kind" and after == "of"):
                     continue
-            if english and "no" in words[max(0, i - 2) : i]:
-                valence *= N_SCALAR
+            if english and ((i and words[i - 1] == "no") or (i > 1 and words[i - 2] == "no")):
+                valence *= N_SCALAR  # "no" one or two words before, read without a slice
             negated = False
+            # the emphasis is 1 unless "so" or "this" is one or two words before: not
+            # asked at all then (times 1.0 leaves a valence as it is, to the bit)
+            emphatic = english and i > 1 and (words[i - 1] in _SO_THIS or words[i - 2] in _SO_THIS)
+            if not emphatic:
+                # most lexicon words have neither a booster nor a negation among the three
+                # words before: then the words before leave the valence as it is
+                window = words[i - 3 : i] if i > 2 else words[:i]
+                if turning.isdisjoint(window) and not (english and "n't" in " ".join(window)):
+                    found.append(valence)
+                    at.append(i)
+                    continue
             for back in range(min(3, i)):
                 before = words[i - back - 1]
                 if before in lexicon:
@@ -84,7 +101,7 @@ class Scorer:
                 if before in boosters:
                     step = boosters[before] * _DAMPING[back]
                     valence += step if valence > 0 else -step
-                if english and back:  # "so", "this", "never": only one or two words back
+                if emphatic and back:  # "so", "this", "never": only one or two words back
                     valence *= _english_emphasis(words, i, back)
                 # VADER negates once per negation; elsewhere a negation is often two
                 # words ("ne ... pas", "nicht ... kein") and negates once
@@ -132,6 +149,9 @@ class Scorer:
     def words(self, text: str) -> list[str]:
         """The lexicon words of `text`, lower case, in order."""
         return [w for w in tokens(text, self.language) if w in self.lexicon]
+
+
+_SO_THIS = frozenset({"so", "this"})
 
 
 def _english_emphasis(words: list[str], i: int, back: int) -> float:

@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from whosestory.measures.configurations import (
     ENTRANCE,
@@ -87,7 +88,14 @@ def is_aside_marker(element: Element) -> bool:
         return False
     if "aside" in element.extensions:
         return True
-    clauses = (" ".join(c.split()) for c in _CLAUSE.split(element.text))
+    return _says_aside(element.text)
+
+
+@lru_cache(maxsize=4096)
+def _says_aside(text: str) -> bool:
+    """Whether a short clause of a direction says "aside" (remembered: a direction is
+    asked about as the marker after one speech and before the next)."""
+    clauses = (" ".join(c.split()) for c in _CLAUSE.split(text))
     return any(c and len(c.split()) <= MAX_MARKER_WORDS and ASIDE.search(c) for c in clauses)
 
 
@@ -182,7 +190,8 @@ def _is_aside(elements: Sequence[Element], run: Sequence[int]) -> bool:
     before = elements[first - 1] if first > 0 else None
     inside = elements[first:last]
     after = []
-    for element in elements[last + 1 :]:
+    for i in range(last + 1, len(elements)):  # not a copy of the rest of the scene each time
+        element = elements[i]
         if element.kind is not Kind.STAGE or CLOSES_SPEECH not in element.extensions:
             break
         after.append(element)

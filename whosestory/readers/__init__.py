@@ -48,8 +48,11 @@ MAX_BYTES = int(os.environ.get("WHOSESTORY_MAX_BYTES", 50_000_000))
 """Largest file read, 50 MB as the README says (decimal: the error prints MB of 10^6 bytes);
 a feature screenplay is well under 1 MB."""
 
-_INDENTED_RE = re.compile(rb"^[ \t]{8,}\S", re.MULTILINE)
-_NONBLANK_RE = re.compile(rb"^[ \t]*\S", re.MULTILINE)
+_INDENTED_RE = re.compile(rb"\n[ \t]{8,}\S")
+_NONBLANK_RE = re.compile(rb"\n[ \t]*\S")
+"""Lines indented 8 columns or more, and lines with text, each after a newline: a pattern
+with a literal start lets the regex engine skip ahead (``^`` in MULTILINE mode is tried
+at every byte), so the sample is read with a newline put before its first line."""
 
 
 def get_reader(fmt: str) -> Reader:
@@ -82,7 +85,7 @@ def sniff_format(data: bytes, path: str | Path = "") -> str:
     by_ext = EXTENSIONS.get(ext)
     if by_ext in ("pdf", "fdx", "tei"):
         return by_ext  # the strict reader will say what is wrong with it
-    sample = data[:400_000]
+    sample = b"\n" + data[:400_000]
     nonblank = len(_NONBLANK_RE.findall(sample))
     indented = len(_INDENTED_RE.findall(sample))
     if nonblank and indented / nonblank > 0.3:

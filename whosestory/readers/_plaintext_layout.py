@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress, count, filterfalse, repeat
 
 from whosestory import screenplay
 from whosestory.readers._furniture import (
@@ -77,6 +77,8 @@ def clean_text(text: str) -> tuple[list[str], bool]:
 
 # ---------------------------------------------------------------- line index
 
+_MATCH_START = re.Match.start
+
 
 class LineIndex:
     """The stripped lines joined into one string, so one regex can find candidate lines.
@@ -89,20 +91,20 @@ class LineIndex:
         self.joined = "\n" + "\n".join(texts)  # each line, the first too, follows a newline
         # each line's length and its newline, summed in C (a script has thousands of lines)
         self.starts = list(accumulate(map((1).__add__, map(len, texts)), initial=0))
+        self._after = self.starts[1:]
+        """Where each line's successor starts: a match at offset o is in line
+        ``bisect_right(_after, o)`` (the joined text starts with a newline, at 0)."""
 
     def matching(self, pattern: re.Pattern[str]) -> list[int]:
         """Indices of lines where a pattern matches, in order, without repeats.
 
         Patterns that test a line's opening start with ``\\n`` rather than ``^``:
-        a literal first character lets the regex engine skip ahead quickly.
+        a literal first character lets the regex engine skip ahead quickly. Each
+        match's line is found by bisection and the repeats dropped in C (`dict` keeps
+        the order, and the lines come in order): a script has thousands of matches.
         """
-        found, starts, last = [], self.starts, -1
-        for match in pattern.finditer(self.joined):
-            index = bisect_right(starts, match.start()) - 1
-            if index != last:
-                found.append(index)
-                last = index
-        return found
+        offsets = map(_MATCH_START, pattern.finditer(self.joined))
+        return list(dict.fromkeys(map(bisect_right, repeat(self._after), offsets)))
 
     def matching_within(self, pattern: re.Pattern[str], first: int, last: int) -> list[int]:
         """Indices of lines where `pattern` matches starting at a column from `first` to
@@ -143,15 +145,16 @@ def _normal_form(text: str) -> str:
     return " ".join(_DIGITS_RE.sub("#", text).split())
 
 
-def find_furniture(texts: list[str]) -> dict[int, str]:
+def find_furniture(texts: list[str], lines: LineIndex | None = None) -> dict[int, str]:
     """Map line index -> PAGE (a page number or form feed) or DROP (other furniture).
 
     Furniture: page numbers, CONTINUED lines (with scene numbers either side),
     (MORE) and lone (CONT'D), "Revised ..." headers, web-site residue, and any
     line holding digits that recurs with only its digits changed (running headers
-    such as ``TITLE - Rev. 2/4/97   23.``).
+    such as ``TITLE - Rev. 2/4/97   23.``). `lines` is ``LineIndex(texts)`` when the caller
+    already has it.
     """
-    lines = LineIndex(texts)
+    lines = LineIndex(texts) if lines is None else lines
     candidates = set(lines.matching(_DIGIT_LINE_RE))
     forms = Counter(_normal_form(texts[i]) for i in candidates if len(texts[i]) > 4)
     candidates.update(lines.matching(_CONT_LINE_RE), lines.matching(_FURNITURE_START_RE))
@@ -196,8 +199,10 @@ def _furniture_kind(text: str, forms: Counter[str]) -> str | None:
 _HEADING_STARTS = ("INT", "EXT", "EST", "I/E", "SCE")
 
 
+@lru_cache(maxsize=16384)
 def cue_like(text: str) -> bool:
-    """screenplay.looks_like_cue, after a cheap test that rejects sentences."""
+    """screenplay.looks_like_cue, after a cheap test that rejects sentences (remembered:
+    a script writes each of its cues many times)."""
     if not text or len(text) > 50 or text[0].islower():
         return False
     head = text.partition("(")[0]
@@ -361,15 +366,18 @@ def learn_layout(
     after them give the cue and dialogue columns. The action column is the most
     common column of long lines (dialogue is typeset narrow).
     """
-    live = [i for i, t in enumerate(texts) if t and i not in skip]
-    long_lines: Counter[int] = Counter(indents[i] for i in live if len(texts[i]) >= 50)
-    all_lines: Counter[int] = Counter(indents[i] for i in live)
+    # the lines are walked in C (a script has thousands), the cues in Python
+    live = list(filterfalse(skip.__contains__, compress(count(), texts)))
+    long = filterfalse(skip.__contains__, compress(count(), map((49).__lt__, map(len, texts))))
+    long_lines: Counter[int] = Counter(map(indents.__getitem__, long))
+    all_lines: Counter[int] = Counter(map(indents.__getitem__, live))
     action = _mode(long_lines, _mode(all_lines, 0))
     cue_cols: Counter[int] = Counter()
     pairs: list[tuple[int, int, int, bool]] = []
-    for pos, i in enumerate(live[:-1]):
-        if i not in cues:
-            continue
+    for i in sorted(cues):
+        pos = bisect_left(live, i)
+        if pos >= len(live) - 1 or live[pos] != i:
+            continue  # not a live line, or the last
         j = live[pos + 1]
         gap = j - i - 1
         if gap > 2 or j in cues or heading_of(texts[j]):

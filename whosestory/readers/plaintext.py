@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from operator import sub
 
 from whosestory import screenplay
 from whosestory.model import Diagnostic, Element, Kind, Script, Span
@@ -26,6 +27,9 @@ from whosestory.readers._title_page import title_of
 _TITLE_PAGE_MAX_LINES = 60
 _SENTENCE_END = (".", "!", "?", '"', "'", "-", ")", ":", "”", "…")
 
+
+_UNKNOWN = object()
+"""Not looked at yet (`_Reader.speech_start`: None is an answer)."""
 
 _TRANSCRIPT_SCENE_RE = re.compile(
     r"^\[\s*scene(?:\s*:\s*|\s+)(?P<place>[^.\]]{2,80}?)\s*(?:[.\]]|$)(?P<rest>.*)$",
@@ -44,11 +48,15 @@ class _Reader:
 
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
-        self.texts = [line.strip() if line != "\f" else "\f" for line in lines]
-        self.indents = [len(line) - len(line.lstrip()) for line in lines]
+        # in C: a script has thousands of lines; a page break stays a line of its own
+        if "\f" in lines:
+            self.texts = [line.strip() if line != "\f" else "\f" for line in lines]
+        else:
+            self.texts = list(map(str.strip, lines))
+        self.indents = list(map(sub, map(len, lines), map(len, map(str.lstrip, lines))))
         self.count = len(lines)
-        self.furniture = _layout.find_furniture(self.texts)
         index = _layout.LineIndex(self.texts)
+        self.furniture = _layout.find_furniture(self.texts, index)
         caps = [i for i in index.matching(_layout.CAPS_RE) if self.texts[i]]
         self.cues = {i for i in caps if cue_like(self.texts[i])}
         self.headings = {
@@ -115,9 +123,10 @@ class _Reader:
 
     def speech_start(self, index: int) -> int | None:
         """The first line of the speech when line `index` is a cue, else None (memoised)."""
-        if index not in self._starts:
-            self._starts[index] = self._speech_start(index)
-        return self._starts[index]
+        found = self._starts.get(index, _UNKNOWN)
+        if found is _UNKNOWN:
+            found = self._starts[index] = self._speech_start(index)
+        return found  # type: ignore[return-value]
 
     def _speech_start(self, index: int) -> int | None:
         if index not in self.cues:
@@ -126,7 +135,7 @@ class _Reader:
         if nxt is None or blanks > max(1, self.layout.cue_gap):
             return None
         layout, indent, follow = self.layout, self.indents[index], self.texts[nxt]
-        if nxt in self.headings or self.is_transition(nxt):
+        if nxt in self.headings or nxt in self.transitions:
             return None
         if nxt in self.cues and not follow.startswith("("):
             return None
@@ -156,7 +165,7 @@ class _Reader:
     # ------------------------------------------------------------ emitters
 
     def emit(self, kind: Kind, text: str, first: int, last: int, cue: str | None = None) -> None:
-        self.elements.append(Element(kind, text, Span(first + 1, last + 1), cue=cue))
+        self.elements.append(Element(kind, text, Span(first + 1, last + 1), cue))
         self.last_cue = cue if kind in (Kind.DIALOGUE, Kind.PARENTHETICAL) else None
 
     def read_speech(self, cue: str, start: int, cue_index: int) -> int:
@@ -171,7 +180,7 @@ class _Reader:
                 break
             if index != start and (
                 index in self.headings
-                or self.is_transition(index)
+                or index in self.transitions
                 or not self.in_speech(index, cue_index)
                 or self.speech_start(index) is not None
             ):
@@ -212,7 +221,7 @@ class _Reader:
         parts, index = [self.texts[start]], start + 1
         while index < self.count and self.live(index):
             text = self.texts[index]
-            if index in self.headings or self.is_transition(index):
+            if index in self.headings or index in self.transitions:
                 break
             if (
                 index in self.cues
@@ -324,7 +333,7 @@ class _Reader:
             )
             self.last_cue = None
             return index + 1
-        if self.is_transition(index):
+        if index in self.transitions:
             self.emit(Kind.TRANSITION, text, index, index)
             return index + 1
         transcribed = _TRANSCRIPT_SCENE_RE.match(text)
@@ -360,7 +369,7 @@ class _Reader:
         for index in range(self.count):
             if not self.live(index):
                 continue
-            if index in self.headings or self.is_transition(index):
+            if index in self.headings or index in self.transitions:
                 return index
             seen += 1
             if seen > _TITLE_PAGE_MAX_LINES:
