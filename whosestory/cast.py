@@ -28,10 +28,10 @@ from itertools import pairwise
 
 from whosestory.aliases import AliasRules
 from whosestory.model import Alias, CastEntry, Character, slot_init
-from whosestory.screenplay import RANKS, is_group_name
+from whosestory.screenplay import POSSESSIVE, RANKS, is_group_name
 
 _POSSESSIVE_VOICE_RE = re.compile(
-    r"^(?P<base>.+?)(?:'S|(?<=S)')(?:\s+(?:(?:RECORDED|INNER|OLDER|YOUNGER|TAPED|FILTERED|"
+    r"^(?P<base>.+?)" + POSSESSIVE + r"(?:\s+(?:(?:RECORDED|INNER|OLDER|YOUNGER|TAPED|FILTERED|"
     r"INTERCOM|RADIO|PHONE|TELEPHONE)\s+)?(?:VOICE|THOUGHTS|ANSWERING MACHINE|NARRATION))?$"
 )
 _VOICE_OF_RE = re.compile(r"^(?:THE\s+)?VOICE OF\s+(?P<base>.+)$")

@@ -29,7 +29,9 @@ _BARE_EXTENSION_RE = re.compile(
 )
 """An extension written without parentheses at the end of a plain-text cue: ``CHER V.O.``,
 ``DENIS VO``, ``CAROL OOV`` (out of vision), ``JIM VOICE OVER``."""
-_POSSESSIVE_END_RE = re.compile(r"(?:'S|(?<=S)')$")
+POSSESSIVE = r"(?:'S|(?<=S)')"
+"""A name's possessive ending in a cue: ``ALVY'S``, ``GITTES'``."""
+_POSSESSIVE_END_RE = re.compile(POSSESSIVE + "$")
 """``ALVY'S`` of ``ALVY'S VOICE-OVER``, ``GITTES'`` of ``GITTES' VOICE-OVER``."""
 _MEDIUM_RE = re.compile(
     r"\s*/\s*(?P<medium>(?:ON\s+)?(?:SCREEN|T\.?V\.?|TELEVISION|MONITOR|VIDEO(?:\s+IMAGE)?|TAPE|"

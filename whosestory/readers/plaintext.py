@@ -115,9 +115,6 @@ class _Reader:
                 return k, blanks
         return None, blanks
 
-    def is_transition(self, index: int) -> bool:
-        return index in self.transitions
-
     def heading(self, index: int) -> tuple[str, str | None] | None:
         return self.headings.get(index)
 
@@ -266,7 +263,7 @@ class _Reader:
         columns: dict[bool, list[tuple[int, str]]] = {False: [], True: []}
         end = index + 1
         while end < self.count and self.texts[end]:
-            if end in self.furniture or end in self.headings or self.is_transition(end):
+            if end in self.furniture or end in self.headings or end in self.transitions:
                 break
             for segment in _SEGMENT_RE.finditer(self.lines[end]):
                 columns[segment.start() >= middle].append((end, segment.group()))
