@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from fpdf import FPDF
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from whosestory import load
@@ -325,6 +325,8 @@ KEEPER_BYTES = (STORIES / "the-keeper.pdf").read_bytes()
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(0, len(KEEPER_BYTES) - 1), st.binary(min_size=1, max_size=200))
+# regression: a filter value that ends in R but is no "N G R" reference raised a ValueError
+@example(at=360, junk=b"\x00\x00R")
 def test_damaged_pdf_reads_or_raises_parse_error(at: int, junk: bytes) -> None:
     data = KEEPER_BYTES[:at] + junk + KEEPER_BYTES[at + len(junk) :]
     with contextlib.suppress(ParseError):
@@ -423,3 +425,12 @@ def test_the_rectangles_of_a_page_are_read_in_time_linear_in_their_number() -> N
         assert len(page.lines) == 1
     # sixteen times the rectangles: about sixteen times the time, where it was 256 times
     assert seconds[1] < 50 * seconds[0]
+
+
+def test_regression_a_value_ending_in_r_that_is_no_reference_is_kept() -> None:
+    from whosestory.readers._inflate import _Objects
+
+    objects = _Objects(b"7 0 obj /FlateDecode endobj")
+    assert objects.resolve(b"/ASCIIHexDecodeR") == b"/ASCIIHexDecodeR"
+    assert objects.resolve(b"\x00\x00R") == b"\x00\x00R"
+    assert objects.resolve(b"7 0 R") == b"/FlateDecode"

@@ -81,6 +81,10 @@ _OBJECT_RE = re.compile(
 )
 
 
+_REFERENCE_RE = re.compile(rb"(\d+)\s+(\d+)\s+R")
+"""An indirect reference: ``12 0 R``."""
+
+
 class _Objects:
     """The file's small direct objects (names, arrays, numbers, flat dictionaries), by
     reference, indexed the first time a dictionary refers to one."""
@@ -91,15 +95,15 @@ class _Objects:
 
     def resolve(self, value: bytes) -> bytes:
         """`value`, or the object it refers to when it is a reference ``N G R``."""
-        if not value.endswith(b"R"):
+        reference = _REFERENCE_RE.fullmatch(value.strip())
+        if reference is None:  # a name or junk that happens to end in R: not a reference
             return value
         if self._index is None:
             self._index = {
                 b"%d %d" % (int(m.group(1)), int(m.group(2))): m.group(3)
                 for m in _OBJECT_RE.finditer(self._data)
             }
-        number, generation = value.split()[:2]
-        key = b"%d %d" % (int(number), int(generation))
+        key = b"%d %d" % (int(reference.group(1)), int(reference.group(2)))
         return _unescaped(self._index.get(key, b""))
 
 
