@@ -395,3 +395,38 @@ def test_two_names_apart_on_a_line_that_are_not_both_cued_are_no_dual_cue() -> N
     )
     script = plaintext.read(data, "s.txt")
     assert not any(e.dual for e in script.elements)
+
+
+_EXCHANGE = [
+    ("MARTA", "Who is calling?"),
+    ("OSKAR", "Me."),
+    ("MARTA", "Where are you?"),
+    ("OSKAR", "Downstairs."),
+    ("MARTA", "Then come up."),
+    ("OSKAR", "In a minute."),
+]
+
+
+def test_regression_shouted_dialogue_after_a_parenthetical_is_no_cue() -> None:
+    # a line of dialogue written in capitals right under a parenthetical ("(on phone)" then
+    # "I CAN SEE THE TOWER.  DO YOU") was read as the cue of a new character
+    single = "\t\t\t\t\t{}\n\t\t\t{}\n\n"
+    data = "".join(
+        [
+            "INT. HOTEL ROOM - NIGHT\n\n\tA phone by the bed.\n\n",
+            *(
+                single.format(who, said)
+                + "\tShe waits by the window and watches the rain come down.\n\n"
+                for who, said in _EXCHANGE
+            ),
+            "\t\t\t\t\tMARTA\n",
+            "\t\t\t\t(on phone)\n",
+            "\t\t\tI CAN SEE THE TOWER.  DO YOU\n",
+            "\t\t\tKNOW HOW HIGH IT IS?\n\n",
+            "\tShe reads from a guide book.\n\n",
+            single.format("OSKAR", "No."),
+        ]
+    ).encode()
+    script = plaintext.read(data, "s.txt")
+    assert ("MARTA", "I CAN SEE THE TOWER.  DO YOU KNOW HOW HIGH IT IS?") in speeches(script)
+    assert {e.cue for e in script.elements if e.cue} == {"MARTA", "OSKAR"}

@@ -167,7 +167,7 @@ class _Reader:
 
     def read_speech(self, cue: str, start: int, cue_index: int) -> int:
         """Emit the dialogue and parentheticals from `start`; return the line after them."""
-        index, buffer, first = start, [], start
+        index, buffer, first, aside = start, [], start, False
         while index < self.count:
             text = self.texts[index]
             if index in self.furniture:
@@ -179,10 +179,11 @@ class _Reader:
                 index in self.headings
                 or index in self.transitions
                 or not self.in_speech(index, cue_index)
-                or self.speech_start(index) is not None
+                or (self.speech_start(index) is not None and not self.directed(index, aside))
             ):
                 break
-            if text.startswith("("):
+            aside = text.startswith("(")
+            if aside:
                 self.flush_dialogue(buffer, first, index - 1, cue)
                 index = self.read_parenthetical(cue, index)
                 buffer, first = [], index
@@ -195,6 +196,12 @@ class _Reader:
         if self.elements and self.elements[-1].kind in (Kind.DIALOGUE, Kind.PARENTHETICAL):
             self.last_cue = cue
         return index
+
+    def directed(self, index: int, aside: bool) -> bool:
+        """True when line `index`, cue-like, is the dialogue a parenthetical just directed:
+        it comes right under the parenthetical, at the dialogue's column (an indented
+        layout), so a line shouted in capitals under "(on phone)" is no new cue."""
+        return aside and self.layout.in_dialogue_band(self.indents[index])
 
     def flush_dialogue(self, buffer: list[str], first: int, last: int, cue: str) -> None:
         if buffer:
