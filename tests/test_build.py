@@ -316,3 +316,33 @@ def test_element_fields_are_in_the_order_the_builder_passes_them() -> None:
         *("kind", "text", "span", "cue", "speaker", "extensions", "dual", "page"),
         *("number", "act", "refs", "numbers", "verse"),
     ]
+
+
+def _letters_script(fmt: str, q_cues: int) -> Script:
+    lines: list[Element] = [
+        el(Kind.HEADING, "INT. OFFICE - DAY", 1),
+        el(Kind.ACTION, "Bond waits. M looks up from the file.", 2),
+    ]
+    for i in range(q_cues):
+        lines.append(el(Kind.DIALOGUE, f"Report number {i}.", 10 + 3 * i, cue="M"))
+        lines.append(el(Kind.DIALOGUE, "Understood.", 11 + 3 * i, cue="BOND"))
+    lines += [
+        el(Kind.DIALOGUE, "With no room to dodge, Bond drives his head forward.", 50, cue="I"),
+        el(Kind.DIALOGUE, "Then we go tonight.", 52, cue="BOND"),
+    ]
+    return Script(format=fmt, source="s.txt", title="Letters", elements=tuple(lines))
+
+
+def test_regression_a_lone_letter_over_action_on_a_scanned_page_is_no_character() -> None:
+    # a scanned script's stray mark "I" above an action paragraph was a character cue,
+    # and the paragraph its speech
+    story = build_story(_letters_script("text", 8))
+    names = {c.name for c in story.cast}
+    assert names == {"M", "BOND"}  # M, cued eight times, is a code name: a character
+    stray = [e for s in story.scenes for e in s.elements if e.line == 50]
+    assert [(e.kind, e.speaker) for e in stray] == [(Kind.ACTION, None)]
+
+
+def test_a_letter_cued_rarely_stays_a_character_where_pages_are_not_scanned() -> None:
+    assert "I" in {c.name for c in build_story(_letters_script("fountain", 1)).cast}
+    assert "M" not in {c.name for c in build_story(_letters_script("pdf", 7)).cast}

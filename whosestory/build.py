@@ -10,6 +10,7 @@ whether a speech is voice-over, and who is mentioned where.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -187,6 +188,8 @@ def build_story(script: Script, rules: AliasRules | None = None) -> Story:
     by_cuts = _scenes_by_cuts(read)
     groups = _split_scenes(read, by_cuts)
     flat = [e for group in groups for e in group]
+    if script.format in _SCANNED_FORMATS:
+        flat = _stray_letters(flat)
     declared_ids = frozenset(key_of(entry.id) for entry in script.declared_cast)
     cues = _cues(flat, declared_ids)
     voice_over = _voice_over_flags(flat, cues)
@@ -242,6 +245,32 @@ or more."""
 RUN_ON_WORDS = 250
 """An action paragraph this long is text the reader could not tell apart: screenplay
 paragraphs run to a few lines, and a file that lost its line breaks is one paragraph."""
+
+
+_SCANNED_FORMATS = frozenset({"text", "pdf"})
+"""Formats whose scripts are often scanned pages, with the scanner's stray marks."""
+LETTER_CUES = 8
+"""Cues a one-letter name needs to be a character (`_stray_letters`)."""
+
+
+def _stray_letters(elements: list[Element]) -> list[Element]:
+    """Speeches under a one-letter cue used fewer than `LETTER_CUES` times, as action.
+
+    A one-letter character is a code name that recurs (M, Q, X); a lone letter that
+    heads a line only once or twice is a scanned page's stray mark ("I", "F") above
+    action, and what follows it is not a speech.
+    """
+    names = [parse_cue(e.cue).name if e.cue and e.kind in CUED_KINDS else None for e in elements]
+    used = Counter(name for name, e in zip(names, elements, strict=True) if e.kind is Kind.DIALOGUE)
+    stray = {n for n, k in used.items() if n and len(n) == 1 and n.isalpha() and k < LETTER_CUES}
+    if not stray:
+        return elements
+    return [
+        Element(Kind.ACTION, e.text, e.span, page=e.page, number=e.number, act=e.act)
+        if name in stray
+        else e
+        for name, e in zip(names, elements, strict=True)
+    ]
 
 
 def thin_read(scenes: Sequence[Scene]) -> list[Diagnostic]:
