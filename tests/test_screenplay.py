@@ -243,3 +243,40 @@ def test_regression_extensions_written_with_a_slash_or_bare(
 def test_a_name_ending_in_vo_letters_is_no_extension() -> None:
     assert parse_cue("BRAVO").name == "BRAVO"
     assert parse_cue("MR. VOSS").name == "MR. VOSS"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "IN THE BATHROOM",
+        "BEHIND THEM",
+        "ON KIM",
+        "ACROSS THE SQUARE - AT THE ARMY TRUCKS",
+        "WE SEE",
+        "YOU WANNA KNOW WHAT IT FEELS",
+        "WHAT YOU WANT. I CAN GET US OUT",
+        "OH WOW. YEAH. THAT'S GREAT. YOU",
+    ],
+)
+def test_regression_places_and_shouted_sentences_are_not_cues(line: str) -> None:
+    # a place above action ("IN THE BATHROOM") and a line of dialogue in capitals were
+    # characters of their own in 40 films
+    assert not looks_like_cue(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "INGRID",
+        "ONE-EYED JACK",
+        "DR. EVIL",
+        "CAPT. MIKE",
+        "HARRY S. TRUMAN PUPPET",
+        "MAN IN BUSINESS SUIT",
+        "BILLY, TRACY, GARY AND DORRY",
+        "IVAN",
+        "HEATHER",
+    ],
+)
+def test_names_that_begin_like_a_place_or_hold_a_dot_stay_cues(line: str) -> None:
+    assert looks_like_cue(line)

@@ -50,6 +50,11 @@ _VOICE_PAREN_RE = re.compile(
 _CUE_NAME_RE = re.compile(
     r"^(?=.*[A-ZÀ-ÞА-Я])(?:Mc|Mac|[A-ZÀ-ÞА-ЯЁ0-9#'’&.,/\- ]|'s|’s|\b[a-z]{1,3}\b(?= [A-Z]))+$"
 )
+_SENTENCE_RE = re.compile(r"[A-Z]{3,}[.!?]\s")
+"""A word of three letters or more that ends a clause inside the line: a sentence, not a
+name (``DR. EVIL`` and ``HARRY S. TRUMAN`` abbreviate shorter words)."""
+SENTENCE_WORDS = 5
+"""Words a cue-like line with a clause end inside needs to be read as a sentence."""
 _NON_CUE_WORDS = frozenset(
     """THE END FADE IN OUT CUT TO DISSOLVE CONTINUED MORE INTERCUT BACK SCENE
     OMITTED TITLE SUPER CREDITS BLACK CLOSE ON ANGLE POV INSERT LATER MONTAGE
@@ -97,6 +102,32 @@ _CUE_STOP_PREFIXES = (
     "BLACK SCREEN",
     "CREDITS",
     "MORE",
+    # a place or a camera's aim, not a name: "IN THE BATHROOM", "BEHIND THEM", "ON KIM"
+    "ON ",
+    "IN ",
+    "INSIDE ",
+    "OUTSIDE ",
+    "ACROSS ",
+    "FROM ",
+    "AT ",
+    "BEHIND ",
+    "NEAR ",
+    "OVER ",
+    "UNDER ",
+    "INTO ",
+    "THROUGH ",
+    "UP ",
+    "WE SEE",
+    "WE HEAR",
+    # the subject of a sentence shouted in capitals: "YOU WANNA KNOW WHAT IT FEELS"
+    "I ",
+    "YOU ",
+    "WE ",
+    "HE ",
+    "SHE ",
+    "IT ",
+    "WHEN ",
+    "BUT ",
 )
 GROUP_NAMES = frozenset(
     """ALL BOTH EVERYONE EVERYBODY CROWD VOICES VOICE OTHERS TOGETHER GROUP CHORUS
@@ -200,6 +231,8 @@ def looks_like_cue(line: str) -> bool:
     upper = name.upper()
     if upper in _NON_CUE_WORDS or upper.startswith(_CUE_STOP_PREFIXES):
         return False
+    if _SENTENCE_RE.search(name) and len(name.split()) >= SENTENCE_WORDS:
+        return False  # "WHAT YOU WANT. I CAN GET US OUT": a line of dialogue in capitals
     if _CAMERA_NAME_RE.search(upper) or (_DASHED_RE.search(text) and is_slug_line(text)):
         return False  # "HIS POV", "ANOTHER ANGLE", "LONG SHOT", "OFFICE - DAY" (not "MRS. DAY")
     # `parse_cue` strips the name's final dot, so ask the line: "THE BELL RINGS." is a sentence.
