@@ -31,13 +31,14 @@ import contextlib
 import contextvars
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from typing import Any
 
 from whosestory.errors import BudgetError
+from whosestory.model import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Limits:
     """The budget of one story; 0 means no limit."""
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from whosestory.model import record
 from whosestory.report import prose
 from whosestory.stats.screen import length_label
 from whosestory.stats.types import Stats
@@ -23,7 +23,7 @@ from whosestory.stats.types import Stats
 Cell = str | int | float | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Table:
     """A named table: `name` (for CSV and ``--table``), a title, headers and rows."""
 
