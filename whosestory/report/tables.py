@@ -13,12 +13,14 @@ import csv
 import io
 from collections.abc import Mapping, Sequence
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whosestory.model import record
 from whosestory.report import prose
 from whosestory.stats.screen import length_label
-from whosestory.stats.types import Stats
+
+if TYPE_CHECKING:
+    from whosestory.stats.types import Stats
 
 Cell = str | int | float | None
 
