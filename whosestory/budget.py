@@ -26,7 +26,6 @@ how to raise it.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import contextvars
 import os
@@ -159,6 +158,8 @@ def _option_type(name: str) -> Any:
         try:
             return _parse(name, raw)
         except ValueError:
+            import argparse  # here: reading a story (`readers` checks its budget) needs none
+
             raise argparse.ArgumentTypeError(
                 f"expected a number of {_HELP[name]}, 0 or more; got {raw!r}"
             ) from None
