@@ -84,3 +84,31 @@ def test_regression_kendall_tau_is_fast_on_a_huge_cast_and_matches_the_pairwise_
     start = time.perf_counter()
     assert kendall_tau(big, big) == pytest.approx(1.0)
     assert time.perf_counter() - start < 5
+
+
+def test_kendall_tau_counts_every_pair_once_across_its_blocks() -> None:
+    """More names than one block of rows (`_TAU_ROWS`), with ties: the same tau as counting
+    the pairs one by one."""
+    import math
+    import random
+
+    rng = random.Random(3)
+    names = [f"c{i}" for i in range(150)]
+    a = {n: float(rng.randint(0, 9)) for n in names}
+    b = {n: float(rng.randint(0, 9)) for n in names}
+    concordant = discordant = ties_a = ties_b = 0
+    ordered = sorted(names)
+    for i, first in enumerate(ordered):
+        for second in ordered[i + 1 :]:
+            da, db = a[first] - a[second], b[first] - b[second]
+            if da == 0 and db != 0:
+                ties_a += 1
+            elif db == 0 and da != 0:
+                ties_b += 1
+            elif da != 0 and db != 0:
+                concordant += (da > 0) == (db > 0)
+                discordant += (da > 0) != (db > 0)
+    expected = (concordant - discordant) / math.sqrt(
+        (concordant + discordant + ties_a) * (concordant + discordant + ties_b)
+    )
+    assert kendall_tau(a, b) == expected

@@ -26,18 +26,18 @@ how to raise it.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import contextvars
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from typing import Any
 
 from whosestory.errors import BudgetError
+from whosestory.model import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Limits:
     """The budget of one story; 0 means no limit."""
 
@@ -158,6 +158,8 @@ def _option_type(name: str) -> Any:
         try:
             return _parse(name, raw)
         except ValueError:
+            import argparse  # here: reading a story (`readers` checks its budget) needs none
+
             raise argparse.ArgumentTypeError(
                 f"expected a number of {_HELP[name]}, 0 or more; got {raw!r}"
             ) from None

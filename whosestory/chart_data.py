@@ -11,16 +11,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from whosestory.measures import arc, network, spotlight
+from whosestory.model import record
 from whosestory.signals import Signals
 
 ARC_CHARACTERS = 6
 """Most characters whose arc the report draws: the role holders first, then the leaders."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArcSeries:
     """One character's change of tone (None if it has too little text) and its windows."""
 
@@ -29,7 +29,7 @@ class ArcSeries:
     windows: tuple[arc.Window, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Charts:
     """Presence per scene, the co-presence network and the arcs of tone."""
 

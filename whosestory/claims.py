@@ -21,10 +21,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from whosestory.errors import WhosestoryError
-from whosestory.model import Character
+from whosestory.model import Character, record
 from whosestory.roles import MAIN_CHARACTER, REGISTRY
 
 EXAMPLES = (
@@ -53,7 +52,7 @@ class UnknownCharacterError(WhosestoryError):
     """A claim names someone who is not in the story, or no one at all."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Claim:
     """What a claim asserts: who holds a role, and whom it denies."""
 
@@ -63,7 +62,7 @@ class Claim:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Token:
     word: str
     surface: str
@@ -73,7 +72,7 @@ class _Token:
     capitalised: bool
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Named:
     character: str
     first: int

@@ -7,11 +7,14 @@ the source lines it came from so that later stages can quote evidence.
 
 from __future__ import annotations
 
+import inspect
 import re
+import threading
 from collections.abc import Callable
-from dataclasses import MISSING, dataclass, field, fields
+from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
 from enum import StrEnum
-from typing import TypeVar
+from operator import attrgetter
+from typing import Any, TypeVar
 
 _T = TypeVar("_T")
 
@@ -94,7 +97,155 @@ def slot_init(cls: type[_T]) -> type[_T]:
     return cls
 
 
-@dataclass(frozen=True, slots=True)
+_MADE_BY_RECORD = (
+    "__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__",
+    "__getstate__", "__setstate__",
+)  # fmt: skip
+
+
+def record(cls: type[_T]) -> type[_T]:
+    """``@dataclass(frozen=True, slots=True)``, made without compiling a function for each
+    of its methods.
+
+    For a frozen class the dataclass decorator writes and compiles six functions
+    (``__init__``, ``__repr__``, ``__eq__``, ``__hash__``, ``__setattr__``,
+    ``__delattr__``), about a millisecond a class, and an ``analyze`` imports some forty
+    such classes. Here the dataclass is made with none of them (its fields, slots,
+    ``__match_args__``, `dataclasses.replace` and `fields` as ever); one ``__init__`` is
+    compiled, with the dataclass's parameters, defaults and factories, that sets each slot
+    through its descriptor (as `slot_init`'s does) and calls ``__post_init__``; the others
+    are written once here for every record, with the dataclass's behaviour: equality and
+    the hash on the tuple of the compared fields, the repr (``...`` for a record inside
+    itself), assignment and deletion refused with `FrozenInstanceError`, and the pickled
+    state (``tests/test_model_record.py`` holds each against the dataclass's own). A class
+    that writes one of these methods itself, or has an ``InitVar`` or a ``ClassVar``, is
+    refused.
+    """
+    own = [name for name in _MADE_BY_RECORD if name in cls.__dict__]
+    if own:
+        raise TypeError(f"record cannot make {cls.__qualname__}: it writes {', '.join(own)}")
+    documented = bool(cls.__dict__.get("__doc__"))
+    made: Any = dataclass(slots=True, init=False, repr=False, eq=False)(cls)
+    found = fields(made)
+    if len(found) != len(made.__dataclass_fields__):
+        raise TypeError(f"record cannot make {cls.__qualname__}: an InitVar or a ClassVar")
+    made.__init__ = _record_init(made, found)
+    _add_record_methods(made, found)
+    params = made.__dataclass_params__
+    params.init = params.repr = params.eq = params.frozen = True
+    if not documented:  # as the dataclass documents an undocumented class
+        made.__doc__ = made.__name__ + str(inspect.signature(made)).replace(" -> None", "")
+    return made  # type: ignore[no-any-return]
+
+
+class _Factory:
+    """The default of a parameter whose field has a default factory (as the dataclass's)."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_FACTORY = _Factory()
+
+
+def _record_init(cls: Any, found: tuple[Any, ...]) -> Callable[..., None]:
+    """The dataclass's ``__init__`` for `cls`, setting each slot through its descriptor."""
+    namespace: dict[str, Any] = {"_FACTORY": _FACTORY}
+    positional, keyword, body = [], [], []
+    for f in found:
+        namespace[f"set_{f.name}"] = cls.__dict__[f.name].__set__
+        if f.default_factory is not MISSING:
+            namespace[f"factory_{f.name}"] = f.default_factory
+            value = f"factory_{f.name}()"
+            if f.init:
+                value = f"{value} if {f.name} is _FACTORY else {f.name}"
+            default = "=_FACTORY"
+        elif f.default is not MISSING:
+            namespace[f"default_{f.name}"] = f.default
+            value = f.name if f.init else f"default_{f.name}"
+            default = f"=default_{f.name}"
+        elif f.init:
+            value, default = f.name, ""
+        else:
+            continue  # neither given nor defaulted: the slot stays empty, as the dataclass's
+        if f.init:
+            (keyword if f.kw_only else positional).append(f"{f.name}{default}")
+        body.append(f"    set_{f.name}(self, {value})")
+    if hasattr(cls, "__post_init__"):
+        body.append("    self.__post_init__()")
+    parameters = ["self", *positional, *(["*", *keyword] if keyword else [])]
+    source = f"def __init__({', '.join(parameters)}):\n" + "\n".join(body or ["    pass"])
+    exec(source + "\n", namespace)  # as dataclasses itself writes __init__
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = {f.name: f.type for f in found if f.init} | {"return": None}
+    return init  # type: ignore[no-any-return]
+
+
+def _as_tuple(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """The values of the attributes `names` of an object, as a tuple (even of one)."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    if names:
+        get = attrgetter(names[0])
+        return lambda obj: (get(obj),)
+    return lambda obj: ()
+
+
+def _add_record_methods(cls: Any, found: tuple[Any, ...]) -> None:
+    """The frozen dataclass's other methods, for `cls` with the fields `found`."""
+    compared = _as_tuple(tuple(f.name for f in found if f.compare))
+    hashed = _as_tuple(tuple(f.name for f in found if (f.compare if f.hash is None else f.hash)))
+    shown = [(f.name, attrgetter(f.name)) for f in found if f.repr]
+    names = frozenset(f.name for f in found)
+    running: set[tuple[int, int]] = set()
+
+    def __eq__(self: Any, other: Any) -> Any:
+        if other.__class__ is self.__class__:
+            return compared(self) == compared(other)
+        return NotImplemented
+
+    def __hash__(self: Any) -> int:
+        return hash(hashed(self))
+
+    def __repr__(self: Any) -> str:
+        key = id(self), threading.get_ident()
+        if key in running:
+            return "..."
+        running.add(key)
+        try:
+            inner = ", ".join(f"{name}={get(self)!r}" for name, get in shown)
+        finally:
+            running.discard(key)
+        return f"{self.__class__.__qualname__}({inner})"
+
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if type(self) is cls or name in names:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+
+    every = tuple(f.name for f in found)
+    setters = tuple(cls.__dict__[name].__set__ for name in every)
+
+    def __getstate__(self: Any) -> list[Any]:
+        return [getattr(self, name) for name in every]
+
+    def __setstate__(self: Any, state: list[Any]) -> None:
+        for put, value in zip(setters, state, strict=False):  # as the dataclass's
+            put(self, value)
+
+    made = (__eq__, __hash__, __repr__, __setattr__, __delattr__, __getstate__, __setstate__)
+    for method in made:
+        method.__qualname__ = f"{cls.__qualname__}.{method.__name__}"
+        setattr(cls, method.__name__, method)
+
+
+@record
 class Span:
     """Inclusive 1-based source line range (an end before the start is the start)."""
 
@@ -118,7 +269,7 @@ def _span_init() -> Callable[..., None]:
 Span.__init__ = _span_init()  # type: ignore[method-assign]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Element:
     """One element of a script: a heading, an action paragraph, a speech, ...
 
@@ -216,8 +367,7 @@ def _element_init() -> Callable[..., None]:
 Element.__init__ = _element_init()  # type: ignore[method-assign]
 
 
-@slot_init
-@dataclass(frozen=True, slots=True)
+@record
 class Mention:
     """A reference to a character outside its own speech.
 
@@ -246,7 +396,7 @@ class Mention:
         return self.via != "speech"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Scene:
     """A scene: its heading as written and the elements under it.
 
@@ -290,8 +440,7 @@ class Scene:
         return tuple(result)
 
 
-@slot_init
-@dataclass(frozen=True, slots=True)
+@record
 class Speech:
     """One speech: a cue and what follows it (dialogue, parentheticals, lyrics)."""
 
@@ -307,7 +456,7 @@ class Speech:
         return self.elements[0].line
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Alias:
     """One name a character goes by, with the reason it was merged."""
 
@@ -315,7 +464,7 @@ class Alias:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Character:
     """A canonical character and every name it goes by.
 
@@ -333,7 +482,7 @@ class Character:
         return (self.name, *(a.name for a in self.aliases))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Diagnostic:
     """Something a lenient reader or the builder had to guess, with its line."""
 
@@ -342,7 +491,7 @@ class Diagnostic:
     code: str = "guess"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CastEntry:
     """A character the script declares (a TEI cast list, a title-page note).
 
@@ -356,7 +505,7 @@ class CastEntry:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Script:
     """What a reader returns: a flat element stream, before building.
 
@@ -374,7 +523,7 @@ class Script:
     """ISO 639-1 code of the text's language when the source declares it (TEI ``xml:lang``)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Story:
     """A whole story: scenes, cast, mentions and what the readers had to guess."""
 

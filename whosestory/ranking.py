@@ -34,11 +34,15 @@ def combine(
     names = {name for table in tables.values() for name in table}
     weights = weights or dict.fromkeys(tables, 1.0)
     total = sum(weights[key] for key in tables) or 1.0
-    shares = {key: share_of_top(table) for key, table in tables.items()}
-    return {
-        name: sum(weights[key] * shares[key].get(name, 0.0) for key in tables) / total
-        for name in names
-    }
+    # one column of weighted shares per table, each name's summed across them in the
+    # tables' order (as a sum over the tables, name by name, adds them): whole columns at
+    # a time, not a generator for each of a large cast's names
+    columns = []
+    for key, table in tables.items():
+        weight, share = weights[key], share_of_top(table).get
+        columns.append([weight * share(name, 0.0) for name in names])
+    sums = map(sum, zip(*columns, strict=True)) if columns else (0 for _ in names)
+    return {name: found / total for name, found in zip(names, sums, strict=True)}
 
 
 def ranks(values: Mapping[str, float]) -> dict[str, int]:
@@ -72,15 +76,23 @@ def kendall_tau(a: Mapping[str, float], b: Mapping[str, float]) -> float | None:
     xs = np.array([a[n] for n in names], dtype=float)
     ys = np.array([b[n] for n in names], dtype=float)
     concordant = discordant = ties_a = ties_b = 0
-    for i in range(len(names) - 1):  # one row of pairs at a time: linear memory
-        da = xs[i] - xs[i + 1 :]
-        db = ys[i] - ys[i + 1 :]
+    count = len(names)
+    for start in range(0, count - 1, _TAU_ROWS):  # a block of rows of pairs: bounded memory
+        rows = np.arange(start, min(start + _TAU_ROWS, count - 1))[:, None]
+        later = np.arange(start + 1, count) > rows  # each pair once: i < j
+        da = xs[rows] - xs[start + 1 :]
+        db = ys[rows] - ys[start + 1 :]
         zero_a, zero_b = da == 0, db == 0
-        ties_a += int(np.count_nonzero(zero_a & ~zero_b))
-        ties_b += int(np.count_nonzero(zero_b & ~zero_a))
-        untied = ~zero_a & ~zero_b
+        ties_a += int(np.count_nonzero(zero_a & ~zero_b & later))
+        ties_b += int(np.count_nonzero(zero_b & ~zero_a & later))
+        untied = ~zero_a & ~zero_b & later
         same = np.count_nonzero(untied & ((da > 0) == (db > 0)))
         concordant += int(same)
         discordant += int(np.count_nonzero(untied)) - int(same)
     denominator = math.sqrt((concordant + discordant + ties_a) * (concordant + discordant + ties_b))
     return (concordant - discordant) / denominator if denominator else None
+
+
+_TAU_ROWS = 64
+"""Rows of pairs `kendall_tau` counts at once: 64 x a cast of 10,000 is a few MB, and a
+play of 865 characters takes 14 blocks where a row at a time took 864 rounds of numpy."""

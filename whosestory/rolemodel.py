@@ -23,16 +23,17 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from whosestory.errors import InputError
 from whosestory.features import FEATURES
+from whosestory.model import record
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RoleModel:
     """A fitted conditional logit for one role.
 

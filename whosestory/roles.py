@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from whosestory import evidence, verdict
+from whosestory.model import record
 from whosestory.ranking import combine
 from whosestory.rolemodel import RoleModel, probabilities, shipped_model
 from whosestory.signals import Signals
@@ -31,7 +32,7 @@ from whosestory.verdict import Case, Verdict
 Table = Mapping[str, float]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Scored:
     """What a role's scorer returns.
 
@@ -53,7 +54,7 @@ Scorer = Callable[[Signals, Mapping[str, Verdict]], Scored]
 CaseBuilder = Callable[[Signals, Verdict, Scored, Mapping[str, Verdict]], Case]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Role:
     """One role: its name and words, its scorer and the builder of its case.
 

@@ -19,8 +19,9 @@ close call, with the runner-up's figures beside the winner's.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from whosestory.model import record
 from whosestory.ranking import combine, order, share_of_top
 
 CLOSE_CALL = 0.10
@@ -48,7 +49,7 @@ PRESENCE_WEIGHTS: Mapping[str, float] = {"scenes_present": 2.0, "screen_time": 1
 PROTAGONIST_WEIGHTS: Mapping[str, float] = {"presence": 0.5, "network": 0.3, "agency": 0.2}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Ranked:
     """A character's place in a role's ranking: its score, and its probability once a
     fitted model gives one (None until then)."""
@@ -58,7 +59,7 @@ class Ranked:
     probability: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quote:
     """A quotable reference: scene number (as written, else its position), heading, line;
     `citation`: where a play's edition puts it (``"5.2.118"``, ``"act 2, scene 3"``)."""
@@ -70,7 +71,7 @@ class Quote:
     citation: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Component:
     """One weighted component of a verdict: its weight, the winner's and runner-up's value."""
 
@@ -79,7 +80,7 @@ class Component:
     runner_up: float
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Case:
     """The argued case of a verdict: sentences and quotes for it, sentences against it,
     what would flip a close call (None otherwise), and the components that carried it."""
@@ -91,7 +92,7 @@ class Case:
     components: Mapping[str, Component] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Verdict:
     """Who takes a role, the ranking behind it, the figures that decided it, and its case.
 

@@ -36,9 +36,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
-from whosestory.model import SPOKEN_KINDS, Character, Element, Kind, Story
+from whosestory.model import SPOKEN_KINDS, Character, Element, Kind, Story, record
 
 ENTRANCE = re.compile(
     r"\b(?:re-?)?enter(?:s|eth)?\b|\bcom(?:e|es|eth|meth)\s+in\b"
@@ -83,7 +82,7 @@ _DIRECTION_KINDS = frozenset({Kind.STAGE, Kind.ACTION})
 _OPENING_KINDS = _DIRECTION_KINDS | {Kind.HEADING}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Configuration:
     """Who is on stage from `first_line` to `last_line` of scene `scene` (its index)."""
 

@@ -53,12 +53,6 @@ _NESTED = _DIVS | {"floatingText", "sp"}
 """Inside a speech, elements that hold speeches of their own (a song, a masque)."""
 
 
-def _name(element: etree._Element) -> str:
-    """`local_name`, its dictionary looked up here first: the walk asks for every node."""
-    name = _LOCAL_NAMES.get(element.tag)
-    return local_name(element) if name is None else name
-
-
 def is_div(element: etree._Element) -> bool:
     return local_name(element) in _DIVS
 
@@ -110,7 +104,10 @@ class BodyWalker:
 
     def node(self, element: etree._Element, act: str | None) -> None:
         """One element of the text: a division, a speech, a direction, or prose."""
-        name = _name(element)
+        name = _LOCAL_NAMES.get(element.tag)  # `local_name`'s dictionary first, here: the walk
+        # asks for every node, and a call costs more than the look-up
+        if name is None:
+            name = local_name(element)
         if not name:  # a comment or an entity
             return
         if name in _DIVS:
@@ -209,8 +206,11 @@ class BodyWalker:
         self.numbers = []
         before = self.dialogues
         start = len(self.elements)
+        names = _LOCAL_NAMES
         for child in block:
-            name = _name(child)
+            name = names.get(child.tag)  # as in `node`
+            if name is None:
+                name = local_name(child)
             if name in _SKIPPED or child in skip:
                 continue
             if name in _PLAIN_BLOCKS and not len(child):  # `_spoken` of a paragraph, inline
@@ -256,7 +256,9 @@ class BodyWalker:
         """Collect the speech text of a block, flushing around embedded stage directions
         (`name`: the node's local name, when the caller has it)."""
         if name is None:
-            name = _name(node)
+            name = _LOCAL_NAMES.get(node.tag)  # as in `node`
+            if name is None:
+                name = local_name(node)
         if not name:  # a comment or an entity: its tail is still spoken
             self._add_text(node.tail, node)
             return

@@ -12,13 +12,13 @@ import importlib
 import json
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, Protocol
 
+from whosestory.model import record
 from whosestory.safety import clean_view
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Options:
     """How to render: with the reader's diagnostics (`verbose`), in colour (terminal text),
     one statistics table (`table`, for CSV) or all."""

@@ -12,18 +12,20 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from whosestory.model import record
 from whosestory.report import prose
 from whosestory.stats.screen import length_label
-from whosestory.stats.types import Stats
+
+if TYPE_CHECKING:
+    from whosestory.stats.types import Stats
 
 Cell = str | int | float | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Table:
     """A named table: `name` (for CSV and ``--table``), a title, headers and rows."""
 

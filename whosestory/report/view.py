@@ -8,15 +8,17 @@ reads the finished `Analysis` only: nothing here measures the story.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whosestory.analysis import Analysis
 from whosestory.model import SPOKEN_KINDS, Story
-from whosestory.report import types
 from whosestory.roles import label
 from whosestory.season import Season
-from whosestory.stats.types import Stats
 from whosestory.verdict import Case, Quote, Verdict
+
+if TYPE_CHECKING:
+    from whosestory.report import types
+    from whosestory.stats.types import Stats
 
 SCHEMA_VERSION = "0.3"
 

@@ -12,6 +12,7 @@ The analysis stage computes them once (`Analysis.stats`); ``whosestory stats`` p
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from whosestory.measures.network import GraphLike, copresence_graph
 from whosestory.measures.spotlight import (
@@ -34,9 +35,21 @@ from whosestory.stats.cast import (
 from whosestory.stats.dracor import network_metrics, speech_by_gender
 from whosestory.stats.screen import length_label, locations, scene_stats, split
 from whosestory.stats.sides import sides
-from whosestory.stats.types import Sides, Stats
+
+if TYPE_CHECKING:
+    from whosestory.stats.types import Sides, Stats
 
 __all__ = ["Sides", "Stats", "screen_stats", "sides"]
+
+
+def __getattr__(name: str) -> Any:
+    """`Sides` and `Stats`, imported when first asked for: an analysis needs their shape
+    only to type-check, and their fourteen TypedDicts take a millisecond to make."""
+    if name in ("Sides", "Stats"):
+        from whosestory.stats import types
+
+        return getattr(types, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def screen_stats(

@@ -19,10 +19,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from whosestory.model import SPOKEN_KINDS, Story
 from whosestory.stats.screen import ACTION_KINDS, share
-from whosestory.stats.types import CharacterStats, Matrix, Overlap, SceneStats
+
+if TYPE_CHECKING:
+    from whosestory.stats.types import CharacterStats, Matrix, Overlap, SceneStats
 
 WORDS_PER_MINUTE = 150
 VOICE_CHARACTERS = 12

@@ -21,9 +21,12 @@ when neither the source nor the pronouns say it); share is the share of all word
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from whosestory.measures.network import GraphLike
-from whosestory.stats.types import CharacterStats, GenderSplit, NetworkMetrics
+
+if TYPE_CHECKING:
+    from whosestory.stats.types import CharacterStats, GenderSplit, NetworkMetrics
 
 GENDER_ORDER = ("f", "m", "unknown")
 

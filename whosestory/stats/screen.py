@@ -11,11 +11,13 @@ as on a production breakdown; the story's eighths are the sum of its scenes'.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from whosestory.measures.spotlight import SECONDS_PER_PAGE, scene_lengths
 from whosestory.model import SPOKEN_KINDS, Kind, Scene, Story
-from whosestory.stats.types import Location, SceneStats, Split
+
+if TYPE_CHECKING:
+    from whosestory.stats.types import Location, SceneStats, Split
 
 ACTION_KINDS = frozenset({Kind.ACTION, Kind.STAGE})
 """Kinds counted as action (screen action, stage directions) against dialogue."""

@@ -8,12 +8,15 @@ character plays, each with its heading and length, and every element of the scen
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from whosestory.errors import WhosestoryError
 from whosestory.measures.spotlight import present_scenes
 from whosestory.model import SPOKEN_KINDS, Kind, Story
 from whosestory.stats.screen import eighths, length_label, scene_pages
-from whosestory.stats.types import SideLine, Sides
+
+if TYPE_CHECKING:
+    from whosestory.stats.types import SideLine, Sides
 
 _LEFT_OUT = frozenset({Kind.PAGE_BREAK, Kind.NOTE, Kind.SYNOPSIS, Kind.SECTION})
 
