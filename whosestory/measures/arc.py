@@ -161,20 +161,25 @@ def units(
         return scores[text], said[text]
 
     narrative = {
-        (s.index, e.line): e for s in story.scenes for e in s.elements if e.kind in _NARRATIVE
+        (s.index, e.line) for s in story.scenes for e in s.elements if e.kind in _NARRATIVE
     }
-    about: dict[tuple[int, int], set[str]] = {}
+    # scene -> line -> the characters an action or stage line there is about
+    about: dict[int, dict[int, set[str]]] = {}
     for mention in story.mentions:
         if mention.present and (mention.scene, mention.line) in narrative:
-            about.setdefault((mention.scene, mention.line), set()).add(mention.character)
+            by_line = about.setdefault(mention.scene, {})
+            by_line.setdefault(mention.line, set()).add(mention.character)
     for scene in story.scenes:
         time = scene.index / n
-        for element in scene.elements:
-            for name in sorted(about.get((scene.index, element.line), ())):
-                if name in result:
-                    result[name].append(
-                        Unit(name, scene.index, element.line, time, score(element.text), False, "")
-                    )
+        lines = about.get(scene.index)
+        if lines:  # a scene about no one is not walked
+            for element in scene.elements:
+                for name in sorted(lines.get(element.line, ())):
+                    if name in result:
+                        unit = Unit(
+                            name, scene.index, element.line, time, score(element.text), False, ""
+                        )
+                        result[name].append(unit)
         for run in scene.speeches():
             text = run.text
             if run.speaker in result and text.strip():
