@@ -371,6 +371,13 @@ def test_regression_a_slash_inside_a_description_is_not_two_names() -> None:
         "MARCUS, known as 'TEDDY'. He waves.",
         "MARCUS (a.k.a. Teddy) waves from the porch.",
         "The clerk, MARCUS, officially known as TEDDY.",
+        # every spelling of a.k.a. and the phrases in capitals: the lines that may hold
+        # one are found in lower case, all lines at once
+        "MARCUS (AKA TEDDY) waves.",
+        "MARCUS (A.KA. TEDDY) waves.",
+        "MARCUS, AK.A TEDDY, waves.",
+        "MARCUS, WHO GOES BY TEDDY, waves.",
+        "MARCUS (Known As TEDDY) waves, in the \u212aitchen.",
     ],
 )
 def test_a_name_the_script_says_a_character_is_known_by_joins_it(action: str) -> None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from whosestory.aliases import AliasRules
+from whosestory.language import holding_any
 from whosestory.model import Alias, CastEntry, Character, slot_init
 from whosestory.screenplay import POSSESSIVE, RANKS, is_group_name
 
@@ -537,7 +538,10 @@ _KNOWN_AS_RE = re.compile(
 """An action line that gives a character a second name: ``NICOLA (known as 'COLA')``,
 ``SNOB, officially known as GABRIEL``, ``JEROME (REFERRED TO BY HIS GIVEN NAME OF
 "VINCENT")``."""
-_KNOWN_AS_HINT_RE = re.compile(r"(?i)a\.?k\.?a|known as|goes by|referred to")
+_KNOWN_AS_HINTS = ("aka", "a.ka", "ak.a", "a.k.a", "known as", "goes by", "referred to")
+"""What every match of `_KNOWN_AS_RE` holds in lower case (its ``a\\.?k\\.?a`` spelt out):
+the lines that hold none are skipped, found for all lines at once
+(`whosestory.language.holding_any`)."""
 
 
 def _cue_within(words: list[str], names: set[str], from_end: bool) -> str | None:
@@ -554,10 +558,9 @@ def _cue_within(words: list[str], names: set[str], from_end: bool) -> str | None
 def _merge_known_as(merger: _Merger, names: set[str], texts: list[str]) -> None:
     """A name the script says a character is known by (`_KNOWN_AS_RE`) joins that character,
     when both are cued; two names that speak in one scene stay two people."""
-    for text in texts:
-        if not _KNOWN_AS_HINT_RE.search(text):
-            continue  # most action lines give no second name: skip the slow pattern
-        for match in _KNOWN_AS_RE.finditer(text):
+    # most action lines give no second name: the slow pattern runs only where one may be
+    for index in holding_any(texts, _KNOWN_AS_HINTS):
+        for match in _KNOWN_AS_RE.finditer(texts[index]):
             who = _cue_within(match.group("who").split(), names, from_end=True)
             other = _cue_within(match.group("other").split(), names, from_end=False)
             if who and other and who != other:

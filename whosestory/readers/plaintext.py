@@ -340,7 +340,8 @@ class _Reader:
         if index in self.transitions:
             self.emit(Kind.TRANSITION, text, index, index)
             return index + 1
-        transcribed = _TRANSCRIPT_SCENE_RE.match(text)
+        # the pattern opens with "[": most lines are not asked
+        transcribed = _TRANSCRIPT_SCENE_RE.match(text) if text.startswith("[") else None
         if transcribed:  # "[Scene: A highway. There's a jam...]": the place heads a scene
             self.elements.append(
                 Element(Kind.HEADING, transcribed.group("place"), Span(index + 1, index + 1))
