@@ -430,3 +430,33 @@ def test_regression_shouted_dialogue_after_a_parenthetical_is_no_cue() -> None:
     script = plaintext.read(data, "s.txt")
     assert ("MARTA", "I CAN SEE THE TOWER.  DO YOU KNOW HOW HIGH IT IS?") in speeches(script)
     assert {e.cue for e in script.elements if e.cue} == {"MARTA", "OSKAR"}
+
+
+def _tabbed(*blocks: str) -> bytes:
+    single = "\t\t\t\t\t{}\n\t\t\t{}\n\n"
+    scene = "".join(
+        single.format(who, said) + "\tShe waits by the window and watches the rain come down.\n\n"
+        for who, said in _EXCHANGE
+    )
+    return ("INT. HOTEL ROOM - NIGHT\n\n" + scene + "".join(blocks)).encode()
+
+
+def test_regression_a_song_in_capitals_under_its_singer_is_the_singers_speech() -> None:
+    # the first line of a song in capitals under the singer's cue was read as the cue of a
+    # new character ("ALRITE YEAH YEAH"), and the singer's cue as action
+    data = _tabbed(
+        "\t\t\t\t\tMARTA\n\t\t\tOH YEAH YEAH\n\t\t\tROLL ON, ROLL ON\n\n",
+        "\tOskar covers his ears and looks for the way out of the room.\n\n",
+    )
+    script = plaintext.read(data, "s.txt")
+    assert ("MARTA", "OH YEAH YEAH ROLL ON, ROLL ON") in speeches(script)
+    assert {e.cue for e in script.elements if e.cue} == {"MARTA", "OSKAR"}
+
+
+def test_a_sign_in_capitals_under_a_line_no_one_speaks_is_no_speech() -> None:
+    data = _tabbed(
+        "\t\t\t\t\tSLOW DOWN\n\t\t\tAND GAUGE SPEED TO\n\t\t\tROAD CONDITIONS\n\n",
+        "\tOskar covers his ears and looks for the way out of the room.\n\n",
+    )
+    cues = {e.cue for e in plaintext.read(data, "s.txt").elements if e.cue}
+    assert "SLOW DOWN" not in cues

@@ -134,7 +134,7 @@ class _Reader:
         layout, indent, follow = self.layout, self.indents[index], self.texts[nxt]
         if nxt in self.headings or nxt in self.transitions:
             return None
-        if nxt in self.cues and not follow.startswith("("):
+        if nxt in self.cues and not follow.startswith("(") and not self.shouted(index, nxt):
             return None
         if layout.indented:
             if indent <= layout.action + 2:
@@ -149,6 +149,30 @@ class _Reader:
         if layout.cue_indented and indent <= layout.action + 2:
             return None
         return nxt
+
+    def shouted(self, cue: int, line: int) -> bool:
+        """True when `line`, cue-like, under the cue at `cue` is a speech in capitals (a song's
+        words, a shout): in an indented layout it sits in the dialogue's column, left of the
+        cue's, where a second cue would stand in the cue's own column, and the cue's name
+        speaks ordinary dialogue elsewhere (`speaking_names`)."""
+        layout = self.layout
+        return (
+            layout.indented
+            and layout.in_dialogue_band(self.indents[line])
+            and self.indents[line] < self.indents[cue] - 2
+            and screenplay.parse_cue(self.texts[cue]).name in self.speaking_names
+        )
+
+    @functools.cached_property
+    def speaking_names(self) -> frozenset[str]:
+        """The names of cues that some line not itself cue-like follows: names that speak
+        in ordinary dialogue somewhere in the script (a sign's words in capitals never do)."""
+        names = set()
+        for i in self.cues:
+            nxt, blanks = self.next_live(i)
+            if nxt is not None and blanks <= 1 and nxt not in self.cues:
+                names.add(screenplay.parse_cue(self.texts[i]).name)
+        return frozenset(names)
 
     def in_speech(self, index: int, cue_index: int) -> bool:
         """True when an indented line still belongs to the speech under `cue_index`."""
