@@ -19,10 +19,11 @@ from whosestory.aliases import AliasRules
 from whosestory.cast import Cast, CueUse, key_of, resolve_cast
 from whosestory.errors import InputError
 from whosestory.language import code, detect
-from whosestory.mentions import find_mentions, infer_genders
+from whosestory.mentions import find_mentions, infer_genders, old_spellings
 from whosestory.model import (
     CUED_KINDS,
     SPOKEN_KINDS,
+    Alias,
     Diagnostic,
     Element,
     Kind,
@@ -209,6 +210,8 @@ def build_story(script: Script, rules: AliasRules | None = None) -> Story:
     for entry in declared:
         genders[key_of(entry.id)] = entry.gender
     cast = resolve_cast(speeches, texts, declared, genders, rules)
+    if script.format == "tei" and language == "en":
+        cast = _with_old_spellings(cast, [e.text for e in flat if e.text])
     elements = [_resolve(e, c, vo, cast) for e, c, vo in zip(flat, cues, voice_over, strict=True)]
     scenes = _make_scenes(groups, elements)
     ids = {alias.name: c.name for c in cast.characters for alias in c.aliases}
@@ -271,6 +274,32 @@ def _stray_letters(elements: list[Element]) -> list[Element]:
         else e
         for name, e in zip(names, elements, strict=True)
     ]
+
+
+def _with_old_spellings(cast: Cast, texts: Sequence[str]) -> Cast:
+    """The cast with the names an English play in its original spelling gives its
+    characters (`mentions.old_spellings`: *Dutchess* for the Duchess), so that the others'
+    words about them count. DraCor's English plays keep the spelling of their print, and
+    their list of persons the modern one."""
+    spelt = old_spellings(texts, cast.characters)
+    if not spelt:
+        return cast
+    characters = tuple(
+        replace(
+            c,
+            aliases=(
+                *c.aliases,
+                *(
+                    Alias(w, f"{w} is how the text spells a name of {c.name}")
+                    for w in spelt[c.name]
+                ),
+            ),
+        )
+        if c.name in spelt
+        else c
+        for c in cast.characters
+    )
+    return replace(cast, characters=characters)
 
 
 def thin_read(scenes: Sequence[Scene]) -> list[Diagnostic]:

@@ -298,3 +298,51 @@ def find_mentions(
                     recent[gender[who]] = who  # type: ignore[index]
                 start = match.end()
     return tuple(mentions)
+
+
+_OLD_SPELLING_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
+_LOWER_WORD_RE = re.compile(r"\b[a-z]{4,}\b")
+
+
+def _spelling_key(word: str) -> str:
+    """A name's word with early modern English spelling folded away: i and j, u and v, y
+    and i, tch and ch are one letter; doubled letters one; a final e of a longer word
+    none (*Iulio* and *Julio*, *Euadne* and *Evadne*, *Dutchess* and *Duchess*)."""
+    key = word.casefold().replace("j", "i").replace("v", "u").replace("y", "i")
+    key = re.sub(r"(.)\1+", r"\1", key.replace("tch", "ch"))
+    return key[:-1] if len(key) > 4 and key.endswith("e") else key
+
+
+def old_spellings(texts: Iterable[str], cast: Sequence[Character]) -> dict[str, tuple[str, ...]]:
+    """The spellings an English text in its original spelling gives a character's name
+    words, where the list of persons spells them the modern way: character -> spellings.
+
+    A capitalised word of four letters or more is one of a character's names when its
+    folded spelling (`_spelling_key`) is that of a word of exactly one character's name,
+    it is no character's name itself, and the text never writes it in lower case (a name
+    never is: *Marry* the oath folds as *Mary* does, and *marry* is in every play).
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    own_words: set[str] = set()
+    for character in cast:
+        if character.group:
+            continue
+        for name in character.names():
+            for word in name.split():
+                if len(word) >= 4 and word[:1].isupper():
+                    owners[_spelling_key(word)].add(character.name)
+                    own_words.add(word.casefold())
+    capitalised: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        capitalised.update(_OLD_SPELLING_RE.findall(text))
+        lower.update(_LOWER_WORD_RE.findall(text))
+    found: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(capitalised):
+        folded = word.casefold()
+        if folded in own_words or folded in lower:
+            continue
+        who = owners.get(_spelling_key(word), set())
+        if len(who) == 1:
+            found[next(iter(who))].append(word)
+    return {name: tuple(words) for name, words in found.items()}
