@@ -11,8 +11,10 @@ from whosestory.model import Character
 
 BODY = """<div type="act"><head>Actus primus</head>
 <sp who="#duchess"><speaker>Dutch.</speaker><p>Where is my lord Iulio this night?</p></sp>
-<sp who="#julio"><speaker>Iul.</speaker><p>Here, Madam. The Dutchess calls, and Iulio comes.</p></sp>
-<sp who="#mary"><speaker>Mar.</speaker><p>Marry, the Dutchess will be angry. I will marry him.</p></sp>
+<sp who="#julio"><speaker>Iul.</speaker>
+<p>Here, Madam. The Dutchess calls, and Iulio comes.</p></sp>
+<sp who="#mary"><speaker>Mar.</speaker>
+<p>Marry, the Dutchess will be angry. I will marry him.</p></sp>
 <sp who="#julio"><speaker>Iul.</speaker><p>Then let the Dutchess weep, and Euadne with her.</p></sp>
 </div>"""
 CAST = {"duchess": "Duchess", "julio": "Julio", "mary": "Mary", "evadne": "Evadne"}
