@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from whosestory.measures.configurations import (
@@ -35,7 +34,7 @@ from whosestory.measures.configurations import (
     configurations,
     name_patterns,
 )
-from whosestory.model import CLOSES_SPEECH, Element, Kind, Story
+from whosestory.model import CLOSES_SPEECH, Element, Kind, Story, record
 
 MIN_SOLILOQUY_WORDS = 25
 """A speech alone shorter than this ("Ho!", a line before an exit) is no soliloquy."""
@@ -70,7 +69,7 @@ LATER = re.compile(
 """Where a direction turns to what comes later ("Roxane seule, puis deux soeurs")."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class InnerSpeech:
     """A soliloquy or an aside: who says it, where (scene index and the speech's
     elements), how many words, and which (``"soliloquy"`` or ``"aside"``)."""
