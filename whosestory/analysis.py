@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import field, replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from whosestory import evidence, verdict
 from whosestory import language as languages
@@ -24,8 +25,11 @@ from whosestory.ranking import kendall_tau
 from whosestory.rolemodel import RoleModel
 from whosestory.roles import BY_NAME, ROLES, SPOTLIGHT, Scored, decide_all, divergence
 from whosestory.signals import Signals, measure
-from whosestory.stats import Stats, screen_stats
+from whosestory.stats import screen_stats
 from whosestory.verdict import Case, Quote
+
+if TYPE_CHECKING:
+    from whosestory.stats.types import Stats
 
 __all__ = ["ROLES", "Analysis", "CharacterFigures", "Rankings", "analyze", "prepare_for_many"]
 
