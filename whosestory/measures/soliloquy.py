@@ -29,9 +29,9 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from whosestory.measures.configurations import (
-    ENTRANCE,
     Configuration,
     configurations,
+    has_entrance,
     name_patterns,
 )
 from whosestory.model import CLOSES_SPEECH, Element, Kind, Story, record
@@ -154,7 +154,7 @@ def _answered(
         return False
     for i in range(run[0] + 1, len(elements)):
         element = elements[i]
-        if element.kind in (Kind.STAGE, Kind.ACTION) and ENTRANCE.search(element.text):
+        if element.kind in (Kind.STAGE, Kind.ACTION) and has_entrance(element.text):
             return False
         if element.kind is Kind.DIALOGUE and element.speaker and element.speaker != speaker:
             between = [e for e in elements[run[0] + 1 : i] if e.kind is Kind.STAGE]
