@@ -10,8 +10,9 @@ Nothing after this stage runs a measure: the report views, `argue`, `compare`,
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import partial
+from typing import TYPE_CHECKING
 
 from whosestory import evidence, verdict
 from whosestory import language as languages
@@ -19,18 +20,21 @@ from whosestory.chart_data import Charts, arc_names, chart_data
 from whosestory.measures import network, spotlight
 from whosestory.measures.arc import ArcChange
 from whosestory.measures.frame import Frame
-from whosestory.model import Story
+from whosestory.model import Story, record
 from whosestory.ranking import kendall_tau
 from whosestory.rolemodel import RoleModel
 from whosestory.roles import BY_NAME, ROLES, SPOTLIGHT, Scored, decide_all, divergence
 from whosestory.signals import Signals, measure
-from whosestory.stats import Stats, screen_stats
+from whosestory.stats import screen_stats
 from whosestory.verdict import Case, Quote
+
+if TYPE_CHECKING:
+    from whosestory.stats.types import Stats
 
 __all__ = ["ROLES", "Analysis", "CharacterFigures", "Rankings", "analyze", "prepare_for_many"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CharacterFigures:
     """The spotlight figures of one character, and when it appears.
 
@@ -49,7 +53,7 @@ class CharacterFigures:
     presence_by_part: Mapping[str, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rankings:
     """Count-based, network-based and overall rankings, and how far the first two agree.
 
@@ -63,7 +67,7 @@ class Rankings:
     agreement: float | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Analysis:
     """A story and everything decided about it.
 

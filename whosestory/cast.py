@@ -23,12 +23,11 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from itertools import pairwise
 
 from whosestory.aliases import AliasRules
 from whosestory.language import holding_any
-from whosestory.model import Alias, CastEntry, Character, slot_init
+from whosestory.model import Alias, CastEntry, Character, record
 from whosestory.screenplay import POSSESSIVE, RANKS, is_group_name
 
 _POSSESSIVE_VOICE_RE = re.compile(
@@ -111,8 +110,7 @@ _RELATIVE_HINT_RE = re.compile(r"['’]s\s+(?:" + _RELATIVES + r")\b")
 _NARRATOR_NAMES = frozenset({"NARRATOR", "THE NARRATOR", "NARRATION"})
 
 
-@slot_init
-@dataclass(frozen=True, slots=True)
+@record
 class CueUse:
     """One cue occurrence as the cast resolver sees it."""
 
@@ -124,7 +122,7 @@ class CueUse:
     """The speech is marked as spoken together: ``(together)``, ``(in unison)``."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Cast:
     """The resolved cast and the map from every cue key to its character name."""
 

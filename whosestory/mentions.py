@@ -117,6 +117,22 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
     return surfaces
 
 
+_last_cast: tuple[tuple[Character, ...], dict[str, str]] = ((), {})
+"""The characters `cast_surface_forms` was last asked about, and their surface forms."""
+
+
+def cast_surface_forms(characters: Iterable[Character]) -> Mapping[str, str]:
+    """`surface_forms` of the characters' names (each with all its names), kept for the
+    last characters asked about: the builder's mentions and the quotes' `Namer` read the
+    same cast's people, the same objects (so comparing them is comparing pointers).
+    Read-only: the mapping is shared."""
+    global _last_cast
+    people = tuple(characters)
+    if people != _last_cast[0]:
+        _last_cast = (people, surface_forms({c.name: c.names() for c in people}))
+    return _last_cast[1]
+
+
 def prefix_tree(words: Iterable[str]) -> dict[str, dict]:
     """The words as nested dicts, a character a level; ``""`` marks a word's end."""
     tree: dict[str, dict] = {}
@@ -247,8 +263,7 @@ def find_mentions(
     (None: English); a language without a list gives no pronoun mentions.
     """
     pronouns, pronoun_re = _pronouns(language)
-    named = {c.name: [n for n in c.names()] for c in cast if not c.group}
-    surfaces = surface_forms(named)
+    surfaces = cast_surface_forms(c for c in cast if not c.group)
     gender = {c.name: c.gender for c in cast if not c.group}
     names_only = _pattern(surfaces, pronouns=False)  # names, then pronouns between them:
     ids = ids or {}  # two fast scans rather than one slow one

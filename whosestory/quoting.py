@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from whosestory.mentions import surface_forms
+from whosestory.mentions import cast_surface_forms
 from whosestory.model import Character
 
 QUOTE_LENGTH = 200
@@ -108,7 +108,7 @@ class Namer:
     """Whether a sentence names a character, by the forms its name is written in."""
 
     def __init__(self, cast: Sequence[Character]) -> None:
-        forms = surface_forms({c.name: c.names() for c in cast})
+        forms = cast_surface_forms(cast)
         by_character: dict[str, list[str]] = {}
         for surface, name in forms.items():
             by_character.setdefault(name, []).append(surface)

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from whosestory.model import count_words as _count_words
-from whosestory.model import slot_init
+from whosestory.model import record
 
 # ---------------------------------------------------------------- cues
 
@@ -154,8 +153,7 @@ _NUMBERED_RE = re.compile(
 )
 
 
-@slot_init
-@dataclass(frozen=True, slots=True)
+@record
 class Cue:
     """A character cue split into the name and its extensions."""
 
@@ -277,8 +275,7 @@ _SCENE_NUMBER_FOUNTAIN_RE = re.compile(r"\s*#([\w.\-]+)#\s*$")
 _TIME_SPLIT_RE = re.compile(r"\s+(?:-+|–|—)\s*")
 
 
-@slot_init
-@dataclass(frozen=True, slots=True)
+@record
 class Heading:
     """A scene heading split into its parts."""
 

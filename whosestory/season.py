@@ -17,14 +17,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from whosestory.aliases import AliasRules, load_alias_file
 from whosestory.analysis import Analysis, analyze
 from whosestory.build import build_story
 from whosestory.errors import InputError
-from whosestory.model import SPOKEN_KINDS, Element, Kind, Script, Span, Story
+from whosestory.model import SPOKEN_KINDS, Element, Kind, Script, Span, Story, record
 from whosestory.readers import read_script
 from whosestory.rolemodel import RoleModel
 from whosestory.screenplay import count_words
@@ -108,7 +107,7 @@ def load_season(
     return episodes, build_story(whole, rules)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Season:
     """A season: each episode's analysis, the whole season's, and who holds what per episode.
 

@@ -10,14 +10,14 @@ is never computed twice and never shared between two analyses.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from whosestory import language as languages
 from whosestory import lexicons
 from whosestory.features import character_features
 from whosestory.measures import agency, arc, frame, interiority, network, soliloquy, spotlight, ties
-from whosestory.model import Story
+from whosestory.model import Story, record
 from whosestory.quoting import Namer
 from whosestory.ranking import mean_rank
 
@@ -38,7 +38,7 @@ NETWORK_MEASURES = (
 """The measures of the mean rank (Fischer et al. 2018): counts and centralities."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Signals:
     """A story's measure tables and the measured structures the cases and charts quote.
 

@@ -32,13 +32,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache
 
 from whosestory import lexicons
 from whosestory.language import story_language
 from whosestory.lexicons import closed
-from whosestory.model import Element, Kind, Story, slot_init
+from whosestory.model import Element, Kind, Story, record
 
 _LOOK_BACK = 80
 """How far before a name `_role_of` looks for the word before it: a search from the
@@ -50,7 +49,7 @@ search it replaces, ``([^\W\d_]+)\s+$``, tried every letter of the look-back as 
 start (the same word, in a third of the time on 25,800 mentions' windows)."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Rules:
     """The surface cues of subject and object in one language."""
 
@@ -95,8 +94,7 @@ def _rules(language: str) -> _Rules | None:
     )
 
 
-@slot_init
-@dataclass(frozen=True, slots=True)
+@record
 class Role:
     """One subject or object use of a character, with where it was found."""
 

@@ -43,7 +43,6 @@ import math
 import zlib
 from collections import Counter
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from itertools import chain, filterfalse
 from operator import attrgetter
 
@@ -52,7 +51,7 @@ import numpy as np
 from whosestory import lexicons
 from whosestory.language import story_language, tokens
 from whosestory.measures.sentiment import Scorer, scorer
-from whosestory.model import Kind, Story, slot_init
+from whosestory.model import Kind, Story, record
 
 MIN_UNITS = 8
 """Units a character needs for an arc (start, middle, end) to be measured."""
@@ -72,8 +71,7 @@ DRIFT_SHUFFLES = 10
 _NARRATIVE = frozenset({Kind.ACTION, Kind.STAGE})
 
 
-@slot_init
-@dataclass(frozen=True, slots=True)
+@record
 class Unit:
     """One text unit of a character: a speech or an action paragraph about them."""
 
@@ -90,7 +88,7 @@ class Unit:
     read from the same tokens, which `vocabulary_drift` then need not find again."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Window:
     """One window of a `trajectory`: story time [start, end), its units and their mean tone."""
 
@@ -102,7 +100,7 @@ class Window:
     high: float | None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ArcChange:
     """A character's change of tone from start to end of the story (see `arc_change`)."""
 

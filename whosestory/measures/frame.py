@@ -36,12 +36,11 @@ import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from whosestory.language import holding_any
 from whosestory.lexicons.closed import DEVICE_WORDS
 from whosestory.measures.spotlight import present_scenes
-from whosestory.model import Element, Kind, Scene, Speech, Story
+from whosestory.model import Element, Kind, Scene, Speech, Story, record
 
 _PRESENT_RE = re.compile(
     r"\b(?:PRESENT(?:[\s-]+DAY)?|NOW|TODAY|CURRENT(?:\s+DAY)?|BACK TO (?:THE )?(?:PRESENT|NOW|"
@@ -99,7 +98,7 @@ _SHOT_RE = re.compile(
 _NOT_PLACES = frozenset({"OMITTED", "CONTINUED", "BLACK", "BLACK SCREEN", "TITLE", "CREDITS"})
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Frame:
     """The frame layer: its scenes, how it was recognised, and its owner.
 
@@ -490,7 +489,7 @@ def _is_voice_over(speech: Speech) -> bool:
     return any(e.kind is Kind.VOICE_OVER for e in speech.elements)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Telling:
     """Who narrates: the first narrating voice-over if it falls in the story's opening
     edge, the last if it falls in its closing edge (each with its scene index), and

@@ -46,7 +46,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 
 from whosestory.cast import key_of
@@ -54,7 +53,7 @@ from whosestory.language import holding_any, story_language
 from whosestory.lexicons import closed
 from whosestory.measures.spotlight import present_scenes
 from whosestory.mentions import surface_forms
-from whosestory.model import Element, Kind, Mention, Story, slot_init
+from whosestory.model import Element, Kind, Mention, Story, record
 
 PRIOR_SHARE = 0.05
 """Scenes of zero interiority added to every character's in `interiority`, as a share
@@ -70,8 +69,7 @@ _PRONOUN_GENDER = {"his": "m", "him": "m", "he": "m", "her": "f", "she": "f"}
 _QUOTE = 90
 
 
-@slot_init
-@dataclass(frozen=True, slots=True)
+@record
 class Hit:
     """One interiority signal found in the script, with where it is and a short quote."""
 
@@ -171,7 +169,7 @@ def _shot_pattern() -> re.Pattern[str]:
 _SHOT_RE = _shot_pattern()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Shot:
     name: str | None
     pronoun: str | None

@@ -33,11 +33,12 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from itertools import compress, count
 
 from whosestory import lexicons
 from whosestory.language import tokens
+from whosestory.model import record
 
 N_SCALAR = -0.74
 """VADER's factor for a negated valence."""
@@ -46,7 +47,7 @@ ALPHA = 15.0
 _DAMPING = (1.0, 0.95, 0.9)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Scorer:
     """Compound sentiment in one language (`language` names the lexicon it reads)."""
 

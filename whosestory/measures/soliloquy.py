@@ -26,16 +26,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from whosestory.measures.configurations import (
-    ENTRANCE,
     Configuration,
     configurations,
+    has_entrance,
     name_patterns,
 )
-from whosestory.model import CLOSES_SPEECH, Element, Kind, Story
+from whosestory.model import CLOSES_SPEECH, Element, Kind, Story, record
 
 MIN_SOLILOQUY_WORDS = 25
 """A speech alone shorter than this ("Ho!", a line before an exit) is no soliloquy."""
@@ -70,7 +69,7 @@ LATER = re.compile(
 """Where a direction turns to what comes later ("Roxane seule, puis deux soeurs")."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class InnerSpeech:
     """A soliloquy or an aside: who says it, where (scene index and the speech's
     elements), how many words, and which (``"soliloquy"`` or ``"aside"``)."""
@@ -155,7 +154,7 @@ def _answered(
         return False
     for i in range(run[0] + 1, len(elements)):
         element = elements[i]
-        if element.kind in (Kind.STAGE, Kind.ACTION) and ENTRANCE.search(element.text):
+        if element.kind in (Kind.STAGE, Kind.ACTION) and has_entrance(element.text):
             return False
         if element.kind is Kind.DIALOGUE and element.speaker and element.speaker != speaker:
             between = [e for e in elements[run[0] + 1 : i] if e.kind is Kind.STAGE]
