@@ -189,10 +189,10 @@ def build_story(script: Script, rules: AliasRules | None = None) -> Story:
     by_cuts = _scenes_by_cuts(read)
     groups = _split_scenes(read, by_cuts)
     flat = [e for group in groups for e in group]
-    if script.format in _SCANNED_FORMATS:
-        flat = _stray_letters(flat)
     declared_ids = frozenset(key_of(entry.id) for entry in script.declared_cast)
     cues = _cues(flat, declared_ids)
+    if script.format in _SCANNED_FORMATS:
+        flat, cues = _stray_letters(flat, cues)
     voice_over = _voice_over_flags(flat, cues)
     scene_of: list[int] = [i for i, group in enumerate(groups) for _ in group]
     unison = _unison_flags(flat)
@@ -256,24 +256,30 @@ LETTER_CUES = 8
 """Cues a one-letter name needs to be a character (`_stray_letters`)."""
 
 
-def _stray_letters(elements: list[Element]) -> list[Element]:
-    """Speeches under a one-letter cue used fewer than `LETTER_CUES` times, as action.
+def _stray_letters(
+    elements: list[Element], cues: list[Cue | None]
+) -> tuple[list[Element], list[Cue | None]]:
+    """Speeches under a one-letter cue used fewer than `LETTER_CUES` times, as action
+    without a cue.
 
     A one-letter character is a code name that recurs (M, Q, X); a lone letter that
     heads a line only once or twice is a scanned page's stray mark ("I", "F") above
     action, and what follows it is not a speech.
     """
-    names = [parse_cue(e.cue).name if e.cue and e.kind in CUED_KINDS else None for e in elements]
-    used = Counter(name for name, e in zip(names, elements, strict=True) if e.kind is Kind.DIALOGUE)
-    stray = {n for n, k in used.items() if n and len(n) == 1 and n.isalpha() and k < LETTER_CUES}
+    used = Counter(
+        cue.name for cue, e in zip(cues, elements, strict=True) if cue and e.kind is Kind.DIALOGUE
+    )
+    stray = {n for n, k in used.items() if len(n) == 1 and n.isalpha() and k < LETTER_CUES}
     if not stray:
-        return elements
-    return [
-        Element(Kind.ACTION, e.text, e.span, page=e.page, number=e.number, act=e.act)
-        if name in stray
-        else e
-        for name, e in zip(names, elements, strict=True)
-    ]
+        return elements, cues
+    for i, cue in enumerate(cues):
+        if cue is not None and cue.name in stray:
+            e = elements[i]
+            elements[i] = Element(
+                Kind.ACTION, e.text, e.span, page=e.page, number=e.number, act=e.act
+            )
+            cues[i] = None
+    return elements, cues
 
 
 def _with_old_spellings(cast: Cast, texts: Sequence[str]) -> Cast:
