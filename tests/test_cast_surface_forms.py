@@ -29,3 +29,15 @@ def test_the_same_characters_share_one_mapping_and_others_get_their_own() -> Non
     assert other is not first
     assert other == surface_forms({c.name: c.names() for c in cast[1:]})
     assert "KARLSSON" in other and "KARLSSON" not in first  # one Karlsson, then two
+
+
+def test_regression_a_character_named_by_a_title_alone_is_found_by_it() -> None:
+    # a play's King, Lady or Nurse (the whole name a title) was never found in the text,
+    # so the others' words about them went uncounted; a title alone as part of a longer
+    # name still names no one (Lady of LADY MACBETH, King of KING LEAR)
+    forms = surface_forms(
+        {"King": ["King"], "Lady Macbeth": ["Lady Macbeth"], "Lear": ["King Lear"]}
+    )
+    assert forms["King"] == "King" and forms["KING"] == "King"
+    assert "Lady" not in forms and forms["Macbeth"] == "Lady Macbeth"
+    assert forms["Lear"] == "Lear"

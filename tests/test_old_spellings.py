@@ -28,6 +28,15 @@ def test_spellings_of_the_print_fold_to_the_modern_name() -> None:
     assert _spelling_key("Lucia") != _spelling_key("Lucio")
 
 
+def test_regression_a_final_e_after_a_doubled_letter_folds_too() -> None:
+    # Besse folded to "bese" (the final e kept once the doubled s was one letter) while
+    # Bess folded to "bes": the others' 170 words "Besse" for Bess went uncounted
+    assert _spelling_key("Besse") == _spelling_key("Bess")
+    assert _spelling_key("Raffe") == _spelling_key("Rafe")
+    assert _spelling_key("Ruffe") == _spelling_key("Ruff")
+    assert _spelling_key("Anne") != _spelling_key("Ann")
+
+
 def test_the_old_spelling_of_a_name_is_one_of_its_names_unless_the_text_writes_it_lower() -> None:
     cast = [Character(n) for n in ("Duchess", "Julio", "Mary", "Evadne")]
     texts = ["The Dutchess calls Iulio.", "Marry, I will marry him.", "Euadne weeps."]

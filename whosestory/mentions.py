@@ -109,7 +109,9 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
                 candidates += [p for p in (parts[0], parts[-1]) if len(words[p]) == 1]
             for candidate in candidates:
                 bare = candidate.rstrip(".")
-                if bare in TITLE_GENDER or bare in _FUNCTION_WORDS or len(bare) < 2 < len(key):
+                if (bare in TITLE_GENDER and candidate != key) or bare in _FUNCTION_WORDS:
+                    continue
+                if len(bare) < 2 < len(key):
                     continue
                 titled = " ".join(_title_case(w) for w in candidate.split())
                 for surface in (candidate, titled):
@@ -322,10 +324,11 @@ _LOWER_WORD_RE = re.compile(r"\b[a-z]{4,}\b")
 def _spelling_key(word: str) -> str:
     """A name's word with early modern English spelling folded away: i and j, u and v, y
     and i, tch and ch are one letter; doubled letters one; a final e of a longer word
-    none (*Iulio* and *Julio*, *Euadne* and *Evadne*, *Dutchess* and *Duchess*)."""
+    none, once doubled letters are one (*Iulio* and *Julio*, *Euadne* and *Evadne*, *Dutchess*
+    and *Duchess*, *Besse* and *Bess*)."""
     key = word.casefold().replace("j", "i").replace("v", "u").replace("y", "i")
     key = re.sub(r"(.)\1+", r"\1", key.replace("tch", "ch"))
-    return key[:-1] if len(key) > 4 and key.endswith("e") else key
+    return key[:-1] if len(key) > 3 and key.endswith("e") else key
 
 
 def old_spellings(texts: Iterable[str], cast: Sequence[Character]) -> dict[str, tuple[str, ...]]:
