@@ -78,10 +78,14 @@ def test_impact_is_the_strongest_tie_without_the_main_character() -> None:
         "exchanges": {"b": 0, "c": 10},
         "talked_about": {"b": 1, "c": 1},
     }
-    scores = verdict.impact_scores("a", ["a", "b", "c"], ties)
-    # b: .4 x 1 + .3 x 0 + .3 x 1 = .7; c: .4 x .5 + .3 x 1 + .3 x 1 = .8
+    words = {"a": 900, "b": 100, "c": 100}
+    scores = verdict.impact_scores("a", ["a", "b", "c"], ties, words)
+    # b: .4 x 1 + .3 x 0 + .3 x 1 = .7; c: .4 x .5 + .3 x 1 + .3 x 1 = .8 (equal standing)
     assert scores == pytest.approx({"b": 0.7, "c": 0.8})
-    assert verdict.impact_scores(None, ["a", "b"], ties) == {}
+    # c speaks a quarter of b's words: standing 0.5 halves c's tie (.4), b keeps .7
+    scores = verdict.impact_scores("a", ["a", "b", "c"], ties, {"b": 100, "c": 25})
+    assert scores == pytest.approx({"b": 0.7, "c": 0.4})
+    assert verdict.impact_scores(None, ["a", "b"], ties, words) == {}
 
 
 def test_a_probability_per_character_rides_with_the_ranking() -> None:

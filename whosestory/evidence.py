@@ -243,6 +243,24 @@ def _tie_sentence(ties: Mapping[str, Mapping[str, float]], name: str, main: str)
     return [sentence + "."] if sentence else []
 
 
+def _standing_sentence(
+    words: Mapping[str, float], name: str, main: str, rival: str | None = None
+) -> list[str]:
+    """How much `name` speaks, where it argues for them (the tie counts by standing:
+    `verdict.standing`): more than anyone besides the main character, or, against `rival`
+    (the one ahead of them), more than the rival."""
+    said = float(words.get(name, 0.0))
+    if rival is not None:
+        theirs = float(words.get(rival, 0.0))
+        if said <= theirs:
+            return []
+        return [f"{name} speaks more ({said:,.0f} words, against {theirs:,.0f} for {rival})."]
+    others = [float(w) for n, w in words.items() if n not in (main, name)]
+    if not said or said <= max(others, default=0.0):
+        return []
+    return [f"{name} speaks more than anyone else besides {main} ({said:,.0f} words)."]
+
+
 def _naming_quotes(signals: Signals, speaker: str, named: str, limit: int = 2) -> list[Quote]:
     """Sentences `speaker` says that name `named`, cut around the name."""
     quotes = []
@@ -282,11 +300,13 @@ def impact_case(
                 f"them{held}.",
             )
         )
+    words = signals.tables["words"]
     against = []
     if role.runner_up:
         against = _tie_sentence(ties, role.runner_up, main)
+        against += _standing_sentence(words, role.runner_up, main, rival=name)
     return Case(
-        support=tuple(_tie_sentence(ties, name, main)),
+        support=tuple(_tie_sentence(ties, name, main) + _standing_sentence(words, name, main)),
         quotes=tuple(_naming_quotes(signals, main, name)),
         against=tuple(against),
         what_would_change=_flip(role, parts, weights),

@@ -106,16 +106,16 @@ def score_main_character(signals: Signals, decided: Mapping[str, Verdict]) -> Sc
 
 
 def score_impact_character(signals: Signals, decided: Mapping[str, Verdict]) -> Scored:
-    """The strongest tie to the main character, who is left out (`verdict.IMPACT_WEIGHTS`)."""
+    """The strongest tie to the main character, weighed by standing, the main character
+    left out (`verdict.IMPACT_WEIGHTS`, `verdict.standing`)."""
     weights = verdict.IMPACT_WEIGHTS
     main = decided[MAIN_CHARACTER].character
     if main is None:
         empty: dict[str, Table] = {k: {} for k in weights}
         return Scored({}, empty, weights, empty)
     ties = signals.ties(main)
-    others = [n for n in signals.names if n != main]
-    parts = verdict.shares(others, ties, weights)
-    return Scored(verdict.impact_scores(main, signals.names, ties), parts, weights, ties)
+    parts = verdict.impact_parts(main, signals.names, ties, signals.tables["words"])
+    return Scored(verdict.weighted(parts, weights), parts, weights, ties)
 
 
 def _presence_case(

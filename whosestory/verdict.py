@@ -18,6 +18,7 @@ close call, with the runner-up's figures beside the winner's.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import field
 
@@ -261,6 +262,7 @@ TELLING_FRAME = 0.6
 """Within the telling: owning the frame layer (0.6) against holding the closing voice (0.4)."""
 
 IMPACT_WEIGHTS: Mapping[str, float] = {"shared_scenes": 0.4, "exchanges": 0.3, "talked_about": 0.3}
+"""Impact character: the tie to the main character, each component weighed by `standing`."""
 
 
 def main_character_parts(
@@ -325,13 +327,46 @@ def flip_condition(
     )
 
 
+def standing(names: Sequence[str], words: Mapping[str, float]) -> dict[str, float]:
+    """Each character's standing: the square root of their words as a share of the words of
+    whoever of `names` speaks most (1 for everyone where nobody speaks).
+
+    The impact character is a principal with a line of their own, not an attendant: a
+    confidant who follows the main character about shares every scene and trades every
+    exchange, and a tie weighed by standing ranks them below the rival, the lover or the
+    tempter the story sets against the main character (Horatio's tie to Hamlet, Nerissa's
+    to Portia, the Provost's to the Duke).
+    """
+    top = max((float(words.get(n, 0.0)) for n in names), default=0.0)
+    if top <= 0:
+        return dict.fromkeys(names, 1.0)
+    return {n: math.sqrt(max(0.0, float(words.get(n, 0.0))) / top) for n in names}
+
+
+def impact_parts(
+    main: str,
+    names: Sequence[str],
+    ties: Mapping[str, Mapping[str, float]],
+    words: Mapping[str, float],
+) -> dict[str, dict[str, float]]:
+    """The impact components of everyone but `main`: each tie (`IMPACT_WEIGHTS`) as a share
+    of the strongest, times the character's `standing`."""
+    others = [n for n in names if n != main]
+    weight = standing(others, words)
+    return {
+        key: {n: value * weight[n] for n, value in table.items()}
+        for key, table in shares(others, ties, IMPACT_WEIGHTS).items()
+    }
+
+
 def impact_scores(
     main: str | None,
     names: Sequence[str],
     ties: Mapping[str, Mapping[str, float]],
+    words: Mapping[str, float],
 ) -> dict[str, float]:
-    """Strength of each character's tie to the main character (the main excluded)."""
+    """Strength of each character's tie to the main character, weighed by their standing
+    (the main excluded)."""
     if main is None:
         return {}
-    others = [n for n in names if n != main]
-    return _score(others, ties, IMPACT_WEIGHTS)
+    return weighted(impact_parts(main, names, ties, words), IMPACT_WEIGHTS)
