@@ -41,3 +41,18 @@ def test_regression_a_character_named_by_a_title_alone_is_found_by_it() -> None:
     assert forms["King"] == "King" and forms["KING"] == "King"
     assert "Lady" not in forms and forms["Macbeth"] == "Lady Macbeth"
     assert forms["Lear"] == "Lear"
+
+
+def test_a_royal_rank_no_one_else_holds_names_its_holder() -> None:
+    # Hamlet calls Claudius "the King", never by name: his talk about his uncle went uncounted
+    forms = surface_forms(
+        {"King Claudius": ["King Claudius"], "Queen Gertrude": ["Queen Gertrude"]}
+    )
+    assert forms["King"] == "King Claudius" and forms["QUEEN"] == "Queen Gertrude"
+    # two kings, or a character called King alone: the rank names no one else
+    forms = surface_forms({"King": ["King"], "French King": ["French King"]})
+    assert forms["King"] == "King"
+    forms = surface_forms({"King Lear": ["King Lear"], "King of France": ["King of France"]})
+    assert "King" not in forms
+    # Lady, Sir or Doctor address anyone: never a name alone
+    assert "Lady" not in surface_forms({"Lady Capulet": ["Lady Capulet"]})

@@ -57,6 +57,10 @@ _FUNCTION_WORDS = frozenset(
 _POSSESSIVE_RE = re.compile(r"['’]S$")
 """A possessive word: WILL'S DATE is found as itself, never as "Will's" (Will's own) or
 "Date"."""
+_RANKS = frozenset({"KING", "QUEEN", "PRINCE", "PRINCESS"})
+"""Titles a story uses alone for the one character who holds them ("the King" for King
+Claudius), when no other name has them and no one is called by the title alone; other
+titles (Mr, Sir, Lady, Doctor) are also words of address for anyone."""
 _SCANNED_KINDS = frozenset({Kind.ACTION, Kind.STAGE})
 MAX_NAME_CHARS = 60
 """Longest name looked for in the text: a cue longer than this is not a name anyone
@@ -86,7 +90,9 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
     A first or last word of a multi-word name is added only when no other id
     uses that word and the name holds no possessive (``WILL'S DATE``); title words
     (``MR.``, ``DR.``), articles and generic nouns (``THE``, ``MAN``) alone never are,
-    nor are names longer than `MAX_NAME_CHARS`.
+    save a royal rank (`_RANKS`: ``KING`` of ``KING CLAUDIUS``) that no one else holds, nor
+    are names longer than `MAX_NAME_CHARS`. A name that is a title alone (a play's ``King``)
+    is found by it.
     """
     words: dict[str, set[str]] = defaultdict(set)
     for ident, forms in names.items():
@@ -95,6 +101,7 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
             if len(parts) > 1:
                 words[parts[0]].add(ident)
                 words[parts[-1]].add(ident)
+    whole = {key_of(form) for forms in names.values() for form in forms}
     surfaces: dict[str, str] = {}
     for ident, forms in names.items():
         for form in forms:
@@ -109,7 +116,11 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
                 candidates += [p for p in (parts[0], parts[-1]) if len(words[p]) == 1]
             for candidate in candidates:
                 bare = candidate.rstrip(".")
-                if (bare in TITLE_GENDER and candidate != key) or bare in _FUNCTION_WORDS:
+                if bare in _FUNCTION_WORDS or (
+                    bare in TITLE_GENDER
+                    and candidate != key
+                    and (bare not in _RANKS or bare in whole)
+                ):
                     continue
                 if len(bare) < 2 < len(key):
                     continue
