@@ -230,6 +230,8 @@ def test_a_camera_direction_standing_alone_is_a_shot_not_a_quote() -> None:
         ("JIM VOICE OVER", "JIM", "VOICEOVER", True, False),
         ("ALVY'S VOICE-OVER", "ALVY", "VOICE-OVER", True, False),
         ("GITTES' VOICE-OVER", "GITTES", "VOICE-OVER", True, False),
+        # a scan's stray comma after the cue made "SAYER O.S" a character of its own
+        ("SAYER O.S.                     ,", "SAYER", "O.S.", False, True),
     ],
 )
 def test_regression_extensions_written_with_a_slash_or_bare(

@@ -192,7 +192,7 @@ def parse_cue(raw: str) -> Cue:
             extensions.append(inner)
     name = _EXTENSION_RE.sub(" ", text)
     name = name.split("(")[0]  # an unclosed "(" starts an extension too
-    name = _CONTD_RE.sub(" ", name)
+    name = _CONTD_RE.sub(" ", name).rstrip(" ,:;-")  # a scan's stray comma after the cue
     bare = _BARE_EXTENSION_RE.search(name)
     if bare:  # "CHER V.O." in plain-text scripts: an extension without parentheses
         extension = bare.group(1).replace(" ", "")
