@@ -3,6 +3,10 @@ once for the same characters and again for others."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from whosestory.mentions import cast_surface_forms, surface_forms
 from whosestory.model import Alias, Character
 
@@ -29,3 +33,23 @@ def test_the_same_characters_share_one_mapping_and_others_get_their_own() -> Non
     assert other is not first
     assert other == surface_forms({c.name: c.names() for c in cast[1:]})
     assert "KARLSSON" in other and "KARLSSON" not in first  # one Karlsson, then two
+
+
+def test_the_shots_read_the_forms_the_mentions_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    from whosestory import mentions
+    from whosestory.build import build_story
+    from whosestory.measures import interiority
+    from whosestory.readers import read_script
+
+    story = build_story(
+        read_script(Path(__file__).parent.parent / "examples" / "the-keeper.fountain")
+    )
+    asked: list[int] = []
+    made = mentions.surface_forms
+    counted = lambda names: asked.append(1) or made(names)  # noqa: E731
+    monkeypatch.setattr(mentions, "surface_forms", counted)
+    monkeypatch.setattr(interiority, "surface_forms", counted, raising=False)
+    mentions.find_mentions(story.scenes, story.cast)  # what the builder asked, asked again
+    asked.clear()
+    interiority.pov_hits(story)
+    assert asked == []  # the same people: their forms are not made again
