@@ -139,3 +139,16 @@ def test_regression_analysing_a_screenplay_does_not_import_lxml() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
     )
     assert "lxml" not in out.stdout.split()
+
+
+def test_word_counts_are_the_runs_of_the_word_pattern() -> None:
+    from whosestory.model import WORD_RE
+    from whosestory.model import count_words as counted
+
+    rng = random.Random(11)
+    ascii_letters = [chr(i) for i in range(128)] + list("ae  '_09")
+    others = [*ascii_letters, "’", "ü", "–", "ё", "中", "\u0130"]
+    for alphabet in (ascii_letters, others):
+        for _ in range(20000):
+            text = "".join(rng.choices(alphabet, k=rng.randint(0, 30)))
+            assert counted(text) == len(WORD_RE.findall(text)), repr(text)
