@@ -74,3 +74,4 @@ def test_tokens_and_word_counts_are_the_category_patterns(
                 expected = [t.replace("’", "'") for t in expected]
             assert language.tokens(text, code) == expected, (text, code)
         assert model.count_words(text) == len(model.WORD_RE.findall(text)), text
+        assert model.word_list(text) == model.WORD_RE.findall(text), text

@@ -141,8 +141,8 @@ def test_regression_analysing_a_screenplay_does_not_import_lxml() -> None:
     assert "lxml" not in out.stdout.split()
 
 
-def test_word_counts_are_the_runs_of_the_word_pattern() -> None:
-    from whosestory.model import WORD_RE
+def test_word_counts_and_lists_are_the_runs_of_the_word_pattern() -> None:
+    from whosestory.model import WORD_RE, word_list
     from whosestory.model import count_words as counted
 
     rng = random.Random(11)
@@ -152,3 +152,4 @@ def test_word_counts_are_the_runs_of_the_word_pattern() -> None:
         for _ in range(20000):
             text = "".join(rng.choices(alphabet, k=rng.randint(0, 30)))
             assert counted(text) == len(WORD_RE.findall(text)), repr(text)
+            assert word_list(text) == WORD_RE.findall(text), repr(text)
