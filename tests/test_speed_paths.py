@@ -153,3 +153,14 @@ def test_word_counts_and_lists_are_the_runs_of_the_word_pattern() -> None:
             text = "".join(rng.choices(alphabet, k=rng.randint(0, 30)))
             assert counted(text) == len(WORD_RE.findall(text)), repr(text)
             assert word_list(text) == WORD_RE.findall(text), repr(text)
+
+
+def test_features_rounded_once_a_value_are_rounded_as_each_alone() -> None:
+    from whosestory.features import _round, _rounded
+
+    rng = random.Random(5)
+    pool = [rng.random() for _ in range(50)] + [0.0, -0.0, 1.0, 1 / 3, 2 / 3, 1e-7, 0.1234565]
+    values = [rng.choice(pool) for _ in range(2000)]
+    done: dict[float, float] = {}
+    assert _rounded(values, done) == [_round(v) for v in values]
+    assert _rounded(reversed(values), done) == [_round(v) for v in reversed(values)]
