@@ -3,6 +3,10 @@ once for the same characters and again for others."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from whosestory.mentions import cast_surface_forms, surface_forms
 from whosestory.model import Alias, Character
 
@@ -56,3 +60,23 @@ def test_a_royal_rank_no_one_else_holds_names_its_holder() -> None:
     assert "King" not in forms
     # Lady, Sir or Doctor address anyone: never a name alone
     assert "Lady" not in surface_forms({"Lady Capulet": ["Lady Capulet"]})
+
+
+def test_the_shots_read_the_forms_the_mentions_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    from whosestory import mentions
+    from whosestory.build import build_story
+    from whosestory.measures import interiority
+    from whosestory.readers import read_script
+
+    story = build_story(
+        read_script(Path(__file__).parent.parent / "examples" / "the-keeper.fountain")
+    )
+    asked: list[int] = []
+    made = mentions.surface_forms
+    counted = lambda names: asked.append(1) or made(names)  # noqa: E731
+    monkeypatch.setattr(mentions, "surface_forms", counted)
+    monkeypatch.setattr(interiority, "surface_forms", counted, raising=False)
+    mentions.find_mentions(story.scenes, story.cast)  # what the builder asked, asked again
+    asked.clear()
+    interiority.pov_hits(story)
+    assert asked == []  # the same people: their forms are not made again

@@ -265,3 +265,19 @@ def test_an_abbreviation_names_the_one_character_whose_name_word_it_begins() -> 
     assert index.beginning("phoe", words) == {"Phoenix", "Phoebe"}
     assert index.beginning("lussurioso", words) == set()  # the whole word is no abbreviation
     assert index.beginning("zed", words) == set()
+
+
+def test_clauses_split_where_the_plain_pattern_splits() -> None:
+    import random
+    import re
+
+    from whosestory.measures import configurations
+
+    configurations._compile()
+    plain = re.compile(r"(?<=[.;!?])\s+|\s*[()\[\]]\s*")
+    rng = random.Random(9)
+    alphabet = list(" \t\n\u00a0\u2003.;!?()[]ab,")
+    texts = ["Ab. (Man hört Lärm.) Beide ab.", "Exit. [Aside] He goes; she stays!  (Bows.)"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(0, 25))) for _ in range(20000)]
+    for text in texts:
+        assert configurations._CLAUSE.split(text) == plain.split(text), repr(text)

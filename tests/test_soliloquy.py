@@ -260,3 +260,25 @@ def test_a_soliloquy_is_quoted_by_a_sentence_that_says_something(tmp_path: Path)
     scene = story.scenes[0]
     spoken = [e for e in scene.elements if e.speaker == "Ann"]
     assert _telling_quote(scene, spoken).quote == "Ha!"
+
+
+def test_alone_finds_what_the_plain_case_blind_pattern_finds() -> None:
+    import random
+    import re
+
+    from whosestory.measures.soliloquy import ALONE
+
+    plain = re.compile(
+        r"\balone\b|\bsol(?:us|a)\b|\ballein\b|\bseule?\b|\bодин\b|\bодна\b", re.IGNORECASE
+    )
+    rng = random.Random(4)
+    words = ["alone", "Solus", "sola", "ALLEIN", "seul", "Seule", "один", "Одна", "ſola", "ᲂдна"]
+    alphabet = list("aslonueiд ,._-1ſᲂОоAS")
+    for _ in range(20000):
+        parts = [
+            rng.choice(words) if rng.random() < 0.3 else "".join(rng.choices(alphabet, k=4))
+            for _ in range(rng.randint(1, 5))
+        ]
+        text = rng.choice(["", " ", "-", "x"]).join(parts)
+        found = [(m.span(), m.group()) for m in ALONE.finditer(text)]
+        assert found == [(m.span(), m.group()) for m in plain.finditer(text)], repr(text)

@@ -139,3 +139,28 @@ def test_regression_analysing_a_screenplay_does_not_import_lxml() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
     )
     assert "lxml" not in out.stdout.split()
+
+
+def test_word_counts_and_lists_are_the_runs_of_the_word_pattern() -> None:
+    from whosestory.model import WORD_RE, word_list
+    from whosestory.model import count_words as counted
+
+    rng = random.Random(11)
+    ascii_letters = [chr(i) for i in range(128)] + list("ae  '_09")
+    others = [*ascii_letters, "’", "ü", "–", "ё", "中", "\u0130"]
+    for alphabet in (ascii_letters, others):
+        for _ in range(20000):
+            text = "".join(rng.choices(alphabet, k=rng.randint(0, 30)))
+            assert counted(text) == len(WORD_RE.findall(text)), repr(text)
+            assert word_list(text) == WORD_RE.findall(text), repr(text)
+
+
+def test_features_rounded_once_a_value_are_rounded_as_each_alone() -> None:
+    from whosestory.features import _round, _rounded
+
+    rng = random.Random(5)
+    pool = [rng.random() for _ in range(50)] + [0.0, -0.0, 1.0, 1 / 3, 2 / 3, 1e-7, 0.1234565]
+    values = [rng.choice(pool) for _ in range(2000)]
+    done: dict[float, float] = {}
+    assert _rounded(values, done) == [_round(v) for v in values]
+    assert _rounded(reversed(values), done) == [_round(v) for v in reversed(values)]

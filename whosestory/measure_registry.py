@@ -13,11 +13,12 @@ analysis computes exactly these measures.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Literal
 
+from whosestory.model import record
 
-@dataclass(frozen=True, slots=True)
+
+@record
 class Measure:
     """One per-character measure: name, label, unit, JSON type, meaning, language support."""
 

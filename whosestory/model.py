@@ -13,8 +13,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import MISSING, FrozenInstanceError, dataclass, field, fields
 from enum import StrEnum
+from functools import cache
 from operator import attrgetter
 from typing import Any, TypeVar
+
+from whosestory import charclass
 
 _T = TypeVar("_T")
 
@@ -39,15 +42,47 @@ class Kind(StrEnum):
 
 WORD_RE = re.compile(r"[\w’']+", re.UNICODE)
 """A word: a run of letters, digits and apostrophes (straight or curly)."""
+_ASCII_WORD_MARKS = bytes.maketrans(
+    bytes(range(128)), bytes(ord("a" if WORD_RE.match(chr(i)) else " ") for i in range(128))
+)
+"""Each ASCII byte to "a" when it is a character of `WORD_RE` (``[A-Za-z0-9_']``), else to
+a space."""
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9_']+")
-"""`WORD_RE` in a text all in ASCII, found in three fifths of the time (ranges are tested
-faster than Unicode categories are)."""
+"""`WORD_RE` in a text all in ASCII."""
+_WORD_COUNT_RE = re.compile(WORD_RE.pattern + "()")
+"""`WORD_RE` with an empty group after it: `findall` lists the group, the one empty string,
+not a new string for every word."""
 
 
 def count_words(text: str) -> int:
-    """Runs of letters, digits and apostrophes (`WORD_RE`) in `text`, counted by
-    substitution: no list of the words is made to be thrown away."""
-    return (_ASCII_WORD_RE if text.isascii() else WORD_RE).subn("", text)[1]
+    """Runs of letters, digits and apostrophes (`WORD_RE`) in `text`.
+
+    An ASCII text is counted in bytes, in C: each byte made "a" or a space
+    (`_ASCII_WORD_MARKS`), a word is an "a" at the start or after a space (a fifth of
+    the instructions the regex engine spends on it). Another is counted by
+    `_WORD_COUNT_RE`, or its classes of ranges (`charclass`) when they pay.
+    """
+    if text.isascii():
+        marks = text.encode("ascii").translate(_ASCII_WORD_MARKS)
+        return marks.count(b" a") + marks.startswith(b"a")
+    return len((_ranged_word_re() if charclass.ranged(text) else _WORD_COUNT_RE).findall(text))
+
+
+def word_list(text: str) -> list[str]:
+    """The words of `text` (`WORD_RE`), in order: in an ASCII text ``[A-Za-z0-9_']``
+    (three fifths of the time), in another the classes of ranges (`charclass`) when they
+    pay."""
+    if text.isascii():
+        return _ASCII_WORD_RE.findall(text)
+    return (_ranged_word_re(False) if charclass.ranged(text) else WORD_RE).findall(text)
+
+
+@cache
+def _ranged_word_re(counting: bool = True) -> re.Pattern[str]:
+    """`_WORD_COUNT_RE` (or `WORD_RE` when not `counting`) with its class spelled as the
+    ranges of `charclass.BLOCKS` it takes (for a text `charclass.ranged` lets through: the
+    same words in three quarters of the time)."""
+    return re.compile(f"[{charclass.ranges(WORD_RE.pattern[:-1])}]+" + ("()" if counting else ""))
 
 
 SPOKEN_KINDS = frozenset({Kind.DIALOGUE, Kind.VOICE_OVER, Kind.LYRIC})

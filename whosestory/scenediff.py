@@ -13,16 +13,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from whosestory.model import Scene, Story
+from whosestory.model import Scene, Story, record
 
 OPENING_WORDS = 12
 """Words of a scene's text that, with its heading, tell it from other scenes."""
 _NUMBER_RE = re.compile(r"^\s*\d+[a-z]?\s*[.:)-]?\s+|\s+\d+[a-z]?\s*$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SceneChange:
     """One scene's fate: its 0-based index in each version (None where it is absent)."""
 

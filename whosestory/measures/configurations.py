@@ -106,7 +106,12 @@ def _compile() -> None:
     _ALL_BUT = re.compile(
         r"\b(?:all|alle|tous|все)\b[^.;]*?\b(?:but|außer|ausser|sauf|кроме)\b", re.I
     )
-    _CLAUSE = re.compile(r"(?<=[.;!?])\s+|\s*[()\[\]]\s*")
+    # a direction's clauses: split at the white space after a sentence's end and around a
+    # bracket. The pattern opens with one class of the characters a split can start at, so
+    # the engine skips ahead to them (`(?<=[.;!?])\s+|\s*[()\[\]]\s*` tried both branches at
+    # every character): the same splits on the 68,915 distinct directions of the DraCor plays
+    # and on 300,000 random texts of white space, ends and brackets, in half the time
+    _CLAUSE = re.compile(r"[\s()\[\]](?:(?<=[.;!?]\s)\s*|(?<=\s)\s*[()\[\]]\s*|(?<=[()\[\]])\s*)")
     # a capitalised word of three letters or more cut short with a dot: "Phoen.", "Ferd."
     # (its word start after its first letter, so that the engine skips ahead to one)
     _ABBREVIATION = re.compile(r"([A-ZÀ-ÞА-ЯЁ](?<![\w].)[^\W\d_]{2,})\.")

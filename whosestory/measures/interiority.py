@@ -52,7 +52,7 @@ from whosestory.cast import key_of
 from whosestory.language import holding_any, story_language
 from whosestory.lexicons import closed
 from whosestory.measures.spotlight import present_scenes
-from whosestory.mentions import surface_forms
+from whosestory.mentions import cast_surface_forms
 from whosestory.model import Element, Kind, Mention, Story, record
 
 PRIOR_SHARE = 0.05
@@ -251,7 +251,8 @@ def pov_hits(story: Story, language: str | None = None) -> list[Hit]:
     english = (language or story_language(story)) == "en"
     people = [c for c in story.cast if not c.group]
     owner: dict[str, str] = {}
-    for surface, name in surface_forms({c.name: c.names() for c in people}).items():
+    # the forms the builder's mentions found for the same people, not made again
+    for surface, name in cast_surface_forms(people).items():
         owner.setdefault(key_of(surface), name)
     if not owner:
         return []

@@ -58,9 +58,18 @@ OFFSTAGE = re.compile(
 """A direction that puts a voice off stage: "within", "hinter der Szene", "dans la
 coulisse", "за сценой"."""
 ALONE = re.compile(
-    r"\balone\b|\bsol(?:us|a)\b|\ballein\b|\bseule?\b|\bодин\b|\bодна\b", re.IGNORECASE
+    r"[AaSs\u017fОо\u1c82](?<![\w].)(?i:(?<=a)lone\b|(?<=s)ol(?:us|a)\b|(?<=a)llein\b"
+    r"|(?<=s)eule?\b|(?<=о)дин\b|(?<=о)дна\b)"
 )
-"""A direction that says a character is alone: "solus", "allein", "seul", "один"."""
+r"""A direction that says a character is alone: "solus", "allein", "seul", "один".
+
+`\balone\b|\bsol(?:us|a)\b|\ballein\b|\bseule?\b|\bодин\b|\bодна\b`, case-blind, in the
+form of `configurations.ENTRANCE`: one class of the words' first letters in both cases and
+the letters `re.IGNORECASE` also takes for them ("ſ" for "s", "ᲂ" for "о"), so the engine
+skips ahead to them, the word start as a look-behind after it, each word picked by a
+look-behind at its letter. Every match the same on the 68,915 distinct directions of the
+DraCor plays and 300,000 random texts of the words and their letters; searched for before
+every speech of a play, in a third of the time."""
 LATER = re.compile(
     r"\b(?:then|after(?:wards?)?|later|dann|später|hernach|nachher|darauf|puis|ensuite|"
     r"потом|затем|после)\b",

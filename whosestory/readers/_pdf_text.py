@@ -19,6 +19,7 @@ import pypdfium2.raw as pdfium_c
 from whosestory import screenplay
 from whosestory.budget import check_count
 from whosestory.errors import BudgetError, ParseError
+from whosestory.model import record
 from whosestory.readers._inflate import check_inflated
 
 NO_TEXT_MESSAGE = (
@@ -39,7 +40,7 @@ _BOLD_NAME_RE = re.compile(r"bold|black|heavy|demi|semibold", re.I)
 _PLAIN: tuple[bool, bool] = (False, False)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Field:
     """A run of text on a line, set apart from its neighbours by a wide gap."""
 
@@ -85,7 +86,7 @@ class _Line(_Fielded):
         return (self.top + self.bottom) / 2
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Page:
     number: int
     width: float

@@ -16,11 +16,11 @@ import html
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, count, filterfalse, repeat
 
 from whosestory import screenplay
+from whosestory.model import record
 from whosestory.readers._furniture import (
     DROP,
     PAGE,
@@ -319,7 +319,7 @@ def is_transition_line(text: str, indent: int, right_column: int) -> bool:
 # ---------------------------------------------------------------- columns
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Layout:
     """The columns one script uses, learnt from its cues.
 

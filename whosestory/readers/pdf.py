@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from whosestory import screenplay
 from whosestory.errors import ParseError
-from whosestory.model import Diagnostic, Element, Kind, Script, Span
+from whosestory.model import Diagnostic, Element, Kind, Script, Span, record
 from whosestory.readers._furniture import is_continued, is_more, is_page_number
 from whosestory.readers._pdf_text import (
     _PLAIN,
@@ -50,7 +50,7 @@ _TOLERANCE = 4.0  # points: left edges within this distance share a column
 # ---------------------------------------------------------------- layout
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Layout:
     """The columns a script is typeset on, learned from where its lines start."""
 

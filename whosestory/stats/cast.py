@@ -16,12 +16,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from whosestory.model import SPOKEN_KINDS, Story
+from whosestory.model import SPOKEN_KINDS, Story, count_words, word_list
 from whosestory.stats.screen import ACTION_KINDS, share
 
 if TYPE_CHECKING:
@@ -30,7 +29,6 @@ if TYPE_CHECKING:
 WORDS_PER_MINUTE = 150
 VOICE_CHARACTERS = 12
 VOICE_MIN_WORDS = 20
-_TOKEN = re.compile(r"[\w’']+", re.UNICODE)
 _SPLIT_BY_LOWER = "\u0130"
 """The one character whose lower case is not one word character: "İ" -> "i" + U+0307."""
 
@@ -175,7 +173,7 @@ def vocabularies(
             continue
         words = said_words[key]
         if any(_SPLIT_BY_LOWER in line for line in lines):
-            words = len(_TOKEN.findall(" ".join(lines).lower()))
+            words = count_words(" ".join(lines).lower())
         size[name] = size.get(name, 0) + words
     voiced = sorted(
         (n for n, count in size.items() if count >= VOICE_MIN_WORDS),
@@ -184,7 +182,7 @@ def vocabularies(
     found: dict[str, set[str]] = {name: set() for name in voiced}
     for (_, name), lines in texts.items():
         if name in found:
-            found[name].update(_TOKEN.findall(" ".join(lines).lower()))
+            found[name].update(word_list(" ".join(lines).lower()))
     return found
 
 
