@@ -7,16 +7,8 @@ from pathlib import Path
 import pytest
 
 import whosestory
+from tests.fountain_stories import load_story, scene, talk
 from whosestory import verdict
-
-
-def _scene(heading: str, *lines: str) -> str:
-    return heading + "\n\n" + "\n\n".join(lines) + "\n\n"
-
-
-def _talk(cue: str, line: str) -> str:
-    return f"{cue}\n{line}"
-
 
 _PRESSING = "You broke your oath the night the gates fell. Give the keys to the council."
 _BROODING = (
@@ -29,30 +21,30 @@ _BROODING = (
 COURT = "".join(
     [
         *(
-            _scene(
+            scene(
                 f"INT. HALL - DAY {i}",
                 "The LORD paces. His PAGE follows.",
-                _talk("LORD", f"Page, the map of the {i} gates. I will hold this city."),
-                _talk("PAGE", "Yes."),
-                _talk("LORD", "Page, the candles. " + _BROODING),
-                _talk("PAGE", "Here."),
+                talk("LORD", f"Page, the map of the {i} gates. I will hold this city."),
+                talk("PAGE", "Yes."),
+                talk("LORD", "Page, the candles. " + _BROODING),
+                talk("PAGE", "Here."),
                 *(
                     (
                         "VERA enters and faces the LORD.",
-                        _talk("VERA", _PRESSING),
-                        _talk("LORD", "I will not give up the keys to you, Vera. " + _BROODING),
-                        _talk("VERA", _PRESSING),
+                        talk("VERA", _PRESSING),
+                        talk("LORD", "I will not give up the keys to you, Vera. " + _BROODING),
+                        talk("VERA", _PRESSING),
                     )
                     if i % 3
                     else ()
                 ),
             )
             + (
-                _scene(
+                scene(
                     f"INT. VERA'S ROOMS - NIGHT {i}",
                     "VERA writes by the lamp. ANSEL waits.",
-                    _talk("VERA", _PRESSING),
-                    _talk("ANSEL", "The council will listen to you."),
+                    talk("VERA", _PRESSING),
+                    talk("ANSEL", "The council will listen to you."),
                 )
                 if i % 2
                 else ""
@@ -63,14 +55,8 @@ COURT = "".join(
 )
 
 
-def _story(tmp_path: Path, text: str) -> whosestory.Story:
-    path = tmp_path / "court.fountain"
-    path.write_text(text, encoding="utf-8")
-    return whosestory.load(path)
-
-
 def test_a_rival_with_a_line_of_her_own_outranks_an_attendant(tmp_path: Path) -> None:
-    analysis = whosestory.analyze(_story(tmp_path, COURT))
+    analysis = whosestory.analyze(load_story(tmp_path, COURT))
     assert analysis.roles["main_character"].character == "LORD"
     ties = analysis.roles["impact_character"]
     assert ties.character == "VERA"
@@ -78,7 +64,7 @@ def test_a_rival_with_a_line_of_her_own_outranks_an_attendant(tmp_path: Path) ->
 
 
 def test_the_case_says_who_speaks_more(tmp_path: Path) -> None:
-    analysis = whosestory.analyze(_story(tmp_path, COURT))
+    analysis = whosestory.analyze(load_story(tmp_path, COURT))
     case = analysis.roles["impact_character"].case
     assert "VERA speaks more than anyone else besides LORD (165 words)." in case.support
     assert not any("PAGE speaks" in s for s in case.against)  # the attendant speaks less

@@ -7,66 +7,53 @@ from pathlib import Path
 import pytest
 
 import whosestory
+from tests.fountain_stories import load_story, scene, talk
 from whosestory.argue import UnknownCharacterError, argue
 from whosestory.measures import frame
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _story(tmp_path: Path, text: str) -> whosestory.Story:
-    path = tmp_path / "story.fountain"
-    path.write_text(text, encoding="utf-8")
-    return whosestory.load(path)
-
-
-def _scene(heading: str, *lines: str) -> str:
-    return heading + "\n\n" + "\n\n".join(lines) + "\n\n"
-
-
-def _talk(cue: str, line: str) -> str:
-    return f"{cue}\n{line}"
-
-
 # A witness narrator: a voice that opens and closes the story but lives none of it.
 WITNESS = "".join(
     [
-        _scene("EXT. TOWN - DAY", _talk("NARRATOR (V.O.)", "This town had one hero once.")),
+        scene("EXT. TOWN - DAY", talk("NARRATOR (V.O.)", "This town had one hero once.")),
         *(
-            _scene(
+            scene(
                 f"INT. FORGE - DAY {i}",
                 "CARA works the bellows. DEV sweeps the floor.",
-                _talk("CARA", f"Hand me the tongs, number {i}."),
-                _talk("DEV", "Here. Careful."),
-                _talk("CARA", "I am always careful."),
+                talk("CARA", f"Hand me the tongs, number {i}."),
+                talk("DEV", "Here. Careful."),
+                talk("CARA", "I am always careful."),
             )
             for i in range(8)
         ),
-        _scene("EXT. TOWN - NIGHT", _talk("NARRATOR (V.O.)", "And that was the last of her.")),
+        scene("EXT. TOWN - NIGHT", talk("NARRATOR (V.O.)", "And that was the last of her.")),
     ]
 )
 
 # A frame with a questioning listener (an interviewer) and a teller who lived it.
 INTERVIEW = "".join(
     [
-        _scene(
+        scene(
             "INT. STUDIO - DAY (PRESENT DAY)",
             "ROSA sits across from an INTERVIEWER.",
-            _talk("INTERVIEWER", "Where did it start?"),
-            _talk("ROSA", "On the boat. Always on the boat."),
+            talk("INTERVIEWER", "Where did it start?"),
+            talk("ROSA", "On the boat. Always on the boat."),
         ),
         *(
-            _scene(
+            scene(
                 f"EXT. BOAT - NIGHT (1970) {i}",
                 "Rosa hauls the net. SAL steers.",
-                _talk("SAL", "Pull, Rosa! Pull!"),
-                _talk("ROSA", "I am pulling!"),
-                _talk("SAL", "Harder, the storm is coming and the boat is old."),
+                talk("SAL", "Pull, Rosa! Pull!"),
+                talk("ROSA", "I am pulling!"),
+                talk("SAL", "Harder, the storm is coming and the boat is old."),
             )
-            + _scene(
+            + scene(
                 "INT. STUDIO - DAY (PRESENT DAY)",
-                _talk("INTERVIEWER", "What did you feel then?"),
-                _talk("ROSA", "Fear. Then nothing. Then the sea again."),
-                _talk("ROSA (V.O.)", "I still hear him shouting over the wind."),
+                talk("INTERVIEWER", "What did you feel then?"),
+                talk("ROSA", "Fear. Then nothing. Then the sea again."),
+                talk("ROSA (V.O.)", "I still hear him shouting over the wind."),
             )
             for i in range(4)
         ),
@@ -84,14 +71,14 @@ def test_keeper_divergence_spotlight_and_story_part(example: Path) -> None:
     assert "DR. OKAFOR'S OFFICE" in " ".join(analysis.frame.how)
 
 
-def test_a_witness_narrator_does_not_own_the_story(tmp_path: Path) -> None:
-    analysis = whosestory.analyze(_story(tmp_path, WITNESS))
+def test_a_witness_narrator_does_not_own_theload_story(tmp_path: Path) -> None:
+    analysis = whosestory.analyze(load_story(tmp_path, WITNESS))
     assert analysis.roles["main_character"].character == "CARA"
     assert analysis.tables["narrator_in_story"]["NARRATOR"] < 0.3
 
 
 def test_a_listener_in_the_frame_does_not_own_it(tmp_path: Path) -> None:
-    story = _story(tmp_path, INTERVIEW)
+    story = load_story(tmp_path, INTERVIEW)
     layer = frame.frame_layer(story)
     assert layer.owner == "ROSA"
     assert frame.listener_share(story, layer.scenes)["INTERVIEWER"] == 1.0
@@ -109,7 +96,7 @@ def test_markers_years_and_flashbacks() -> None:
 
 
 def test_closing_voice_goes_to_the_last_narrator(tmp_path: Path) -> None:
-    story = _story(tmp_path, WITNESS)
+    story = load_story(tmp_path, WITNESS)
     assert frame.closing_voice(story)["NARRATOR"] == 1.0
     assert frame.closing_voice(story)["CARA"] == 0.0
 
@@ -118,32 +105,32 @@ def test_closing_voice_goes_to_the_last_narrator(tmp_path: Path) -> None:
 CALL = "".join(
     [
         *(
-            _scene(
+            scene(
                 f"INT. OFFICE - DAY {i}",
                 "JUNE files reports. OMAR watches the clock.",
-                _talk("JUNE", f"Report {i} is done."),
-                _talk("OMAR", "Then start the next one."),
+                talk("JUNE", f"Report {i} is done."),
+                talk("OMAR", "Then start the next one."),
             )
             for i in range(9)
         ),
-        _scene(
+        scene(
             "INT. JUNE'S FLAT - NIGHT",
             "June sits alone. The phone rings; she answers.",
-            _talk("OMAR (V.O.)", "You left the file on my desk."),
-            _talk("JUNE", "I know. I meant to."),
-            _talk("OMAR (V.O.)", "Then we are done."),
+            talk("OMAR (V.O.)", "You left the file on my desk."),
+            talk("JUNE", "I know. I meant to."),
+            talk("OMAR (V.O.)", "Then we are done."),
         ),
     ]
 )
 
 
 def test_a_phone_call_or_a_single_closing_line_is_not_a_telling(tmp_path: Path) -> None:
-    story = _story(tmp_path, CALL)
+    story = load_story(tmp_path, CALL)
     assert frame.narrating_speeches(story) == []
     assert frame.closing_voice(story)["OMAR"] == 0.0
     before_the_call = CALL.rsplit("INT. JUNE'S FLAT", 1)[0]
-    closing_line = _scene("INT. JUNE'S FLAT - NIGHT", _talk("OMAR (V.O.)", "She never came back."))
-    lone = _story(tmp_path, before_the_call + closing_line)
+    closing_line = scene("INT. JUNE'S FLAT - NIGHT", talk("OMAR (V.O.)", "She never came back."))
+    lone = load_story(tmp_path, before_the_call + closing_line)
     # one narrating line that closes the story, from a voice that narrated nothing before
     assert frame.closing_voice(lone)["OMAR"] == 1.0 / frame.FULL_NARRATION
 
@@ -154,21 +141,21 @@ def test_regression_narration_over_action_is_narration_and_two_voices_are_an_exc
     # a narrator's voice-over, then action, then someone on screen: still narration
     # (the first rule counted any speech either side and dropped it)
     scenes = [
-        _scene(
+        scene(
             f"INT. BAR - NIGHT {i}",
-            _talk("HENRY (V.O.)", f"I always wanted to be one of them, night {i}."),
+            talk("HENRY (V.O.)", f"I always wanted to be one of them, night {i}."),
             "Tommy slams the table, laughing.",
-            _talk("TOMMY", "Another round!"),
+            talk("TOMMY", "Another round!"),
         )
         for i in range(6)
     ]
-    remembered = _scene(
+    remembered = scene(
         "EXT. RIVER - DAWN",
-        _talk("TOMMY (V.O.)", "Do you remember the river?"),
+        talk("TOMMY (V.O.)", "Do you remember the river?"),
         "Henry looks at the water.",
-        _talk("JIMMY (V.O.)", "Everybody remembers the river."),
+        talk("JIMMY (V.O.)", "Everybody remembers the river."),
     )
-    story = _story(tmp_path, "".join([*scenes, remembered]))
+    story = load_story(tmp_path, "".join([*scenes, remembered]))
     narrators = [speech.speaker for _, speech in frame.narrating_speeches(story)]
     assert narrators == ["HENRY"] * 6  # two voices answering each other are an exchange
     assert frame.telling(story).strength["HENRY"] == 1.0
@@ -193,10 +180,10 @@ def test_argue_names_the_closest_characters_for_an_unknown_name(example: Path) -
 
 def test_regression_one_flashback_is_not_a_frame(tmp_path: Path) -> None:
     scenes = [
-        _scene(f"INT. OFFICE - DAY {i}", _talk("ANNA", "Work."), _talk("BEN", "More work."))
+        scene(f"INT. OFFICE - DAY {i}", talk("ANNA", "Work."), talk("BEN", "More work."))
         for i in range(10)
     ]
-    scenes.insert(5, _scene("INT. SCHOOL - DAY - FLASHBACK", _talk("BEN", "I was young.")))
-    scenes.insert(6, _scene("INT. OFFICE - DAY - PRESENT DAY", _talk("BEN", "Back now.")))
-    story = _story(tmp_path, "".join(scenes))
+    scenes.insert(5, scene("INT. SCHOOL - DAY - FLASHBACK", talk("BEN", "I was young.")))
+    scenes.insert(6, scene("INT. OFFICE - DAY - PRESENT DAY", talk("BEN", "Back now.")))
+    story = load_story(tmp_path, "".join(scenes))
     assert frame.frame_layer(story).owner is None
