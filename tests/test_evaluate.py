@@ -30,6 +30,12 @@ ROOT = Path(__file__).resolve().parent.parent
         ("Gillis", ["JOE", "JOE GILLIS"], True),
         ("Ben", ["BENNY"], False),
         ("Sera", ["BEN"], False),
+        # regression: a possessive is its own word (WILL'S DATE is not Will)
+        ("Will", ["WILL'S DATE"], False),
+        ("Will", ["WILL’S DATE"], False),
+        ("O'Brien", ["O'BRIEN"], True),
+        ("O", ["O'BRIEN"], False),
+        ("Parnassus", ["DR. PARNASSUS"], True),
     ],
 )
 def test_name_labels_match_whole_words(label: str, names: list[str], hit: bool) -> None:

@@ -41,7 +41,9 @@ if TYPE_CHECKING:
 _STORY_COLUMNS = ("file", "play", "path", "story")
 _EXPECTED_COLUMNS = ("hero", "main_character", "protagonist", "expected", "character")
 _EXTENSIONS = ("", ".xml", ".fountain", ".fdx", ".txt", ".pdf")
-_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+"""A whole word of a name: letters and digits, with an apostrophe inside kept (``WILL'S`` is
+one word, not WILL and S: WILL'S DATE is not Will; ``O'BRIEN`` is not O)."""
 ID_REASON = "TEI xml:id"
 """The merge reason of an alias that is a TEI xml:id (see `whosestory.cast`)."""
 
