@@ -258,6 +258,12 @@ def test_a_name_ending_in_vo_letters_is_no_extension() -> None:
         "YOU WANNA KNOW WHAT IT FEELS",
         "WHAT YOU WANT. I CAN GET US OUT",
         "OH WOW. YEAH. THAT'S GREAT. YOU",
+        # regression: rooms standing as headings were characters (Gremlins, Fletch, JFK)
+        "LIVING ROOM",
+        "THE HALLWAY",
+        "TOM'S APARTMENT",
+        "UPSTAIRS HALLWAY",
+        "FERRIE'S BEDROOM",
     ],
 )
 def test_regression_places_and_shouted_sentences_are_not_cues(line: str) -> None:
@@ -278,6 +284,12 @@ def test_regression_places_and_shouted_sentences_are_not_cues(line: str) -> None
         "BILLY, TRACY, GARY AND DORRY",
         "IVAN",
         "HEATHER",
+        "ROOM SERVICE",
+        "KITCHEN STAFF",
+        "LOBBY GUARD",
+        "MAN ON PORCH",
+        "ANNA (FROM THE KITCHEN)",
+        "VOICE (O.S.)",
     ],
 )
 def test_names_that_begin_like_a_place_or_hold_a_dot_stay_cues(line: str) -> None:

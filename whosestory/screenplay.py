@@ -66,6 +66,15 @@ _CAMERA_NAME_RE = re.compile(
 )
 """A cue-like line that ends in a camera direction is a shot: ``HIS POV``, ``NEW ANGLE``."""
 _DASHED_RE = re.compile(r"\s-+\s|--")
+_ROOM_RE = re.compile(
+    r"(?:^|\s)(?:ROOM|HALLWAY|CORRIDOR|KITCHEN|BEDROOM|BATHROOM|APARTMENT|LOBBY|GARAGE|"
+    r"BASEMENT|CELLAR|ATTIC|STAIRWELL|STAIRWAY|PORCH|DRIVEWAY|BACKYARD|BALCONY|FOYER)$"
+)
+"""A cue-like line that ends in a room of a building is a place standing as a heading:
+``LIVING ROOM``, ``THE HALLWAY``, ``TOM'S APARTMENT``. A speaker is named for who they are
+(``ROOM SERVICE``, ``KITCHEN STAFF``, ``LOBBY GUARD``), never for the room alone."""
+_IN_ROOM_RE = re.compile(r"\S\s+(?:ON|IN|AT|FROM|BY|NEAR|OUTSIDE|INSIDE)\s")
+"""A person placed in the room: ``MAN ON PORCH``, ``GIRL IN KITCHEN``."""
 _CUE_STOP_PREFIXES = (
     "ANGLE",
     "CLOSE",
@@ -233,6 +242,8 @@ def looks_like_cue(line: str) -> bool:
         return False  # "WHAT YOU WANT. I CAN GET US OUT": a line of dialogue in capitals
     if _CAMERA_NAME_RE.search(upper) or (_DASHED_RE.search(text) and is_slug_line(text)):
         return False  # "HIS POV", "ANOTHER ANGLE", "LONG SHOT", "OFFICE - DAY" (not "MRS. DAY")
+    if not cue.extensions and _ROOM_RE.search(upper) and not _IN_ROOM_RE.search(upper):
+        return False  # "LIVING ROOM", "THE HALLWAY": a place (a voice from it has an extension)
     # `parse_cue` strips the name's final dot, so ask the line: "THE BELL RINGS." is a sentence.
     bare = _EXTENSION_RE.sub(" ", text).rstrip(" ^")
     bare = _BARE_EXTENSION_RE.sub("", bare)
