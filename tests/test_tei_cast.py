@@ -66,3 +66,76 @@ def test_no_name_is_taken_where_the_cast_list_gives_none(tmp_path: Path, item: s
     front = f"<castList><castItem>{item}</castItem></castList>"
     path = tei_play(tmp_path, "play", "de", CAST, BODY, front=front)
     assert _names(path, "Lena") == ("Lena", "lena")
+
+
+def _epithets(path: Path, name: str) -> tuple[str, ...]:
+    story = whosestory.load(path)
+    return next(c for c in story.cast if c.name == name).epithets
+
+
+@pytest.mark.parametrize(
+    ("title", "front"),
+    [
+        # a castItem, a roleDesc, another language
+        ("Die Schließerin", "<castList><castItem>Lena, die Schließerin.</castItem></castList>"),
+        (
+            "Die Schließerin",
+            "<castList><castItem><role>Lena,</role> <roleDesc>die Schließerin.</roleDesc>"
+            "</castItem><castItem>Kurt, Kerkermeister.</castItem></castList>",
+        ),
+        ("La Geôlière", "<castList><castItem>LENA, la geôlière.</castItem></castList>"),
+        # an early print's list of persons: a list item, and a label with its item
+        (
+            "The Keeper of the Keys",
+            '<div type="dramatis_personae"><list><item>Kurt, a jailer.</item>'
+            "<item>Lena, The Keeper of the Keys. </item></list></div>",
+        ),
+        (
+            "The Keeper of the Keys",
+            '<div type="dramatis_personae"><list><label>Kurt, </label><item>A jailer.</item>'
+            "<label>Lena. </label><item>The Keeper of the Keys. </item></list></div>",
+        ),
+    ],
+)
+def test_a_title_the_cast_list_gives_as_a_description_is_the_characters_epithet(
+    tmp_path: Path, title: str, front: str
+) -> None:
+    path = tei_play(tmp_path, "keeper", "de", CAST, BODY, title=title, front=front)
+    assert _epithets(path, "Lena") == (title,)
+    assert _epithets(path, "Kurt") == ()
+    story = whosestory.load(path)
+    names = {c.name: (*c.names(), *c.epithets) for c in story.cast}
+    assert title_features(story, names)["Lena"]["title_names"] == 1.0
+    # an epithet is no name the others use: nothing in the text is found by it
+    assert title not in _names(path, "Lena")
+
+
+@pytest.mark.parametrize(
+    ("title", "front"),
+    [
+        # regression: two persons listed one after the other, the second the title's name
+        ("Kurt", "<castList><castItem>Lena.</castItem><castItem>Kurt.</castItem></castList>"),
+        ("Kurt", "<castList><castItem>Lena, Kurt.</castItem></castList>"),
+        # the title in a longer description, or owned by someone else
+        (
+            "Die Schließerin",
+            "<castList><castItem>Lena, Tochter der Schließerin Marthe.</castItem></castList>",
+        ),
+        (
+            "Die Schließerin",
+            "<castList><castItem>Lena, die Schließerin, Kurts Gehilfin.</castItem></castList>",
+        ),
+        # two persons described by the title: no one owns it
+        (
+            "Die Schließerin",
+            "<castList><castItem>Lena, die Schließerin.</castItem>"
+            "<castItem>Kurt, die Schließerin.</castItem></castList>",
+        ),
+    ],
+)
+def test_no_epithet_where_the_list_does_not_give_the_title_to_one_person(
+    tmp_path: Path, title: str, front: str
+) -> None:
+    path = tei_play(tmp_path, "keeper", "de", CAST, BODY, title=title, front=front)
+    assert _epithets(path, "Lena") == ()
+    assert _epithets(path, "Kurt") == ()

@@ -661,7 +661,8 @@ def _assemble(
             else next((genders[m] for m in [head, *members] if genders.get(m)), None)
         )
         group = entry.group if entry else is_group_name(head) or head in chorus
-        character = Character(display, tuple(aliases), group=group, gender=gender)
+        epithets = entry.epithets if entry else ()
+        character = Character(display, tuple(aliases), group, gender, epithets)
         characters.append(character)
         for member in members:
             canonical[member] = display

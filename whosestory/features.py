@@ -281,7 +281,9 @@ def character_features(
         table = tables.get(feature, {})
         columns[feature] = {n: min(1.0, max(0.0, float(table.get(n, 0.0)))) for n in names}
     character = {c.name: c for c in story.cast}
-    titles = title_features(story, {n: character[n].names() for n in names})
+    titles = title_features(
+        story, {n: (*character[n].names(), *character[n].epithets) for n in names}
+    )
     for feature in FAMILIES["title"]:
         columns[feature] = {n: titles[n][feature] for n in names}
     timing = _time(presence, names, n_scenes)

@@ -512,6 +512,10 @@ class Character:
     aliases: tuple[Alias, ...] = ()
     group: bool = False
     gender: str | None = None
+    epithets: tuple[str, ...] = ()
+    """What the cast list calls the character that is no name the others use: the play's
+    title, when the list gives it as the character's description (*Dorothea, the Virgin
+    Martyr*). Read by the title features only, never searched for in the text."""
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *(a.name for a in self.aliases))
@@ -530,7 +534,8 @@ class Diagnostic:
 class CastEntry:
     """A character the script declares (a TEI cast list, a title-page note).
 
-    `aliases` are other names the cast list says it goes under (a disguise).
+    `aliases` are other names the cast list says it goes under (a disguise); `epithets`
+    what it calls the character besides (`Character.epithets`).
     """
 
     id: str
@@ -538,6 +543,7 @@ class CastEntry:
     gender: str | None = None
     group: bool = False
     aliases: tuple[str, ...] = ()
+    epithets: tuple[str, ...] = ()
 
 
 @record

@@ -10,6 +10,11 @@ corresp="#id">`` or, without markup, by its first words (*Leonore, ...*).
 
 Only a name is taken: the words after the phrase, up to a comma, a bracket or a full
 stop, when they begin with a capital (*disguised as a lady* gives none).
+
+A list may also give a character the play's title as its description: *Dorothea, The
+Virgin Martyr*; *Camiola. The Maid of Honour*; *Adrast, der Freigeist*. The title is then
+that character's epithet (`CastEntry.epithets`): the play is named after them, as when the
+title is their name, though no one calls them so in the text.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from lxml import etree
 
 from whosestory.model import CastEntry
 from whosestory.readers._tei_body import text_of
+from whosestory.readers._xml import local_name
 
 _UNDER_NAME = re.compile(
     r"(?:under the name of|disguised as|unter dem Namen|verkleidet als|"
@@ -29,6 +35,10 @@ _UNDER_NAME = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 4
+_ARTICLE = r"(?:(?:the|a|an|der|die|das|ein|eine|le|la|les|un|une)\s+|l['’]\s*)"
+"""An article before a title or an epithet, in the languages of the plays read."""
+_CAST_DIV_RE = re.compile(r"person|cast|dramatis", re.IGNORECASE)
+"""The type of a front-matter div that lists the persons (``dramatis_personae``)."""
 
 
 def _alias(text: str) -> str | None:
@@ -79,3 +89,55 @@ def with_cast_list_names(text: etree._Element, cast: Sequence[CastEntry]) -> tup
         if alias.casefold() not in known and not set(alias.casefold().split()) <= words:
             entries[owner] = replace(entry, aliases=(*entry.aliases, alias))
     return tuple(entries)
+
+
+def with_title_epithets(
+    text: etree._Element, cast: Sequence[CastEntry], title: str | None
+) -> tuple[CastEntry, ...]:
+    """The declared cast, with the play's title as the epithet of the one character whose
+    entry in the list of persons is its name and then the title (*Dorothea, The Virgin
+    Martyr.*), the title closing the entry. No character gets it when none or several do,
+    or when the title is a character's name."""
+    front = next(text.iterchildren("{*}front"), None)
+    bare = re.sub(r"^" + _ARTICLE, "", " ".join((title or "").split()), flags=re.IGNORECASE)
+    if front is None or not bare or any(_named_by(bare, entry) for entry in cast):
+        return tuple(cast)
+    epithet = re.compile(
+        r"\s*[,.:]\s*" + _ARTICLE + "?" + r"\s+".join(map(re.escape, bare.split())) + r"\s*[.;]?$",
+        re.IGNORECASE,
+    )
+    holders = {
+        i
+        for listed in _entries(front)
+        for i, entry in enumerate(cast)
+        for name in {entry.name, entry.name.split()[0] if entry.name else ""}
+        if len(name) > 2
+        and listed.casefold().startswith(name.casefold())
+        and epithet.match(listed, len(name))
+    }
+    if len(holders) != 1:
+        return tuple(cast)
+    (holder,) = holders
+    entries = list(cast)
+    entries[holder] = replace(entries[holder], epithets=(title or bare,))
+    return tuple(entries)
+
+
+def _entries(front: etree._Element) -> list[str]:
+    """The entries of the list of persons, each as one line of text: a ``castItem``, or in
+    a front-matter div of persons an ``item`` with the ``label`` before it."""
+    found = [" ".join(text_of(item).split()) for item in front.iter("{*}castItem")]
+    for div in front.iter("{*}div"):
+        if not _CAST_DIV_RE.search(div.get("type") or ""):
+            continue
+        for item in div.iter("{*}item"):
+            label = item.getprevious()
+            lead = text_of(label) if label is not None and local_name(label) == "label" else ""
+            found.append(" ".join(f"{lead} {text_of(item)}".split()))
+    return found
+
+
+def _named_by(title: str, entry: CastEntry) -> bool:
+    """Whether the title is the character's own name (the title features read that already)."""
+    words = title.casefold().split()
+    return any(name.casefold().split() == words for name in (entry.name, *entry.aliases))

@@ -27,7 +27,7 @@ from lxml import etree
 from whosestory.errors import EmptyInputError, ParseError
 from whosestory.model import CastEntry, Kind, Script
 from whosestory.readers._tei_body import BodyWalker, text_of
-from whosestory.readers._tei_cast import with_cast_list_names
+from whosestory.readers._tei_cast import with_cast_list_names, with_title_epithets
 from whosestory.readers._xml import local_name, parse_xml
 
 EXPECTED = "TEI drama (a <TEI> document whose <text><body> holds <sp> speeches)"
@@ -78,7 +78,9 @@ def read(data: bytes, source: str) -> Script:
         title=_title(header),
         title_page=_subtitles(header),
         diagnostics=tuple(walker.diagnostics),
-        declared_cast=with_cast_list_names(text, _declared_cast(header, labels)),
+        declared_cast=with_title_epithets(
+            text, with_cast_list_names(text, _declared_cast(header, labels)), _title(header)
+        ),
         language=language_of(root),
     )
 
