@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from whosestory import verdict
+from whosestory.carried import LABELS, carried_families, title_sentence, verse_sentence
 from whosestory.citing import cite, clip, play_citation, quote
 from whosestory.inner_evidence import inner_case, measured, staged
 from whosestory.model import Element, Kind, Scene
 from whosestory.quoting import QUOTE_LENGTH, sentence_at, sentences_around
+from whosestory.rolemodel import RoleModel
 from whosestory.signals import Signals
 from whosestory.verdict import Case, Component, Quote, Verdict
 from whosestory.wording import counted, joined, percent, times
@@ -186,28 +188,49 @@ def _leads(role: Verdict, name: str) -> bool:
 
 
 def main_character_case(
-    signals: Signals, role: Verdict, parts: Parts, weights: Mapping[str, float]
+    signals: Signals,
+    role: Verdict,
+    parts: Parts,
+    weights: Mapping[str, float],
+    model: RoleModel | None = None,
 ) -> Case:
     """The case for the main character, the strongest case against, and the flip condition.
 
     `role.character` is the one argued for: the holder, or anyone `argue` names, with
-    the holder as `role.runner_up`.
+    the holder as `role.runner_up`. With the fitted `model` that ranked the cast, what
+    carried it is the model's coefficient times each feature, by family
+    (`whosestory.carried`); without one, the weighted components `parts`.
     """
     if role.character is None:
         return Case()
     name, runner = role.character, role.runner_up
-    carried = _strongest(parts, weights, runner or "", name) if runner else list(weights)
+    features = signals.features() if model is not None else {}
+    if model is not None:
+        carried = carried_families(model, features, name, runner) if runner else []
+        labels = " and ".join(LABELS[k] for k in carried[:2])
+    else:
+        carried = _strongest(parts, weights, runner or "", name) if runner else list(weights)
+        labels = " and ".join(_LABELS[k] for k in carried[:2])
     telling, told_quotes = frame_case(signals, name)
     inner, inner_quotes = inner_case(signals, name)
-    labels = " and ".join(_LABELS[k] for k in carried[:2])
     opening = []
     if carried and _leads(role, name):
         opening = [f"{name} is carried by {labels}."]
     elif carried and runner:
         opening = [f"{name} is ahead of {runner} on {labels}."]
+    opening += _family_sentences(signals, features, name, carried[:3])
     case_for = [*opening, *telling, *spotlight_case(signals, name), *inner]
     against: list[str] = []
-    if runner:
+    if runner and model is not None:
+        for family in carried_families(model, features, runner, name)[:2]:
+            against += _family_sentences(signals, features, runner, [family])
+            if family in ("frame",):
+                against += frame_case(signals, runner)[0]
+            elif family in ("lexicon", "soliloquy"):
+                against += inner_case(signals, runner)[0][:1]
+            elif family not in ("title", "verse"):
+                against += spotlight_case(signals, runner)
+    elif runner:
         for key in _strongest(parts, weights, name, runner)[:2]:
             if key == "prior":
                 against += spotlight_case(signals, runner)
@@ -224,6 +247,19 @@ def main_character_case(
         what_would_change=_flip(role, parts, weights),
         components=components(parts, weights, name, runner),
     )
+
+
+def _family_sentences(
+    signals: Signals, features: Mapping[str, Mapping[str, float]], name: str, families: list[str]
+) -> list[str]:
+    """What the title and verse families say of the character, when they are among
+    `families` (the others are told by the spotlight, frame and inner sentences)."""
+    found = []
+    if "title" in families and (said := title_sentence(signals.story, features, name)):
+        found.append(said)
+    if "verse" in families and (said := verse_sentence(features, name)):
+        found.append(said)
+    return found
 
 
 def _tie_sentence(ties: Mapping[str, Mapping[str, float]], name: str, main: str) -> list[str]:

@@ -40,7 +40,8 @@ class Scored:
     character -> 0..1, with `weights`, so that a report can say which component
     carried the verdict and what would flip it; `evidence`: the measure tables
     quoted as the winner's and runner-up's figures; `probabilities`: character ->
-    probability when the scorer is a fitted model, None while it is a weighted score.
+    probability when the scorer is a fitted model, None while it is a weighted score;
+    `model`: that model, whose coefficients say what carried the verdict.
     """
 
     scores: Table
@@ -48,6 +49,7 @@ class Scored:
     weights: Mapping[str, float]
     evidence: Mapping[str, Table]
     probabilities: Table | None = None
+    model: RoleModel | None = None
 
 
 Scorer = Callable[[Signals, Mapping[str, Verdict]], Scored]
@@ -127,7 +129,7 @@ def _presence_case(
 def _main_case(
     signals: Signals, found: Verdict, scored: Scored, decided: Mapping[str, Verdict]
 ) -> Case:
-    return evidence.main_character_case(signals, found, scored.parts, scored.weights)
+    return evidence.main_character_case(signals, found, scored.parts, scored.weights, scored.model)
 
 
 def _impact_case(
@@ -243,7 +245,7 @@ def _fitted(signals: Signals, found: Scored, model: RoleModel) -> Scored:
     """The scorer's components and figures, ranked by the model's probabilities."""
     features = signals.features()
     probs = probabilities(model, {n: features[n] for n in found.scores})
-    return replace(found, scores=probs, probabilities=probs)
+    return replace(found, scores=probs, probabilities=probs, model=model)
 
 
 def decide_all(

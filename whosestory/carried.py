@@ -1,0 +1,74 @@
+"""What carried a fitted verdict, in words: the model's coefficient times each feature.
+
+A role with a fitted model (`whosestory.rolemodel`) ranks the cast by a linear score of
+named features, so what puts one character ahead of another is the sum, feature by
+feature, of the coefficient times the difference of their values (`contributions`, in
+log-odds). Summed by feature family (`whosestory.features.FAMILIES`), that is what a case
+says carried the verdict: "Camiola is carried by the title and words and speeches".
+Part of the analysis stage: it reads the features of the `Signals`, never a measure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from whosestory.features import FAMILIES, declared_title
+from whosestory.model import Story
+from whosestory.rolemodel import RoleModel, contributions
+from whosestory.wording import percent
+
+LABELS: dict[str, str] = {
+    "counts": "words and speeches",
+    "time": "when they are on stage (the first and last scenes, the ending)",
+    "network": "their place among the others (shared scenes, talk)",
+    "talk": "what the others say of them",
+    "title": "the title",
+    "frame": "the telling (frame, narration, closing voice)",
+    "openers": "opening scenes and exchanges",
+    "agency": "agency",
+    "lexicon": "interiority and change",
+    "soliloquy": "soliloquies and asides",
+    "verse": "speaking in verse",
+}
+"""Each feature family in the words of a case."""
+
+AT_LEAST = 0.05
+"""A family counts as carrying a verdict when it raises the score by this much (log-odds):
+below it a family's share is rounding, not a reason."""
+
+
+def carried_families(
+    model: RoleModel, features: Mapping[str, Mapping[str, float]], name: str, other: str
+) -> list[str]:
+    """The feature families that raise `name`'s score over `other`'s, most first."""
+    if name not in features or other not in features:
+        return []
+    parts = contributions(model, features, name, other)
+    by_family = {
+        family: sum(parts.get(feature, 0.0) for feature in members)
+        for family, members in FAMILIES.items()
+    }
+    ahead = [family for family, gain in by_family.items() if gain >= AT_LEAST]
+    return sorted(ahead, key=lambda family: -by_family[family])
+
+
+def title_sentence(
+    story: Story, features: Mapping[str, Mapping[str, float]], name: str
+) -> str | None:
+    """How the title names the character (the title features' reading): by the epithet the
+    play's list of persons gives it (`Character.epithets`), or by a name; None when not."""
+    title = declared_title(story)
+    if title is None or not features.get(name, {}).get("title_names"):
+        return None
+    character = next((c for c in story.cast if c.name == name), None)
+    if character is not None and title in character.epithets:
+        return f"The title, {title}, is what the list of persons calls {name}."
+    return f"The title, {title}, names {name}."
+
+
+def verse_sentence(features: Mapping[str, Mapping[str, float]], name: str) -> str | None:
+    """The share of the character's words set as verse, when it has any."""
+    share = features.get(name, {}).get("verse_share", 0.0)
+    if not share:
+        return None
+    return f"{name} speaks {percent(share)} of their words in verse."
