@@ -64,3 +64,11 @@ def test_the_case_quotes_the_title_the_list_of_persons_gives(tmp_path: Path) -> 
     assert "The title, Die Schließerin, is what the list of persons calls Lena." in said
     assert "carried by" in said or "ahead of" in said
     assert "the title" in said.split(".")[0]
+
+
+def test_the_protagonists_case_says_what_carried_it(tmp_path: Path) -> None:
+    path = tei_play(tmp_path, "keeper", "de", {"lena": "Lena", "kurt": "Kurt"}, BODY, title="Lena")
+    analysis = whosestory.analyze(whosestory.load(path))
+    role = analysis.roles["protagonist"]
+    case = analysis.case_of("protagonist", role.character)
+    assert case.support[0].startswith(f"{role.character} is carried by ")

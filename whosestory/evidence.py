@@ -379,20 +379,35 @@ def _plot_sentences(signals: Signals, name: str) -> list[str]:
 
 
 def presence_case(
-    signals: Signals, role: Verdict, parts: Parts, weights: Mapping[str, float]
+    signals: Signals,
+    role: Verdict,
+    parts: Parts,
+    weights: Mapping[str, float],
+    model: RoleModel | None = None,
 ) -> Case:
     """The spotlight figures of the winner (for) and of the runner-up (against); for a role
-    that weighs the network and agency (the protagonist), those figures too."""
+    that weighs the network and agency (the protagonist), those figures too, and with the
+    fitted `model` that ranked it, what carried it (`whosestory.carried`)."""
     if role.character is None:
         return Case()
     plot = "network" in parts or "agency" in parts
+    features = signals.features() if model is not None else {}
 
-    def figures(name: str) -> list[str]:
-        return spotlight_case(signals, name) + (_plot_sentences(signals, name) if plot else [])
+    def figures(name: str, other: str | None) -> list[str]:
+        carried = carried_families(model, features, name, other) if model and other else []
+        opening = []
+        if carried:
+            labels = " and ".join(LABELS[k] for k in carried[:2])
+            lead = "is carried by" if _leads(role, name) else f"is ahead of {other} on"
+            opening = [f"{name} {lead} {labels}."]
+        opening += _family_sentences(signals, features, name, carried[:3])
+        plotted = _plot_sentences(signals, name) if plot else []
+        return opening + spotlight_case(signals, name) + plotted
 
+    runner = role.runner_up
     return Case(
-        support=tuple(figures(role.character)),
-        against=tuple(figures(role.runner_up)) if role.runner_up else (),
+        support=tuple(figures(role.character, runner)),
+        against=tuple(figures(runner, role.character)) if runner else (),
         what_would_change=_flip(role, parts, weights),
         components=components(parts, weights, role.character, role.runner_up),
     )

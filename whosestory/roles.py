@@ -123,7 +123,7 @@ def score_impact_character(signals: Signals, decided: Mapping[str, Verdict]) -> 
 def _presence_case(
     signals: Signals, found: Verdict, scored: Scored, decided: Mapping[str, Verdict]
 ) -> Case:
-    return evidence.presence_case(signals, found, scored.parts, scored.weights)
+    return evidence.presence_case(signals, found, scored.parts, scored.weights, scored.model)
 
 
 def _main_case(
