@@ -72,3 +72,15 @@ def test_the_protagonists_case_says_what_carried_it(tmp_path: Path) -> None:
     role = analysis.roles["protagonist"]
     case = analysis.case_of("protagonist", role.character)
     assert case.support[0].startswith(f"{role.character} is carried by ")
+
+
+def test_the_json_case_gives_each_familys_log_odds(tmp_path: Path) -> None:
+    front = "<castList><castItem>Lena, die Schließerin.</castItem></castList>"
+    cast = {"lena": "Lena", "kurt": "Kurt"}
+    path = tei_play(tmp_path, "keeper", "de", cast, BODY, title="Die Schließerin", front=front)
+    from whosestory.report.view import report_view
+
+    view = report_view(whosestory.analyze(whosestory.load(path)))
+    carried = view["evidence"]["main_character"]["carried"]
+    assert carried["title"] > 0
+    assert view["evidence"]["spotlight"]["carried"] == {}  # no fitted model: nothing to say

@@ -101,6 +101,7 @@ def _poison(view: dict[str, Any]) -> dict[str, Any]:
             "against": [PAYLOAD],
             "what_would_change": PAYLOAD,
             "components": {},
+            "carried": {},
         }
         for role in bad["roles"]
     }
@@ -150,6 +151,7 @@ def test_new_roles_divergence_frame_and_quotes_render(keeper: dict[str, Any]) ->
         "against": ["Tom is in fewer scenes than Maya."],
         "what_would_change": None,
         "components": {},
+        "carried": {},
     }
     view["roles"]["mentor"] = {**base, "character": "DR. OKAFOR"}
     view["evidence"]["mentor"] = view["evidence"]["spotlight"]

@@ -37,19 +37,28 @@ AT_LEAST = 0.05
 below it a family's share is rounding, not a reason."""
 
 
+def family_gains(
+    model: RoleModel, features: Mapping[str, Mapping[str, float]], name: str, other: str
+) -> dict[str, float]:
+    """How much each feature family of the model raises `name`'s score over `other`'s
+    (log-odds, to 4 places; below 0 where `other` leads on it)."""
+    if name not in features or other not in features:
+        return {}
+    parts = contributions(model, features, name, other)
+    return {
+        family: round(sum(parts[feature] for feature in members if feature in parts), 4)
+        for family, members in FAMILIES.items()
+        if any(feature in parts for feature in members)
+    }
+
+
 def carried_families(
     model: RoleModel, features: Mapping[str, Mapping[str, float]], name: str, other: str
 ) -> list[str]:
     """The feature families that raise `name`'s score over `other`'s, most first."""
-    if name not in features or other not in features:
-        return []
-    parts = contributions(model, features, name, other)
-    by_family = {
-        family: sum(parts.get(feature, 0.0) for feature in members)
-        for family, members in FAMILIES.items()
-    }
-    ahead = [family for family, gain in by_family.items() if gain >= AT_LEAST]
-    return sorted(ahead, key=lambda family: -by_family[family])
+    gains = family_gains(model, features, name, other)
+    ahead = [family for family, gain in gains.items() if gain >= AT_LEAST]
+    return sorted(ahead, key=lambda family: -gains[family])
 
 
 def title_sentence(

@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from whosestory import verdict
-from whosestory.carried import LABELS, carried_families, title_sentence, verse_sentence
+from whosestory.carried import (
+    LABELS,
+    carried_families,
+    family_gains,
+    title_sentence,
+    verse_sentence,
+)
 from whosestory.citing import cite, clip, play_citation, quote
 from whosestory.inner_evidence import inner_case, measured, staged
 from whosestory.model import Element, Kind, Scene
@@ -246,6 +252,7 @@ def main_character_case(
         against=tuple(dict.fromkeys(against)),
         what_would_change=_flip(role, parts, weights),
         components=components(parts, weights, name, runner),
+        carried=family_gains(model, features, name, runner) if model and runner else {},
     )
 
 
@@ -410,4 +417,5 @@ def presence_case(
         against=tuple(figures(runner, role.character)) if runner else (),
         what_would_change=_flip(role, parts, weights),
         components=components(parts, weights, role.character, role.runner_up),
+        carried=family_gains(model, features, role.character, runner) if model and runner else {},
     )

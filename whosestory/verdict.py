@@ -84,13 +84,18 @@ class Component:
 @record
 class Case:
     """The argued case of a verdict: sentences and quotes for it, sentences against it,
-    what would flip a close call (None otherwise), and the components that carried it."""
+    what would flip a close call (None otherwise), and the components that carried it.
+
+    `carried`: for a role ranked by a fitted model, how much each feature family raised the
+    character's score over its rival's, in log-odds (`whosestory.carried`); empty otherwise.
+    """
 
     support: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
     against: tuple[str, ...] = ()
     what_would_change: str | None = None
     components: Mapping[str, Component] = field(default_factory=dict)
+    carried: Mapping[str, float] = field(default_factory=dict)
 
 
 @record

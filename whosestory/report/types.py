@@ -105,6 +105,7 @@ Case = TypedDict(
         "against": list[str],
         "what_would_change": str | None,
         "components": dict[str, Component],
+        "carried": dict[str, float],
     },
 )
 Case.__doc__ = "The case for a verdict, with quotes, the case against, and what would flip it."

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from whosestory.report import types
     from whosestory.stats.types import Stats
 
-SCHEMA_VERSION = "0.3"
+SCHEMA_VERSION = "0.4"
+"""0.4: each case says what carried it (`carried`, log-odds by feature family)."""
 
 
 def _diagnostics(story: Story) -> list[types.Diagnostic]:
@@ -109,6 +110,7 @@ def case_view(case: Case) -> types.Case:
             key: {"weight": c.weight, "winner": c.winner, "runner_up": c.runner_up}
             for key, c in case.components.items()
         },
+        "carried": dict(case.carried),
     }
 
 
