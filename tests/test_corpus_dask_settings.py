@@ -25,13 +25,18 @@ def test_own_cluster_starts_with_the_profiler_off(monkeypatch: pytest.MonkeyPatc
         # the nannies copy the config in force when they are made into their workers
         seen["profile"] = dask.config.get(KEY)
         seen["tick"] = dask.config.get("distributed.admin.tick.interval")
+        seen["environ"] = dask.config.get("distributed.nanny.pre-spawn-environ")
         raise _Started
 
     fake = types.SimpleNamespace(LocalCluster=local_cluster)
     monkeypatch.setattr(engines, "_distributed", lambda: fake)
     with pytest.raises(_Started):
         next(engines.dask_results(["a.fountain"], 2, None, False))
+    environ = seen.pop("environ")
     assert seen == {"profile": False, "tick": "1s"}
+    # the workers start without dask's trim threshold (nothing set unsets it), the rest kept
+    assert environ.get("MALLOC_TRIM_THRESHOLD_") is None
+    assert str(environ.get("OPENBLAS_NUM_THREADS", 1)) == "1"
     assert dask.config.get(KEY, None) == before  # only for that cluster
 
 
