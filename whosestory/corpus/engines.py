@@ -66,9 +66,8 @@ spent 0.97 CPU s with dask's defaults, 0.14 with these (a run of 322 films lasts
 130 s; docs/benchmarks.md, fifth pass). A worker over its memory is still stopped within
 a second. Dask starts its workers with ``MALLOC_TRIM_THRESHOLD_=65536`` (None here unsets
 it, as for our own workers): glibc then hands freed memory back to the system at every
-64 KB and takes it again at the next story, 2,000 page faults and 5 ms of system time a
-film in the thread a task runs in (tenth pass). A cluster given by ``--scheduler`` keeps
-its own settings."""
+64 KB and takes it again at the next story: about 2,000 page faults and 5 ms of system
+time a film (tenth pass). A cluster given by ``--scheduler`` keeps its own settings."""
 
 
 def _process_batch(files: list[str], with_characters: bool, own_worker: bool) -> list[Result]:
