@@ -48,3 +48,17 @@ def test_a_given_scheduler_keeps_its_settings(monkeypatch: pytest.MonkeyPatch) -
     with pytest.raises(_Started):
         next(engines.dask_results(["a.fountain"], 2, "tcp://127.0.0.1:1", False))
     assert seen["address"] == "tcp://127.0.0.1:1" and seen["profile"] is not False
+
+
+def test_own_cluster_unsets_dasks_trim_threshold() -> None:
+    """Dask starts its workers with ``MALLOC_TRIM_THRESHOLD_=65536``; the cluster a run starts
+    unsets it (a None in ``distributed.nanny.pre-spawn-environ`` is not set), keeping the rest."""
+    config: dict[str, Any] = {
+        "distributed": {
+            "nanny": {"pre-spawn-environ": {"MALLOC_TRIM_THRESHOLD_": 65536, "OMP_NUM_THREADS": 1}}
+        }
+    }
+    with dask.config.set(engines.LOCAL_CLUSTER_CONFIG, config=config):
+        environ = config["distributed"]["nanny"]["pre-spawn-environ"]
+        assert environ == {"MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": 1}
+    assert config["distributed"]["nanny"]["pre-spawn-environ"]["MALLOC_TRIM_THRESHOLD_"] == 65536

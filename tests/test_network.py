@@ -406,3 +406,21 @@ def test_components_that_cannot_lead_are_not_solved(monkeypatch: pytest.MonkeyPa
     assert network.eigenvector(graph) == pruned
     assert len(calls) == 1 + 6
     assert pruned["P0"] == 0.0 and max(pruned.values()) > 0
+
+
+def test_a_graph_that_loads_igraph_lowers_the_bar_for_the_next(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Once a graph over the bar has imported igraph, later graphs of the process take it
+    from `PATH_ENGINE_WORK_LOADED`, as after `prefer_compiled_paths`; a graph under the bar
+    changes nothing, and a lower bar stays."""
+    pytest.importorskip("igraph")
+    graph = network.adjacency(nx.les_miserables_graph())  # 77 nodes x 254 edges: 19,558
+    monkeypatch.setattr(network, "_engine_work", 19_000)
+    network.centralities({"A": {"B": 1.0}, "B": {"A": 1.0}, "C": {}})
+    assert network._engine_work == 19_000
+    network.centralities(graph)
+    assert network._engine_work == network.PATH_ENGINE_WORK_LOADED
+    monkeypatch.setattr(network, "_engine_work", 100)
+    network.centralities(graph)
+    assert network._engine_work == 100

@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import pairwise
 
+from whosestory._lazy import LazyPattern
 from whosestory.aliases import AliasRules
 from whosestory.language import holding_any
 from whosestory.model import Alias, CastEntry, Character, record
@@ -521,13 +522,13 @@ def _merge_variants(
         )
 
 
-_NARRATES_RE = re.compile(
+_NARRATES_RE = LazyPattern(
     r"\b(?P<a>[A-Z][A-Za-z'\-]+)\b[^.]{0,30}?\b(?:narrates|narrating|is (?:our|the) narrator|"
     r"\(?V\.O\.\)? narrat)|\bnarrat(?:or|ed by|ion)\b[^.]{0,25}?\b(?:is\s+)?(?P<b>[A-Z][A-Z'\-]+)\b"
 )
 
 
-_KNOWN_AS_RE = re.compile(
+_KNOWN_AS_RE = LazyPattern(
     r"(?P<who>[A-Z][A-Z0-9.'\-]*(?:[ ][A-Z][A-Z0-9.'\-]*){0,3})\s*(?:\(\s*|,\s*)"
     r"(?i:a\.?k\.?a\.?|(?:also |better |officially )?known as|who goes by|referred to "
     r"(?:as|by (?:his|her|their) (?:given |real |first |true )?name(?: of)?))\s+[\"'“‘]?"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from whosestory._lazy import LazyPattern
 from whosestory.model import Element, Scene
 from whosestory.quoting import QUOTE_LENGTH, sentence_at
 from whosestory.screenplay import is_shot
@@ -69,7 +70,7 @@ def play_citation(scene: Scene, element: Element | None, offset: int = 0) -> str
 
 _CLOSING = ".:;, "
 """What a heading ends with that a citation does not ("Акт первый.", "Erste Szene.")."""
-_NUMERAL = re.compile(r"^(?:\d+[a-z]?|[IVXLCDM]+)$", re.IGNORECASE)
+_NUMERAL = LazyPattern(r"^(?:\d+[a-z]?|[IVXLCDM]+)$", re.IGNORECASE)
 
 
 def _line(number: str | None) -> str:

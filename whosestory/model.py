@@ -160,6 +160,11 @@ def record(cls: type[_T]) -> type[_T]:
     if own:
         raise TypeError(f"record cannot make {cls.__qualname__}: it writes {', '.join(own)}")
     documented = bool(cls.__dict__.get("__doc__"))
+    if not documented:
+        # or the dataclass would read the signature of a class with no __init__ yet, that
+        # of the builtin `object.__init__`: tokenized from its text (the first time, a
+        # millisecond of compiling the tokenizer's pattern) for a docstring replaced below
+        cls.__doc__ = cls.__name__
     made: Any = dataclass(slots=True, init=False, repr=False, eq=False)(cls)
     found = fields(made)
     if len(found) != len(made.__dataclass_fields__):

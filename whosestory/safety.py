@@ -11,10 +11,11 @@ own are added after the text is cleaned, so they stay.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_CONTROLS = re.compile(
+from whosestory._lazy import LazyPattern
+
+_CONTROLS = LazyPattern(
     r"\x1b\[[0-?]*[ -/]*[@-~]?"  # CSI: colours, cursor moves, clearing
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, links, clipboard, to BEL or ST
     r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC strings

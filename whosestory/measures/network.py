@@ -408,10 +408,14 @@ def _igraph_paths(lengths: list[list[tuple[int, float]]]) -> tuple[list[float], 
     The same definitions as the pure-Python pass (weighted Brandes; Wasserman and
     Faust's closeness), checked against it in tests/test_network.py.
     """
+    global _engine_work
     try:
         import igraph
     except ImportError:
         return None
+    # paid for now: later graphs of this process take it from the loaded bar (a story's
+    # conversation graph after its co-presence graph), as `prefer_compiled_paths` sets
+    _engine_work = min(_engine_work, PATH_ENGINE_WORK_LOADED)
     n = len(lengths)
     pairs = [(u, v, length) for u, row in enumerate(lengths) for v, length in row if u < v]
     graph = igraph.Graph(n=n, edges=[(u, v) for u, v, _ in pairs])

@@ -28,6 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from whosestory._lazy import LazyPattern
 from whosestory.measures.configurations import (
     Configuration,
     configurations,
@@ -42,14 +43,14 @@ MAX_MARKER_WORDS = 4
 """The longest clause of a stage direction that can mark an aside ("À Ninon à part"); one
 that ends with the word has at most two words before it, or opens with whom it is to
 ("à Ninon", "кому-то"), so "Tom sets it aside" is no marker."""
-ASIDE = re.compile(
+ASIDE = LazyPattern(
     r"^(?:aside|à part|a parte|apart|beiseite|für sich|в сторону|про себя)\b"
     r"|^(?:(?:to|à|au|aux|zu|zum|zur|an|к|кому)\b\S*\s+)?(?:\S+\s+){0,2}?"
     r"(?:aside|à part|a parte|beiseite|für sich|в сторону|про себя)$",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(r"[,;:()\[\].!?]+")
-OFFSTAGE = re.compile(
+_CLAUSE = LazyPattern(r"[,;:()\[\].!?]+")
+OFFSTAGE = LazyPattern(
     r"\bwithin\b|\boff-?stage\b|\bhinter (?:der|die) (?:szene|bühne|tür|thür)\b|\bvon innen\b"
     r"|\bvon außen\b|\bdans la coulisse|\bdans les coulisses|\bderrière la (?:scène|porte)\b"
     r"|\bза сценой\b|\bза дверью\b|\bза кулисами\b",
@@ -57,7 +58,7 @@ OFFSTAGE = re.compile(
 )
 """A direction that puts a voice off stage: "within", "hinter der Szene", "dans la
 coulisse", "за сценой"."""
-ALONE = re.compile(
+ALONE = LazyPattern(
     r"[AaSs\u017fОо\u1c82](?<![\w].)(?i:(?<=a)lone\b|(?<=s)ol(?:us|a)\b|(?<=a)llein\b"
     r"|(?<=s)eule?\b|(?<=о)дин\b|(?<=о)дна\b)"
 )
@@ -70,7 +71,7 @@ skips ahead to them, the word start as a look-behind after it, each word picked 
 look-behind at its letter. Every match the same on the 68,915 distinct directions of the
 DraCor plays and 300,000 random texts of the words and their letters; searched for before
 every speech of a play, in a third of the time."""
-LATER = re.compile(
+LATER = LazyPattern(
     r"\b(?:then|after(?:wards?)?|later|dann|später|hernach|nachher|darauf|puis|ensuite|"
     r"потом|затем|после)\b",
     re.IGNORECASE,
