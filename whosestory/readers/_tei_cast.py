@@ -102,13 +102,15 @@ def with_title_epithets(
     bare = re.sub(r"^" + _ARTICLE, "", " ".join((title or "").split()), flags=re.IGNORECASE)
     if front is None or not bare or any(_named_by(bare, entry) for entry in cast):
         return tuple(cast)
-    epithet = re.compile(
-        r"\s*[,.:]\s*" + _ARTICLE + "?" + r"\s+".join(map(re.escape, bare.split())) + r"\s*[.;]?$",
-        re.IGNORECASE,
-    )
+    words = r"\s+".join(map(re.escape, bare.split()))
+    closing = re.compile(words + r"\s*[.;]?$", re.IGNORECASE)
+    epithet = re.compile(r"\s*[,.:]\s*" + _ARTICLE + "?" + words + r"\s*[.;]?$", re.IGNORECASE)
+    # only an entry that ends with the title can give it (one search each: a list of 900
+    # persons against a cast of 900 would otherwise be 800,000 comparisons)
+    closing_entries = [listed for listed in _entries(front) if closing.search(listed)]
     holders = {
         i
-        for listed in _entries(front)
+        for listed in closing_entries
         for i, entry in enumerate(cast)
         for name in {entry.name, entry.name.split()[0] if entry.name else ""}
         if len(name) > 2
