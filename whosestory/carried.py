@@ -52,13 +52,18 @@ def family_gains(
     }
 
 
+def ahead(gains: Mapping[str, float], sign: float = 1.0) -> list[str]:
+    """The families of `family_gains` that raise the character over its rival, most first;
+    with `sign` -1, those that raise the rival over the character."""
+    leading = [family for family, gain in gains.items() if sign * gain >= AT_LEAST]
+    return sorted(leading, key=lambda family: -sign * gains[family])
+
+
 def carried_families(
     model: RoleModel, features: Mapping[str, Mapping[str, float]], name: str, other: str
 ) -> list[str]:
     """The feature families that raise `name`'s score over `other`'s, most first."""
-    gains = family_gains(model, features, name, other)
-    ahead = [family for family, gain in gains.items() if gain >= AT_LEAST]
-    return sorted(ahead, key=lambda family: -gains[family])
+    return ahead(family_gains(model, features, name, other))
 
 
 def title_sentence(

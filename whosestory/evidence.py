@@ -10,13 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from whosestory import verdict
-from whosestory.carried import (
-    LABELS,
-    carried_families,
-    family_gains,
-    title_sentence,
-    verse_sentence,
-)
+from whosestory.carried import LABELS, ahead, family_gains, title_sentence, verse_sentence
 from whosestory.citing import cite, clip, play_citation, quote
 from whosestory.inner_evidence import inner_case, measured, staged
 from whosestory.model import Element, Kind, Scene
@@ -211,26 +205,23 @@ def main_character_case(
         return Case()
     name, runner = role.character, role.runner_up
     features = signals.features() if model is not None else {}
+    gains = family_gains(model, features, name, runner) if model and runner else {}
     if model is not None:
-        carried = carried_families(model, features, name, runner) if runner else []
+        carried = ahead(gains)
         labels = " and ".join(LABELS[k] for k in carried[:2])
     else:
         carried = _strongest(parts, weights, runner or "", name) if runner else list(weights)
         labels = " and ".join(_LABELS[k] for k in carried[:2])
     telling, told_quotes = frame_case(signals, name)
     inner, inner_quotes = inner_case(signals, name)
-    opening = []
-    if carried and _leads(role, name):
-        opening = [f"{name} is carried by {labels}."]
-    elif carried and runner:
-        opening = [f"{name} is ahead of {runner} on {labels}."]
+    opening = _opening(role, name, runner, labels if carried else "")
     opening += _family_sentences(signals, features, name, carried[:3])
     case_for = [*opening, *telling, *spotlight_case(signals, name), *inner]
     against: list[str] = []
     if runner and model is not None:
-        for family in carried_families(model, features, runner, name)[:2]:
+        for family in ahead(gains, sign=-1)[:2]:
             against += _family_sentences(signals, features, runner, [family])
-            if family in ("frame",):
+            if family == "frame":
                 against += frame_case(signals, runner)[0]
             elif family in ("lexicon", "soliloquy"):
                 against += inner_case(signals, runner)[0][:1]
@@ -252,8 +243,18 @@ def main_character_case(
         against=tuple(dict.fromkeys(against)),
         what_would_change=_flip(role, parts, weights),
         components=components(parts, weights, name, runner),
-        carried=family_gains(model, features, name, runner) if model and runner else {},
+        carried=gains,
     )
+
+
+def _opening(role: Verdict, name: str, other: str | None, labels: str) -> list[str]:
+    """ "X is carried by ..." for the role's holder, "X is ahead of Y on ..." for anyone
+    argued for against it; nothing without `labels`."""
+    if not labels:
+        return []
+    if _leads(role, name):
+        return [f"{name} is carried by {labels}."]
+    return [f"{name} is ahead of {other} on {labels}."] if other else []
 
 
 def _family_sentences(
@@ -399,23 +400,21 @@ def presence_case(
         return Case()
     plot = "network" in parts or "agency" in parts
     features = signals.features() if model is not None else {}
+    runner = role.runner_up
+    gains = family_gains(model, features, role.character, runner) if model and runner else {}
 
-    def figures(name: str, other: str | None) -> list[str]:
-        carried = carried_families(model, features, name, other) if model and other else []
-        opening = []
-        if carried:
-            labels = " and ".join(LABELS[k] for k in carried[:2])
-            lead = "is carried by" if _leads(role, name) else f"is ahead of {other} on"
-            opening = [f"{name} {lead} {labels}."]
+    def figures(name: str, other: str | None, sign: float) -> list[str]:
+        carried = ahead(gains, sign)
+        labels = " and ".join(LABELS[k] for k in carried[:2])
+        opening = _opening(role, name, other, labels)
         opening += _family_sentences(signals, features, name, carried[:3])
         plotted = _plot_sentences(signals, name) if plot else []
         return opening + spotlight_case(signals, name) + plotted
 
-    runner = role.runner_up
     return Case(
-        support=tuple(figures(role.character, runner)),
-        against=tuple(figures(runner, role.character)) if runner else (),
+        support=tuple(figures(role.character, runner, 1.0)),
+        against=tuple(figures(runner, role.character, -1.0)) if runner else (),
         what_would_change=_flip(role, parts, weights),
         components=components(parts, weights, role.character, role.runner_up),
-        carried=family_gains(model, features, role.character, runner) if model and runner else {},
+        carried=gains,
     )
