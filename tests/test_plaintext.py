@@ -460,3 +460,50 @@ def test_a_sign_in_capitals_under_a_line_no_one_speaks_is_no_speech() -> None:
     )
     cues = {e.cue for e in plaintext.read(data, "s.txt").elements if e.cue}
     assert "SLOW DOWN" not in cues
+
+
+# ------------------------------------------- a sentence carried on in capitals
+
+
+_SCANNED = "\n".join(
+    [
+        "          EXT. DESERT PASS - DAY",
+        "",
+        "          The riders race down the rock face and break onto the",
+        "",
+        "                         SALT FLATS",
+        "          wheels kicking up sand. The train is close now.",
+        "",
+        "                         MARA",
+        "                         Hold the line!",
+        "",
+        "          The train thunders past, and a guard turns to",
+        "",
+        "                         TOBIAS (CONT'D)",
+        "          who nods.",
+        "",
+        "                         TOBIAS",
+        "                         We ride at dawn, and the",
+        "",
+        "                         MARA",
+        "                         city sleeps. Go.",
+        "",
+        "          They ride.",
+        "",
+        "                         TOBIAS",
+        "                         Fine.",
+        "",
+    ]
+)
+
+
+def test_regression_a_sentence_carried_on_in_capitals_is_no_cue() -> None:
+    # a scan's page break set "SALT FLATS" where a cue stands, between "onto the" and
+    # "wheels kicking up": SALT FLATS was a character with one speech (Priest)
+    script = plaintext.read(_SCANNED.encode(), "scanned.txt")
+    cues = [(c or "").split(" (")[0] for c, _ in speeches(script)]
+    assert "SALT FLATS" not in cues
+    action = " ".join(e.text for e in script.elements if e.kind == Kind.ACTION)
+    assert "SALT FLATS" in action and "wheels kicking up sand" in action
+    # a continued cue, and a speech that goes on from the one before, keep their cues
+    assert cues.count("TOBIAS") == 3 and cues.count("MARA") == 2

@@ -264,6 +264,12 @@ def test_a_name_ending_in_vo_letters_is_no_extension() -> None:
         "TOM'S APARTMENT",
         "UPSTAIRS HALLWAY",
         "FERRIE'S BEDROOM",
+        # regression: the camera and its move were characters (Gremlins, Saving Private Ryan)
+        "CAMERA PANS",
+        "CAMERA CRANES UP",
+        "CAMERA PULLS BACK TO REVEAL",
+        "CAMERA SLOWLY PUSHES IN",
+        "THE CAMERA",
     ],
 )
 def test_regression_places_and_shouted_sentences_are_not_cues(line: str) -> None:
@@ -290,6 +296,9 @@ def test_regression_places_and_shouted_sentences_are_not_cues(line: str) -> None
         "MAN ON PORCH",
         "ANNA (FROM THE KITCHEN)",
         "VOICE (O.S.)",
+        "CAMERA GIRL",
+        "CAMERAMAN BILL",
+        "CAMERA OPERATOR",
     ],
 )
 def test_names_that_begin_like_a_place_or_hold_a_dot_stay_cues(line: str) -> None:

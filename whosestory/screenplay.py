@@ -65,6 +65,16 @@ _CAMERA_NAME_RE = re.compile(
     r"UNDERWATER|ANOTHER|NEW|STOCK|PROCESS|DOLLY|CRANE|MOVING|SPLIT)\s+SHOT)$"
 )
 """A cue-like line that ends in a camera direction is a shot: ``HIS POV``, ``NEW ANGLE``."""
+_CAMERA_MOVE_RE = re.compile(
+    r"^(?:THE\s+|OUR\s+)?CAMERA(?:\s+(?:SLOWLY|QUICKLY|NOW|THEN|AGAIN))?(?:\s+(?:PANS?|"
+    r"FOLLOWS|MOVES|TRACKS|TILTS|PUSHES|PULLS|HOLDS|RISES|DOLLIES|ZOOMS|BOOMS|CRANES|"
+    r"STAYS|FINDS|REVEALS|SWINGS|WHIPS|CIRCLES|DRIFTS|SETTLES|LINGERS|RACKS|ARCS|SWEEPS|"
+    r"GLIDES|HOVERS|DESCENDS|ASCENDS|ROTATES|TRAVELS|CONTINUES|STARTS|BEGINS|ENDS|STOPS|"
+    r"MOVING|PANNING|TRACKING|FOLLOWING|PULLING|PUSHING)\b.*)?$"
+)
+"""The camera and its move, set in capitals as a cue would be: ``CAMERA PANS``, ``CAMERA
+CRANES UP``, ``THE CAMERA``. A person named for it keeps a noun (``CAMERA GIRL``,
+``CAMERAMAN``)."""
 _DASHED_RE = re.compile(r"\s-+\s|--")
 _ROOM_RE = re.compile(
     r"(?:^|\s)(?:ROOM|HALLWAY|CORRIDOR|KITCHEN|BEDROOM|BATHROOM|APARTMENT|LOBBY|GARAGE|"
@@ -217,6 +227,11 @@ def parse_cue(raw: str) -> Cue:
     return Cue(name=name, extensions=tuple(extensions), dual=dual, forced=forced)
 
 
+def continued(raw: str) -> bool:
+    """True when a cue as written says its speech goes on (``RYAN (CONT'D)``)."""
+    return _CONTD_RE.search(raw) is not None
+
+
 def looks_like_cue(line: str) -> bool:
     """True when a stripped line could be a character cue by its letters alone.
 
@@ -240,8 +255,10 @@ def looks_like_cue(line: str) -> bool:
         return False
     if _SENTENCE_RE.search(name) and len(name.split()) >= SENTENCE_WORDS:
         return False  # "WHAT YOU WANT. I CAN GET US OUT": a line of dialogue in capitals
-    if _CAMERA_NAME_RE.search(upper) or (_DASHED_RE.search(text) and is_slug_line(text)):
-        return False  # "HIS POV", "ANOTHER ANGLE", "LONG SHOT", "OFFICE - DAY" (not "MRS. DAY")
+    if _CAMERA_NAME_RE.search(upper) or _CAMERA_MOVE_RE.match(upper):
+        return False  # "HIS POV", "ANOTHER ANGLE", "LONG SHOT", "CAMERA PANS"
+    if _DASHED_RE.search(text) and is_slug_line(text):
+        return False  # "OFFICE - DAY" (not "MRS. DAY")
     if not cue.extensions and _ROOM_RE.search(upper) and not _IN_ROOM_RE.search(upper):
         return False  # "LIVING ROOM", "THE HALLWAY": a place (a voice from it has an extension)
     # `parse_cue` strips the name's final dot, so ask the line: "THE BELL RINGS." is a sentence.

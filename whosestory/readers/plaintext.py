@@ -136,6 +136,9 @@ class _Reader:
             return None
         if nxt in self.cues and not follow.startswith("(") and not self.shouted(index, nxt):
             return None
+        carried = follow[:1].islower() and not screenplay.continued(self.texts[index])
+        if carried and self.runs_on(index):
+            return None  # "BLASTING onto the / SALT FLATS / wheels kicking up": one sentence
         if layout.indented:
             if indent <= layout.action + 2:
                 return None
@@ -149,6 +152,31 @@ class _Reader:
         if layout.cue_indented and indent <= layout.action + 2:
             return None
         return nxt
+
+    def runs_on(self, index: int) -> bool:
+        """True when the live line before `index` is action, left of the cue's column, that
+        stops mid-sentence (a small letter or a comma at its end): a page break of a scanned script
+        may set the words that carry the sentence on in capitals, where a cue would stand."""
+        for k in range(index - 1, max(-1, index - 8), -1):
+            if not self.texts[k] or k in self.furniture:
+                continue
+            if k in self.cues or k in self.headings or k in self.transitions:
+                return False
+            action = self.layout.in_action_band(self.indents[k])
+            if not action or self.indents[k] >= self.indents[index] - 2 or self.spoken(k):
+                return False  # a speech, or a script that sets everything at one margin
+            text = self.texts[k].rstrip()
+            return text[-1:].islower() or text.endswith(",")
+        return False
+
+    def spoken(self, index: int) -> bool:
+        """True when line `index` ends a block of lines that a cue heads (a speech)."""
+        above = index - 1
+        while above >= 0 and self.texts[above] and above not in self.cues:
+            above -= 1
+        if above >= 0 and not self.texts[above]:
+            above -= 1
+        return above >= 0 and above in self.cues
 
     def shouted(self, cue: int, line: int) -> bool:
         """True when `line`, cue-like, under the cue at `cue` is a speech in capitals (a song's
