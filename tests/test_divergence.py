@@ -80,3 +80,21 @@ def test_a_plays_protagonist_is_not_set_against_its_main_character() -> None:
     quiet = {"SIDEKICK": {"frame_share": 0.0, "closing_voice": 0.0, "narration": 0.0}}
     sentence = divergence(roles, quiet, screenplay=False)
     assert sentence == "The spotlight is TOM's; the story is SIDEKICK's (84% likely)."
+
+
+def test_one_person_named_two_ways_is_not_set_against_themselves() -> None:
+    # a script that cues its lead RONALD FLEURY and then FLEURY: the roles do not part
+    roles = _roles(
+        "RONALD FLEURY", "FLEURY", 0.9, "RONALD FLEURY", {"RONALD FLEURY": 0.63, "FLEURY": 0.3}
+    )
+    assert divergence(roles) is None
+    young = _roles("YOUNG EDWARD", "YOUNG EDWARD", 0.9, "EDWARD", {"EDWARD": 0.9})
+    assert divergence(young) is None
+
+
+def test_a_family_title_makes_another_person() -> None:
+    # MRS. KRAMER is not KRAMER's other name: neither name holds all the other's words
+    roles = _roles("KRAMER", "KRAMER", 0.9, "MRS. KRAMER", {"MRS. KRAMER": 0.8, "KRAMER": 0.2})
+    assert (
+        divergence(roles) == "The spotlight is KRAMER's; the story is MRS. KRAMER's (80% likely)."
+    )

@@ -292,7 +292,7 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-_HONORIFICS = frozenset(
+FAMILY_TITLES = frozenset(
     """MR MISTER MRS MS MISS SIR LADY MADAME FATHER SISTER BROTHER UNCLE AUNT""".split()
 )
 """Titles a family shares (MR. and MRS. NEHRU are two people): a rank (CAPTAIN, OFFICER)
@@ -518,7 +518,7 @@ def _merge_variants(
             name,
             holder,
             f"{name} is a title and the surname of {holder}",
-            renamed=title not in _HONORIFICS,
+            renamed=title not in FAMILY_TITLES,
         )
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from whosestory import evidence, verdict
+from whosestory.cast import FAMILY_TITLES
 from whosestory.model import record
 from whosestory.ranking import combine
 from whosestory.rolemodel import RoleModel, probabilities, shipped_model
@@ -319,6 +320,8 @@ def divergence(
     main = main_verdict.character if main_verdict else None
     if not main or main_verdict is None:
         return None
+    spot = main if _may_be_one(spot, main) else spot
+    hero = main if _may_be_one(hero, main) else hero
     other = spot if spot and spot != main else hero if hero and hero != main else None
     if other is None:
         return None
@@ -338,6 +341,27 @@ def divergence(
             sentence += f" Audiences would follow {hero}."
         return sentence
     return f"{hero} is the protagonist audiences follow; {story}."
+
+
+_KIN = FAMILY_TITLES | {"JR", "SR", "WIFE", "HUSBAND", "SON", "DAUGHTER", "MOTHER", "FATHER"}
+"""Words that make a longer name another person of the family (MRS. KRAMER is not KRAMER)."""
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.strip(".,").upper() for w in name.split()} - {""}
+
+
+def _may_be_one(name: str | None, other: str) -> bool:
+    """Whether two names may be one person the script names two ways: one name's words all
+    stand in the other (FLEURY and RONALD FLEURY, EDWARD and YOUNG EDWARD), and the other
+    words are no title or tie of a family (`_KIN`: MRS. KRAMER, KRAMER JR.). The roles do not
+    part between them: a split would set a character against themselves."""
+    if not name:
+        return False
+    words, others = _name_words(name), _name_words(other)
+    if not words or not others or not (words <= others or others <= words):
+        return False
+    return not (words ^ others) & _KIN
 
 
 def _sure_protagonist(found: Verdict | None) -> str | None:
