@@ -1,10 +1,12 @@
-"""Write the example story in the other text formats, from examples/the-keeper.fountain.
+"""Write the example stories in the other text formats, from their Fountain.
 
     python tests/stories/make_keeper.py [OUT_DIR]
 
 Writes ``the-keeper.fdx`` (Final Draft) and ``the-keeper.txt`` (a plain-text
 screenplay typeset like a real one: indented cues and dialogue, scene numbers on
-both sides of each heading, right-aligned transitions, page numbers) into OUT_DIR
+both sides of each heading, right-aligned transitions, page numbers) from
+examples/the-keeper.fountain, and the same two of ``the-long-way-round.fountain``
+(a story told from a place it reaches after its opening act), into OUT_DIR
 (default: this folder). The PDF comes from make_pdfs.py. The Fountain is parsed by
 make_pdfs.parse_fountain, a small parser of its own, so the fixtures do not depend
 on the readers they test.
@@ -99,13 +101,15 @@ def to_text(blocks: list[Block], title_page: list[tuple[str, str]], title: str) 
 
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else HERE
-    story = parse_fountain(KEEPER.read_text(encoding="utf-8"))
-    (out / "the-keeper.fdx").write_text(
-        to_fdx(story.blocks, story.title_page, story.title), encoding="utf-8"
-    )
-    (out / "the-keeper.txt").write_text(
-        to_text(story.blocks, story.title_page, story.title), encoding="utf-8"
-    )
+    for source in (KEEPER, HERE / "the-long-way-round.fountain"):
+        story = parse_fountain(source.read_text(encoding="utf-8"))
+        stem = source.stem
+        (out / f"{stem}.fdx").write_text(
+            to_fdx(story.blocks, story.title_page, story.title), encoding="utf-8"
+        )
+        (out / f"{stem}.txt").write_text(
+            to_text(story.blocks, story.title_page, story.title), encoding="utf-8"
+        )
     return 0
 
 

@@ -55,9 +55,12 @@ _PAST_RE = re.compile(
 _END_FLASHBACK_RE = re.compile(r"\bEND (?:OF )?FLASH[\s-]?BACK|BACK TO (?:THE )?PRESENT", re.I)
 _YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _LISTENER_WHO = (
-    r"(?:an?|the|his|her) (?:unseen |off-screen |offscreen )?"
+    r"(?:(?:an?|the|his|her) (?:unseen |off-screen |offscreen )?"
     r"(?:interviewer|therapist|psychiatrist|shrink|counsell?or|priest|detective|cop|police|"
     r"officer|listener|audience|camera crew|documentary crew|reporter|journalist)"
+    r"|(?:an?|the|his|her|some) (?:unseen|off-?screen|invisible) "
+    r"(?:person|figure|man|woman|visitor|guest|stranger|someone)"
+    r"|someone (?:unseen|off-?screen|we (?:can(?:no|')t|don't|do not) see))"
 )
 _LISTENER_STORY = r" (?:the|his|her|this) story"
 _LISTENER_RE = re.compile(
@@ -71,18 +74,25 @@ _LISTENER_RE = re.compile(
     rf"|(?<=[Rr])(?i:ecount(?:s|ing){_LISTENER_STORY}))\b"
 )
 """Speaking to camera or to an unseen listener: "to camera", "into the lens", "to us",
-"to/for/with an unseen interviewer", "tells his story", in any case, from a word's start.
+"to/for/with an unseen interviewer", "to an unseen person", "to someone we don't see",
+"tells his story", in any case, from a word's start.
 The pattern opens with the alternatives' first letters written out in both cases (and
 the two Turkish i's that ``re.IGNORECASE`` matches to an i), tests the word's start after
 it and picks the alternatives by that letter: a set of letters first lets the regex
 engine skip to where a match can start, where ``\\b`` first under ``re.IGNORECASE``
 made it try every position (2.7 times the time over the data's texts). The alternatives
 keep their order, so every match is the one it was."""
+_UNSEEN_RE = re.compile(
+    r"\b(?:unseen|off-?screen|invisible|we (?:can(?:no|')t|don't|do not) see)\b", re.IGNORECASE
+)
+"""A listener the story does not show: what makes a place the story reaches late its frame
+(a glance "into the camera" or a line "to the cop" is no telling)."""
 _LISTENER_KINDS = frozenset({Kind.ACTION, Kind.PARENTHETICAL, Kind.STAGE})
 _LISTENER_WORDS = (
     *("camera", "lens", "to us", "story", "interviewer", "therapist", "psychiatrist"),
     *("shrink", "counsel", "priest", "detective", "cop", "police", "officer", "listener"),
-    *("audience", "crew", "reporter", "journalist"),
+    *("audience", "crew", "reporter", "journalist", "unseen", "off-screen", "offscreen"),
+    *("invisible", " see"),
 )
 """A word every match of `_LISTENER_RE` holds one of (in lower case): its last one."""
 _INSIDE = "inside a flashback"
@@ -208,13 +218,16 @@ def _place(scene: Scene) -> str | None:
     return re.sub(r"\s*\(.*?\)\s*", " ", scene.location).strip().upper() or None
 
 
-def recurring_places(story: Story) -> dict[str, list[int]]:
+def recurring_places(story: Story, late: bool = False) -> dict[str, list[int]]:
     """Places visited in at least three separate blocks, from the opening to the close.
 
     A frame place brackets the story: it is visited near the start and near the
     end (the first and last tenth), in three or more separate blocks, and holds
     at most `_MAX_FRAME` of the scenes (a place that holds more is where the
-    story happens, not where it is told).
+    story happens, not where it is told). With `late`, a place first visited after
+    the opening, within the first half, and last in the final fifth counts too: a story
+    may be told from a place it reaches only after its opening act (`frame_layer` asks
+    for a teller there).
     """
     visits: dict[str, list[int]] = defaultdict(list)
     for scene in story.scenes:
@@ -228,7 +241,8 @@ def recurring_places(story: Story) -> dict[str, list[int]]:
             continue
         blocks = 1 + sum(1 for a, b in itertools.pairwise(indices) if b > a + 1)
         edge = max(1, last // 10)
-        spans_story = indices[0] <= edge and indices[-1] >= last - edge
+        opens = indices[0] <= (last // 2 if late else edge)
+        spans_story = opens and indices[-1] >= last - (max(1, last // 5) if late else edge)
         if blocks >= _MIN_VISITS and spans_story and len(indices) <= _MAX_FRAME * len(story.scenes):
             found[place] = indices
     return found
@@ -271,19 +285,21 @@ def frame_layer(story: Story, present: Mapping[str, frozenset[int]] | None = Non
             for i, (m, text) in enumerate(markers)
             if m == "present"
         ][:5]
-    places = {
-        place: indices
-        for place, indices in recurring_places(story).items()
-        if not any(seeds[i] == "past" for i in indices)
-    }
+    listener = unseen_listener(story)
+    places = _frame_places(story, seeds, recurring_places(story))
+    told_from = {index for index, _, _ in listener}
+    told_unseen = {index for index, _, quote in listener if _UNSEEN_RE.search(quote)}
+    opens_late = not places and bool(told_unseen)
+    if opens_late:  # a place the story reaches after its opening act, told to someone unseen
+        late = _frame_places(story, seeds, recurring_places(story, late=True))
+        places = {place: indices for place, indices in late.items() if told_unseen & set(indices)}
     if places:
         place, indices = max(places.items(), key=lambda item: (len(item[1]), item[0]))
         how.append(f"recurring place: {place}")
         for index in indices:
             seeds[index] = seeds[index] or "present"
         evidence += [(i, story.scenes[i].span.start, story.scenes[i].heading) for i in indices[:3]]
-    listener = unseen_listener(story)
-    if len({index for index, _, _ in listener}) >= _MIN_VISITS:
+    if len(told_from) >= _MIN_VISITS:
         how.append("unseen listener")
         for index, _, _ in listener:
             seeds[index] = seeds[index] or "present"
@@ -292,11 +308,22 @@ def frame_layer(story: Story, present: Mapping[str, frozenset[int]] | None = Non
         return Frame(frozenset(), (), None, {})
     layers = _propagate(story, seeds, _bodily(story, present), start)
     frame = frozenset(i for i, layer in enumerate(layers) if layer == "present")
-    if not _frames_the_story(frame, len(story.scenes)):
+    if not _frames_the_story(frame, len(story.scenes), opens_late=opens_late and bool(places)):
         return Frame(frozenset(), (), None, {})
     shares = frame_presence(story, frame, present)
     owner = max(shares, key=lambda n: (shares[n], len(present.get(n, ())), n)) if shares else None
     return Frame(frame, tuple(how), owner, shares, tuple(evidence))
+
+
+def _frame_places(
+    story: Story, seeds: Sequence[str | None], places: Mapping[str, list[int]]
+) -> dict[str, list[int]]:
+    """The recurring places no marker puts in the past."""
+    return {
+        place: indices
+        for place, indices in places.items()
+        if not any(seeds[i] == "past" for i in indices)
+    }
 
 
 def _voice_only(story: Story) -> dict[str, set[int]]:
@@ -319,27 +346,36 @@ def _bodily(story: Story, present: Mapping[str, frozenset[int]]) -> dict[str, fr
     return {name: scenes - voice_only.get(name, set()) for name, scenes in present.items()}
 
 
-def _frames_the_story(frame: frozenset[int], n: int) -> bool:
+def _frames_the_story(frame: frozenset[int], n: int, opens_late: bool = False) -> bool:
     """A layer frames a story when it is a layer and brackets the rest.
 
     At least `_MIN_VISITS` scenes and at most `_MAX_LAYER` of them; in two or more
     separate blocks (interleaved with the told story); with a scene in the first
     and one in the last `_BRACKET` of the story. One flashback with a "PRESENT
-    DAY" after it, or a place visited twice mid-story, is not a frame.
+    DAY" after it, or a place visited twice mid-story, is not a frame. A frame told
+    to a listener in a place the story reaches after its opening act (`opens_late`)
+    may start anywhere in the first half.
     """
     if len(frame) < _MIN_VISITS or len(frame) > _MAX_LAYER * n:
         return False
     ordered = sorted(frame)
     blocks = 1 + sum(1 for a, b in itertools.pairwise(ordered) if b > a + 1)
-    return blocks >= 2 and ordered[0] < _BRACKET * n and ordered[-1] >= (1 - _BRACKET) * n
+    opening = 0.5 if opens_late else _BRACKET
+    return blocks >= 2 and ordered[0] < opening * n and ordered[-1] >= (1 - _BRACKET) * n
 
 
 def frame_presence(
     story: Story, frame: frozenset[int], present: Mapping[str, frozenset[int]] | None = None
 ) -> dict[str, float]:
-    """Share of the frame's scenes each non-group character is present in (0..1)."""
+    """Share of the frame's peopled scenes each non-group character is present in (0..1).
+
+    A frame's placeholder visits (a heading and "Improvised scene", or nothing at all) hold
+    no one: they are the frame's, but they do not thin its teller's share of it.
+    """
     present = present or present_scenes(story)
-    size = len(frame) or 1
+    people = {c.name for c in story.cast if not c.group}
+    peopled = {i for name in people for i in present.get(name, frozenset()) & frame}
+    size = len(peopled) or 1
     return {
         c.name: round(len(present.get(c.name, frozenset()) & frame) / size, 4)
         for c in story.cast

@@ -1,0 +1,80 @@
+"""A story told from a place it reaches only after its opening act.
+
+*The Long Way Round* (tests/stories, written for these tests) opens on five scenes of
+the told story, BEN's; then ANNA talks "to an unseen person" in a doctor's office, and
+the story keeps returning there: twice as a heading and "Improvised scene.", once as a
+heading alone, and for her closing words. The office is the frame, ANNA its teller, and
+her claim to the story weighs against BEN's larger presence in it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import whosestory
+from whosestory.measures import frame
+
+STORIES = Path(__file__).resolve().parent / "stories"
+OFFICE = "DR. HALE'S OFFICE"
+
+
+@pytest.mark.parametrize("suffix", ["fountain", "fdx", "txt"])
+def test_the_late_frame_is_found_in_every_format(suffix: str) -> None:
+    story = whosestory.load(STORIES / f"the-long-way-round.{suffix}")
+    layer = frame.frame_layer(story)
+    office = {s.index for s in story.scenes if OFFICE in s.heading}
+    assert len(office) == 5 and min(office) > 3  # first visited after the opening act
+    assert layer.scenes == frozenset(office)  # the placeholder visits are the frame's too
+    assert f"recurring place: {OFFICE}" in layer.how
+    assert layer.owner == "ANNA"
+    # the visits that hold no one do not thin their teller's share of the frame
+    assert layer.presence["ANNA"] == 1.0 and layer.presence["BEN"] == 0.0
+
+
+@pytest.mark.parametrize("suffix", ["fountain", "fdx", "txt"])
+def test_the_teller_holds_the_story_against_the_larger_co_lead(suffix: str) -> None:
+    result = whosestory.analyze(whosestory.load(STORIES / f"the-long-way-round.{suffix}"))
+    assert result.roles["spotlight"].character == "BEN"
+    assert result.roles["main_character"].character == "ANNA"
+
+
+def _without_listener(tmp_path: Path) -> Path:
+    text = (STORIES / "the-long-way-round.fountain").read_text(encoding="utf-8")
+    path = tmp_path / "no-teller.fountain"
+    path.write_text(text.replace(", talking to an unseen person.", "."), encoding="utf-8")
+    return path
+
+
+def test_a_place_reached_late_with_no_one_telling_is_no_frame(tmp_path: Path) -> None:
+    # the same visits without the unseen listener: a place the story returns to, no frame
+    layer = frame.frame_layer(whosestory.load(_without_listener(tmp_path)))
+    assert not layer.scenes and layer.owner is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Anna sits in a worn armchair, talking to an unseen person.",
+        "He speaks to someone we don't see.",
+        "She talks to an off-screen man, calm now.",
+        "Tom, to an unseen interviewer: no.",
+    ],
+)
+def test_a_listener_the_story_does_not_show(line: str, tmp_path: Path) -> None:
+    assert frame.unseen_listener(_one_scene(tmp_path, line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["He walks to the man.", "She turns to the window.", "Dad talks to the neighbour."],
+)
+def test_an_ordinary_line_is_no_listener(line: str, tmp_path: Path) -> None:
+    assert not frame.unseen_listener(_one_scene(tmp_path, line))
+
+
+def _one_scene(tmp_path: Path, line: str) -> whosestory.Story:
+    path = tmp_path / "one.fountain"
+    path.write_text(f"INT. OFFICE - DAY\n\n{line}\n\nTOM\nWell.\n", encoding="utf-8")
+    return whosestory.load(path)
