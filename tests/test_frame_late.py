@@ -60,6 +60,7 @@ def test_a_place_reached_late_with_no_one_telling_is_no_frame(tmp_path: Path) ->
         "He speaks to someone we don't see.",
         "She talks to an off-screen man, calm now.",
         "Tom, to an unseen interviewer: no.",
+        "She speaks to the unseen Dr. Hale.",
     ],
 )
 def test_a_listener_the_story_does_not_show(line: str, tmp_path: Path) -> None:

@@ -58,8 +58,7 @@ _LISTENER_WHO = (
     r"(?:(?:an?|the|his|her) (?:unseen |off-screen |offscreen )?"
     r"(?:interviewer|therapist|psychiatrist|shrink|counsell?or|priest|detective|cop|police|"
     r"officer|listener|audience|camera crew|documentary crew|reporter|journalist)"
-    r"|(?:an?|the|his|her|some) (?:unseen|off-?screen|invisible) "
-    r"(?:person|figure|man|woman|visitor|guest|stranger|someone)"
+    r"|(?:an?|the|his|her|their|some) (?:unseen|off-?screen|invisible) \w[\w.'-]*"
     r"|someone (?:unseen|off-?screen|we (?:can(?:no|')t|don't|do not) see))"
 )
 _LISTENER_STORY = r" (?:the|his|her|this) story"
