@@ -20,7 +20,7 @@ STORIES = Path(__file__).resolve().parent / "stories"
 OFFICE = "DR. HALE'S OFFICE"
 
 
-@pytest.mark.parametrize("suffix", ["fountain", "fdx", "txt"])
+@pytest.mark.parametrize("suffix", ["fountain", "fdx", "txt", "pdf"])
 def test_the_late_frame_is_found_in_every_format(suffix: str) -> None:
     story = whosestory.load(STORIES / f"the-long-way-round.{suffix}")
     layer = frame.frame_layer(story)
@@ -33,7 +33,7 @@ def test_the_late_frame_is_found_in_every_format(suffix: str) -> None:
     assert layer.presence["ANNA"] == 1.0 and layer.presence["BEN"] == 0.0
 
 
-@pytest.mark.parametrize("suffix", ["fountain", "fdx", "txt"])
+@pytest.mark.parametrize("suffix", ["fountain", "fdx", "txt", "pdf"])
 def test_the_teller_holds_the_story_against_the_larger_co_lead(suffix: str) -> None:
     result = whosestory.analyze(whosestory.load(STORIES / f"the-long-way-round.{suffix}"))
     assert result.roles["spotlight"].character == "BEN"

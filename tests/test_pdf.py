@@ -434,3 +434,13 @@ def test_regression_a_value_ending_in_r_that_is_no_reference_is_kept() -> None:
     assert objects.resolve(b"/ASCIIHexDecodeR") == b"/ASCIIHexDecodeR"
     assert objects.resolve(b"\x00\x00R") == b"\x00\x00R"
     assert objects.resolve(b"7 0 R") == b"/FlateDecode"
+
+
+def test_regression_one_line_speeches_keep_their_cues() -> None:
+    # a script of one-line speeches has about as many blank lines (twice the pitch) as
+    # lines within a paragraph: the pitch was read as the blank line, no line stood after
+    # a gap, and every cue was read as action (BEN, ANNA and MARTIN were no speakers)
+    script = read_script(STORIES / "the-long-way-round.pdf")
+    speakers = {e.cue for e in script.elements if e.kind is Kind.DIALOGUE}
+    assert {"BEN", "ANNA", "MARTIN"} <= {parse_cue(c or "").name for c in speakers}
+    assert not any(e.kind is Kind.ACTION and e.text == "BEN" for e in script.elements)

@@ -6,6 +6,8 @@ Writes, into OUT_DIR (default: this folder):
 
 - ``the-keeper.pdf``: examples/the-keeper.fountain, typeset (title page, scene
   numbers in the right margin, a dual-dialogue pair side by side);
+- ``the-long-way-round.pdf``: the-long-way-round.fountain, typeset the same way (a
+  story told from a place it reaches after its opening act, with empty visits);
 - ``night-ferry.pdf``: an awkward story of our own: a large title on a title page,
   scene numbers on both margins, CONTINUED headers and footers, a multi-line
   parenthetical, a centered line, and a speech split over a page break with
@@ -485,8 +487,10 @@ def build(out: Path) -> dict[str, Path]:
     keeper = parse_fountain(KEEPER.read_text(encoding="utf-8"))
     ferry = parse_fountain(NIGHT_FERRY)
     signal = parse_fountain(SIGNAL_BOX)
+    late = parse_fountain((HERE / "the-long-way-round.fountain").read_text(encoding="utf-8"))
     files = {
         "the-keeper.pdf": Typesetter(False, True, False).story(keeper, big_title=False),
+        "the-long-way-round.pdf": Typesetter(False, True, False).story(late, big_title=False),
         "night-ferry.pdf": Typesetter(True, True, True).story(ferry, big_title=True),
         "signal-box.pdf": Typesetter(False, False, False).story(signal, big_title=False),
         "signal-box-strong.pdf": Typesetter(False, False, False, strong=True).story(

@@ -140,8 +140,19 @@ def _pitch(pages: list[_Page]) -> float:
     for page in pages:
         for above, below in zip(page.lines, page.lines[1:], strict=False):
             gaps[round(above.middle - below.middle)] += 1
-    small = [(g, n) for g, n in gaps.items() if 6 <= g <= 30]
-    return float(max(small, key=lambda item: item[1])[0]) if small else 12.0
+    # a gap and its neighbours are one spacing (a line's middle rounds either way); the
+    # blank line between paragraphs is twice the pitch, and a script of one-line speeches
+    # has about as many of them: the smallest spacing that is common is the pitch
+    near = {g: gaps[g - 1] + gaps[g] + gaps[g + 1] for g in range(6, 31)}
+    common = max(near.values())
+    if not common:
+        return 12.0
+    peaks = [
+        g
+        for g, n in near.items()
+        if n >= common / 2 and gaps[g] == max(gaps[g - 1], gaps[g], gaps[g + 1])
+    ]
+    return float(min(peaks, default=max(near, key=near.__getitem__)))
 
 
 # ---------------------------------------------------------------- page furniture
