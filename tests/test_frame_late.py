@@ -61,6 +61,8 @@ def test_a_place_reached_late_with_no_one_telling_is_no_frame(tmp_path: Path) ->
         "She talks to an off-screen man, calm now.",
         "Tom, to an unseen interviewer: no.",
         "She speaks to the unseen Dr. Hale.",
+        "He talks to someone off camera.",
+        "She answers, to an off-camera interviewer.",
     ],
 )
 def test_a_listener_the_story_does_not_show(line: str, tmp_path: Path) -> None:

@@ -58,8 +58,8 @@ _LISTENER_WHO = (
     r"(?:(?:an?|the|his|her) (?:unseen |off-screen |offscreen )?"
     r"(?:interviewer|therapist|psychiatrist|shrink|counsell?or|priest|detective|cop|police|"
     r"officer|listener|audience|camera crew|documentary crew|reporter|journalist)"
-    r"|(?:an?|the|his|her|their|some) (?:unseen|off-?screen|invisible) \w[\w.'-]*"
-    r"|someone (?:unseen|off-?screen|we (?:can(?:no|')t|don't|do not) see))"
+    r"|(?:an?|the|his|her|their|some) (?:unseen|off-?screen|off-?camera|invisible) \w[\w.'-]*"
+    r"|someone (?:unseen|off[- ]?screen|off[- ]?camera|we (?:can(?:no|')t|don't|do not) see))"
 )
 _LISTENER_STORY = r" (?:the|his|her|this) story"
 _LISTENER_RE = re.compile(
@@ -82,7 +82,8 @@ engine skip to where a match can start, where ``\\b`` first under ``re.IGNORECAS
 made it try every position (2.7 times the time over the data's texts). The alternatives
 keep their order, so every match is the one it was."""
 _UNSEEN_RE = re.compile(
-    r"\b(?:unseen|off-?screen|invisible|we (?:can(?:no|')t|don't|do not) see)\b", re.IGNORECASE
+    r"\b(?:unseen|off[- ]?screen|off[- ]?camera|invisible|we (?:can(?:no|')t|don't|do not) see)\b",
+    re.IGNORECASE,
 )
 """A listener the story does not show: what makes a place the story reaches late its frame
 (a glance "into the camera" or a line "to the cop" is no telling)."""
@@ -90,7 +91,7 @@ _LISTENER_KINDS = frozenset({Kind.ACTION, Kind.PARENTHETICAL, Kind.STAGE})
 _LISTENER_WORDS = (
     *("camera", "lens", "to us", "story", "interviewer", "therapist", "psychiatrist"),
     *("shrink", "counsel", "priest", "detective", "cop", "police", "officer", "listener"),
-    *("audience", "crew", "reporter", "journalist", "unseen", "off-screen", "offscreen"),
+    *("audience", "crew", "reporter", "journalist", "unseen", "screen", "camera"),
     *("invisible", " see"),
 )
 """A word every match of `_LISTENER_RE` holds one of (in lower case): its last one."""
