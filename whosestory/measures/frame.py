@@ -92,7 +92,7 @@ _LISTENER_WORDS = (
     *("camera", "lens", "to us", "story", "interviewer", "therapist", "psychiatrist"),
     *("shrink", "counsel", "priest", "detective", "cop", "police", "officer", "listener"),
     *("audience", "crew", "reporter", "journalist", "unseen", "screen", "camera"),
-    *("invisible", " see"),
+    *("invisible", "t see", "not see"),
 )
 """A word every match of `_LISTENER_RE` holds one of (in lower case): its last one."""
 _INSIDE = "inside a flashback"
