@@ -81,3 +81,25 @@ def _one_scene(tmp_path: Path, line: str) -> whosestory.Story:
     path = tmp_path / "one.fountain"
     path.write_text(f"INT. OFFICE - DAY\n\n{line}\n\nTOM\nWell.\n", encoding="utf-8")
     return whosestory.load(path)
+
+
+def _returning(tmp_path: Path, office_line: str) -> whosestory.Story:
+    # a kitchen the story opens in, returns to twice and closes in, among ten other scenes
+    told = [f"EXT. ROAD {n} - DAY\n\nTom walks.\n\nTOM\nOn we go, {n}.\n\n" for n in range(10)]
+    kitchen = f"INT. KITCHEN - DAY\n\n{office_line}\n\nMAY\nTea?\n\n"
+    text = kitchen + "".join(told[:4]) + kitchen + "".join(told[4:8]) + kitchen
+    text += "".join(told[8:]) + kitchen
+    path = tmp_path / "returning.fountain"
+    path.write_text(text, encoding="utf-8")
+    return whosestory.load(path)
+
+
+def test_a_recurring_place_is_no_frame_unless_someone_tells_from_it(tmp_path: Path) -> None:
+    # the issue: a place the story keeps returning to is not a frame unless someone tells
+    # the story from it (narrates, talks to a listener, or the story's time moves)
+    home = frame.frame_layer(_returning(tmp_path, "May pours tea."))
+    assert not home.scenes and home.owner is None
+    told = frame.frame_layer(_returning(tmp_path, "May pours tea, talking to an unseen guest."))
+    assert told.owner == "MAY" and len(told.scenes) == 4
+    narrated = _returning(tmp_path, "MAY (V.O.)\nIt was the year the road flooded.")
+    assert frame.frame_layer(narrated).owner == "MAY"

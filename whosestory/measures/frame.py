@@ -12,7 +12,10 @@ is found in three ways, and `frame_layer` says which it used:
    the present and earlier ones the past.
 2. **recurring place**: a place the story keeps returning to between blocks of
    other scenes (at least three visits in three separate blocks, including the
-   first or last scene), as a therapist's office or a park bench is.
+   first or last scene), as a therapist's office or a park bench is, when someone
+   tells the story from it: a voice-over spoken there or a listener there (unless
+   markers already move the story's time). A place first reached after the opening
+   act is the frame when someone there talks to a listener the story does not show.
 3. **an unseen listener**: action that says a character talks to camera, to an
    interviewer, a therapist, a priest or the police.
 
@@ -286,8 +289,11 @@ def frame_layer(story: Story, present: Mapping[str, frozenset[int]] | None = Non
             if m == "present"
         ][:5]
     listener = unseen_listener(story)
-    places = _frame_places(story, seeds, recurring_places(story))
     told_from = {index for index, _, _ in listener}
+    places = _frame_places(story, seeds, recurring_places(story))
+    if not how:  # no marker moves the story's time: a place is a frame only if told from
+        telling = told_from | _voiced(story)
+        places = {place: indices for place, indices in places.items() if telling & set(indices)}
     told_unseen = {index for index, _, quote in listener if _UNSEEN_RE.search(quote)}
     opens_late = not places and bool(told_unseen)
     if opens_late:  # a place the story reaches after its opening act, told to someone unseen
@@ -313,6 +319,15 @@ def frame_layer(story: Story, present: Mapping[str, frozenset[int]] | None = Non
     shares = frame_presence(story, frame, present)
     owner = max(shares, key=lambda n: (shares[n], len(present.get(n, ())), n)) if shares else None
     return Frame(frame, tuple(how), owner, shares, tuple(evidence))
+
+
+def _voiced(story: Story) -> set[int]:
+    """The scenes in which someone speaks in voice-over (narrates, or tells from there)."""
+    return {
+        scene.index
+        for scene in story.scenes
+        if any(element.kind is Kind.VOICE_OVER for element in scene.elements)
+    }
 
 
 def _frame_places(
