@@ -94,4 +94,27 @@ def test_latin1_texts_give_the_pattern_tokens_and_word_counts() -> None:
             assert language.tokens(text, code) == plain.findall(lowered), (text, code)
         assert model.count_words(text) == len(model.WORD_RE.findall(text)), text
         assert model.word_list(text) == model.WORD_RE.findall(text), text
-    assert model.latin1("Straße – Gott") is None
+    assert model.latin1("Straße č") is None
+
+
+def test_lines_with_dashes_and_curly_quotes_give_the_pattern_tokens_and_word_counts() -> None:
+    """A Latin-1 text but for `model.PUNCTUATION` and curly apostrophes is read in bytes
+    too: the same tokens, counts and words as the patterns, in every language."""
+    letter, word = re.compile(language._LETTER), re.compile(r"[\w’'-]")
+    assert not any(letter.match(c) or word.match(c) for c in model.PUNCTUATION)
+    rng = random.Random(12)
+    alphabet = [chr(p) for p in range(256)] + list("aäß -'_’") * 10 + list(model.PUNCTUATION) * 5
+    texts = ["Gott – „Grüß“ dich…", "l’homme — “peut-être”", "don’t ‹stop›"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(1, 40))) for _ in range(5000)]
+    for text in texts:
+        lowered = text.lower()
+        for code in ("en", "fr", "de", "ru", None):
+            plain = language._TOKEN_RE.get(code or "", language._DEFAULT_TOKEN_RE)
+            if lowered.isascii():
+                plain = language._ASCII_TOKEN_RE.get(code or "", language._ASCII_DEFAULT_TOKEN_RE)
+            expected = plain.findall(lowered)
+            if "’" in text and code in ("en", "fr"):
+                expected = [t.replace("’", "'") for t in expected]
+            assert language.tokens(text, code) == expected, (text, code)
+        assert model.count_words(text) == len(model.WORD_RE.findall(text)), text
+        assert model.word_list(text) == model.WORD_RE.findall(text), text

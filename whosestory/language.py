@@ -106,6 +106,10 @@ finds them in the lowered text: a German play's lines in two thirds of the time,
 included."""
 
 
+_CURLY = frozenset({"en", "fr"})
+"""The languages whose token patterns join on the curly apostrophe."""
+
+
 @cache
 def _ranged_token_re(language: str) -> re.Pattern[str]:
     """The token pattern of `language` ("" for the default) with a letter spelled as the
@@ -128,10 +132,11 @@ def tokens(text: str, language: str | None = None) -> list[str]:
 
     Russian ё is read as е, the way the lexicons spell it.
     """
-    encoded = None if text.isascii() else latin1(text)
+    # outside English and French, the curly apostrophe parts tokens as a space does
+    encoded = None if text.isascii() else latin1(text, None if language in _CURLY else " ")
     if encoded is not None:
-        # neither ё nor ’ in it: without a joiner, the tokens are the runs of letters,
-        # lowered by the same table
+        # no ё in it, nor a joining ’: without a joiner, the tokens are the runs of
+        # letters, lowered by the same table
         letters = encoded.translate(_LATIN1_LETTERS)
         if b"-" not in letters and b"'" not in letters:
             return letters.decode("latin-1").split()

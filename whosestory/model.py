@@ -70,7 +70,7 @@ def count_words(text: str) -> int:
     if text.isascii():
         marks = text.encode("ascii").translate(_WORD_MARKS)
     else:
-        encoded = latin1(text)
+        encoded = latin1(text, "'")  # both apostrophes are word characters
         if encoded is None:
             found = _ranged_word_re() if charclass.ranged(text) else _WORD_COUNT_RE
             return len(found.findall(text))
@@ -78,9 +78,25 @@ def count_words(text: str) -> int:
     return marks.count(b" a") + marks.startswith(b"a")
 
 
-def latin1(text: str) -> bytes | None:
-    """`text` encoded in Latin-1, or None when a character of it is not in Latin-1 (the
-    encoder drops those: one pass in C, without an exception to catch)."""
+PUNCTUATION = ("–", "—", "“", "”", "„", "‘", "…", "‹", "›")
+"""The characters beyond Latin-1 most frequent in the plays' lines after the curly
+apostrophe: dashes, quotation marks, the ellipsis. None is a letter, a digit, an apostrophe
+or a hyphen, so a word or a token never holds one: as a space it parts the same words."""
+
+
+def latin1(text: str, apostrophe: str | None = None) -> bytes | None:
+    """`text` encoded in Latin-1, `PUNCTUATION` as spaces and the curly apostrophe as
+    `apostrophe`, or None when another character is not in Latin-1 (or a curly apostrophe
+    is and `apostrophe` is None). The encoder drops those: one pass in C, without an
+    exception to catch; a German line with a dash is Latin-1 but for it."""
+    encoded = text.encode("latin-1", "ignore")
+    if len(encoded) == len(text):
+        return encoded
+    for mark in PUNCTUATION:
+        if mark in text:
+            text = text.replace(mark, " ")
+    if apostrophe is not None and "’" in text:
+        text = text.replace("’", apostrophe)
     encoded = text.encode("latin-1", "ignore")
     return encoded if len(encoded) == len(text) else None
 
