@@ -92,18 +92,18 @@ _ASCII_DEFAULT_TOKEN_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 the same words, found in two thirds of the time (a range is tested faster than Unicode
 categories are). Most speeches of English scripts are ASCII, and many of other plays."""
 
-_LATIN1_LETTERS = bytes.maketrans(
-    bytes(range(256)),
-    bytes(
-        ord(c) if c in "-'" or re.fullmatch(_LETTER, c) else 32
-        for c in (chr(i).lower() for i in range(256))  # each one character of Latin-1
-    ),
-)
-"""Each byte of a text in Latin-1 to its lower case when that is a letter (`_LETTER`) or
-one of the token patterns' joiners (a hyphen, an apostrophe), else to a space. Without a
-joiner in it, a text's tokens are then its runs of letters (`str.split`), as every pattern
-finds them in the lowered text: a German play's lines in two thirds of the time, lowering
-included."""
+
+@cache
+def _latin1_letters() -> bytes:
+    """Each byte of a text in Latin-1 to its lower case when that is a letter (`_LETTER`) or
+    one of the token patterns' joiners (a hyphen, an apostrophe), else to a space. Without
+    a joiner in it, a text's tokens are then its runs of letters (`str.split`), as every
+    pattern finds them in the lowered text: a German play's lines in two thirds of the
+    time, lowering included. Made on first use (an English script never needs it)."""
+    letter = re.compile(_LETTER).fullmatch
+    lowered = (chr(i).lower() for i in range(256))  # each one character of Latin-1
+    kept = (ord(c) if c in "-'" or letter(c) else 32 for c in lowered)
+    return bytes.maketrans(bytes(range(256)), bytes(kept))
 
 
 _CURLY = frozenset({"en", "fr"})
@@ -137,7 +137,7 @@ def tokens(text: str, language: str | None = None) -> list[str]:
     if encoded is not None:
         # no ё in it, nor a joining ’: without a joiner, the tokens are the runs of
         # letters, lowered by the same table
-        letters = encoded.translate(_LATIN1_LETTERS)
+        letters = encoded.translate(_latin1_letters())
         if b"-" not in letters and b"'" not in letters:
             return letters.decode("latin-1").split()
     lowered = text.lower()

@@ -42,13 +42,12 @@ class Kind(StrEnum):
 
 WORD_RE = re.compile(r"[\w’']+", re.UNICODE)
 """A word: a run of letters, digits and apostrophes (straight or curly)."""
-_WORD_MARKS = bytes.maketrans(
-    bytes(range(256)), bytes(ord("a" if WORD_RE.match(chr(i)) else " ") for i in range(256))
-)
+_IN_WORD = [WORD_RE.match(chr(i)) is not None for i in range(256)]
+_WORD_MARKS = bytes.maketrans(bytes(range(256)), bytes(97 if w else 32 for w in _IN_WORD))
 """Each byte of a text in Latin-1 (ASCII among it) to "a" when it is a character of
 `WORD_RE` (in ASCII ``[A-Za-z0-9_']``), else to a space."""
 _WORD_BYTES = bytes.maketrans(
-    bytes(range(256)), bytes(i if WORD_RE.match(chr(i)) else 32 for i in range(256))
+    bytes(range(256)), bytes(i if w else 32 for i, w in enumerate(_IN_WORD))
 )
 """Each byte of a text in Latin-1 kept when it is a character of `WORD_RE`, else a space."""
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9_']+")
