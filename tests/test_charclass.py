@@ -81,8 +81,9 @@ def test_latin1_texts_give_the_pattern_tokens_and_word_counts() -> None:
     """A text all in Latin-1 is read in bytes (`model.latin1`): the same tokens, word counts
     and words as the patterns, joiners (hyphens, apostrophes), digits, ² and ½ included."""
     rng = random.Random(11)
-    alphabet = [chr(p) for p in range(256)] + list("aeiouäöüßÉé -'_.,") * 20
+    alphabet = [chr(p) for p in range(256)] + list("aeiouäöüßÉé -'_.,") * 20 + list("-'") * 40
     texts = ["Grüß Gott, Frau Müller!", "peut-être l'été", "x² ½ Straße", "-a--b- 'c'"]
+    texts += ["Ä-b-c--d- -e 'f'g'' h-'i", "Wiener-Zeitung–Ab"]
     texts += ["".join(rng.choices(alphabet, k=rng.randint(1, 40))) for _ in range(5000)]
     for text in texts:
         assert model.latin1(text) is not None

@@ -108,6 +108,27 @@ def _latin1_letters() -> bytes:
 
 _CURLY = frozenset({"en", "fr"})
 """The languages whose token patterns join on the curly apostrophe."""
+_LONE_HYPHEN = re.compile(rb"-(?:(?<![^ -]-)|(?![^ -]))")
+_LONE_JOINER = re.compile(rb"['-](?:(?<![^ '-]['-])|(?![^ '-]))")
+"""In a text of letters, spaces and joiners, a hyphen (or, in English, an apostrophe) that
+has no letter on one side of it: it joins nothing, and parts tokens as a space does."""
+
+
+def _split_letters(letters: bytes, language: str | None) -> list[str] | None:
+    """The tokens of a Latin-1 text made letters, joiners and spaces (`_latin1_letters`):
+    its runs of letters, a joiner between two letters kept inside a token, as the token
+    patterns have it; None for a French text with an apostrophe (which may end a token)."""
+    if language == "en":
+        if b"-" in letters or b"'" in letters:
+            letters = _LONE_JOINER.sub(b" ", letters)
+    else:
+        if b"'" in letters:
+            if language == "fr":
+                return None
+            letters = letters.replace(b"'", b" ")
+        if b"-" in letters:
+            letters = _LONE_HYPHEN.sub(b" ", letters)
+    return letters.decode("latin-1").split()
 
 
 @cache
@@ -137,9 +158,9 @@ def tokens(text: str, language: str | None = None) -> list[str]:
     if encoded is not None:
         # no ё in it, nor a joining ’: without a joiner, the tokens are the runs of
         # letters, lowered by the same table
-        letters = encoded.translate(_latin1_letters())
-        if b"-" not in letters and b"'" not in letters:
-            return letters.decode("latin-1").split()
+        found = _split_letters(encoded.translate(_latin1_letters()), language)
+        if found is not None:
+            return found
     lowered = text.lower()
     if lowered.isascii():
         # neither ё nor ’ in it
