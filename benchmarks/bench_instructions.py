@@ -65,7 +65,11 @@ def count(tree: Path, folder: Path, pattern: str, stories: int) -> float:
             pattern,
             str(stories),
         ]
-        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+        # run from the temporary folder: ``python -c`` puts the working folder first on the
+        # path, where a run from a checkout would import that checkout, whatever PYTHONPATH
+        done = subprocess.run(
+            command, env=env, capture_output=True, text=True, check=False, cwd=tmp
+        )
     found = re.search(r"Collected : (\d+)", done.stderr)
     if done.returncode != 0 or found is None:
         raise SystemExit(f"callgrind run failed for {tree}:\n{done.stderr[-2000:]}")

@@ -75,3 +75,47 @@ def test_tokens_and_word_counts_are_the_category_patterns(
             assert language.tokens(text, code) == expected, (text, code)
         assert model.count_words(text) == len(model.WORD_RE.findall(text)), text
         assert model.word_list(text) == model.WORD_RE.findall(text), text
+
+
+def test_latin1_texts_give_the_pattern_tokens_and_word_counts() -> None:
+    """A text all in Latin-1 is read in bytes (`model.latin1`): the same tokens, word counts
+    and words as the patterns, joiners (hyphens, apostrophes), digits, ² and ½ included."""
+    rng = random.Random(11)
+    alphabet = [chr(p) for p in range(256)] + list("aeiouäöüßÉé -'_.,") * 20 + list("-'") * 40
+    texts = ["Grüß Gott, Frau Müller!", "peut-être l'été", "x² ½ Straße", "-a--b- 'c'"]
+    texts += ["Ä-b-c--d- -e 'f'g'' h-'i", "Wiener-Zeitung–Ab"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(1, 40))) for _ in range(5000)]
+    for text in texts:
+        assert model.latin1(text) is not None
+        lowered = text.lower()
+        for code in ("en", "fr", "de", "ru", None):
+            plain = language._TOKEN_RE.get(code or "", language._DEFAULT_TOKEN_RE)
+            if lowered.isascii():
+                plain = language._ASCII_TOKEN_RE.get(code or "", language._ASCII_DEFAULT_TOKEN_RE)
+            assert language.tokens(text, code) == plain.findall(lowered), (text, code)
+        assert model.count_words(text) == len(model.WORD_RE.findall(text)), text
+        assert model.word_list(text) == model.WORD_RE.findall(text), text
+    assert model.latin1("Straße č") is None
+
+
+def test_lines_with_dashes_and_curly_quotes_give_the_pattern_tokens_and_word_counts() -> None:
+    """A Latin-1 text but for `model.PUNCTUATION` and curly apostrophes is read in bytes
+    too: the same tokens, counts and words as the patterns, in every language."""
+    letter, word = re.compile(language._LETTER), re.compile(r"[\w’'-]")
+    assert not any(letter.match(c) or word.match(c) for c in model.PUNCTUATION)
+    rng = random.Random(12)
+    alphabet = [chr(p) for p in range(256)] + list("aäß -'_’") * 10 + list(model.PUNCTUATION) * 5
+    texts = ["Gott – „Grüß“ dich…", "l’homme — “peut-être”", "don’t ‹stop›"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randint(1, 40))) for _ in range(5000)]
+    for text in texts:
+        lowered = text.lower()
+        for code in ("en", "fr", "de", "ru", None):
+            plain = language._TOKEN_RE.get(code or "", language._DEFAULT_TOKEN_RE)
+            if lowered.isascii():
+                plain = language._ASCII_TOKEN_RE.get(code or "", language._ASCII_DEFAULT_TOKEN_RE)
+            expected = plain.findall(lowered)
+            if "’" in text and code in ("en", "fr"):
+                expected = [t.replace("’", "'") for t in expected]
+            assert language.tokens(text, code) == expected, (text, code)
+        assert model.count_words(text) == len(model.WORD_RE.findall(text)), text
+        assert model.word_list(text) == model.WORD_RE.findall(text), text

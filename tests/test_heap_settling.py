@@ -37,3 +37,36 @@ def test_a_worker_settles_its_heap_once(monkeypatch: pytest.MonkeyPatch) -> None
     pool.settle_worker_heap()
     pool.settle_worker_heap()
     assert calls == ["collect", "freeze", f"threshold {(pool.COLLECT_AFTER, 10, 10)}"]
+
+
+def test_one_story_runs_with_the_collector_off_and_leaves_it_as_it_was() -> None:
+    from whosestory.budget import Limits
+    from whosestory.worker import collector_held, run_bounded
+
+    assert gc.isenabled()
+    with collector_held():
+        assert not gc.isenabled()
+        with collector_held():  # nested: the outer block turns it on again
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_held():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()
+    assert run_bounded(gc.isenabled, (), Limits(seconds=0, memory_mb=0)) is False
+    assert run_bounded(gc.isenabled, (), Limits(seconds=30, memory_mb=0)) is False  # a child
+    assert gc.isenabled()
+
+
+def test_a_corpus_story_leaves_the_collector_on(tmp_path: Path) -> None:
+    from whosestory.corpus.rows import process_file
+
+    script = tmp_path / "two.fountain"
+    script.write_text("INT. ROOM - DAY\n\nANNA\nHello.\n\nBEN\nHi.\n", encoding="utf-8")
+    row, _ = process_file(str(script))
+    assert not row.get("error")
+    assert gc.isenabled()

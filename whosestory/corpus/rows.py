@@ -195,23 +195,27 @@ def process_file(file: str, with_characters: bool = False) -> tuple[dict[str, An
     This is what the workers run: it takes a path and returns plain dicts, so no
     Story crosses a process boundary or outlives the call.
     """
-    from whosestory import load
-    from whosestory.worker import run_bounded
+    from whosestory.worker import collector_held
 
     start = time.perf_counter()
     characters: list[dict[str, Any]] = []
     try:
-        story = load(file)
-        # as `whosestory.analyze` does, within the budget: without the report's details
-        analysis = run_bounded(_table_analysis, (story,), None, story.source or story.title)
-        del story
-        row = story_row(analysis, file)
-        if with_characters:
-            characters = character_rows(analysis, file)
-        del analysis
+        with collector_held():  # the story's objects are freed at its end, not collected
+            row, characters = _rows(file, with_characters)
     except Exception as err:  # any failure is this file's error row, never the run's
         row = error_row(file, one_sentence(err))
     row["seconds"] = round(time.perf_counter() - start, 4)
     row["_pid"] = os.getpid()
     row["_peak_rss_mb"] = round(peak_rss_mb(), 1)
     return row, characters
+
+
+def _rows(file: str, with_characters: bool) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The story row and (`with_characters`) the character rows of `file`."""
+    from whosestory import load
+    from whosestory.worker import run_bounded
+
+    story = load(file)
+    # as `whosestory.analyze` does, within the budget: without the report's details
+    analysis = run_bounded(_table_analysis, (story,), None, story.source or story.title)
+    return story_row(analysis, file), character_rows(analysis, file) if with_characters else []
