@@ -97,7 +97,8 @@ _LISTENER_WORDS = (
     *("audience", "crew", "reporter", "journalist", "unseen", "screen", "camera"),
     *("invisible", "t see", "not see"),
 )
-"""A word every match of `_LISTENER_RE` holds one of (in lower case): its last one."""
+"""Words of which every match of `_LISTENER_RE` holds one (in lower case): the lines to search
+(`holding_any`) before the pattern runs."""
 _INSIDE = "inside a flashback"
 _MIN_VISITS = 3
 _MAX_FRAME = 0.4
