@@ -6,13 +6,18 @@ from pathlib import Path
 
 import whosestory
 from tests.tei_plays import tei_play
-from whosestory.carried import carried_families
+from whosestory.carried import ahead, family_gains
 from whosestory.rolemodel import RoleModel
 
 ROWS = {
     "ANNA": {"title_names": 1.0, "words_top": 0.5, "verse_share": 0.9},
     "BEN": {"title_names": 0.0, "words_top": 1.0, "verse_share": 0.1},
 }
+
+
+def carried_families(model: RoleModel, rows: dict, name: str, other: str) -> list[str]:
+    """The families that raise `name` over `other`, most first, as a case reads them."""
+    return ahead(family_gains(model, rows, name, other))
 
 
 def _model(**weights: float) -> RoleModel:

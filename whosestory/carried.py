@@ -59,13 +59,6 @@ def ahead(gains: Mapping[str, float], sign: float = 1.0) -> list[str]:
     return sorted(leading, key=lambda family: -sign * gains[family])
 
 
-def carried_families(
-    model: RoleModel, features: Mapping[str, Mapping[str, float]], name: str, other: str
-) -> list[str]:
-    """The feature families that raise `name`'s score over `other`'s, most first."""
-    return ahead(family_gains(model, features, name, other))
-
-
 def title_sentence(
     story: Story, features: Mapping[str, Mapping[str, float]], name: str
 ) -> str | None:

@@ -343,7 +343,7 @@ def divergence(
     return f"{hero} is the protagonist audiences follow; {story}."
 
 
-_KIN = FAMILY_TITLES | {"JR", "SR", "WIFE", "HUSBAND", "SON", "DAUGHTER", "MOTHER", "FATHER"}
+_KIN = FAMILY_TITLES | {"JR", "SR", "WIFE", "HUSBAND", "SON", "DAUGHTER", "MOTHER"}
 """Words that make a longer name another person of the family (MRS. KRAMER is not KRAMER)."""
 
 

@@ -71,15 +71,16 @@ def read(data: bytes, source: str) -> Script:
     if not any(e.kind is Kind.DIALOGUE for e in elements):
         message = f"the play has no <sp> speeches; expected {EXPECTED}."
         raise ParseError(source, message, text.sourceline)
+    title = _title(header)
     return Script(
         format="tei",
         source=source,
         elements=tuple(elements),
-        title=_title(header),
+        title=title,
         title_page=_subtitles(header),
         diagnostics=tuple(walker.diagnostics),
         declared_cast=with_title_epithets(
-            text, with_cast_list_names(text, _declared_cast(header, labels)), _title(header)
+            text, with_cast_list_names(text, _declared_cast(header, labels)), title
         ),
         language=language_of(root),
     )
