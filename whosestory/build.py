@@ -19,7 +19,7 @@ from whosestory.aliases import AliasRules
 from whosestory.cast import Cast, CueUse, key_of, resolve_cast
 from whosestory.errors import InputError
 from whosestory.language import code, detect
-from whosestory.mentions import find_mentions, infer_genders, old_spellings
+from whosestory.mentions import SPELLING_LANGUAGES, find_mentions, infer_genders, old_spellings
 from whosestory.model import (
     CUED_KINDS,
     SPOKEN_KINDS,
@@ -210,8 +210,13 @@ def build_story(script: Script, rules: AliasRules | None = None) -> Story:
     for entry in declared:
         genders[key_of(entry.id)] = entry.gender
     cast = resolve_cast(speeches, texts, declared, genders, rules)
-    if script.format == "tei" and language == "en":
-        cast = _with_old_spellings(cast, [e.text for e in flat if e.text])
+    if script.format == "tei" and language in SPELLING_LANGUAGES:
+        cast = _with_old_spellings(
+            cast,
+            [e.text for e in flat if e.text],
+            [e.text for e in flat if e.text and e.kind in SPOKEN_KINDS],
+            language,
+        )
     elements = [_resolve(e, c, vo, cast) for e, c, vo in zip(flat, cues, voice_over, strict=True)]
     scenes = _make_scenes(groups, elements)
     ids = {alias.name: c.name for c in cast.characters for alias in c.aliases}
@@ -282,12 +287,14 @@ def _stray_letters(
     return elements, cues
 
 
-def _with_old_spellings(cast: Cast, texts: Sequence[str]) -> Cast:
-    """The cast with the names an English play in its original spelling gives its
-    characters (`mentions.old_spellings`: *Dutchess* for the Duchess), so that the others'
-    words about them count. DraCor's English plays keep the spelling of their print, and
-    their list of persons the modern one."""
-    spelt = old_spellings(texts, cast.characters)
+def _with_old_spellings(
+    cast: Cast, texts: Sequence[str], speeches: Sequence[str], language: str
+) -> Cast:
+    """The cast with the names a play's text spells otherwise than its list of persons
+    (`mentions.old_spellings`: *Dutchess* for the Duchess, *Éraste* for Eraste), so that the
+    others' words about them count. DraCor's English plays keep the spelling of their print
+    and their list of persons the modern one; French lists may leave capitals unaccented."""
+    spelt = old_spellings(texts, speeches, cast.characters, language)
     if not spelt:
         return cast
     characters = tuple(

@@ -64,6 +64,11 @@ TITLE_GENDER: Mapping[str, str | None] = {
     "MISS": "f",
     "LADY": "f",
     "MADAME": "f",
+    "MADEMOISELLE": "f",
+    "MONSIEUR": "m",
+    "HERR": "m",
+    "FRAU": "f",
+    "FRÄULEIN": "f",
     "DR": None,
     "DOCTOR": None,
     "PROFESSOR": None,
@@ -648,7 +653,7 @@ def _assemble(
             if entry and member == head:
                 aliases.append(Alias(entry.id, "TEI xml:id"))
                 aliases.extend(
-                    Alias(name, "the name the cast list says it goes under")
+                    Alias(name, "a name the cast list gives it")
                     for name in entry.aliases
                 )
                 continue

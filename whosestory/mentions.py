@@ -12,8 +12,9 @@ inferred from the pronouns that follow its name (a vote, kept only when clear).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from whosestory.cast import TITLE_GENDER, key_of
 from whosestory.language import gendered_pronouns
@@ -51,9 +52,16 @@ _NAME_GENDER_WORDS = {
 }
 _FUNCTION_WORDS = frozenset(
     """THE A AN OF AND OR TO IN ON AT BY FOR WITH FROM YOUNG OLD MAN WOMAN BOY GIRL
-    VOICE""".split()
+    VOICE ALL BOTH TWO THREE FIRST SECOND THIRD FOURTH
+    LE LA LES L' UN UNE DE DU DES D' AU AUX ET TOUS TOUTES DEUX TROIS
+    PREMIER PREMIÈRE SECOND SECONDE
+    DER DIE DAS DEN DEM DES EIN EINE EINEN EINEM EINER EINES VON VOM ZU ZUM ZUR UND
+    ER SIE ES ALLE BEIDE ZWEI DREI ERSTER ERSTE ZWEITER ZWEITE DRITTER DRITTE
+    ВСЕ ОБА ДВА ТРИ ПЕРВЫЙ ПЕРВАЯ ВТОРОЙ ВТОРАЯ ТРЕТИЙ ТРЕТЬЯ""".split()
 )
-"""Words that name nobody on their own: never a short form of a longer name."""
+"""Words that name nobody on their own, in the languages of the plays read (articles,
+prepositions, pronouns, numbers): never a short form of a longer name. *Le Vieil Horace*
+is not every sentence that opens with *Le*, nor *Der Vater* every one with *Der*."""
 _POSSESSIVE_RE = re.compile(r"['’]S$")
 """A possessive word: WILL'S DATE is found as itself, never as "Will's" (Will's own) or
 "Date"."""
@@ -330,27 +338,57 @@ def find_mentions(
 
 _OLD_SPELLING_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
 _LOWER_WORD_RE = re.compile(r"\b[a-z]{4,}\b")
+_CAPITALISED_RE = re.compile(r"\b[^\W\d_a-zà-ÿ][^\W\d_A-ZÀ-Þ]{3,}\b")
+_LOWER_RE = re.compile(r"\b[^\W\d_A-ZÀ-Þ]{4,}\b")
 
 
 def _spelling_key(word: str) -> str:
     """A name's word with early modern English spelling folded away: i and j, u and v, y
     and i, tch and ch are one letter; doubled letters one; a final e of a longer word
     none, once doubled letters are one (*Iulio* and *Julio*, *Euadne* and *Evadne*, *Dutchess*
-    and *Duchess*, *Besse* and *Bess*)."""
+    and *Duchess*, *Besse* and *Bess*); and past its first two letters, in a word of five
+    letters or more, e and i are one (*Grissill* and *Grissel*, *Iphigina* and *Iphigena*)."""
     key = word.casefold().replace("j", "i").replace("v", "u").replace("y", "i")
     key = re.sub(r"(.)\1+", r"\1", key.replace("tch", "ch"))
-    return key[:-1] if len(key) > 3 and key.endswith("e") else key
+    key = key[:-1] if len(key) > 3 and key.endswith("e") else key
+    return key[:2] + key[2:].replace("e", "i") if len(key) > 4 else key
 
 
-def old_spellings(texts: Iterable[str], cast: Sequence[Character]) -> dict[str, tuple[str, ...]]:
-    """The spellings an English text in its original spelling gives a character's name
-    words, where the list of persons spells them the modern way: character -> spellings.
+def _unaccented_key(word: str) -> str:
+    """A name's word without its accents: a French list of persons, like much French print,
+    may leave the capitals bare (*Eraste* for *Éraste*, *Don Cesar* for *César*)."""
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
-    A capitalised word of four letters or more is one of a character's names when its
-    folded spelling (`_spelling_key`) is that of a word of exactly one character's name,
-    it is no character's name itself, and the text never writes it in lower case (a name
-    never is: *Marry* the oath folds as *Mary* does, and *marry* is in every play).
+
+_SPELLINGS: Mapping[str, tuple[Callable[[str], str], re.Pattern[str], re.Pattern[str]]] = {
+    "en": (_spelling_key, _OLD_SPELLING_RE, _LOWER_WORD_RE),
+    "fr": (_unaccented_key, _CAPITALISED_RE, _LOWER_RE),
+}
+"""For each language whose plays spell names otherwise than their list of persons: the
+key a spelling folds to, the pattern of a capitalised word, and of a word in lower case."""
+
+SPELLING_LANGUAGES = frozenset(_SPELLINGS)
+
+
+def old_spellings(
+    texts: Iterable[str], speeches: Iterable[str], cast: Sequence[Character], language: str
+) -> dict[str, tuple[str, ...]]:
+    """The spellings a play's text gives a character's name words where its list of persons
+    spells them otherwise (`_SPELLINGS`): an English print's old spelling against the list's
+    modern one, a French list's bare capitals against the text's accents. Character ->
+    spellings; nothing for a language without such a key.
+
+    A capitalised word of four letters or more in `texts` is one of a character's names
+    when its folded spelling is that of a word of exactly one character's name, it is no
+    character's name itself, and the `speeches` never write it in lower case (a name never
+    is: *Marry* the oath folds as *Mary* does, and *marry* is in every play). An old print's
+    stage directions are no such evidence: they write names in lower case as often as not
+    (*Enter sir William scarborrow*).
     """
+    if language not in _SPELLINGS:
+        return {}
+    fold, capitalised_re, lower_re = _SPELLINGS[language]
     owners: dict[str, set[str]] = defaultdict(set)
     own_words: set[str] = set()
     for character in cast:
@@ -359,19 +397,20 @@ def old_spellings(texts: Iterable[str], cast: Sequence[Character]) -> dict[str, 
         for name in character.names():
             for word in name.split():
                 if len(word) >= 4 and word[:1].isupper():
-                    owners[_spelling_key(word)].add(character.name)
+                    owners[fold(word)].add(character.name)
                     own_words.add(word.casefold())
     capitalised: set[str] = set()
     lower: set[str] = set()
     for text in texts:
-        capitalised.update(_OLD_SPELLING_RE.findall(text))
-        lower.update(_LOWER_WORD_RE.findall(text))
+        capitalised.update(capitalised_re.findall(text))
+    for text in speeches:
+        lower.update(lower_re.findall(text))
     found: dict[str, list[str]] = defaultdict(list)
     for word in sorted(capitalised):
         folded = word.casefold()
         if folded in own_words or folded in lower:
             continue
-        who = owners.get(_spelling_key(word), set())
+        who = owners.get(fold(word), set())
         if len(who) == 1:
             found[next(iter(who))].append(word)
     return {name: tuple(words) for name, words in found.items()}

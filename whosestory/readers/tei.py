@@ -129,6 +129,10 @@ def _subtitles(header: etree._Element | None) -> tuple[tuple[str, str], ...]:
     return tuple(("Subtitle", text) for text in subs if text)
 
 
+_NOTE_RE = re.compile(r"\s*\([^()]*\)\s*$")
+"""A note in brackets closing a name: ``Ein Oberleutnant (V/55)``, ``Timur (Sohn)``."""
+
+
 def _declared_cast(
     header: etree._Element | None, labels: Mapping[str, str] | None = None
 ) -> tuple[CastEntry, ...]:
@@ -138,7 +142,9 @@ def _declared_cast(
     is named as its speeches are labelled (``<speaker>GRAVEDIGGER</speaker>``, in
     title case): the play's own short name for it, not a cast-list description
     ("Servant to Antony") whose words would be taken for other characters' names.
-    A name the play gives two people is told apart by the later one's id.
+    A name the play gives two people is told apart by the later one's id. A name written
+    as two (``Margarethe/Gretchen``, ``Robert, Earl of Huntingdon/Robin Hood``) gives the
+    character each of them besides.
     """
     labels = {} if labels is None else labels
     partic = _find_path(header, ("profileDesc", "particDesc"))
@@ -160,7 +166,12 @@ def _declared_cast(
         if name in taken and ident:
             name = f"{name} ({ident})"  # two people called Cinna: the poet is not the conspirator
         taken.add(name)
-        cast.append(CastEntry(id=ident or name, name=name, gender=gender, group=group))
+        bare = _NOTE_RE.sub("", name)
+        aliases = tuple(p.strip() for p in bare.split("/")) if "/" in bare else ()
+        aliases = aliases if all(re.search(r"[^\W\d_]", p) for p in aliases) else ()
+        cast.append(
+            CastEntry(id=ident or name, name=name, gender=gender, group=group, aliases=aliases)
+        )
     return tuple(cast)
 
 
