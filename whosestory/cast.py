@@ -653,8 +653,7 @@ def _assemble(
             if entry and member == head:
                 aliases.append(Alias(entry.id, "TEI xml:id"))
                 aliases.extend(
-                    Alias(name, "a name the cast list gives it")
-                    for name in entry.aliases
+                    Alias(name, "a name the cast list gives it") for name in entry.aliases
                 )
                 continue
             if member == key_of(display):
