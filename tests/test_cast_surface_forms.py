@@ -91,9 +91,10 @@ def test_regression_an_article_or_a_number_is_no_short_form_in_any_language() ->
             "Der Vater": ["Der Vater"],
             "Erster Jäger": ["Erster Jäger"],
             "Herr Gutherz": ["Herr Gutherz"],
+            "Der Mann": ["Der Mann"],
         }
     )
-    for word in ("Le", "LE", "Der", "Erster", "Herr"):
+    for word in ("Le", "LE", "Der", "Erster", "Herr", "Mann"):
         assert word not in surfaces
     assert surfaces["Horace"] == "Le Vieil Horace"
     assert surfaces["Vater"] == "Der Vater"

@@ -57,11 +57,15 @@ _FUNCTION_WORDS = frozenset(
     PREMIER PREMIÈRE SECOND SECONDE
     DER DIE DAS DEN DEM DES EIN EINE EINEN EINEM EINER EINES VON VOM ZU ZUM ZUR UND
     ER SIE ES ALLE BEIDE ZWEI DREI ERSTER ERSTE ZWEITER ZWEITE DRITTER DRITTE
-    ВСЕ ОБА ДВА ТРИ ПЕРВЫЙ ПЕРВАЯ ВТОРОЙ ВТОРАЯ ТРЕТИЙ ТРЕТЬЯ""".split()
+    ВСЕ ОБА ДВА ТРИ ПЕРВЫЙ ПЕРВАЯ ВТОРОЙ ВТОРАЯ ТРЕТИЙ ТРЕТЬЯ
+    HOMME FEMME GARÇON FILLE VOIX JEUNE VIEUX VIEIL VIEILLE
+    MANN WEIB KNABE MÄDCHEN STIMME JUNG JUNGE ALT ALTE ALTER
+    МУЖЧИНА ЖЕНЩИНА МАЛЬЧИК ДЕВОЧКА ГОЛОС СТАРЫЙ СТАРАЯ МОЛОДОЙ МОЛОДАЯ""".split()
 )
 """Words that name nobody on their own, in the languages of the plays read (articles,
-prepositions, pronouns, numbers): never a short form of a longer name. *Le Vieil Horace*
-is not every sentence that opens with *Le*, nor *Der Vater* every one with *Der*."""
+prepositions, pronouns, numbers, and the words for a man, a woman, a child, a voice, young
+and old): never a short form of a longer name. *Le Vieil Horace* is not every sentence that
+opens with *Le*, nor *Der Mann* every man the others speak of."""
 _POSSESSIVE_RE = re.compile(r"['’]S$")
 """A possessive word: WILL'S DATE is found as itself, never as "Will's" (Will's own) or
 "Date"."""
