@@ -139,3 +139,54 @@ def test_no_epithet_where_the_list_does_not_give_the_title_to_one_person(
     path = tei_play(tmp_path, "keeper", "de", CAST, BODY, title=title, front=front)
     assert _epithets(path, "Lena") == ()
     assert _epithets(path, "Kurt") == ()
+
+
+RUSSIAN_BODY = """<div type="act"><head>Действие первое</head>
+<sp who="#treplev"><speaker>ТРЕПЛЕВ</speaker><p>Мама, я пишу пьесу.</p></sp>
+<sp who="#sorin"><speaker>СОРИН</speaker><p>Константин, не спорь. Иван Петрович ждет.</p></sp>
+<sp who="#vojnitskij"><speaker>ВОЙНИЦКИЙ</speaker><p>Константин прав.</p></sp>
+</div>"""
+RUSSIAN_CAST = {"treplev": "Треплев", "sorin": "Сорин", "vojnitskij": "Войницкий"}
+
+
+def test_regression_the_fuller_name_a_cast_list_opens_with_is_one_of_the_names(
+    tmp_path: Path,
+) -> None:
+    # DraCor's Russian lists of persons give the surname (Треплев) and the play's cast list
+    # the whole name (Константин Гаврилович Треплев), by which the others call him: none
+    # of the others' words about Treplev counted in *The Seagull*
+    front = (
+        "<castList><castItem>Константин Гаврилович Треплев, ее сын.</castItem>"
+        "<castItem>Войницкий Иван Петрович, ее сын</castItem>"
+        "<castItem>Сорин</castItem></castList>"
+    )
+    path = tei_play(tmp_path, "chaika", "ru", RUSSIAN_CAST, RUSSIAN_BODY, front=front)
+    assert "Константин Гаврилович Треплев" in _names(path, "Треплев")
+    assert "Войницкий Иван Петрович" in _names(path, "Войницкий")
+    story = whosestory.load(path)
+    talked = [m.character for m in story.mentions if m.via == "speech"]
+    assert talked.count("Треплев") == 2
+    assert talked.count("Войницкий") == 1
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Frau Kurt, seine Frau",  # a title a family shares: his wife, another person
+        "Kurt Lena",  # two persons' names
+        "Kurt der Alte",  # a description, not a name
+    ],
+)
+def test_no_fuller_name_where_the_list_gives_another_person(tmp_path: Path, item: str) -> None:
+    front = f"<castList><castItem>{item}</castItem></castList>"
+    path = tei_play(tmp_path, "fidelio", "de", CAST, BODY, front=front)
+    assert _names(path, "Kurt") == ("Kurt", "kurt")
+
+
+def test_regression_a_persons_own_entry_is_no_fuller_name_of_another(tmp_path: Path) -> None:
+    # "Pastor Spitta" in the cast list is the pastor's own entry, not a fuller name of
+    # Spitta his son
+    cast = {**CAST, "pastor": "Pastor Kurt"}
+    front = "<castList><castItem>Pastor Kurt</castItem></castList>"
+    path = tei_play(tmp_path, "fidelio", "de", cast, BODY, front=front)
+    assert _names(path, "Kurt") == ("Kurt", "kurt")

@@ -298,7 +298,8 @@ def _one_edit_apart(a: str, b: str) -> bool:
 
 
 FAMILY_TITLES = frozenset(
-    """MR MISTER MRS MS MISS SIR LADY MADAME FATHER SISTER BROTHER UNCLE AUNT""".split()
+    """MR MISTER MRS MS MISS MISTRESS SIR LADY MADAME MADEMOISELLE MONSIEUR HERR FRAU FRÄULEIN
+    FATHER SISTER BROTHER UNCLE AUNT""".split()
 )
 """Titles a family shares (MR. and MRS. NEHRU are two people): a rank (CAPTAIN, OFFICER)
 names one holder, so its bearer may be renamed within a scene."""

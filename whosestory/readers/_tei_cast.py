@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from lxml import etree
 
+from whosestory.cast import FAMILY_TITLES
 from whosestory.model import CastEntry
 from whosestory.readers._tei_body import text_of
 from whosestory.readers._xml import local_name
@@ -77,11 +78,12 @@ def with_cast_list_names(text: etree._Element, cast: Sequence[CastEntry]) -> tup
         return tuple(cast)
     entries = list(cast)
     for item in front.iter("{*}castItem"):
-        alias = _alias(text_of(item))
-        if alias is None:
-            continue
-        owner = _owner(item, entries)
-        if owner is None:
+        listed = text_of(item)
+        alias = _alias(listed)
+        owner = None if alias is None else _owner(item, entries)
+        if alias is None or owner is None:
+            alias, owner = _full_name(listed, entries)
+        if alias is None or owner is None:
             continue
         entry = entries[owner]
         words = set(entry.name.casefold().split())
@@ -89,6 +91,32 @@ def with_cast_list_names(text: etree._Element, cast: Sequence[CastEntry]) -> tup
         if alias.casefold() not in known and not set(alias.casefold().split()) <= words:
             entries[owner] = replace(entry, aliases=(*entry.aliases, alias))
     return tuple(entries)
+
+
+def _full_name(listed: str, cast: Sequence[CastEntry]) -> tuple[str | None, int | None]:
+    """The fuller name a castItem opens with, and whose it is: the words before its first
+    comma, when they end or begin with the name of exactly one person and the other words
+    are capitalised (*Константин Гаврилович Треплев, ее сын* for Треплев, *Войницкий Иван
+    Петрович* for Войницкий: the others call them Константин Гаврилович, Иван Петрович).
+    A title a family shares makes another person (*Frau Humbrecht* is not Humbrecht)."""
+    lead = " ".join(listed.split(",", 1)[0].split()).rstrip(".;:")
+    words = lead.split()
+    if not 1 < len(words) <= _MAX_WORDS:
+        return None, None
+    folded = [w.casefold() for w in words]
+    if any(entry.name.casefold().split() == folded for entry in cast):
+        return None, None  # a person's own entry (*Pastor Spitta*, beside Spitta his son)
+    owners = []
+    for i, entry in enumerate(cast):
+        name = entry.name.casefold().split()
+        if not name or len(name) >= len(words):
+            continue
+        size = len(name)
+        ends = folded[-size:] == name and _given(words[:-size])
+        begins = folded[:size] == name and _given(words[size:])
+        if ends or begins:
+            owners.append(i)
+    return (lead, owners[0]) if len(owners) == 1 else (None, None)
 
 
 def with_title_epithets(
@@ -143,3 +171,9 @@ def _named_by(title: str, entry: CastEntry) -> bool:
     """Whether the title is the character's own name (the title features read that already)."""
     words = title.casefold().split()
     return any(name.casefold().split() == words for name in (entry.name, *entry.aliases))
+
+
+def _given(words: Sequence[str]) -> bool:
+    """Whether words beside a name may be more of the same person's name: capitalised, and
+    no title a family shares (`cast.FAMILY_TITLES`)."""
+    return all(w[:1].isupper() and w.upper().rstrip(".") not in FAMILY_TITLES for w in words)
