@@ -190,3 +190,19 @@ def test_regression_a_persons_own_entry_is_no_fuller_name_of_another(tmp_path: P
     front = "<castList><castItem>Pastor Kurt</castItem></castList>"
     path = tei_play(tmp_path, "fidelio", "de", cast, BODY, front=front)
     assert _names(path, "Kurt") == ("Kurt", "kurt")
+
+
+def test_regression_words_joined_by_an_underscore_are_words(tmp_path: Path) -> None:
+    # French editions write "Ruy_Blas, fermez la porte": the underscore hid every one of the
+    # others' words about Ruy Blas from the name pattern
+    body = """<div type="act"><head>Acte I</head>
+<sp who="#salluste"><speaker>DON SALLUSTE</speaker><p>Ruy_Blas, fermez la porte.</p></sp>
+<sp who="#ruy"><speaker>RUY BLAS</speaker><p>Oui, tout_à_coup.</p></sp>
+<stage>Ruy_Blas sort.</stage>
+</div>"""
+    cast = {"salluste": "Don Salluste", "ruy": "Ruy Blas"}
+    story = whosestory.load(tei_play(tmp_path, "ruy", "fr", cast, body))
+    said = [m.character for m in story.mentions if m.via == "speech"]
+    assert said == ["Ruy Blas"]
+    texts = [e.text for scene in story.scenes for e in scene.elements]
+    assert "Oui, tout à coup." in texts and "Ruy Blas sort." in texts

@@ -48,6 +48,17 @@ _CONTAINERS = frozenset({"text", "group", "front", "body", "back", "floatingText
 _OUTSIDE_BODY = frozenset({"front", "back"})
 
 
+_JOINED_RE = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
+"""An underscore joining two words of a name or a phrase, as some French editions write
+them (*Ruy_Blas*, *Don_César*, *tout_à_coup*): read as the space it stands for, so that the
+words are words and a name is found (the length is the same, and so every offset)."""
+
+
+def joined(text: str) -> str:
+    """The text with the underscores that join words read as spaces (`_JOINED_RE`)."""
+    return _JOINED_RE.sub(" ", text) if "_" in text else text
+
+
 _DIVS = frozenset({"div", "div1", "div2", "div3"})
 _NESTED = _DIVS | {"floatingText", "sp"}
 """Inside a speech, elements that hold speeches of their own (a song, a masque)."""
@@ -159,7 +170,7 @@ class BodyWalker:
         self.elements.append(Element(Kind.HEADING, text.strip(), span, number=number, act=act))
 
     def stage(self, element: etree._Element) -> None:
-        text = text_of(element)
+        text = joined(text_of(element))
         if not text:
             return
         nodes = element.iter("{*}stage") if len(element) else (element,)
@@ -301,6 +312,7 @@ class BodyWalker:
             self.speech_start = line
         if line > self.speech_end:
             self.speech_end = line
+        text = joined(text)
         if self.verse_depth:
             self.verse_words += len(text.split())
         self.speech.append(text)
