@@ -206,3 +206,38 @@ def test_regression_words_joined_by_an_underscore_are_words(tmp_path: Path) -> N
     assert said == ["Ruy Blas"]
     texts = [e.text for scene in story.scenes for e in scene.elements]
     assert "Oui, tout à coup." in texts and "Ruy Blas sort." in texts
+
+
+KING_BODY = """<div type="act"><head>Act 1</head>
+<sp who="#lear"><speaker>LEAR</speaker><p>Attend the lords of France, Gloucester.</p></sp>
+<sp who="#kent"><speaker>KENT</speaker><p>Good my liege. The King is come.</p></sp>
+<sp who="#france"><speaker>FRANCE</speaker><p>The King is old.</p></sp>
+</div>"""
+KING_CAST = {"lear": "Lear", "kent": "Kent", "france": "King of France"}
+
+
+def test_regression_a_rank_the_cast_list_gives_one_person_is_theirs(tmp_path: Path) -> None:
+    # Lear's list of persons entry is "Lear"; the cast list says "king of Britain": every
+    # "the King" of the others went to the King of France, the only name holding the word
+    front = (
+        "<castList><castItem sameAs='#lear'><role><name>Lear</name></role>"
+        "<roleDesc>king of Britain</roleDesc></castItem>"
+        "<castItem sameAs='#france'><role><name>King of France</name></role></castItem>"
+        "</castList>"
+    )
+    path = tei_play(tmp_path, "lear", "en", KING_CAST, KING_BODY, front=front)
+    assert "King" in _names(path, "Lear")
+    story = whosestory.load(path)
+    said = [m.character for m in story.mentions if m.via == "speech"]
+    assert said.count("Lear") == 2
+    assert said.count("King of France") == 1  # "the lords of France": France is his name
+
+
+def test_a_rank_two_people_hold_is_no_ones(tmp_path: Path) -> None:
+    front = (
+        "<castList><castItem>Lear, King of Britain</castItem>"
+        "<castItem>Kent, king of Kent</castItem></castList>"
+    )
+    path = tei_play(tmp_path, "lear", "en", KING_CAST, KING_BODY, front=front)
+    assert "King" not in _names(path, "Lear")
+    assert "King" not in _names(path, "Kent")

@@ -38,6 +38,7 @@ _UNDER_NAME = re.compile(
 _MAX_WORDS = 4
 _ARTICLE = r"(?:(?:the|a|an|der|die|das|ein|eine|le|la|les|un|une)\s+|l['’]\s*)"
 """An article before a title or an epithet, in the languages of the plays read."""
+_ARTICLES = frozenset("the a an der die das ein eine le la les un une".split())
 _CAST_DIV_RE = re.compile(r"person|cast|dramatis", re.IGNORECASE)
 """The type of a front-matter div that lists the persons (``dramatis_personae``)."""
 
@@ -56,12 +57,12 @@ def _alias(text: str) -> str | None:
 
 def _owner(item: etree._Element, cast: Sequence[CastEntry]) -> int | None:
     """The index in `cast` of the person a castItem describes, or None when unclear."""
-    for role in item.iter("{*}role"):
-        for ref in (role.get("corresp") or "").split():
-            ident = ref.lstrip("#")
-            for i, entry in enumerate(cast):
-                if entry.id == ident:
-                    return i
+    refs = [item.get("sameAs") or "", *(role.get("corresp") or "" for role in item.iter("{*}role"))]
+    for ref in " ".join(refs).split():
+        ident = ref.lstrip("#")
+        for i, entry in enumerate(cast):
+            if entry.id == ident:
+                return i
     lead = text_of(item).split(",", 1)[0].casefold().split()
     matches = [
         i
@@ -77,20 +78,52 @@ def with_cast_list_names(text: etree._Element, cast: Sequence[CastEntry]) -> tup
     if front is None:  # the cast list is front matter: never walk the whole play for it
         return tuple(cast)
     entries = list(cast)
+    ranks: dict[str, set[int]] = {}
     for item in front.iter("{*}castItem"):
         listed = text_of(item)
+        rank = _rank(item, listed)
+        if rank is not None and (holder := _owner(item, entries)) is not None:
+            ranks.setdefault(rank, set()).add(holder)
         alias = _alias(listed)
         owner = None if alias is None else _owner(item, entries)
         if alias is None or owner is None:
             alias, owner = _full_name(listed, entries)
-        if alias is None or owner is None:
-            continue
-        entry = entries[owner]
-        words = set(entry.name.casefold().split())
-        known = {a.casefold() for a in entry.aliases}
-        if alias.casefold() not in known and not set(alias.casefold().split()) <= words:
-            entries[owner] = replace(entry, aliases=(*entry.aliases, alias))
+        if alias is not None and owner is not None:
+            entries[owner] = _with_alias(entries[owner], alias)
+    for rank, holders in ranks.items():
+        named = any(rank.casefold() == e.name.casefold() for e in entries)
+        if len(holders) == 1 and not named:
+            (holder,) = holders
+            entries[holder] = _with_alias(entries[holder], rank)
     return tuple(entries)
+
+
+def _with_alias(entry: CastEntry, alias: str) -> CastEntry:
+    words = set(entry.name.casefold().split())
+    known = {a.casefold() for a in entry.aliases}
+    if alias.casefold() in known or set(alias.casefold().split()) <= words:
+        return entry
+    return replace(entry, aliases=(*entry.aliases, alias))
+
+
+_RANKS = frozenset(
+    """king queen prince princess roi reine princesse könig königin prinz prinzessin
+    царь царица король королева""".split()
+)
+"""Royal ranks, in the languages of the plays read: a rank the cast list gives one person
+alone is what the others call them (*Lear*, *king of Britain*: "the King"), even beside a
+*King of France*, whom they call France."""
+_RANK_RE = re.compile(r"^\s*" + _ARTICLE + r"?([^\W\d_]+)", re.IGNORECASE)
+
+
+def _rank(item: etree._Element, listed: str) -> str | None:
+    """The royal rank (`_RANKS`) a castItem's description opens with, in title case: its
+    ``roleDesc``, or the words after the name's comma (*Dario, re di Persia*)."""
+    desc = next(item.iter("{*}roleDesc"), None)
+    text = text_of(desc) if desc is not None else listed.partition(",")[2]
+    found = _RANK_RE.match(text)
+    word = found.group(1).casefold() if found else ""
+    return word.capitalize() if word in _RANKS else None
 
 
 def _full_name(listed: str, cast: Sequence[CastEntry]) -> tuple[str | None, int | None]:
@@ -174,6 +207,11 @@ def _named_by(title: str, entry: CastEntry) -> bool:
 
 
 def _given(words: Sequence[str]) -> bool:
-    """Whether words beside a name may be more of the same person's name: capitalised, and
-    no title a family shares (`cast.FAMILY_TITLES`)."""
-    return all(w[:1].isupper() and w.upper().rstrip(".") not in FAMILY_TITLES for w in words)
+    """Whether words beside a name may be more of the same person's name: capitalised, no
+    article (*A Jailer*), and no title a family shares (`cast.FAMILY_TITLES`)."""
+    return all(
+        w[:1].isupper()
+        and w.upper().rstrip(".") not in FAMILY_TITLES
+        and w.casefold() not in _ARTICLES
+        for w in words
+    )
