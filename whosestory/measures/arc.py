@@ -42,7 +42,7 @@ from __future__ import annotations
 import math
 import zlib
 from collections import Counter
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from functools import cache, lru_cache
 from itertools import chain, filterfalse
 from operator import attrgetter
@@ -460,15 +460,14 @@ def _halves_rows(lengths: np.ndarray) -> np.ndarray:
     return cumulative - lengths < cumulative[:, -1:] / 2
 
 
-def _drift(speeches: list[list[str]], rng: np.random.Generator) -> float | None:
-    """Drift of one character's speeches (each its content words, in order).
+def _drift(speeches: Sequence[Sequence[str]], rng: np.random.Generator) -> float:
+    """Drift of one character's speeches (each its content words, in order; enough of them,
+    `_enough`).
 
     Words become ids of the character's own vocabulary, so each cut is one
     `bincount` of its first half's words: linear in the words spoken.
     """
     lengths = np.array([len(s) for s in speeches])
-    if lengths.sum() < 2 * MIN_DRIFT_WORDS or len(speeches) < 4:
-        return None
     words = list(chain.from_iterable(speeches))
     # ids in the order words first come, each word looked up in C
     vocabulary = {word: i for i, word in enumerate(dict.fromkeys(words))}
@@ -538,10 +537,18 @@ def vocabulary_drift(
         if len(spoken) < 4:  # too few speeches, whatever their words: no need to read them
             result[name] = None
             continue
-        speeches = [list(u.words or content_words(u.text, language)) for u in spoken]
+        # the words units kept (a tuple each), read again only from units that kept none
+        speeches = [u.words or content_words(u.text, language) for u in spoken]
         speeches = [words for words in speeches if words]
-        result[name] = _drift(speeches, _rng(name, seed)) if speeches else None
+        # the generator only for a character it is drawn for (a third of Kraus's cast)
+        result[name] = _drift(speeches, _rng(name, seed)) if _enough(speeches) else None
     return result
+
+
+def _enough(speeches: Sequence[Sequence[str]]) -> bool:
+    """Whether a character's speeches (each its content words) have enough words for a drift:
+    `MIN_DRIFT_WORDS` a half, in 4 speeches or more."""
+    return len(speeches) >= 4 and sum(map(len, speeches)) >= 2 * MIN_DRIFT_WORDS
 
 
 def tone_words(
