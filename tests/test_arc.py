@@ -237,3 +237,24 @@ def test_drift_cuts_in_one_array_equal_each_cut_alone_to_the_last_bit() -> None:
         firsts = np.stack([rng.integers(0, t + 1) for t in [total] * 11] + [total * 0, total])
         expected = [one_cut(row, total) for row in firsts]
         assert _jsd_rows(firsts, total) == expected
+
+
+def test_generators_draw_as_default_rng_with_the_name_in_the_seed() -> None:
+    """`_rng` keeps a name's seed words and hands them to PCG64 again: the same draws as a
+    fresh ``default_rng([seed, crc32(name)])``, asked once or many times."""
+    import zlib
+
+    import numpy as np
+
+    from whosestory.measures.arc import _rng
+
+    for name in ("ANNA", "Fürst", "", "ГЕРМАН"):
+        for seed in (0, 1, 2**40):
+            entropy = [seed, zlib.crc32(name.encode("utf-8"))]
+            for kept in (_rng(name, seed), _rng(name, seed)):  # made, then kept
+                fresh = np.random.default_rng(entropy)
+                assert kept.bit_generator.state == fresh.bit_generator.state
+                assert (kept.integers(0, 1000, 50) == fresh.integers(0, 1000, 50)).all()
+                assert (kept.permutation(20) == fresh.permutation(20)).all()
+    with pytest.raises(ValueError):
+        _rng("ANNA", -1)

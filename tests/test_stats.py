@@ -267,3 +267,29 @@ def test_sides_command(ledger: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert status == 0 and ">>           Not by me." in out
     status, _, err = _run(capsys, "sides", str(ledger), "NOBODY")
     assert status == 1 and "no character called 'NOBODY'" in err and err.count("\n") == 1
+
+
+def test_paths_by_igraph_equal_ours_to_the_bit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the path centralities run in igraph, the diameter and the mean path length of
+    `network_metrics` come from it: the same figures as the pure-Python search."""
+    import random
+
+    pytest.importorskip("igraph")
+    from whosestory.measures import network
+    from whosestory.stats import dracor
+
+    monkeypatch.setattr(network, "_engine_work", 0)
+    rng = random.Random(5)
+    for size in (2, 3, 8, 40, 120):
+        for density in (0.02, 0.1, 0.5):
+            adj: dict[str, set[str]] = {str(i): set() for i in range(size)}
+            for i in range(size):
+                for j in range(i + 1, size):
+                    if rng.random() < density or (j == i + 1 and rng.random() < 0.5):
+                        adj[str(i)].add(str(j))
+                        adj[str(j)].add(str(i))
+            largest = max(dracor._components(adj), key=len)
+            if len(largest) < 2:
+                continue
+            expected = dracor._paths(dracor._Bits(adj), largest)
+            assert dracor._compiled_paths(adj, largest) == expected

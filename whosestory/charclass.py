@@ -22,9 +22,11 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from whosestory._lazy import LazyPattern
+
 BLOCKS = ((0x0000, 0x052F), (0x2000, 0x206F))
 """The blocks (first and last code point) whose characters `ranges` spells out."""
-_WITHIN = re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in BLOCKS) + "]*+")
+_WITHIN = LazyPattern("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in BLOCKS) + "]*+")
 """A text of `BLOCKS`' characters alone, matched whole: the engine counts a run of one
 class in a tight loop, where a search for a character beyond them (one negated class)
 would try a match at every character, in two thirds more instructions."""

@@ -24,6 +24,7 @@ from functools import cache
 from itertools import accumulate
 
 from whosestory import charclass, lexicons
+from whosestory._lazy import LazyPattern
 from whosestory.lexicons import closed
 from whosestory.model import Story, latin1
 
@@ -78,8 +79,9 @@ _TOKEN_FORMS = {
 }
 """The token patterns, L standing for a letter (`_LETTER`)."""
 _LETTER = r"[^\W\d_]"
-_TOKEN_RE = {k: re.compile(form.replace("L", _LETTER)) for k, form in _TOKEN_FORMS.items() if k}
-_DEFAULT_TOKEN_RE = re.compile(_TOKEN_FORMS[""].replace("L", _LETTER))
+# compiled when first used: the lines of a text all in ASCII or Latin-1 never need them
+_TOKEN_RE = {k: LazyPattern(form.replace("L", _LETTER)) for k, form in _TOKEN_FORMS.items() if k}
+_DEFAULT_TOKEN_RE = LazyPattern(_TOKEN_FORMS[""].replace("L", _LETTER))
 """The patterns are possessive: what follows a run of letters may match nothing, so giving
 letters back never finds another token, and the regex engine keeps no points to return to
 (a tenth less time on the German plays' lines)."""

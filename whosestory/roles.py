@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from whosestory import evidence, verdict
+from whosestory._lazy import LazyPattern
 from whosestory.cast import FAMILY_TITLES
 from whosestory.model import record
 from whosestory.ranking import combine
@@ -71,7 +72,7 @@ class Role:
     label: str
     question: str
     phrase: str
-    claim_words: re.Pattern[str]
+    claim_words: LazyPattern
     claim_rank: int
     argued: bool
     scorer: Scorer
@@ -146,7 +147,7 @@ REGISTRY: tuple[Role, ...] = (
         label="Spotlight",
         question="Whom do we see and hear most?",
         phrase="spotlight",
-        claim_words=re.compile(
+        claim_words=LazyPattern(
             r"\b(?:spotlight|screen time|on screen|most screen)\b", re.IGNORECASE
         ),
         claim_rank=2,
@@ -159,7 +160,7 @@ REGISTRY: tuple[Role, ...] = (
         label="Protagonist",
         question="Whom does the plot follow?",
         phrase="protagonist",
-        claim_words=re.compile(r"\b(?:protagonist|hero|heroine|lead)\b", re.IGNORECASE),
+        claim_words=LazyPattern(r"\b(?:protagonist|hero|heroine|lead)\b", re.IGNORECASE),
         claim_rank=1,
         argued=False,
         scorer=score_protagonist,
@@ -171,7 +172,7 @@ REGISTRY: tuple[Role, ...] = (
         label="Main character",
         question="Whose story is it?",
         phrase="main character (whose story it is)",
-        claim_words=re.compile(r"\b(?:story|main character|whose)\b", re.IGNORECASE),
+        claim_words=LazyPattern(r"\b(?:story|main character|whose)\b", re.IGNORECASE),
         claim_rank=3,
         argued=True,
         scorer=score_main_character,
@@ -193,7 +194,7 @@ REGISTRY: tuple[Role, ...] = (
         label="Impact character",
         question="Who presses the main character to change?",
         phrase="impact character",
-        claim_words=re.compile(r"\b(?:impact|influence) character\b", re.IGNORECASE),
+        claim_words=LazyPattern(r"\b(?:impact|influence) character\b", re.IGNORECASE),
         claim_rank=0,
         argued=True,
         scorer=score_impact_character,

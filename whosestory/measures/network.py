@@ -45,6 +45,7 @@ into main, supporting and minor characters.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from heapq import heappop, heappush
 from itertools import combinations, pairwise
@@ -340,6 +341,14 @@ def prefer_compiled_paths() -> bool:
         return False
     _engine_work = PATH_ENGINE_WORK_LOADED
     return True
+
+
+def compiled_paths(work: int) -> Any | None:
+    """igraph, when this process has it loaded and a graph of `work` nodes x edges is past
+    the bar its path centralities run in it from (`PATH_ENGINE_WORK`); else None."""
+    if work < _engine_work:
+        return None
+    return sys.modules.get("igraph")
 
 
 def _shortest_path_centralities(graph: GraphLike) -> tuple[dict[str, float], dict[str, float]]:
