@@ -99,3 +99,13 @@ def test_regression_an_article_or_a_number_is_no_short_form_in_any_language() ->
     assert surfaces["Horace"] == "Le Vieil Horace"
     assert surfaces["Vater"] == "Der Vater"
     assert surfaces["Gutherz"] == "Herr Gutherz"
+
+
+def test_regression_anothers_whole_name_is_no_short_form() -> None:
+    # "Ford" is Ford's own name: Mistress Ford, listed first, took it as her surname's short
+    # form, and every "Ford" of the others went to her
+    surfaces = surface_forms({"Mistress Ford": ["Mistress Ford"], "Ford": ["Ford"]})
+    assert surfaces["Ford"] == "Ford"
+    assert surfaces["Mistress Ford"] == "Mistress Ford"
+    alone = surface_forms({"Lady Macbeth": ["Lady Macbeth"]})
+    assert alone["Macbeth"] == "Lady Macbeth"  # with no one else of the name, hers

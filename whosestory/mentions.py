@@ -114,6 +114,10 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
                 words[parts[0]].add(ident)
                 words[parts[-1]].add(ident)
     whole = {key_of(form) for forms in names.values() for form in forms}
+    whole_of: dict[str, set[str]] = defaultdict(set)
+    for ident, forms in names.items():
+        for form in forms:
+            whole_of[key_of(form)].add(ident)
     surfaces: dict[str, str] = {}
     for ident, forms in names.items():
         for form in forms:
@@ -136,6 +140,8 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
                     continue
                 if len(bare) < 2 < len(key):
                     continue
+                if candidate != key and whole_of.get(candidate, {ident}) != {ident}:
+                    continue  # another's whole name (MACBETH is not LADY MACBETH's)
                 titled = " ".join(_title_case(w) for w in candidate.split())
                 for surface in (candidate, titled):
                     surfaces.setdefault(surface, ident)
