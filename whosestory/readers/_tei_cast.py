@@ -20,7 +20,7 @@ title is their name, though no one calls them so in the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from lxml import etree
@@ -78,6 +78,10 @@ def with_cast_list_names(text: etree._Element, cast: Sequence[CastEntry]) -> tup
     if front is None:  # the cast list is front matter: never walk the whole play for it
         return tuple(cast)
     entries = list(cast)
+    names: dict[tuple[str, ...], list[int]] = {}
+    for i, entry in enumerate(entries):
+        if folded_name := tuple(entry.name.casefold().split()):
+            names.setdefault(folded_name, []).append(i)
     ranks: dict[str, set[int]] = {}
     for item in front.iter("{*}castItem"):
         listed = text_of(item)
@@ -87,7 +91,7 @@ def with_cast_list_names(text: etree._Element, cast: Sequence[CastEntry]) -> tup
         alias = _alias(listed)
         owner = None if alias is None else _owner(item, entries)
         if alias is None or owner is None:
-            alias, owner = _full_name(listed, entries)
+            alias, owner = _full_name(listed, names)
         if alias is not None and owner is not None:
             entries[owner] = _with_alias(entries[owner], alias)
     for rank, holders in ranks.items():
@@ -126,30 +130,29 @@ def _rank(item: etree._Element, listed: str) -> str | None:
     return word.capitalize() if word in _RANKS else None
 
 
-def _full_name(listed: str, cast: Sequence[CastEntry]) -> tuple[str | None, int | None]:
+def _full_name(
+    listed: str, names: Mapping[tuple[str, ...], list[int]]
+) -> tuple[str | None, int | None]:
     """The fuller name a castItem opens with, and whose it is: the words before its first
     comma, when they end or begin with the name of exactly one person and the other words
     are capitalised (*Константин Гаврилович Треплев, ее сын* for Треплев, *Войницкий Иван
     Петрович* for Войницкий: the others call them Константин Гаврилович, Иван Петрович).
-    A title a family shares makes another person (*Frau Humbrecht* is not Humbrecht)."""
+    A title a family shares makes another person (*Frau Humbrecht* is not Humbrecht).
+    `names` is each person's name in folded words -> their places in the cast."""
     lead = " ".join(listed.split(",", 1)[0].split()).rstrip(".;:")
     words = lead.split()
     if not 1 < len(words) <= _MAX_WORDS:
         return None, None
-    folded = [w.casefold() for w in words]
-    if any(entry.name.casefold().split() == folded for entry in cast):
+    folded = tuple(w.casefold() for w in words)
+    if folded in names:
         return None, None  # a person's own entry (*Pastor Spitta*, beside Spitta his son)
-    owners = []
-    for i, entry in enumerate(cast):
-        name = entry.name.casefold().split()
-        if not name or len(name) >= len(words):
-            continue
-        size = len(name)
-        ends = folded[-size:] == name and _given(words[:-size])
-        begins = folded[:size] == name and _given(words[size:])
-        if ends or begins:
-            owners.append(i)
-    return (lead, owners[0]) if len(owners) == 1 else (None, None)
+    owners: set[int] = set()
+    for size in range(1, len(words)):
+        if folded[-size:] in names and _given(words[:-size]):
+            owners.update(names[folded[-size:]])
+        if folded[:size] in names and _given(words[size:]):
+            owners.update(names[folded[:size]])
+    return (lead, owners.pop()) if len(owners) == 1 else (None, None)
 
 
 def with_title_epithets(
