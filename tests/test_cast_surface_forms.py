@@ -109,3 +109,12 @@ def test_regression_anothers_whole_name_is_no_short_form() -> None:
     assert surfaces["Mistress Ford"] == "Mistress Ford"
     alone = surface_forms({"Lady Macbeth": ["Lady Macbeth"]})
     assert alone["Macbeth"] == "Lady Macbeth"  # with no one else of the name, hers
+
+
+def test_regression_a_names_first_word_is_past_its_article() -> None:
+    # "Der Hierlinger Ferdinand" (an Austrian play names a man surname first): the article
+    # was the name's first word, so "Hierlinger" was never a short form
+    surfaces = surface_forms({"Der Hierlinger Ferdinand": ["Der Hierlinger Ferdinand"]})
+    assert surfaces["Hierlinger"] == "Der Hierlinger Ferdinand"
+    assert surfaces["Ferdinand"] == "Der Hierlinger Ferdinand"
+    assert "Der" not in surfaces

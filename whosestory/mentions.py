@@ -96,6 +96,12 @@ _ONE_LETTER_WORDS = frozenset("AIO")
 letter alone can be one: Z in *Antz*, M in the Bond films."""
 
 
+def _first(parts: Sequence[str]) -> str:
+    """A name's first word past its articles and the like (`_FUNCTION_WORDS`): HIERLINGER of
+    DER HIERLINGER FERDINAND, as an Austrian play names a man surname first."""
+    return next((p for p in parts if p.rstrip(".") not in _FUNCTION_WORDS), parts[0])
+
+
 def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
     """Surface form -> id, for each id's names in capitals and title case.
 
@@ -111,7 +117,7 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
         for form in forms:
             parts = _words(key_of(form))
             if len(parts) > 1:
-                words[parts[0]].add(ident)
+                words[_first(parts)].add(ident)
                 words[parts[-1]].add(ident)
     whole = {key_of(form) for forms in names.values() for form in forms}
     whole_of: dict[str, set[str]] = defaultdict(set)
@@ -129,7 +135,7 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
             candidates = [key]
             parts = _words(key)
             if len(parts) > 1 and not any(_POSSESSIVE_RE.search(p) for p in parts):
-                candidates += [p for p in (parts[0], parts[-1]) if len(words[p]) == 1]
+                candidates += [p for p in (_first(parts), parts[-1]) if len(words[p]) == 1]
             for candidate in candidates:
                 bare = candidate.rstrip(".")
                 if bare in _FUNCTION_WORDS or (
