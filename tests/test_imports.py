@@ -71,6 +71,14 @@ def test_analyze_leaves_numpy_and_the_analysis_to_its_worker() -> None:
     assert not {"numpy", "whosestory.analysis", "whosestory.report.view"} & modules
 
 
+def test_only_a_story_command_leaves_numpy_to_its_worker_and_skips_teardown() -> None:
+    from whosestory.cli import story_in_worker
+
+    assert story_in_worker(["analyze", "x.fountain"]) and story_in_worker(["--debug", "cast", "x"])
+    for argv in (["corpus", "x", "--out", "y.csv"], ["serve"], ["eval", "l.tsv"], ["--help"]):
+        assert not story_in_worker(argv), argv
+
+
 def test_every_command_is_still_in_the_parser_when_none_is_named() -> None:
     import argparse
 
