@@ -45,19 +45,38 @@ def test_importing_the_package_imports_nothing_heavy() -> None:
     assert not {"numpy", "networkx", "whosestory.analysis", "whosestory.corpus.run"} & modules
 
 
-def test_analyze_needs_neither_networkx_nor_the_corpus_engine(tmp_path: object) -> None:
-    code = (
+def _analyze_code(*options: str) -> str:
+    argv = ["analyze", "tests/stories/salt-and-static.fountain", "--format", "json", *options]
+    return (
         "import contextlib, io\n"
         "from whosestory.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    main(['analyze', 'tests/stories/salt-and-static.fountain', '--format', 'json'])\n"
+        f"    assert main({argv!r}) == 0\n"
     )
-    modules = _imported_after(code)
+
+
+def test_analyze_needs_neither_networkx_nor_the_corpus_engine(tmp_path: object) -> None:
+    # the time and memory limits off: the work runs in this process, where its imports show
+    modules = _imported_after(_analyze_code("--limit-seconds", "0", "--limit-memory-mb", "0"))
     assert "whosestory.analysis" in modules
     heavy = {"networkx", "igraph", "charset_normalizer", "numpy.ma", "whosestory.corpus.run"}
     heavy |= {"whosestory.serve", "http.server", "whosestory.evalcommand", "whosestory.argue"}
     heavy |= {"multiprocessing"}  # its worker is forked with os.fork (`worker._Forked`)
     assert not heavy & modules
+
+
+def test_analyze_leaves_numpy_and_the_analysis_to_its_worker() -> None:
+    """The forked worker imports them: modules of its own, not the parent's pages copied."""
+    modules = _imported_after(_analyze_code())
+    assert not {"numpy", "whosestory.analysis", "whosestory.report.view"} & modules
+
+
+def test_only_a_story_command_leaves_numpy_to_its_worker_and_skips_teardown() -> None:
+    from whosestory.cli import story_in_worker
+
+    assert story_in_worker(["analyze", "x.fountain"]) and story_in_worker(["--debug", "cast", "x"])
+    for argv in (["corpus", "x", "--out", "y.csv"], ["serve"], ["eval", "l.tsv"], ["--help"]):
+        assert not story_in_worker(argv), argv
 
 
 def test_every_command_is_still_in_the_parser_when_none_is_named() -> None:

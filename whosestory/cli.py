@@ -34,25 +34,25 @@ import threading
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from whosestory import analyze, load
 from whosestory.budget import add_limit_options, limits_from_args
 from whosestory.errors import WhosestoryError
 from whosestory.readers import READERS
 from whosestory.report.colour import wants_colour
 from whosestory.report.renderers import RENDERERS, Options
-from whosestory.report.view import (
-    cast_view,
-    report_view,
-    scenes_view,
-    season_view,
-    stats_view,
-)
-from whosestory.rolemodel import RoleModel, load_model
-from whosestory.roles import ROLES
 from whosestory.safety import strip_controls
 from whosestory.worker import run_bounded
+
+if TYPE_CHECKING:
+    from whosestory.rolemodel import RoleModel
+
+WORK_MODULES = ("numpy", "whosestory._load", "whosestory.report.view")
+"""What a story's reading, analysis and view import (the readers, the measures, the role
+models, numpy's random generators come with them), imported by the bounded worker before
+its time budget starts, not by this process: a forked worker that touches modules its
+parent imported copies every page it writes to (reference counts), 7,000 page faults for
+Big Fish; modules of its own it makes in its own pages."""
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
@@ -172,11 +172,21 @@ def _command_word(argv: Sequence[str] | None) -> str | None:
     return words[0] if words and words[0] in known else None
 
 
+def story_in_worker(argv: Sequence[str] | None = None) -> bool:
+    """Whether the command `argv` names hands its story to a bounded worker (`_render`):
+    its process imports neither numpy nor the analysis (`WORK_MODULES`: the worker does),
+    and has nothing to clean up once `main` has returned and the output is flushed (the
+    output went to standard output or was written whole by `write_atomic`, the worker has
+    ended). The other commands may hold threads, servers and exit handlers."""
+    return _command_word(argv) in ANALYSIS_COMMANDS
+
+
 def _add_own_module_commands(commands: Any, wanted: str | None) -> None:
     """eval, fit, corpus and serve: each module is imported only for its own command
     (or for them all when `wanted` is None), so `analyze` never pays for a web server."""
     if wanted in (None, "eval", "fit"):
         from whosestory.evalcommand import add_eval_command, add_fit_command
+        from whosestory.roles import ROLES
 
         add_eval_command(commands, ROLES)
         add_fit_command(commands)
@@ -270,12 +280,23 @@ def _parser(wanted: str | None = None) -> argparse.ArgumentParser:
 
 def _models(args: argparse.Namespace) -> dict[str, RoleModel]:
     """The role models given with --model, by role (the shipped ones decide the others)."""
+    from whosestory.rolemodel import load_model
+
     models = [load_model(path) for path in getattr(args, "model", None) or ()]
     return {model.role: model for model in models}
 
 
 def _view(args: argparse.Namespace) -> Any:
     """The plain view a command prints: from the Analysis, or the Story (cast, scenes)."""
+    from whosestory._load import analyze, load
+    from whosestory.report.view import (
+        cast_view,
+        report_view,
+        scenes_view,
+        season_view,
+        stats_view,
+    )
+
     if args.command == "compare":
         from whosestory.compare import compare
 
@@ -316,7 +337,13 @@ def _render(args: argparse.Namespace) -> str:
         table=getattr(args, "table", None),
     )
     # one story's reading and analysis, in a worker held to its time and memory
-    return run_bounded(_render_view, (args, options), limits_from_args(args), _inputs(args))
+    return run_bounded(
+        _render_view,
+        (args, options),
+        limits_from_args(args),
+        _inputs(args),
+        preload=WORK_MODULES,
+    )
 
 
 def _render_view(args: argparse.Namespace, options: Options) -> str:

@@ -8,10 +8,14 @@ from __future__ import annotations
 import functools
 import re
 
+from whosestory._lazy import LazyPattern
 from whosestory.model import count_words as _count_words
 from whosestory.model import record
 
 # ---------------------------------------------------------------- cues
+# A `LazyPattern` is compiled on first use: the plain-text reader's and the builder's
+# fallbacks (off-screen extensions, possessive cues, rooms, prefixed and bracketed
+# headings, slug lines, sequences) that a Fountain or FDX script never reaches.
 
 _EXTENSION_RE = re.compile(r"\(([^()]*)\)")
 _CONTD_RE = re.compile(r"\b(?:CONT['’`]?D|CONTINUED|CONT\.|CONTD)\b\.?", re.IGNORECASE)
@@ -19,7 +23,7 @@ _VOICE_OVER_RE = re.compile(
     r"^(?:V\.?\s*O\.?|V\s*/\s*O|VOICE[\s-]*OVER|VOICEOVER|NARRATING|NARRATION|NARRATOR|INTO\s+RECORDER)$",
     re.IGNORECASE,
 )
-_OFF_RE = re.compile(
+_OFF_RE = LazyPattern(
     r"^(?:O\.?\s*S\.?|O\.?\s*C\.?|O\s*/\s*[SC]|OOV|OFF|OFF[\s-]*SCREEN|OFFSCREEN)$", re.IGNORECASE
 )
 _BARE_EXTENSION_RE = re.compile(
@@ -30,7 +34,7 @@ _BARE_EXTENSION_RE = re.compile(
 ``DENIS VO``, ``CAROL OOV`` (out of vision), ``JIM VOICE OVER``."""
 POSSESSIVE = r"(?:'S|(?<=S)')"
 """A name's possessive ending in a cue: ``ALVY'S``, ``GITTES'``."""
-_POSSESSIVE_END_RE = re.compile(POSSESSIVE + "$")
+_POSSESSIVE_END_RE = LazyPattern(POSSESSIVE + "$")
 """``ALVY'S`` of ``ALVY'S VOICE-OVER``, ``GITTES'`` of ``GITTES' VOICE-OVER``."""
 _MEDIUM_RE = re.compile(
     r"\s*/\s*(?P<medium>(?:ON\s+)?(?:SCREEN|T\.?V\.?|TELEVISION|MONITOR|VIDEO(?:\s+IMAGE)?|TAPE|"
@@ -83,7 +87,7 @@ _ROOM_RE = re.compile(
 """A cue-like line that ends in a room of a building is a place standing as a heading:
 ``LIVING ROOM``, ``THE HALLWAY``, ``TOM'S APARTMENT``. A speaker is named for who they are
 (``ROOM SERVICE``, ``KITCHEN STAFF``, ``LOBBY GUARD``), never for the room alone."""
-_IN_ROOM_RE = re.compile(r"\S\s+(?:ON|IN|AT|FROM|BY|NEAR|OUTSIDE|INSIDE)\s")
+_IN_ROOM_RE = LazyPattern(r"\S\s+(?:ON|IN|AT|FROM|BY|NEAR|OUTSIDE|INSIDE)\s")
 """A person placed in the room: ``MAN ON PORCH``, ``GIRL IN KITCHEN``."""
 _CUE_STOP_PREFIXES = (
     "ANGLE",
@@ -365,14 +369,14 @@ _CAMERA_PREFIX = (
     r"(?:CUT|DISSOLVE|SMASH\s+CUT|MATCH\s+CUT)\s+TO:|(?:NEW\s+|REVERSE\s+|WIDE\s+)?ANGLE|"
     r"(?:MED(?:IUM)?\.?|LONG|WIDE|FULL|CLOSE|TIGHT|TWO|ESTABLISHING)\s*SHOT|CLOSE(?:[\s-]?UP)?"
 )
-_PREFIXED_HEADING_RE = re.compile(
+_PREFIXED_HEADING_RE = LazyPattern(
     rf"^(?P<time>(?:{_TIME_PREFIX})\s*[-–—:,.]*\s*)?"
     rf"(?:(?:{_CAMERA_PREFIX})\s*[-–—:,.]*\s*)?"
     r"(?P<heading>(?:INT|EXT|INT\.?/EXT|EXT\.?/INT|I/E)\b[.,]?[-–—\s]*\S.*)$"
 )
 
 
-_BRACKETED_HEADING_RE = re.compile(
+_BRACKETED_HEADING_RE = LazyPattern(
     r"^[^()]{2,60}?\s*\((?P<heading>(?:INT|EXT|INT\.?/EXT|EXT\.?/INT|I/E)\b[.,]?\s*[^()\s][^()]*)\)$"
 )
 
@@ -400,7 +404,7 @@ def prefixed_heading(text: str) -> str | None:
     return text if match.group("time") else match.group("heading")
 
 
-_SLUG_TIME_RE = re.compile(
+_SLUG_TIME_RE = LazyPattern(
     r"(?:\s-+\s*|--+\s*|[.,;]\s*|\s)"
     r"(?:(?:EARLY|LATE|NEXT|THAT|SAME|THE FOLLOWING)\s+)?(?:DAY|NIGHT|MORNING|EVENING|"
     r"AFTERNOON|DUSK|DAWN|SUNSET|SUNRISE|NOON|MIDNIGHT|NIGHTFALL|TWILIGHT|CONTINUOUS|"
@@ -426,7 +430,7 @@ def is_slug_line(text: str) -> bool:
     return any(ch.isupper() for ch in place) and not any(ch.islower() for ch in place)
 
 
-_SEQUENCE_RE = re.compile(
+_SEQUENCE_RE = LazyPattern(
     r"\b(?:FLASH[\s-]*BACK|FLASH[\s-]*FORWARD|MONTAGE|SERIES OF SHOTS|DREAM|PRESENT|"
     r"(?:1[0-9]|20)[0-9]{2}|YEARS?\s+(?:LATER|EARLIER|AGO|BEFORE)|"
     r"(?:SCENE|ACT)\s+(?:[0-9]+|[IVXLC]+|ONE|TWO|THREE|FOUR|FIVE))\b",

@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import importlib
 import math
 import os
 import pickle
@@ -145,6 +146,23 @@ def interrupts_held() -> Iterator[None]:
         block(signal.SIG_SETMASK, held)
 
 
+def import_held(modules: Sequence[str]) -> None:
+    """Import `modules` with Ctrl-C and SIGTERM held back until they are imported (a signal
+    in the middle of numpy's C import comes out as an ImportError with a traceback) and
+    the collector off (what they make lives as long as the process)."""
+    if not modules:
+        return
+    block = getattr(signal, "pthread_sigmask", None)
+    held = block(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}) if block else None
+    try:
+        with collector_held():
+            for module in modules:
+                importlib.import_module(module)
+    finally:
+        if block and held is not None:
+            block(signal.SIG_SETMASK, held)
+
+
 def ignore_interrupts() -> None:
     """Ignore Ctrl-C in this worker (its parent answers it), dropping one held back."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -176,12 +194,14 @@ def _child(
     args: Sequence[Any],
     limits: Limits,
     nice: int,
+    preload: Sequence[str] = (),
 ) -> None:
     ignore_interrupts()
     _die_with_parent()
     if nice:
         os.nice(nice)
     try:
+        import_held(preload)  # before the budget: start-up, as a fork server's imports
         bound_this_process(limits.memory_mb)
         conn.send(("ready", None))  # the time budget counts from here, not from the start-up
         with using(limits), collector_held():  # one story's work, then the child ends
@@ -360,10 +380,13 @@ def run_bounded(
     limits: Limits | None = None,
     source: str = "",
     nice: int = 0,
+    preload: Sequence[str] = (),
 ) -> T:
     """``func(*args)`` in a worker held to the time and memory of `limits` (see the module).
 
     `nice` lowers the worker's priority (a server keeps answering while workers run).
+    `preload` names modules the work imports, imported in the worker before its time
+    budget starts (and, in this process, when the work first imports them).
     `func` and `args` must be picklable when the process has threads (fork server).
     Raises what ``func`` raised, or BudgetError naming the limit it went over.
     KeyboardInterrupt and SystemExit in the parent end the worker first.
@@ -372,6 +395,7 @@ def run_bounded(
     forks = hasattr(os, "fork")  # not on Windows
     here = _bounded or _daemonic()
     if here or not forks or (not limits.seconds and not limits.memory_mb):
+        import_held(preload)
         with using(limits), collector_held():
             try:
                 return func(*args)
@@ -383,14 +407,14 @@ def run_bounded(
     process: Any
     receiver: _Receiver
     if threading.active_count() == 1:
-        process = _Forked((func, args, limits, nice))
+        process = _Forked((func, args, limits, nice, preload))
         with interrupts_held():
             receiver = process.start()
     else:
         context = _fork_server()
         receiver, sender = context.Pipe(duplex=False)
         process = context.Process(
-            target=_child, args=(sender, func, args, limits, nice), daemon=True
+            target=_child, args=(sender, func, args, limits, nice, preload), daemon=True
         )
         with interrupts_held():
             process.start()
