@@ -30,6 +30,7 @@ from whosestory.aliases import AliasRules
 from whosestory.language import holding_any
 from whosestory.model import Alias, CastEntry, Character, record
 from whosestory.screenplay import POSSESSIVE, RANKS, is_group_name
+from whosestory.titles import FAMILY_TITLES
 
 _POSSESSIVE_VOICE_RE = re.compile(
     r"^(?P<base>.+?)" + POSSESSIVE + r"(?:\s+(?:(?:RECORDED|INNER|OLDER|YOUNGER|TAPED|FILTERED|"
@@ -297,12 +298,6 @@ def _one_edit_apart(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
-FAMILY_TITLES = frozenset(
-    """MR MISTER MRS MS MISS MISTRESS SIR LADY MADAME MADEMOISELLE MONSIEUR HERR FRAU FRÄULEIN
-    FATHER SISTER BROTHER UNCLE AUNT""".split()
-)
-"""Titles a family shares (MR. and MRS. NEHRU are two people): a rank (CAPTAIN, OFFICER)
-names one holder, so its bearer may be renamed within a scene."""
 _ORDINALS = frozenset({"FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "CHIEF", "VICE"})
 
 

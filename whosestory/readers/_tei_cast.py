@@ -25,10 +25,10 @@ from dataclasses import replace
 
 from lxml import etree
 
-from whosestory.cast import FAMILY_TITLES
 from whosestory.model import CastEntry
 from whosestory.readers._tei_body import text_of
 from whosestory.readers._xml import local_name
+from whosestory.titles import FAMILY_TITLES
 
 _UNDER_NAME = re.compile(
     r"(?:under the name of|disguised as|unter dem Namen|verkleidet als|"
@@ -211,7 +211,7 @@ def _named_by(title: str, entry: CastEntry) -> bool:
 
 def _given(words: Sequence[str]) -> bool:
     """Whether words beside a name may be more of the same person's name: capitalised, no
-    article (*A Jailer*), and no title a family shares (`cast.FAMILY_TITLES`)."""
+    article (*A Jailer*), and no title a family shares (`titles.FAMILY_TITLES`)."""
     return all(
         w[:1].isupper()
         and w.upper().rstrip(".") not in FAMILY_TITLES
