@@ -11,6 +11,10 @@ corresp="#id">`` or, without markup, by its first words (*Leonore, ...*).
 Only a name is taken: the words after the phrase, up to a comma, a bracket or a full
 stop, when they begin with a capital (*disguised as a lady* gives none).
 
+A castItem may also open with a fuller name than the list of persons gives (*Константин
+Гаврилович Треплев, ее сын* for Треплев), and describe its person by a royal rank no one else
+holds (*Lear*, *king of Britain*): both are names the others call the character by.
+
 A list may also give a character the play's title as its description: *Dorothea, The
 Virgin Martyr*; *Camiola. The Maid of Honour*; *Adrast, der Freigeist*. The title is then
 that character's epithet (`CastEntry.epithets`): the play is named after them, as when the
@@ -36,9 +40,10 @@ _UNDER_NAME = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 4
-_ARTICLE = r"(?:(?:the|a|an|der|die|das|ein|eine|le|la|les|un|une)\s+|l['’]\s*)"
-"""An article before a title or an epithet, in the languages of the plays read."""
 _ARTICLES = frozenset("the a an der die das ein eine le la les un une".split())
+"""The articles of the languages of the plays read."""
+_ARTICLE = r"(?:(?:" + "|".join(sorted(_ARTICLES)) + r")\s+|l['’]\s*)"
+"""An article before a title or an epithet (`_ARTICLES`, or an elided *l'*)."""
 _CAST_DIV_RE = re.compile(r"person|cast|dramatis", re.IGNORECASE)
 """The type of a front-matter div that lists the persons (``dramatis_personae``)."""
 
@@ -122,7 +127,7 @@ _RANK_RE = re.compile(r"^\s*" + _ARTICLE + r"?([^\W\d_]+)", re.IGNORECASE)
 
 def _rank(item: etree._Element, listed: str) -> str | None:
     """The royal rank (`_RANKS`) a castItem's description opens with, in title case: its
-    ``roleDesc``, or the words after the name's comma (*Dario, re di Persia*)."""
+    ``roleDesc``, or the words after the name's comma (*Людбрат, король финский*)."""
     desc = next(item.iter("{*}roleDesc"), None)
     text = text_of(desc) if desc is not None else listed.partition(",")[2]
     found = _RANK_RE.match(text)
