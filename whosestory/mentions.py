@@ -119,7 +119,6 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
             if len(parts) > 1:
                 words[_first(parts)].add(ident)
                 words[parts[-1]].add(ident)
-    whole = {key_of(form) for forms in names.values() for form in forms}
     whole_of: dict[str, set[str]] = defaultdict(set)
     for ident, forms in names.items():
         for form in forms:
@@ -141,7 +140,7 @@ def surface_forms(names: Mapping[str, Sequence[str]]) -> dict[str, str]:
                 if bare in _FUNCTION_WORDS or (
                     bare in TITLE_GENDER
                     and candidate != key
-                    and (bare not in _RANKS or bare in whole)
+                    and (bare not in _RANKS or bare in whole_of)
                 ):
                     continue
                 if len(bare) < 2 < len(key):

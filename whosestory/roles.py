@@ -24,11 +24,11 @@ from dataclasses import replace
 
 from whosestory import evidence, verdict
 from whosestory._lazy import LazyPattern
-from whosestory.cast import FAMILY_TITLES
 from whosestory.model import record
 from whosestory.ranking import combine
 from whosestory.rolemodel import RoleModel, probabilities, shipped_model
 from whosestory.signals import Signals
+from whosestory.titles import FAMILY_TITLES
 from whosestory.verdict import Case, Verdict
 
 Table = Mapping[str, float]
