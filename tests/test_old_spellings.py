@@ -125,3 +125,22 @@ def test_regression_a_name_written_as_two_gives_both(tmp_path: Path) -> None:
         n.startswith("Ein Oberleutnant (V") and n != names["Ein Oberleutnant (V/55)"][0]
         for n in names["Ein Oberleutnant (V/55)"]
     )
+
+
+def test_regression_ck_and_k_are_one_letter() -> None:
+    # "Franck", "Pembrocke", "Lodowike": the prints write ck where the list has k, and the
+    # others' words about them went uncounted
+    assert _spelling_key("Franck") == _spelling_key("Frank")
+    assert _spelling_key("Pembrocke") == _spelling_key("Pembroke")
+    assert _spelling_key("Lodowike") == _spelling_key("Lodowick")
+
+
+def test_regression_an_old_spelling_of_a_shared_surname_is_the_whole_names_owner() -> None:
+    # "Franckford" folds to a word of both Frankford's and Anne Frankford's names, so it was
+    # no one's: it is Frankford's, whose whole name it is (as "Frankford" itself is)
+    cast = [Character(n) for n in ("Frankford", "Anne Frankford", "Mary")]
+    speeches = ["Good maister Franckford, welcome.", "Marry, I will marry him."]
+    assert old_spellings(speeches, speeches, cast, "en") == {"Frankford": ("Franckford",)}
+    # with no whole name among them, a word of two people's names stays no one's
+    cast = [Character(n) for n in ("Tom Frankford", "Anne Frankford")]
+    assert old_spellings(speeches, speeches, cast, "en") == {}

@@ -359,12 +359,13 @@ _LOWER_RE = re.compile(r"\b[^\W\d_A-ZÀ-Þ]{4,}\b")
 
 def _spelling_key(word: str) -> str:
     """A name's word with early modern English spelling folded away: i and j, u and v, y
-    and i, tch and ch are one letter; doubled letters one; a final e of a longer word
-    none, once doubled letters are one (*Iulio* and *Julio*, *Euadne* and *Evadne*, *Dutchess*
-    and *Duchess*, *Besse* and *Bess*); and past its first two letters, in a word of five
-    letters or more, e and i are one (*Grissill* and *Grissel*, *Iphigina* and *Iphigena*)."""
+    and i, tch and ch, ck and k are one letter (*Franck*, *Pembrocke*); doubled letters
+    one; a final e of a longer word none, once doubled letters are one (*Iulio* and
+    *Julio*, *Euadne* and *Evadne*, *Dutchess* and *Duchess*, *Besse* and *Bess*); and
+    past its first two letters, in a word of five letters or more, e and i are one
+    (*Grissill* and *Grissel*, *Iphigina* and *Iphigena*)."""
     key = word.casefold().replace("j", "i").replace("v", "u").replace("y", "i")
-    key = re.sub(r"(.)\1+", r"\1", key.replace("tch", "ch"))
+    key = re.sub(r"(.)\1+", r"\1", key.replace("tch", "ch").replace("ck", "k"))
     key = key[:-1] if len(key) > 3 and key.endswith("e") else key
     return key[:2] + key[2:].replace("e", "i") if len(key) > 4 else key
 
@@ -399,21 +400,27 @@ def old_spellings(
     character's name itself, and the `speeches` never write it in lower case (a name never
     is: *Marry* the oath folds as *Mary* does, and *marry* is in every play). An old print's
     stage directions are no such evidence: they write names in lower case as often as not
-    (*Enter sir William scarborrow*).
+    (*Enter sir William scarborrow*). A word that folds to a word of several people's names
+    is the one's whose whole name it is, as in `surface_forms` (*Franckford* is Frankford's,
+    not Anne Frankford's), and otherwise no one's.
     """
     if language not in _SPELLINGS:
         return {}
     fold, capitalised_re, lower_re = _SPELLINGS[language]
     owners: dict[str, set[str]] = defaultdict(set)
+    whole: dict[str, set[str]] = defaultdict(set)
     own_words: set[str] = set()
     for character in cast:
         if character.group:
             continue
         for name in character.names():
-            for word in name.split():
+            words = name.split()
+            for word in words:
                 if len(word) >= 4 and word[:1].isupper():
                     owners[fold(word)].add(character.name)
                     own_words.add(word.casefold())
+            if len(words) == 1:
+                whole[fold(name)].add(character.name)
     capitalised: set[str] = set()
     lower: set[str] = set()
     for text in texts:
@@ -425,7 +432,10 @@ def old_spellings(
         folded = word.casefold()
         if folded in own_words or folded in lower:
             continue
-        who = owners.get(fold(word), set())
+        key = fold(word)
+        who = owners.get(key, set())
+        if len(who) > 1:  # another's whole name is no short form (`surface_forms`)
+            who = whole.get(key, set())
         if len(who) == 1:
             found[next(iter(who))].append(word)
     return {name: tuple(words) for name, words in found.items()}
