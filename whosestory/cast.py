@@ -140,6 +140,23 @@ class Cast:
         return self.canonical.get(key_of(name))
 
 
+CHORUS_WORDS = frozenset(
+    {"CHORUS", "SEMICHORUS", "CHOEUR", "CHŒUR", "CHOEURS", "CHOR", "ХОР", "CORO"}
+)
+"""A chorus, in the languages of the plays read: a collective voice, whatever the list of
+persons calls it (DraCor's French plays list *Le Chœur* as a person)."""
+
+_LEADING_ARTICLES = frozenset({"THE", "A", "LE", "LA", "LES", "DER", "DIE", "DAS", "EL", "IL"})
+
+
+def is_chorus(name: str) -> bool:
+    """True for a chorus (*Le Chœur*, *Chor der Jäger*, *Semi-Chorus*, *Хор*): a group."""
+    words = key_of(name).replace("-", "").replace("SEMI ", "SEMI").split()
+    while words and words[0] in _LEADING_ARTICLES:
+        words = words[1:]
+    return bool(words) and words[0] in CHORUS_WORDS
+
+
 @functools.lru_cache(maxsize=8192)
 def key_of(name: str) -> str:
     """The key cue names are compared by: upper case, single spaces, no trailing dots."""
@@ -661,7 +678,9 @@ def _assemble(
             if entry
             else next((genders[m] for m in [head, *members] if genders.get(m)), None)
         )
-        group = entry.group if entry else is_group_name(head) or head in chorus
+        group = (entry.group if entry else is_group_name(head) or head in chorus) or is_chorus(
+            display
+        )
         epithets = entry.epithets if entry else ()
         character = Character(display, tuple(aliases), group, gender, epithets)
         characters.append(character)
