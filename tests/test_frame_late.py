@@ -77,6 +77,27 @@ def test_an_ordinary_line_is_no_listener(line: str, tmp_path: Path) -> None:
     assert not frame.unseen_listener(_one_scene(tmp_path, line))
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "At the bottom a man stands with his back to us.",
+        "The two of them sit with their backs to us like the old friends they are.",
+        "Sits behind his desk, BACK TO CAMERA.",
+        "Back to the camera, she waits by the door.",
+    ],
+)
+def test_regression_a_back_turned_to_us_is_no_telling(line: str, tmp_path: Path) -> None:
+    # "his back to us" matched "to us": three such shots made a film's "unseen listener"
+    # (the frame's evidence quoted them), where a back to the camera is only staging
+    assert not frame.unseen_listener(_one_scene(tmp_path, line))
+
+
+def test_turning_back_to_the_camera_is_still_speaking_to_it(tmp_path: Path) -> None:
+    assert frame.unseen_listener(_one_scene(tmp_path, "Rob turns back to camera."))
+    line = "He stands with his back to us, then talks to us."
+    assert frame.unseen_listener(_one_scene(tmp_path, line))
+
+
 def _one_scene(tmp_path: Path, line: str) -> whosestory.Story:
     path = tmp_path / "one.fountain"
     path.write_text(f"INT. OFFICE - DAY\n\n{line}\n\nTOM\nWell.\n", encoding="utf-8")

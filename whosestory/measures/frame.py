@@ -84,6 +84,12 @@ it and picks the alternatives by that letter: a set of letters first lets the re
 engine skip to where a match can start, where ``\\b`` first under ``re.IGNORECASE``
 made it try every position (2.7 times the time over the data's texts). The alternatives
 keep their order, so every match is the one it was."""
+_BACK_TO_RE = re.compile(
+    r"(?:(?:^|\b(?:his|her|their|its|my|your|our|with|the|a)\s+)|[,;:(]\s*)backs?\s+$",
+    re.IGNORECASE,
+)
+"""A back turned to the camera ("his back to us", "BACK TO CAMERA", "their backs to us"): a
+shot's staging, not a line spoken to camera ("Rob turns back to camera" is)."""
 _UNSEEN_RE = re.compile(
     r"\b(?:unseen|off[- ]?screen|off[- ]?camera|invisible|we (?:can(?:no|')t|don't|do not) see)\b",
     re.IGNORECASE,
@@ -264,7 +270,11 @@ def unseen_listener(story: Story) -> list[tuple[int, int, str]]:
     # the pattern is run only on the lines that hold one of the words it needs
     for i in holding_any([element.text for _, element in lines], _LISTENER_WORDS):
         scene, element = lines[i]
-        match = _LISTENER_RE.search(element.text)
+        text = element.text
+        match = next(
+            (m for m in _LISTENER_RE.finditer(text) if not _BACK_TO_RE.search(text, 0, m.start())),
+            None,
+        )
         if match:
             start = max(0, match.start() - 40)
             hits.append((scene, element.line, element.text[start : match.end() + 20]))
