@@ -92,10 +92,45 @@ def test_regression_a_back_turned_to_us_is_no_telling(line: str, tmp_path: Path)
     assert not frame.unseen_listener(_one_scene(tmp_path, line))
 
 
-def test_turning_back_to_the_camera_is_still_speaking_to_it(tmp_path: Path) -> None:
-    assert frame.unseen_listener(_one_scene(tmp_path, "Rob turns back to camera."))
+def test_turning_back_to_the_camera_to_speak_is_still_speaking_to_it(tmp_path: Path) -> None:
+    assert frame.unseen_listener(_one_scene(tmp_path, "Rob turns back to camera and talks."))
     line = "He stands with his back to us, then talks to us."
     assert frame.unseen_listener(_one_scene(tmp_path, line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Cerrito runs TO CAMERA through the kids playing.",
+        "The kid looks directly INTO THE CAMERA and smiles.",
+        "Steven is walked to a police car and put inside.",
+        "He reaches stealthily for the cop's holster.",
+        "Lou pops out and fires wildly at the camera.",
+    ],
+)
+def test_regression_a_shot_toward_the_camera_is_no_telling(line: str, tmp_path: Path) -> None:
+    # runs "TO CAMERA", looks "INTO THE CAMERA", a walk "to a police car": three such shots
+    # gave twenty films a frame told to an unseen listener (The French Connection's made
+    # Russo its main character, where it is Doyle's)
+    assert not frame.unseen_listener(_one_scene(tmp_path, line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She turns to the camera and talks to us.",
+        "Joey tells his story to the police.",
+        "Kaufman talks to the therapist.",
+    ],
+)
+def test_a_line_spoken_to_camera_or_a_listener_is_a_telling(line: str, tmp_path: Path) -> None:
+    assert frame.unseen_listener(_one_scene(tmp_path, line))
+
+
+def test_a_parenthetical_to_camera_marks_its_speech(tmp_path: Path) -> None:
+    path = tmp_path / "aside.fountain"
+    path.write_text("INT. BEDROOM - DAY\n\nFERRIS\n(to camera)\nNever had one lesson!\n")
+    assert frame.unseen_listener(whosestory.load(path))
 
 
 def _one_scene(tmp_path: Path, line: str) -> whosestory.Story:

@@ -90,6 +90,20 @@ _BACK_TO_RE = re.compile(
 )
 """A back turned to the camera ("his back to us", "BACK TO CAMERA", "their backs to us"): a
 shot's staging, not a line spoken to camera ("Rob turns back to camera" is)."""
+_SPEAKING_RE = re.compile(
+    r"\b(?:talk|speak|say|tell|address|narrat|explain|whisper|confid|answer|ask|continu|repl|"
+    r"recount|confess|describ|lectur|report|announc|introduc|interview|monologu)\w*",
+    re.IGNORECASE,
+)
+"""A verb of speaking: in an action line, only a line spoken to camera or to an unseen
+listener tells the story ("She turns to the camera and talks to us"); a look "into the
+camera", a run "TO CAMERA" or a walk to a police car is a shot, not a telling. A
+parenthetical "(to camera)" or a play's stage direction marks the speech it stands in."""
+_HEARER_RE = re.compile(
+    r"\b(?:interviewer|therapist|psychiatrist|shrink|counsell?or|listener)\b", re.IGNORECASE
+)
+"""A listener who is there only to hear the story: no one walks to an interviewer."""
+_CLAUSE_END_RE = re.compile(r"[.!?;:]\s|--|\n\s*\n")
 _UNSEEN_RE = re.compile(
     r"\b(?:unseen|off[- ]?screen|off[- ]?camera|invisible|we (?:can(?:no|')t|don't|do not) see)\b",
     re.IGNORECASE,
@@ -271,14 +285,30 @@ def unseen_listener(story: Story) -> list[tuple[int, int, str]]:
     for i in holding_any([element.text for _, element in lines], _LISTENER_WORDS):
         scene, element = lines[i]
         text = element.text
+        spoken = element.kind is not Kind.ACTION
         match = next(
-            (m for m in _LISTENER_RE.finditer(text) if not _BACK_TO_RE.search(text, 0, m.start())),
+            (
+                m
+                for m in _LISTENER_RE.finditer(text)
+                if not _BACK_TO_RE.search(text, 0, m.start()) and (spoken or _spoken_to(text, m))
+            ),
             None,
         )
         if match:
             start = max(0, match.start() - 40)
             hits.append((scene, element.line, element.text[start : match.end() + 20]))
     return hits
+
+
+def _spoken_to(text: str, match: re.Match[str]) -> bool:
+    """True when an action line's `match` is a telling: a listener who is unseen or who
+    only listens (an interviewer, a therapist), or a verb of speaking in its clause ("talks
+    to us", "turns to camera and talks"; "tells his story" is its own verb)."""
+    if _UNSEEN_RE.search(match.group(0)) or _HEARER_RE.search(match.group(0)):
+        return True
+    start = max((m.end() for m in _CLAUSE_END_RE.finditer(text, 0, match.start())), default=0)
+    end = _CLAUSE_END_RE.search(text, match.end())
+    return bool(_SPEAKING_RE.search(text, start, end.start() if end else len(text)))
 
 
 def frame_layer(story: Story, present: Mapping[str, frozenset[int]] | None = None) -> Frame:
