@@ -25,8 +25,8 @@ from collections.abc import Iterator, Mapping
 from lxml import etree
 
 from whosestory.errors import EmptyInputError, ParseError
-from whosestory.model import CastEntry, Kind, Script
-from whosestory.readers._tei_body import BodyWalker, text_of
+from whosestory.model import CastEntry, Script
+from whosestory.readers._tei_body import DIALOGUE, BodyWalker, text_of
 from whosestory.readers._tei_cast import with_cast_list_names, with_title_epithets
 from whosestory.readers._xml import local_name, parse_xml
 
@@ -68,7 +68,7 @@ def read(data: bytes, source: str) -> Script:
     walker = BodyWalker(text, labels.resolve)
     walker.walk(text)
     elements = walker.finish()
-    if not any(e.kind is Kind.DIALOGUE for e in elements):
+    if not any(e.kind is DIALOGUE for e in elements):
         message = f"the play has no <sp> speeches; expected {EXPECTED}."
         raise ParseError(source, message, text.sourceline)
     title = _title(header)
