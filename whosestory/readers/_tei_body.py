@@ -29,7 +29,8 @@ from itertools import repeat
 
 from lxml import etree
 
-from whosestory.model import CLOSES_SPEECH, Diagnostic, Element, Kind, Span
+from whosestory.kinds import DIALOGUE, HEADING, STAGE
+from whosestory.model import CLOSES_SPEECH, Diagnostic, Element, Span
 from whosestory.readers._xml import _LOCAL_NAMES, local_name
 
 SEGMENT_XPATH = (
@@ -46,12 +47,6 @@ _PLAIN_BLOCKS = frozenset({"p", "ab"})
 """Blocks whose text is spoken as it stands: not verse lines (``l``), which count and number."""
 _CONTAINERS = frozenset({"text", "group", "front", "body", "back", "floatingText"})
 _OUTSIDE_BODY = frozenset({"front", "back"})
-
-
-HEADING, DIALOGUE, STAGE = Kind.HEADING, Kind.DIALOGUE, Kind.STAGE
-"""The kinds the walk makes, looked up once: an attribute of the `Kind` enum goes through
-its class's ``__getattr__`` hook on Python 3.11 (110 ns, a global 10), and the walk asks
-for one with every element it makes and every element it looks back at."""
 
 
 _JOINED_RE = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
