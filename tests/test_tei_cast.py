@@ -241,3 +241,16 @@ def test_a_rank_two_people_hold_is_no_ones(tmp_path: Path) -> None:
     path = tei_play(tmp_path, "lear", "en", KING_CAST, KING_BODY, front=front)
     assert "King" not in _names(path, "Lear")
     assert "King" not in _names(path, "Kent")
+
+
+def test_every_phrase_of_a_disguise_holds_a_word_the_quick_test_looks_for() -> None:
+    """`_alias` skips the pattern for an entry with none of `_UNDER_NAME_WORDS`: each phrase
+    must hold one, in any case the pattern reads (its upper case, a long s, a dotless i)."""
+    from whosestory.readers._tei_cast import _UNDER_NAME, _UNDER_NAME_WORDS, _alias
+
+    phrases = _UNDER_NAME.pattern.split(")\\s+(", 1)[0].removeprefix("(?:").split("|")
+    for phrase in phrases:
+        plain = phrase.replace("['’]", "'").replace("e?", "e")
+        assert any(word in plain.lower() for word in _UNDER_NAME_WORDS), phrase
+        for written in (plain.upper(), plain.replace("s", "ſ"), plain.replace("i", "ı")):
+            assert _alias(f"Lena, {written} Fidelio") == "Fidelio", written

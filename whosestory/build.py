@@ -18,6 +18,7 @@ from pathlib import Path
 from whosestory.aliases import AliasRules
 from whosestory.cast import Cast, CueUse, key_of, resolve_cast
 from whosestory.errors import InputError
+from whosestory.kinds import ACTION, DIALOGUE, HEADING, PARENTHETICAL, STAGE, TRANSITION, VOICE_OVER
 from whosestory.language import code, detect
 from whosestory.mentions import SPELLING_LANGUAGES, find_mentions, infer_genders, old_spellings
 from whosestory.model import (
@@ -26,7 +27,6 @@ from whosestory.model import (
     Alias,
     Diagnostic,
     Element,
-    Kind,
     Scene,
     Script,
     Span,
@@ -40,7 +40,7 @@ from whosestory.screenplay import (
     parse_heading,
 )
 
-_NARRATIVE_KINDS = frozenset({Kind.ACTION, Kind.STAGE})
+_NARRATIVE_KINDS = frozenset({ACTION, STAGE})
 
 
 _CUTS_PER_HEADING = 2
@@ -67,7 +67,7 @@ def _shots_within_scenes(elements: Sequence[Element]) -> tuple[list[Element], li
     secondary = {
         i: is_secondary_heading(e.text) and parse_heading(e.text, e.number).number is None
         for i, e in enumerate(elements)
-        if e.kind is Kind.HEADING
+        if e.kind is HEADING
     }
     masters = sum(not s for s in secondary.values())
     if not secondary or masters < MASTER_SHARE * len(secondary):
@@ -83,7 +83,7 @@ def _shots_within_scenes(elements: Sequence[Element]) -> tuple[list[Element], li
         opens_act = element.act is not None and element.act != act
         act = element.act or act
         if in_scene and secondary[i] and not opens_act:
-            result.append(replace(element, kind=Kind.ACTION))
+            result.append(replace(element, kind=ACTION))
             message = f"heading {element.text!r} has no INT./EXT. or time of day; read as a shot"
             diagnostics.append(Diagnostic(element.span.start, message, "shot-heading"))
         else:
@@ -94,8 +94,8 @@ def _shots_within_scenes(elements: Sequence[Element]) -> tuple[list[Element], li
 
 def _scenes_by_cuts(elements: Sequence[Element]) -> bool:
     """True when a script marks its scenes by cuts (CUT TO:) rather than headings."""
-    headings = sum(e.kind is Kind.HEADING for e in elements)
-    cuts = sum(e.kind is Kind.TRANSITION and bool(_CUT_RE.search(e.text)) for e in elements)
+    headings = sum(e.kind is HEADING for e in elements)
+    cuts = sum(e.kind is TRANSITION and bool(_CUT_RE.search(e.text)) for e in elements)
     return cuts >= 10 and cuts > _CUTS_PER_HEADING * max(headings, 1)
 
 
@@ -108,11 +108,11 @@ def _split_scenes(elements: Sequence[Element], by_cuts: bool = False) -> list[li
     groups: list[list[Element]] = []
     current: list[Element] = []
     for element in elements:
-        if element.kind is Kind.HEADING:
+        if element.kind is HEADING:
             if current:
                 groups.append(current)
             current = [element]
-        elif by_cuts and element.kind is Kind.TRANSITION and _CUT_RE.search(element.text):
+        elif by_cuts and element.kind is TRANSITION and _CUT_RE.search(element.text):
             current.append(element)
             groups.append(current)
             current = []
@@ -120,9 +120,9 @@ def _split_scenes(elements: Sequence[Element], by_cuts: bool = False) -> list[li
             current.append(element)
     if current:
         groups.append(current)
-    groups = [g for g in groups if any(e.kind is not Kind.TRANSITION for e in g)]
-    if groups and groups[0][0].kind is not Kind.HEADING:
-        has_content = any(e.kind in CUED_KINDS or e.kind is Kind.ACTION for e in groups[0])
+    groups = [g for g in groups if any(e.kind is not TRANSITION for e in g)]
+    if groups and groups[0][0].kind is not HEADING:
+        has_content = any(e.kind in CUED_KINDS or e.kind is ACTION for e in groups[0])
         if not has_content and len(groups) > 1:
             groups.pop(0)
     return groups
@@ -156,8 +156,7 @@ def _voice_over_flags(elements: Sequence[Element], cues: Sequence[Cue | None]) -
         if end > start:
             speech = range(start, end)
             if any(
-                elements[i].kind is Kind.PARENTHETICAL
-                and is_voice_over_parenthetical(elements[i].text)
+                elements[i].kind is PARENTHETICAL and is_voice_over_parenthetical(elements[i].text)
                 for i in speech
             ):
                 for i in speech:
@@ -175,7 +174,7 @@ def _unison_flags(elements: Sequence[Element]) -> list[bool]:
     """A speech whose parenthetical says it is spoken together marks a group speaker."""
     flags = [False] * len(elements)
     for i, element in enumerate(elements):
-        if element.kind is Kind.PARENTHETICAL and _UNISON_RE.match(element.text):
+        if element.kind is PARENTHETICAL and _UNISON_RE.match(element.text):
             j = i
             while j < len(elements) and elements[j].cue == element.cue:
                 flags[j] = True
@@ -272,7 +271,7 @@ def _stray_letters(
     action, and what follows it is not a speech.
     """
     used = Counter(
-        cue.name for cue, e in zip(cues, elements, strict=True) if cue and e.kind is Kind.DIALOGUE
+        cue.name for cue, e in zip(cues, elements, strict=True) if cue and e.kind is DIALOGUE
     )
     stray = {n for n, k in used.items() if len(n) == 1 and n.isalpha() and k < LETTER_CUES}
     if not stray:
@@ -280,9 +279,7 @@ def _stray_letters(
     for i, cue in enumerate(cues):
         if cue is not None and cue.name in stray:
             e = elements[i]
-            elements[i] = Element(
-                Kind.ACTION, e.text, e.span, page=e.page, number=e.number, act=e.act
-            )
+            elements[i] = Element(ACTION, e.text, e.span, page=e.page, number=e.number, act=e.act)
             cues[i] = None
     return elements, cues
 
@@ -323,7 +320,7 @@ def thin_read(scenes: Sequence[Scene]) -> list[Diagnostic]:
     words = sum(n for _, n in lengths)
     if words < FEATURE_WORDS:
         return []
-    run_on = sum(n for kind, n in lengths if kind is Kind.ACTION and n > RUN_ON_WORDS)
+    run_on = sum(n for kind, n in lengths if kind is ACTION and n > RUN_ON_WORDS)
     if len(scenes) <= 3:
         found = f"{words} words read as {len(scenes)} scene{'s' if len(scenes) > 1 else ''}"
     elif run_on > words / 2:
@@ -339,8 +336,8 @@ def _resolve(element: Element, cue: Cue | None, voice_over: bool, cast: Cast) ->
         return element
     speaker = cast.resolve(cue.name)
     kind = element.kind
-    if voice_over and kind is Kind.DIALOGUE:
-        kind = Kind.VOICE_OVER
+    if voice_over and kind is DIALOGUE:
+        kind = VOICE_OVER
     extensions, refs = cue.extensions, element.refs
     if extensions:  # most cues have none: no generators to find that out
         refs = refs + tuple(e[5:] for e in extensions if e.startswith("with:"))
@@ -373,7 +370,7 @@ def _make_scenes(groups: Sequence[Sequence[Element]], elements: Sequence[Element
         position += len(group)
         first = members[0]
         span = Span(first.span.start, max(e.span.end for e in members))
-        if first.kind is Kind.HEADING:
+        if first.kind is HEADING:
             heading = parse_heading(first.text, first.number)
             act = first.act or act
             scenes.append(

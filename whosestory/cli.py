@@ -31,7 +31,6 @@ import stat
 import sys
 import tempfile
 import threading
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -443,6 +442,8 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_INPUT
     except Exception as err:  # a bug: still one sentence, unless --debug
         if args.debug:
+            import traceback  # only here: with linecache and textwrap, 3 ms of every start
+
             traceback.print_exc()
         print(
             f"whosestory: internal error while processing {_inputs(args)} ({type(err).__name__}: "

@@ -13,7 +13,8 @@ from whosestory import verdict
 from whosestory.carried import LABELS, ahead, family_gains, title_sentence, verse_sentence
 from whosestory.citing import cite, clip, play_citation, quote
 from whosestory.inner_evidence import inner_case, measured, staged
-from whosestory.model import Element, Kind, Scene
+from whosestory.kinds import VOICE_OVER
+from whosestory.model import Element, Scene
 from whosestory.quoting import QUOTE_LENGTH, sentence_at, sentences_around
 from whosestory.rolemodel import RoleModel
 from whosestory.signals import Signals
@@ -50,7 +51,7 @@ def _voice_over(signals: Signals, name: str) -> list[tuple[Scene, Element]]:
         (scene, element)
         for scene in signals.story.scenes
         for element in scene.elements
-        if element.kind is Kind.VOICE_OVER and element.speaker == name and element.text.strip()
+        if element.kind is VOICE_OVER and element.speaker == name and element.text.strip()
     ]
 
 

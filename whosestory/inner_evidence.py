@@ -13,7 +13,8 @@ from collections.abc import Sequence
 
 from whosestory import language as languages
 from whosestory.citing import cite, is_heading, quote
-from whosestory.model import Element, Kind, Scene
+from whosestory.kinds import HEADING
+from whosestory.model import Element, Scene
 from whosestory.quoting import sentence_at, sentences
 from whosestory.signals import Signals
 from whosestory.verdict import Quote
@@ -50,7 +51,7 @@ def _inner_quotes(signals: Signals, name: str) -> list[Quote]:
     for hit in signals.inner_hits(name):
         scene = signals.story.scenes[hit.scene]
         element = next((e for e in scene.elements if e.line == hit.line), None)
-        if element is None or element.kind is Kind.HEADING:
+        if element is None or element.kind is HEADING:
             continue  # a shot named in a heading is context, not a quote
         flat = " ".join(element.text.split())
         at = max(0, flat.find(hit.quote))

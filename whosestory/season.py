@@ -23,7 +23,8 @@ from whosestory.aliases import AliasRules, load_alias_file
 from whosestory.analysis import Analysis, analyze
 from whosestory.build import build_story
 from whosestory.errors import InputError
-from whosestory.model import SPOKEN_KINDS, Element, Kind, Script, Span, Story, record
+from whosestory.kinds import HEADING
+from whosestory.model import SPOKEN_KINDS, Element, Script, Span, Story, record
 from whosestory.readers import read_script
 from whosestory.rolemodel import RoleModel
 from whosestory.screenplay import count_words
@@ -63,9 +64,9 @@ def _episode_elements(script: Script, index: int, title: str) -> list[Element]:
     """The episode's elements, each in the episode's act; a heading first if it has none."""
     label = _label(index)
     elements = [dataclasses.replace(e, act=label) for e in script.elements]
-    if not elements or elements[0].kind is not Kind.HEADING:
+    if not elements or elements[0].kind is not HEADING:
         line = elements[0].line if elements else 1
-        elements.insert(0, Element(Kind.HEADING, title.upper(), Span(line, line), act=label))
+        elements.insert(0, Element(HEADING, title.upper(), Span(line, line), act=label))
     return elements
 
 

@@ -35,9 +35,10 @@ from collections import Counter
 from functools import cache
 
 from whosestory import lexicons
+from whosestory.kinds import ACTION, HEADING, STAGE, TRANSITION
 from whosestory.language import story_language
 from whosestory.lexicons import closed
-from whosestory.model import Element, Kind, Story, record
+from whosestory.model import Element, Story, record
 
 _LOOK_BACK = 80
 """How far before a name `_role_of` looks for the word before it: a search from the
@@ -141,7 +142,7 @@ def roles(story: Story, language: str | None = None) -> list[Role]:
     elements: dict[tuple[int, int], Element] = {}
     for scene in story.scenes:
         for element in scene.elements:
-            if element.kind in (Kind.ACTION, Kind.STAGE):
+            if element.kind in (ACTION, STAGE):
                 elements.setdefault((scene.index, element.line), element)
     found: list[Role] = []
     for mention in story.mentions:
@@ -202,6 +203,6 @@ def exchange_openers(story: Story) -> dict[str, int]:
                 if not in_exchange:
                     counts[element.speaker] += 1
                 in_exchange = True
-            elif element.kind in (Kind.ACTION, Kind.STAGE, Kind.HEADING, Kind.TRANSITION):
+            elif element.kind in (ACTION, STAGE, HEADING, TRANSITION):
                 in_exchange = False
     return {c.name: counts.get(c.name, 0) for c in story.cast}

@@ -38,7 +38,8 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 
-from whosestory.model import SPOKEN_KINDS, Character, Element, Kind, Story, record
+from whosestory.kinds import ACTION, HEADING, STAGE
+from whosestory.model import SPOKEN_KINDS, Character, Element, Story, record
 
 # The patterns below are compiled when a play is first read (about 2.4 ms in all): an
 # analysis of a screenplay imports this module (through the soliloquies) and never reads it.
@@ -139,8 +140,8 @@ def has_entrance(text: str) -> bool:
 
 
 _ARTICLES = frozenset({"the", "a", "der", "die", "das", "le", "la", "les", "l'"})
-_DIRECTION_KINDS = frozenset({Kind.STAGE, Kind.ACTION})
-_OPENING_KINDS = _DIRECTION_KINDS | {Kind.HEADING}
+_DIRECTION_KINDS = frozenset({STAGE, ACTION})
+_OPENING_KINDS = _DIRECTION_KINDS | {HEADING}
 
 
 @record
@@ -291,7 +292,7 @@ class _Stage:
             self.last = None
             refs = [self.ids[r] for r in element.refs if r in self.ids]
             clauses = self.clauses(element.text)
-            if element.kind is Kind.HEADING:
+            if element.kind is HEADING:
                 clauses = clauses[
                     1:
                 ]  # "SCÈNE III." lists nobody; a title as head ("The Phoenix") neither
@@ -300,7 +301,7 @@ class _Stage:
                 named = listed or (refs if moving == 1 else [])
                 if self.speaker is None and not said.moves:
                     self.opening(clause, named)
-                elif element.kind is not Kind.HEADING:
+                elif element.kind is not HEADING:
                     self.direct(clause, named, said)
         if self.last is None:  # most elements change nobody: the same set again
             self.last = frozenset(self.on)

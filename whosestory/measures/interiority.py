@@ -49,11 +49,12 @@ from collections.abc import Mapping
 from functools import cache
 
 from whosestory.cast import key_of
+from whosestory.kinds import ACTION, HEADING, STAGE, TRANSITION, VOICE_OVER
 from whosestory.language import holding_any, story_language
 from whosestory.lexicons import closed
 from whosestory.measures.spotlight import present_scenes
 from whosestory.mentions import cast_surface_forms
-from whosestory.model import Element, Kind, Mention, Story, record
+from whosestory.model import Element, Mention, Story, record
 
 PRIOR_SHARE = 0.05
 """Scenes of zero interiority added to every character's in `interiority`, as a share
@@ -63,8 +64,8 @@ PERCEPTION_VERBS = closed.PERCEPTION_VERBS["en"]
 """English verbs of perception, cognition and emotion (present and past tense); every
 language's are in `whosestory.lexicons.closed.PERCEPTION_VERBS`."""
 
-_SCANNED = frozenset({Kind.HEADING, Kind.ACTION, Kind.STAGE, Kind.TRANSITION})
-_NARRATIVE = frozenset({Kind.ACTION, Kind.STAGE})
+_SCANNED = frozenset({HEADING, ACTION, STAGE, TRANSITION})
+_NARRATIVE = frozenset({ACTION, STAGE})
 _PRONOUN_GENDER = {"his": "m", "him": "m", "he": "m", "her": "f", "she": "f"}
 _QUOTE = 90
 
@@ -323,7 +324,7 @@ def voice_over_scenes(story: Story) -> dict[str, int]:
     result: dict[str, set[int]] = {c.name: set() for c in story.cast if not c.group}
     for scene in story.scenes:
         for element in scene.elements:
-            if element.kind is Kind.VOICE_OVER and element.speaker in result:
+            if element.kind is VOICE_OVER and element.speaker in result:
                 result[element.speaker].add(scene.index)
     return {name: len(scenes) for name, scenes in result.items()}
 

@@ -29,13 +29,14 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from whosestory._lazy import LazyPattern
+from whosestory.kinds import ACTION, DIALOGUE, HEADING, STAGE, VOICE_OVER
 from whosestory.measures.configurations import (
     Configuration,
     configurations,
     has_entrance,
     name_patterns,
 )
-from whosestory.model import CLOSES_SPEECH, Element, Kind, Story, record
+from whosestory.model import CLOSES_SPEECH, Element, Story, record
 
 MIN_SOLILOQUY_WORDS = 25
 """A speech alone shorter than this ("Ho!", a line before an exit) is no soliloquy."""
@@ -93,7 +94,7 @@ class InnerSpeech:
 
 def is_aside_marker(element: Element) -> bool:
     """Whether a stage direction marks the speech beside it as an aside."""
-    if element.kind is not Kind.STAGE:
+    if element.kind is not STAGE:
         return False
     if "aside" in element.extensions:
         return True
@@ -113,7 +114,7 @@ def _speeches(elements: Sequence[Element]) -> list[list[int]]:
     found: list[list[int]] = []
     speaker = None
     for i, element in enumerate(elements):
-        if element.kind is Kind.DIALOGUE and element.speaker and not element.dual:
+        if element.kind is DIALOGUE and element.speaker and not element.dual:
             if (
                 found
                 and speaker == element.speaker
@@ -123,13 +124,13 @@ def _speeches(elements: Sequence[Element]) -> list[list[int]]:
             else:
                 found.append([i])
             speaker = element.speaker
-        elif element.kind in (Kind.DIALOGUE, Kind.VOICE_OVER):
+        elif element.kind in (DIALOGUE, VOICE_OVER):
             speaker = None
     return found
 
 
 def _only_directions(elements: Sequence[Element], start: int, end: int) -> bool:
-    return all(e.kind is Kind.STAGE for e in elements[start + 1 : end])
+    return all(e.kind is STAGE for e in elements[start + 1 : end])
 
 
 def _words(elements: Iterable[Element]) -> int:
@@ -164,14 +165,14 @@ def _answered(
         return False
     for i in range(run[0] + 1, len(elements)):
         element = elements[i]
-        if element.kind in (Kind.STAGE, Kind.ACTION) and has_entrance(element.text):
+        if element.kind in (STAGE, ACTION) and has_entrance(element.text):
             return False
-        if element.kind is Kind.DIALOGUE and element.speaker and element.speaker != speaker:
-            between = [e for e in elements[run[0] + 1 : i] if e.kind is Kind.STAGE]
+        if element.kind is DIALOGUE and element.speaker and element.speaker != speaker:
+            between = [e for e in elements[run[0] + 1 : i] if e.kind is STAGE]
             if any(p.search(e.text) for e in between for p, c in names if c == element.speaker):
                 return False
             beside = (elements[j] for j in (i - 1, i + 1) if 0 <= j < len(elements))
-            return not any(e.kind is Kind.STAGE and OFFSTAGE.search(e.text) for e in beside)
+            return not any(e.kind is STAGE and OFFSTAGE.search(e.text) for e in beside)
     return False
 
 
@@ -182,7 +183,7 @@ def _says_alone(
     any word of what comes `LATER` ("Uriel allein. Später Simon."), it has an `ALONE`
     word and names no one but the speaker ("Enter the maid alone" before the lord's
     speech is about the maid)."""
-    if element.kind not in (Kind.STAGE, Kind.HEADING) or not ALONE.search(element.text):
+    if element.kind not in (STAGE, HEADING) or not ALONE.search(element.text):
         return False
     now = LATER.split(element.text, maxsplit=1)[0]  # "Uriel allein. Später Simon."
     named = {c for p, c in names if p.search(now)}
@@ -201,7 +202,7 @@ def _is_aside(elements: Sequence[Element], run: Sequence[int]) -> bool:
     after = []
     for i in range(last + 1, len(elements)):  # not a copy of the rest of the scene each time
         element = elements[i]
-        if element.kind is not Kind.STAGE or CLOSES_SPEECH not in element.extensions:
+        if element.kind is not STAGE or CLOSES_SPEECH not in element.extensions:
             break
         after.append(element)
     own_before = before is not None and CLOSES_SPEECH not in before.extensions

@@ -28,11 +28,12 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-from whosestory.model import SPOKEN_KINDS, Kind, Scene, Story
+from whosestory.kinds import DIALOGUE, LYRIC, NOTE, PAGE_BREAK, PARENTHETICAL, VOICE_OVER
+from whosestory.model import SPOKEN_KINDS, Scene, Story
 
 LINES_PER_PAGE = 55
 SECONDS_PER_PAGE = 60.0
-_WIDTH = {Kind.DIALOGUE: 35, Kind.VOICE_OVER: 35, Kind.LYRIC: 35, Kind.PARENTHETICAL: 25}
+_WIDTH = {DIALOGUE: 35, VOICE_OVER: 35, LYRIC: 35, PARENTHETICAL: 25}
 _ACTION_WIDTH = 60
 
 
@@ -103,7 +104,7 @@ def scene_seconds(scene: Scene) -> float:
     """Estimated length of a scene on screen, in seconds (one page a minute)."""
     lines = 0
     for element in scene.elements:
-        if element.kind is Kind.PAGE_BREAK or element.kind is Kind.NOTE:
+        if element.kind is PAGE_BREAK or element.kind is NOTE:
             continue
         width = _WIDTH.get(element.kind, _ACTION_WIDTH)
         lines += 1 + max(1, math.ceil(len(element.text) / width))

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from whosestory.budget import check_count
 from whosestory.errors import EmptyInputError, InputError, UnknownFormatError
-from whosestory.model import Kind, Script
+from whosestory.kinds import HEADING
+from whosestory.model import Script
 
 Reader = Callable[[bytes, str], Script]
 
@@ -175,7 +176,7 @@ def read_data(data: bytes, source: str, fmt: str | None = None) -> Script:
 
 def check_script(script: Script) -> None:
     """BudgetError when the script has more scenes (headings) or speakers (cues) than allowed."""
-    headings = sum(1 for element in script.elements if element.kind is Kind.HEADING)
+    headings = sum(1 for element in script.elements if element.kind is HEADING)
     check_count(script.source, "scenes", headings, "scenes")
     speakers = {element.cue for element in script.elements if element.cue}
     check_count(script.source, "speakers", len(speakers), "speakers")

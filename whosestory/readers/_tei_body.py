@@ -29,7 +29,8 @@ from itertools import repeat
 
 from lxml import etree
 
-from whosestory.model import CLOSES_SPEECH, Diagnostic, Element, Kind, Span
+from whosestory.kinds import DIALOGUE, HEADING, STAGE
+from whosestory.model import CLOSES_SPEECH, Diagnostic, Element, Span
 from whosestory.readers._xml import _LOCAL_NAMES, local_name
 
 SEGMENT_XPATH = (
@@ -144,10 +145,10 @@ class BodyWalker:
             text = text_of(element)
             if text:
                 line = element.sourceline or 1
-                self.elements.append(Element(Kind.STAGE, text, Span(line, last_line(element))))
+                self.elements.append(Element(STAGE, text, Span(line, last_line(element))))
 
     def headings(self) -> list[Element]:
-        return [e for e in self.elements if e.kind is Kind.HEADING]
+        return [e for e in self.elements if e.kind is HEADING]
 
     def division(self, div: etree._Element, act: str | None) -> None:
         if div.get("type") == "speech" and div not in self.segments and not _holds_sp(div):
@@ -167,7 +168,7 @@ class BodyWalker:
             text = _fallback_head(div.get("type") or "scene", act, number)
         line = (head if head is not None else div).sourceline or 1
         span = Span(line, line)
-        self.elements.append(Element(Kind.HEADING, text.strip(), span, number=number, act=act))
+        self.elements.append(Element(HEADING, text.strip(), span, number=number, act=act))
 
     def stage(self, element: etree._Element) -> None:
         text = joined(text_of(element))
@@ -187,13 +188,17 @@ class BodyWalker:
         kind = (element.get("type") or "").lower()
         aside = ("aside",) if "aside" in kind or "aparte" in kind else ()
         self.elements.append(
-            Element(Kind.STAGE, text, span, extensions=aside, refs=refs, numbers=numbers)
+            Element(STAGE, text, span, extensions=aside, refs=refs, numbers=numbers)
         )
 
     def sp(self, sp: etree._Element) -> None:
         """A speech: runs of spoken text split by the stage directions inside it."""
-        ids = filter(None, map(str.lstrip, (sp.get("who") or "").split(), repeat("#")))
-        cues = list(dict.fromkeys(ids))
+        refs = (sp.get("who") or "").split()
+        if len(refs) == 1:  # most speeches: one speaker
+            cue = refs[0].lstrip("#")
+            cues = [cue] if cue else []
+        else:
+            cues = list(dict.fromkeys(filter(None, map(str.lstrip, refs, repeat("#")))))
         if not cues:
             speaker = first_child(sp, "speaker")
             label = text_of(speaker) if speaker is not None else ""
@@ -238,13 +243,12 @@ class BodyWalker:
             else:
                 self._spoken(child, cues, name)
         self._flush(cues)
-        self._mark_closing(start)
+        if len(self.elements) > start and self.elements[-1].kind is not DIALOGUE:
+            self._mark_closing(start)  # a direction after the speech's words, or no words
         if cues and self.dialogues == before:  # no DIALOGUE since the speech began
             line = block.sourceline or 1
             for i, cue in enumerate(cues):
-                self.elements.append(
-                    Element(Kind.DIALOGUE, "", Span(line, line), cue=cue, dual=i > 0)
-                )
+                self.elements.append(Element(DIALOGUE, "", Span(line, line), cue=cue, dual=i > 0))
             self.dialogues += len(cues)
 
     def _mark_closing(self, before: int) -> None:
@@ -253,13 +257,13 @@ class BodyWalker:
         it marks), not the next one's."""
         elements = self.elements
         last = len(elements) - 1
-        while last >= before and elements[last].kind is not Kind.DIALOGUE:
+        while last >= before and elements[last].kind is not DIALOGUE:
             last -= 1  # the speech's last DIALOGUE: most speeches end with it
         if last < before:
             return
         for i in range(last + 1, len(elements)):
             element = self.elements[i]
-            if element.kind is Kind.STAGE:
+            if element.kind is STAGE:
                 closing = (*element.extensions, CLOSES_SPEECH)
                 self.elements[i] = replace(element, extensions=closing)
 
@@ -336,9 +340,7 @@ class BodyWalker:
             verse = min(self.verse_words, text.count(" ") + 1) if self.verse_words else 0
             for i, cue in enumerate(cues or [None]):
                 self.elements.append(
-                    Element(
-                        Kind.DIALOGUE, text, span, cue=cue, dual=i > 0, numbers=numbers, verse=verse
-                    )
+                    Element(DIALOGUE, text, span, cue=cue, dual=i > 0, numbers=numbers, verse=verse)
                 )
             self.dialogues += len(cues or [None])
         self.speech = []
@@ -353,12 +355,12 @@ class BodyWalker:
         a prologue outside the body's segments (in ``<front>``) is no scene of its own.
         """
         elements = self.elements
-        first = next((i for i, e in enumerate(elements) if e.kind is Kind.HEADING), None)
-        if not first or not any(e.kind is Kind.DIALOGUE for e in elements[:first]):
+        first = next((i for i, e in enumerate(elements) if e.kind is HEADING), None)
+        if not first or not any(e.kind is DIALOGUE for e in elements[:first]):
             return elements
         heading = elements[first]
         lead = Element(
-            Kind.HEADING, heading.text, elements[0].span, number=heading.number, act=heading.act
+            HEADING, heading.text, elements[0].span, number=heading.number, act=heading.act
         )
         return [lead, *elements[:first], *elements[first + 1 :]]
 

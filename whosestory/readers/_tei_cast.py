@@ -48,8 +48,19 @@ _CAST_DIV_RE = re.compile(r"person|cast|dramatis", re.IGNORECASE)
 """The type of a front-matter div that lists the persons (``dramatis_personae``)."""
 
 
+_UNDER_NAME_WORDS = ("name", "gu", "verkle", "nom", "имен")
+"""A piece of each phrase of `_UNDER_NAME`, in letters whose case the pattern folds as
+`str.lower` does (no *i* or *s*, nor Cyrillic *в д о с т*, which it also matches with their
+other forms: *ı*, *ſ*, ...): an entry holding none of them cannot match, and most do not.
+A search of the pattern, case-blind and with no literal start, tries all its phrases at
+every letter."""
+
+
 def _alias(text: str) -> str | None:
     """The name a cast-list entry says its character goes under, if it gives one."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _UNDER_NAME_WORDS):
+        return None
     found = _UNDER_NAME.search(" ".join(text.split()))
     if not found:
         return None

@@ -25,8 +25,8 @@ from collections.abc import Iterator, Mapping
 from lxml import etree
 
 from whosestory.errors import EmptyInputError, ParseError
-from whosestory.model import CastEntry, Kind, Script
-from whosestory.readers._tei_body import BodyWalker, text_of
+from whosestory.model import CastEntry, Script
+from whosestory.readers._tei_body import DIALOGUE, BodyWalker, text_of
 from whosestory.readers._tei_cast import with_cast_list_names, with_title_epithets
 from whosestory.readers._xml import local_name, parse_xml
 
@@ -68,7 +68,7 @@ def read(data: bytes, source: str) -> Script:
     walker = BodyWalker(text, labels.resolve)
     walker.walk(text)
     elements = walker.finish()
-    if not any(e.kind is Kind.DIALOGUE for e in elements):
+    if not any(e.kind is DIALOGUE for e in elements):
         message = f"the play has no <sp> speeches; expected {EXPECTED}."
         raise ParseError(source, message, text.sourceline)
     title = _title(header)
@@ -129,6 +129,10 @@ def _subtitles(header: etree._Element | None) -> tuple[tuple[str, str], ...]:
     return tuple(("Subtitle", text) for text in subs if text)
 
 
+_NAME_TAGS = frozenset({"persName", "name"})
+"""The children of a ``person`` that name it (a loop over its few children costs less than
+lxml's ``iterchildren`` with tags, which reads its tag patterns anew at every call)."""
+
 _NOTE_RE = re.compile(r"\s*\([^()]*\)\s*$")
 """A note in brackets closing a name: ``Ein Oberleutnant (V/55)``, ``Timur (Sohn)``."""
 
@@ -155,7 +159,7 @@ def _declared_cast(
     tags = (f"{{{TEI_NS}}}person", f"{{{TEI_NS}}}personGrp", "person", "personGrp")
     for entry in partic.iter(*tags):
         ident = entry.get(XML_ID) or ""
-        names = entry.iterchildren("{*}persName", "{*}name")
+        names = (child for child in entry if local_name(child) in _NAME_TAGS)
         name = next(filter(None, map(text_of, names)), "") or ident
         if name == ident and ident in labels:
             name = labels[ident]
@@ -166,7 +170,7 @@ def _declared_cast(
         if name in taken and ident:
             name = f"{name} ({ident})"  # two people called Cinna: the poet is not the conspirator
         taken.add(name)
-        bare = _NOTE_RE.sub("", name)
+        bare = _NOTE_RE.sub("", name) if ")" in name else name
         aliases = tuple(p.strip() for p in bare.split("/")) if "/" in bare else ()
         aliases = aliases if all(re.search(r"[^\W\d_]", p) for p in aliases) else ()
         cast.append(
@@ -186,7 +190,7 @@ def _persons(header: etree._Element | None) -> dict[str, list[str]]:
     persons: dict[str, list[str]] = {}
     for entry in partic.iter("{*}person", "{*}personGrp"):
         if entry.get(XML_ID):
-            names = [text_of(c) for c in entry if local_name(c) in ("persName", "name")]
+            names = [text_of(c) for c in entry if local_name(c) in _NAME_TAGS]
             persons[entry.get(XML_ID) or ""] = [n for n in names if n]
     return persons
 
