@@ -27,6 +27,14 @@ def test_chorus_names_in_every_language() -> None:
         assert not is_chorus(name), name
 
 
+def test_all_of_them_is_a_group_in_every_language() -> None:
+    # DraCor lists "Tous" (Ubu Roi, Cyrano) and "Alle (II/13)" as persons
+    for name in ("Tous", "Toutes", "Alle (II/13–16)", "Beide", "Все", "Both", "All"):
+        assert is_chorus(name), name
+    for name in ("All for Money", "Allegra", "Tous les deux", "Все-таки"):
+        assert not is_chorus(name), name
+
+
 def test_regression_a_chorus_the_list_calls_a_person_is_a_group(tmp_path: Path) -> None:
     # DraCor's French plays list *Le Chœur* as a person: it took the spotlight of
     # Montchrestien's *Hector* and was Antigone's impact character in Sophocles

@@ -146,15 +146,23 @@ CHORUS_WORDS = frozenset(
 """A chorus, in the languages of the plays read: a collective voice, whatever the list of
 persons calls it (DraCor's French plays list *Le Chœur* as a person)."""
 
+_ALL_WORDS = frozenset({"ALL", "BOTH", "TOUS", "TOUTES", "ALLE", "BEIDE", "ВСЕ", "ОБА", "ОБЕ"})
+"""All of them, or both, in the languages of the plays read: a name that is this word alone
+is a group, whatever the list of persons calls it (*Tous* in *Ubu Roi* and *Cyrano*)."""
+
 _LEADING_ARTICLES = frozenset({"THE", "A", "LE", "LA", "LES", "DER", "DIE", "DAS", "EL", "IL"})
 
 
 def is_chorus(name: str) -> bool:
-    """True for a chorus (*Le Chœur*, *Chor der Jäger*, *Semi-Chorus*, *Хор*): a group."""
-    words = key_of(name).replace("-", "").replace("SEMI ", "SEMI").split()
+    """True for a chorus (*Le Chœur*, *Chor der Jäger*, *Semi-Chorus*, *Хор*) or all of them
+    (*Tous*, *Alle*, *Все*): a group."""
+    bare = re.sub(r"\(.*?\)", " ", key_of(name))  # DraCor's scenes: *Alle (II/13)*
+    words = bare.replace("-", "").replace("SEMI ", "SEMI").split()
     while words and words[0] in _LEADING_ARTICLES:
         words = words[1:]
-    return bool(words) and words[0] in CHORUS_WORDS
+    if not words:
+        return False
+    return words[0] in CHORUS_WORDS or (len(words) == 1 and words[0] in _ALL_WORDS)
 
 
 @functools.lru_cache(maxsize=8192)

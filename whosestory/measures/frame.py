@@ -17,7 +17,9 @@ is found in three ways, and `frame_layer` says which it used:
    markers already move the story's time). A place first reached after the opening
    act is the frame when someone there talks to a listener the story does not show.
 3. **an unseen listener**: action that says a character talks to camera, to an
-   interviewer, a therapist, a priest or the police.
+   interviewer, a therapist, a priest or the police, with a verb of speaking in its
+   clause (a run "TO CAMERA", a look "INTO THE CAMERA" or a back turned "to us" is a
+   shot), or a parenthetical "(to camera)" on a speech.
 
 Unmarked scenes join a layer by label propagation over their characters: a
 scene whose people belong to the marked present is present, one whose people
