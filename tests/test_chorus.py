@@ -6,7 +6,7 @@ from pathlib import Path
 
 import whosestory
 from tests.tei_plays import tei_play
-from whosestory.cast import is_chorus
+from whosestory.cast import is_collective
 
 LINES = " ".join(["Hélas, hélas, que le destin est cruel aux rois de Thèbes."] * 6)
 BODY = f"""<div type="act"><head>Acte I</head>
@@ -22,17 +22,17 @@ CAST = {"choeur": "Le Chœur", "antigone": "Antigone", "creon": "Créon"}
 
 def test_chorus_names_in_every_language() -> None:
     for name in ("Le Chœur", "Le Choeur", "Chor der Jäger", "Semi-Chorus", "Semi Chorus", "Хор"):
-        assert is_chorus(name), name
+        assert is_collective(name), name
     for name in ("Chorister", "Chloé", "Die Chorführerin", "Horace", "Хорев"):
-        assert not is_chorus(name), name
+        assert not is_collective(name), name
 
 
 def test_all_of_them_is_a_group_in_every_language() -> None:
     # DraCor lists "Tous" (Ubu Roi, Cyrano) and "Alle (II/13)" as persons
     for name in ("Tous", "Toutes", "Alle (II/13–16)", "Beide", "Все", "Both", "All"):
-        assert is_chorus(name), name
+        assert is_collective(name), name
     for name in ("All for Money", "Allegra", "Tous les deux", "Все-таки"):
-        assert not is_chorus(name), name
+        assert not is_collective(name), name
 
 
 def test_regression_a_chorus_the_list_calls_a_person_is_a_group(tmp_path: Path) -> None:

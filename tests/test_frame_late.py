@@ -125,7 +125,7 @@ def test_turning_back_to_the_camera_to_speak_is_still_speaking_to_it(tmp_path: P
 )
 def test_regression_a_shot_toward_the_camera_is_no_telling(line: str, tmp_path: Path) -> None:
     # runs "TO CAMERA", looks "INTO THE CAMERA", a walk "to a police car": three such shots
-    # gave twenty films a frame told to an unseen listener (The French Connection's made
+    # gave eighteen films a frame told to an unseen listener (The French Connection's made
     # Russo its main character, where it is Doyle's)
     assert not frame.unseen_listener(_one_scene(tmp_path, line))
 

@@ -153,7 +153,7 @@ is a group, whatever the list of persons calls it (*Tous* in *Ubu Roi* and *Cyra
 _LEADING_ARTICLES = frozenset({"THE", "A", "LE", "LA", "LES", "DER", "DIE", "DAS", "EL", "IL"})
 
 
-def is_chorus(name: str) -> bool:
+def is_collective(name: str) -> bool:
     """True for a chorus (*Le Chœur*, *Chor der Jäger*, *Semi-Chorus*, *Хор*) or all of them
     (*Tous*, *Alle*, *Все*): a group."""
     bare = re.sub(r"\(.*?\)", " ", key_of(name))  # DraCor's scenes: *Alle (II/13)*
@@ -686,9 +686,8 @@ def _assemble(
             if entry
             else next((genders[m] for m in [head, *members] if genders.get(m)), None)
         )
-        group = (entry.group if entry else is_group_name(head) or head in chorus) or is_chorus(
-            display
-        )
+        listed_group = entry.group if entry else is_group_name(head) or head in chorus
+        group = listed_group or is_collective(display)  # a chorus the list calls a person
         epithets = entry.epithets if entry else ()
         character = Character(display, tuple(aliases), group, gender, epithets)
         characters.append(character)
