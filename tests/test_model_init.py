@@ -97,3 +97,20 @@ def test_slot_init_refuses_what_it_cannot_stand_in_for() -> None:
 
     with pytest.raises(TypeError):
         slot_init(Later)
+
+
+def test_element_init_lends_the_open_class_element_s_layout_and_keeps_a_subclass() -> None:
+    from whosestory.model import _OpenElement
+
+    names = tuple(f.name for f in fields(Element))
+    assert _OpenElement.__slots__ == Element.__slots__ == names  # type: ignore[attr-defined]
+    assert type(Element(Kind.ACTION, "x", Span(1, 1))) is Element
+
+    class Noted(Element):
+        pass
+
+    noted = Noted(Kind.STAGE, "Exit.", Span(2, 2), refs=("a",), verse=1)
+    assert type(noted) is Noted
+    assert (noted.text, noted.refs, noted.verse, noted.words()) == ("Exit.", ("a",), 1, 1)
+    with pytest.raises(FrozenInstanceError):
+        noted.text = "Enter."  # type: ignore[misc]

@@ -389,21 +389,22 @@ class Element:
 
 
 def _element_init() -> Callable[..., None]:
-    """`Element.__init__`, setting each slot through its descriptor.
+    """`Element.__init__`, setting each slot as a plain store.
 
     A reader makes an Element for every speech and direction and the builder makes
-    most of them again: the frozen dataclass's own ``__init__`` sets each of the
-    fourteen slots with ``object.__setattr__``, a third of the cost of making one
-    (Kraus's 8,561 elements: under callgrind 24,700 instructions each, 15,700 so).
-    The parameters and defaults are the dataclass's (a test compares them).
+    most of them again. A frozen class's ``__setattr__`` refuses stores, so its
+    ``__init__`` must call a setter for each of the fourteen slots (``object.__setattr__``,
+    or the slot's descriptor: about 70 ns a call, most of the cost of making one). Here the
+    new element is lent for its ``__init__`` to `_OpenElement`, a class with Element's
+    slots (the same layout, so CPython lets ``__class__`` change between them) and no
+    ``__setattr__`` of its own, whose slots the interpreter stores into directly; then
+    it is given back its class. A subclass's element (whose layout may differ) has
+    each slot set with ``object.__setattr__``. The parameters and defaults are the
+    dataclass's (a test compares them, and the layouts).
     """
-    (
-        set_kind, set_text, set_span, set_cue, set_speaker, set_extensions, set_dual,
-        set_page, set_number, set_act, set_refs, set_numbers, set_verse, set_words,
-    ) = (Element.__dict__[name].__set__ for name in (
-        "kind", "text", "span", "cue", "speaker", "extensions", "dual",
-        "page", "number", "act", "refs", "numbers", "verse", "_words",
-    ))  # fmt: skip
+    open_class = _OpenElement
+    store = object.__setattr__
+    names = Element.__slots__  # type: ignore[attr-defined]
 
     def __init__(
         self: Element,
@@ -421,25 +422,37 @@ def _element_init() -> Callable[..., None]:
         numbers: tuple[tuple[int, str], ...] = (),
         verse: int = 0,
     ) -> None:
-        set_kind(self, kind)
-        set_text(self, text)
-        set_span(self, span)
-        set_cue(self, cue)
-        set_speaker(self, speaker)
-        set_extensions(self, extensions)
-        set_dual(self, dual)
-        set_page(self, page)
-        set_number(self, number)
-        set_act(self, act)
-        set_refs(self, refs)
-        set_numbers(self, numbers)
-        set_verse(self, verse)
-        set_words(self, None)
+        own_class = type(self)
+        if own_class is not Element:
+            values = (kind, text, span, cue, speaker, extensions, dual, page, number, act)
+            for name, value in zip(names, (*values, refs, numbers, verse, None), strict=True):
+                store(self, name, value)
+            return
+        store(self, "__class__", open_class)
+        opened: Any = self
+        opened.kind = kind
+        opened.text = text
+        opened.span = span
+        opened.cue = cue
+        opened.speaker = speaker
+        opened.extensions = extensions
+        opened.dual = dual
+        opened.page = page
+        opened.number = number
+        opened.act = act
+        opened.refs = refs
+        opened.numbers = numbers
+        opened.verse = verse
+        opened._words = None
+        opened.__class__ = own_class
 
     __init__.__qualname__ = "Element.__init__"
     return __init__
 
 
+_OpenElement = type("_OpenElement", (), {"__slots__": Element.__slots__})  # type: ignore[attr-defined]
+"""A class with `Element`'s slots and nothing else, that `Element.__init__` lends a new
+element while it fills the slots."""
 Element.__init__ = _element_init()  # type: ignore[method-assign]
 
 

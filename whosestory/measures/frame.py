@@ -42,6 +42,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from whosestory.kinds import ACTION, DIALOGUE, PARENTHETICAL, TRANSITION, VOICE_OVER
 from whosestory.language import holding_any
 from whosestory.lexicons.closed import DEVICE_WORDS
 from whosestory.measures.spotlight import present_scenes
@@ -153,8 +154,8 @@ def _scene_text(scene: Scene) -> str:
     """The heading and the transitions and short capital lines that say when a scene is."""
     parts = [scene.heading]
     for element in scene.elements:
-        if element.kind is Kind.TRANSITION or (
-            element.kind is Kind.ACTION and len(element.text) < 60 and element.text.isupper()
+        if element.kind is TRANSITION or (
+            element.kind is ACTION and len(element.text) < 60 and element.text.isupper()
         ):
             parts.append(element.text)
     return " ".join(parts)
@@ -287,7 +288,7 @@ def unseen_listener(story: Story) -> list[tuple[int, int, str]]:
     for i in holding_any([element.text for _, element in lines], _LISTENER_WORDS):
         scene, element = lines[i]
         text = element.text
-        spoken = element.kind is not Kind.ACTION
+        spoken = element.kind is not ACTION
         match = next(
             (
                 m
@@ -369,7 +370,7 @@ def _voiced(story: Story) -> set[int]:
     return {
         scene.index
         for scene in story.scenes
-        if any(element.kind is Kind.VOICE_OVER for element in scene.elements)
+        if any(element.kind is VOICE_OVER for element in scene.elements)
     }
 
 
@@ -390,9 +391,9 @@ def _voice_only(story: Story) -> dict[str, set[int]]:
     spoken: dict[str, set[int]] = defaultdict(set)
     for scene in story.scenes:
         for element in scene.elements:
-            if element.speaker and element.kind is Kind.VOICE_OVER:
+            if element.speaker and element.kind is VOICE_OVER:
                 voice[element.speaker].add(scene.index)
-            elif element.speaker and element.kind is Kind.DIALOGUE:
+            elif element.speaker and element.kind is DIALOGUE:
                 spoken[element.speaker].add(scene.index)
     return {name: voice[name] - spoken[name] for name in voice}
 
@@ -459,7 +460,7 @@ def narration(story: Story) -> dict[str, dict[str, float]]:
     scenes: dict[str, set[int]] = defaultdict(set)
     for scene in story.scenes:
         for element in scene.elements:
-            if element.kind is Kind.VOICE_OVER and element.speaker:
+            if element.kind is VOICE_OVER and element.speaker:
                 words[element.speaker] += element.words()
                 scenes[element.speaker].add(scene.index)
     total = sum(words.values()) or 1
@@ -508,7 +509,7 @@ def bookends(
         e.speaker
         for s in story.scenes
         for e in s.elements
-        if e.speaker and e.kind in (Kind.DIALOGUE, Kind.VOICE_OVER)
+        if e.speaker and e.kind in (DIALOGUE, VOICE_OVER)
     ]
     opening, closing = set(range(k)), set(range(n - k, n))
     scores: dict[str, float] = {}
@@ -572,15 +573,15 @@ def _broadcast(speech: Speech, elements: Sequence[Element], first: int, last: in
     """True when a voice-over comes through a device: its own parenthetical or the action
     right before or after it names one (`DEVICE_WORDS`: a television, a screen, a radio, a
     loudspeaker). A speech on the evening news is not the story's narration."""
-    near = [e for e in speech.elements if e.kind is Kind.PARENTHETICAL]
+    near = [e for e in speech.elements if e.kind is PARENTHETICAL]
     for at in (first - 1, last + 1):
-        if 0 <= at < len(elements) and elements[at].kind is Kind.ACTION:
+        if 0 <= at < len(elements) and elements[at].kind is ACTION:
             near.append(elements[at])
     return any(_DEVICE_RE.search(e.text) for e in near)
 
 
 def _is_voice_over(speech: Speech) -> bool:
-    return any(e.kind is Kind.VOICE_OVER for e in speech.elements)
+    return any(e.kind is VOICE_OVER for e in speech.elements)
 
 
 @record
