@@ -30,7 +30,7 @@ from whosestory.aliases import AliasRules
 from whosestory.language import holding_any
 from whosestory.model import Alias, CastEntry, Character, record
 from whosestory.screenplay import POSSESSIVE, RANKS, is_group_name
-from whosestory.titles import FAMILY_TITLES
+from whosestory.titles import ARTICLES, FAMILY_TITLES
 
 _POSSESSIVE_VOICE_RE = re.compile(
     r"^(?P<base>.+?)" + POSSESSIVE + r"(?:\s+(?:(?:RECORDED|INNER|OLDER|YOUNGER|TAPED|FILTERED|"
@@ -150,15 +150,13 @@ _ALL_WORDS = frozenset({"ALL", "BOTH", "TOUS", "TOUTES", "ALLE", "BEIDE", "ВС�
 """All of them, or both, in the languages of the plays read: a name that is this word alone
 is a group, whatever the list of persons calls it (*Tous* in *Ubu Roi* and *Cyrano*)."""
 
-_LEADING_ARTICLES = frozenset({"THE", "A", "LE", "LA", "LES", "DER", "DIE", "DAS", "EL", "IL"})
-
 
 def is_collective(name: str) -> bool:
     """True for a chorus (*Le Chœur*, *Chor der Jäger*, *Semi-Chorus*, *Хор*) or all of them
     (*Tous*, *Alle*, *Все*): a group."""
     bare = re.sub(r"\(.*?\)", " ", key_of(name))  # DraCor's scenes: *Alle (II/13)*
     words = bare.replace("-", "").replace("SEMI ", "SEMI").split()
-    while words and words[0] in _LEADING_ARTICLES:
+    while words and words[0].lower() in ARTICLES:
         words = words[1:]
     if not words:
         return False

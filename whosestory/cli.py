@@ -442,7 +442,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_INPUT
     except Exception as err:  # a bug: still one sentence, unless --debug
         if args.debug:
-            import traceback  # only here: with linecache and textwrap, 3 ms of every start
+            import traceback  # only here: about 2 ms of every start otherwise
 
             traceback.print_exc()
         print(

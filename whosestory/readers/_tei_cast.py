@@ -32,7 +32,7 @@ from lxml import etree
 from whosestory.model import CastEntry
 from whosestory.readers._tei_body import text_of
 from whosestory.readers._xml import local_name
-from whosestory.titles import FAMILY_TITLES
+from whosestory.titles import ARTICLES, FAMILY_TITLES
 
 _UNDER_NAME = re.compile(
     r"(?:under the name of|disguised as|unter dem Namen|verkleidet als|"
@@ -40,10 +40,8 @@ _UNDER_NAME = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 4
-_ARTICLES = frozenset("the a an der die das ein eine le la les un une".split())
-"""The articles of the languages of the plays read."""
-_ARTICLE = r"(?:(?:" + "|".join(sorted(_ARTICLES)) + r")\s+|l['’]\s*)"
-"""An article before a title or an epithet (`_ARTICLES`, or an elided *l'*)."""
+_ARTICLE = r"(?:(?:" + "|".join(sorted(ARTICLES)) + r")\s+|l['’]\s*)"
+"""An article before a title or an epithet (`ARTICLES`, or an elided *l'*)."""
 _CAST_DIV_RE = re.compile(r"person|cast|dramatis", re.IGNORECASE)
 """The type of a front-matter div that lists the persons (``dramatis_personae``)."""
 
@@ -231,6 +229,6 @@ def _given(words: Sequence[str]) -> bool:
     return all(
         w[:1].isupper()
         and w.upper().rstrip(".") not in FAMILY_TITLES
-        and w.casefold() not in _ARTICLES
+        and w.casefold() not in ARTICLES
         for w in words
     )

@@ -25,8 +25,9 @@ from collections.abc import Iterator, Mapping
 from lxml import etree
 
 from whosestory.errors import EmptyInputError, ParseError
+from whosestory.kinds import DIALOGUE
 from whosestory.model import CastEntry, Script
-from whosestory.readers._tei_body import DIALOGUE, BodyWalker, text_of
+from whosestory.readers._tei_body import BodyWalker, text_of
 from whosestory.readers._tei_cast import with_cast_list_names, with_title_epithets
 from whosestory.readers._xml import local_name, parse_xml
 
