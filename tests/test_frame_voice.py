@@ -52,3 +52,29 @@ def test_regression_a_voice_over_through_a_television_is_no_narration(tmp_path: 
     path.write_text("".join(scenes), encoding="utf-8")
     narrators = [speech.speaker for _, speech in frame.narrating_speeches(whosestory.load(path))]
     assert narrators == ["NORA"]
+
+
+def test_regression_a_place_the_markers_leave_alone_is_no_frame(tmp_path: Path) -> None:
+    # True Lies: one flashback told in an interrogation room ("PRESENT", "FLASHBACK") made
+    # markers, and with markers any recurring place was taken for the frame, here the
+    # surveillance van. A place is the frame when the markers set it in the present or
+    # someone tells from it; the interrogation is a scene, not a frame.
+    scenes = []
+    for i in range(20):
+        if i in (0, 4, 8, 12, 16, 19):
+            scenes.append(
+                _scene("INT. VAN - NIGHT", ("GIB", f"Camera {i} is up."), ("TECH", "Go."))
+            )
+        elif i in (9, 14):
+            scenes.append(
+                _scene("INT. INTERROGATION ROOM - NIGHT - PRESENT", ("HELEN", "I met him."))
+            )
+        elif i == 13:
+            scenes.append(_scene("EXT. PARK - DAY - FLASHBACK", ("HARRY", "Then you know.")))
+        else:
+            scenes.append(_scene(f"EXT. STREET {i} - DAY", ("HARRY", "Move."), ("MOLLY", "Where?")))
+    path = tmp_path / "story.fountain"
+    path.write_text("".join(scenes))
+    layer = frame.frame_layer(whosestory.load(path))
+    assert "recurring place: VAN" not in layer.how
+    assert layer.owner != "GIB"

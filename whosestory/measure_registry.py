@@ -184,7 +184,8 @@ MEASURES: tuple[Measure, ...] = (
         "closing voice",
         "score",
         "number",
-        "Holding the last (1) or first (0.5) narration, by the voice's strength (0..1).",
+        "Holding the last (1) or first (0.5) narration, by the voice's strength and its part"
+        " in the story (0..1).",
     ),
     Measure(
         "voice_over_words", "voice-over words", "words", "integer", "Words spoken in voice-over."

@@ -157,7 +157,8 @@ def _frame_tables(
     voices: frame.Telling,
     present: Mapping[str, frozenset[int]],
 ) -> dict[str, dict[str, float]]:
-    """frame_share (less a listener's share), closing voice, narration, listener share."""
+    """frame_share (less a listener's share), closing voice and narration (each less a
+    witness's distance from the story), listener share."""
     listening = frame.listener_share(story, layer.scenes)
     share = {}
     for name, value in layer.presence.items():
@@ -169,7 +170,7 @@ def _frame_tables(
     return {
         "frame_share": share,
         "listener_share": listening,
-        "closing_voice": frame.closing_voice(story, voices=voices),
+        "closing_voice": frame.lived(frame.closing_voice(story, voices=voices), inside),
         "voice_over_words": {n: v["words"] for n, v in told.items()},
         "voice_over_share": {n: v["share"] for n, v in told.items()},
         "narrator_in_story": inside,

@@ -13,8 +13,10 @@ is found in three ways, and `frame_layer` says which it used:
 2. **recurring place**: a place the story keeps returning to between blocks of
    other scenes (at least three visits in three separate blocks, including the
    first or last scene), as a therapist's office or a park bench is, when someone
-   tells the story from it: a voice-over spoken there or a listener there (unless
-   markers already move the story's time). A place first reached after the opening
+   tells the story from it: a voice-over spoken there or a listener there, or when
+   markers move the story's time, the markers set one of its visits in the present
+   (a flashback told in one interrogation does not make the van the story keeps
+   returning to its frame). A place first reached after the opening
    act is the frame when someone there talks to a listener the story does not show.
 3. **an unseen listener**: action that says a character talks to camera, to an
    interviewer, a therapist, a priest or the police, with a verb of speaking in its
@@ -32,7 +34,10 @@ in the action; a character whose speech in the frame is mostly questions is a
 listener (an interviewer, a therapist), which `listener_share` reports so the
 verdict can weigh it against them. Narration is voice-over: `narration` gives
 words, scenes and share; `narrator_in_story` tells a narrator who takes part
-in the story from a witness who stands outside it.
+in the story from a witness who stands outside it, and a witness's closing
+voice counts in proportion to their part (`lived`). A voice first heard
+narrating in the story's second half (an inner voice, a letter) is not its
+telling (`telling`).
 """
 
 from __future__ import annotations
@@ -335,9 +340,12 @@ def frame_layer(story: Story, present: Mapping[str, frozenset[int]] | None = Non
     listener = unseen_listener(story)
     told_from = {index for index, _, _ in listener}
     places = _frame_places(story, seeds, recurring_places(story))
-    if not how:  # no marker moves the story's time: a place is a frame only if told from
-        telling = told_from | _voiced(story)
-        places = {place: indices for place, indices in places.items() if telling & set(indices)}
+    # a place is a frame when someone tells from it or, when markers move the story's
+    # time, when they set one of its visits in the present
+    marked = told_from | _voiced(story)
+    if how:
+        marked |= {i for i, seed in enumerate(seeds) if seed == "present"}
+    places = {place: indices for place, indices in places.items() if marked & set(indices)}
     told_unseen = {index for index, _, quote in listener if _UNSEEN_RE.search(quote)}
     opens_late = not places and bool(told_unseen)
     if opens_late:  # a place the story reaches after its opening act, told to someone unseen
@@ -491,6 +499,22 @@ def narrator_in_story(
     return {name: round(n / top, 4) for name, n in inside.items()}
 
 
+LIVES_THE_STORY = 0.5
+"""A narrator present outside their narration in at least this share of the scenes of the
+most present character (`narrator_in_story`) lives the story (`lived`)."""
+
+
+def lived(closing: Mapping[str, float], inside: Mapping[str, float]) -> dict[str, float]:
+    """The closing voice (`closing_voice`) of a narrator who lives the story, in full; of a
+    witness who tells it from further outside, in proportion to their part in it
+    (`inside`, from `narrator_in_story`): a prologue's voice that closes the film too is not
+    whose story it is."""
+    return {
+        name: round(value * min(1.0, inside.get(name, 0.0) / LIVES_THE_STORY), 4)
+        for name, value in closing.items()
+    }
+
+
 def bookends(
     story: Story, share: float = 0.05, present: Mapping[str, frozenset[int]] | None = None
 ) -> dict[str, float]:
@@ -527,6 +551,10 @@ def bookends(
 
 FULL_NARRATION = 5
 """Narrating voice-over speeches that make a voice a full narrator (`closing_voice`)."""
+
+LATE_VOICE = 0.5
+"""Share of the story's scenes after which a voice first heard narrating is not its telling:
+an inner voice, a letter or a log that begins in the second half (`telling`)."""
 
 
 def narrating_speeches(story: Story) -> list[tuple[int, Speech]]:
@@ -599,14 +627,21 @@ def telling(story: Story, edge: float = 0.1) -> Telling:
     """The story's narration, read once: its opening and closing voices and their strength.
 
     A voice's strength is its narrating speeches as a share of `FULL_NARRATION`, or 1
-    for the voice that both opens and closes the telling.
+    for the voice that both opens and closes the telling, or 0 for a voice first heard
+    narrating after `LATE_VOICE` of the story: a patient's inner voice that closes the
+    film, a letter read out in its last act, is not the voice that tells it.
     """
     speeches = narrating_speeches(story)
     n = len(story.scenes)
     first = speeches[0] if speeches and speeches[0][0] < edge * n else None
     last = speeches[-1] if speeches and speeches[-1][0] >= (1 - edge) * n else None
     narrated = Counter(speech.speaker for _, speech in speeches)
-    strength = {name: min(1.0, count / FULL_NARRATION) for name, count in narrated.items() if name}
+    early = {speech.speaker for index, speech in speeches if index < LATE_VOICE * n}
+    strength = {
+        name: min(1.0, count / FULL_NARRATION) if name in early else 0.0
+        for name, count in narrated.items()
+        if name
+    }
     if first is not None and last is not None and first[1].speaker == last[1].speaker:
         strength[first[1].speaker or ""] = 1.0
     return Telling(first, last, strength)
