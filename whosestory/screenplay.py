@@ -405,12 +405,12 @@ def prefixed_heading(text: str) -> str | None:
     is not read so.
     """
     text = " ".join(text.split())
-    letters = [ch for ch in text if ch.isalpha()]
+    letters = list(filter(str.isalpha, text))  # in C: the same letters, the same count
     if len(text) > 90 or not letters or not letters[0].isupper() or is_heading(text):
         return None
-    if sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
+    if sum(map(str.isupper, letters)) < 0.8 * len(letters):
         return None
-    bracketed = _BRACKETED_HEADING_RE.match(text)
+    bracketed = _BRACKETED_HEADING_RE.match(text) if "(" in text else None
     if bracketed is not None:  # "WITH ETHAN (INT. SAFEHOUSE - NIGHT)": the shot's place
         return bracketed.group("heading")
     match = _PREFIXED_HEADING_RE.match(text)
@@ -426,6 +426,22 @@ _SLUG_TIME_RE = LazyPattern(
     r"MOMENTS LATER|LATER|SAME TIME|MAGIC HOUR)(?:TIME)?"
     r"\s*\.?\s*(?:\([^()]*\)\s*\.?)?$"
 )
+_SLUG_TIME_WORDS = (
+    "DAY",
+    "NIGHT",
+    "MORNING",
+    "EVENING",
+    "NOON",
+    "DUSK",
+    "DAWN",
+    "SUN",
+    "TWILIGHT",
+    "CONTINUOUS",
+    "LATER",
+    "SAME TIME",
+    "MAGIC HOUR",
+)
+"""A piece of each time of day `_SLUG_TIME_RE` ends with: a line holding none is no slug line."""
 
 
 def is_slug_line(text: str) -> bool:
@@ -438,6 +454,8 @@ def is_slug_line(text: str) -> bool:
     text = " ".join(text.split())
     if len(text) > 80 or (text[-1:] not in ".)" and not text[-1:].isalpha()):
         return False
+    if not any(map(text.__contains__, _SLUG_TIME_WORDS)):
+        return False  # most lines: the pattern would try every space for nothing
     match = _SLUG_TIME_RE.search(text)
     if not match:
         return False
