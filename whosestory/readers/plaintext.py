@@ -86,7 +86,7 @@ class _Reader:
         ``FLASHBACK - INT. HOUSE``, ``HOSPITAL - DAY``), standing alone at the action
         column. Candidates: lines with INT/EXT after their start, and all-caps lines."""
         found = {}
-        candidates = set(index.matching_within(_layout.SETTING_RE, 2, 60)).union(caps)
+        candidates = index.ending_words_within(_layout.SETTING_WORDS, 2, 60).union(caps)
         for i in sorted(candidates - self.headings.keys()):
             if self.stands_alone(i):
                 heading = screenplay.unmarked_heading(self.texts[i])
