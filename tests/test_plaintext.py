@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 
 from whosestory.model import Kind
 from whosestory.readers import plaintext, read_script, sniff_format
-from whosestory.readers._plaintext_layout import clean_text, split_scene_number
+from whosestory.readers._plaintext_layout import (
+    SETTING_RE,
+    SETTING_WORDS,
+    LineIndex,
+    clean_text,
+    split_scene_number,
+)
 from whosestory.readers._text import decode
 
 STORIES = Path(__file__).resolve().parent / "stories"
@@ -507,3 +513,16 @@ def test_regression_a_sentence_carried_on_in_capitals_is_no_cue() -> None:
     assert "SALT FLATS" in action and "wheels kicking up sand" in action
     # a continued cue, and a speech that goes on from the one before, keep their cues
     assert cues.count("TOBIAS") == 3 and cues.count("MARA") == 2
+
+
+@given(
+    st.lists(st.text(alphabet="INTEX/ _a1é²ǅ-.\u0660\u2003", max_size=12), min_size=1, max_size=5)
+)
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+def test_setting_words_find_the_lines_the_setting_pattern_finds(texts: list[str]) -> None:
+    """`LineIndex.ending_words_within` (`str.find`) finds the lines `matching_within` finds
+    with `SETTING_RE`, a choice of letters the regex engine tests at every character."""
+    index = LineIndex(texts)
+    for first, last in ((0, 3), (2, 60)):
+        by_pattern = set(index.matching_within(SETTING_RE, first, last))
+        assert index.ending_words_within(SETTING_WORDS, first, last) == by_pattern

@@ -146,24 +146,22 @@ def _cues(elements: Sequence[Element], declared: frozenset[str]) -> list[Cue | N
 
 def _voice_over_flags(elements: Sequence[Element], cues: Sequence[Cue | None]) -> list[bool]:
     """A speech is voice-over if its cue says so or a parenthetical in it does."""
-    flags = [bool(c and c.voice_over) for c in cues]
-    start = 0
-    while start < len(elements):
+    # a cue without extensions is not voice-over: most are asked nothing more
+    flags = [bool(c and c.extensions and c.voice_over) for c in cues]
+    start, count = 0, len(elements)
+    while start < count:
         cue = elements[start].cue
-        end = start
-        while end < len(elements) and elements[end].cue == cue and cue is not None:
-            end += 1
-        if end > start:
-            speech = range(start, end)
-            if any(
-                elements[i].kind is PARENTHETICAL and is_voice_over_parenthetical(elements[i].text)
-                for i in speech
-            ):
-                for i in speech:
-                    flags[i] = True
-            start = end
-        else:
+        if cue is None:
             start += 1
+            continue
+        end = start + 1
+        while end < count and elements[end].cue == cue:
+            end += 1
+        for element in elements[start:end]:
+            if element.kind is PARENTHETICAL and is_voice_over_parenthetical(element.text):
+                flags[start:end] = [True] * (end - start)
+                break
+        start = end
     return flags
 
 
@@ -312,15 +310,35 @@ def _with_old_spellings(
     return replace(cast, characters=characters)
 
 
+_SPACE_MARKS = bytes.maketrans(
+    bytes(range(256)), bytes(32 if chr(i).isspace() else 97 for i in range(256))
+)
+"""Each byte of a text in ASCII to a space when `str.split` parts words at it, else to "a"."""
+
+
+def _split_words(text: str) -> int:
+    """``len(text.split())``: in ASCII without making the words, as `model.count_words`
+    counts its own (each byte made "a" or a space, a word an "a" at the start or after a
+    space)."""
+    if not text.isascii():
+        return len(text.split())
+    marks = text.encode("ascii").translate(_SPACE_MARKS)
+    return marks.count(b" a") + marks.startswith(b"a")
+
+
 def thin_read(scenes: Sequence[Scene]) -> list[Diagnostic]:
     """A warning (code ``thin-read``) when a feature-length text reads as 3 scenes or fewer,
     or when most of its words are left in run-on paragraphs: the read is too thin for the
     measures to stand on."""
-    lengths = [(e.kind, len(e.text.split())) for s in scenes for e in s.elements]
-    words = sum(n for _, n in lengths)
+    elements = [e for s in scenes for e in s.elements]
+    # the elements' words (`str.split`) counted in one text: the space that joins two texts
+    # parts their words as a split of each would
+    words = _split_words(" ".join([e.text for e in elements]))
     if words < FEATURE_WORDS:
         return []
-    run_on = sum(n for kind, n in lengths if kind is ACTION and n > RUN_ON_WORDS)
+    # a text of more than RUN_ON_WORDS words has a character and a space for each word but the last
+    long = (e.text for e in elements if e.kind is ACTION and len(e.text) > 2 * RUN_ON_WORDS)
+    run_on = sum(n for n in map(len, map(str.split, long)) if n > RUN_ON_WORDS)
     if len(scenes) <= 3:
         found = f"{words} words read as {len(scenes)} scene{'s' if len(scenes) > 1 else ''}"
     elif run_on > words / 2:

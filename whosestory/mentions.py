@@ -329,7 +329,10 @@ def find_mentions(
                 end = match.start() if match is not None else len(text)
                 # a pronoun before anyone of its gender is named refers to no one
                 if recent and pronoun_re is not None:
-                    for pronoun in pronoun_re.finditer(text, start, end):
+                    # searched match by match, as finditer would (a pronoun is never empty):
+                    # most stretches hold none, and a search costs less than an iterator
+                    pronoun = pronoun_re.search(text, start, end)
+                    while pronoun is not None:
                         word = pronoun.group("pro")
                         who = recent.get(pronouns[word.lower()])
                         if who:
@@ -338,6 +341,7 @@ def find_mentions(
                                     who, scene.index, element.line, word, "pronoun", pronoun.start()
                                 )
                             )
+                        pronoun = pronoun_re.search(text, pronoun.end(), end)
                 if match is None:
                     break
                 surface = match.group("name")

@@ -69,6 +69,8 @@ _CAMERA_NAME_RE = re.compile(
     r"UNDERWATER|ANOTHER|NEW|STOCK|PROCESS|DOLLY|CRANE|MOVING|SPLIT)\s+SHOT)$"
 )
 """A cue-like line that ends in a camera direction is a shot: ``HIS POV``, ``NEW ANGLE``."""
+_CAMERA_NAME_ENDS = ("POV", "P.O.V", "P.O.V.", "ANGLE", "UP", "SHOT")
+"""How a text that `_CAMERA_NAME_RE` finds ends (a cue's name holds no newline)."""
 _CAMERA_MOVE_RE = re.compile(
     r"^(?:THE\s+|OUR\s+)?CAMERA(?:\s+(?:SLOWLY|QUICKLY|NOW|THEN|AGAIN))?(?:\s+(?:PANS?|"
     r"FOLLOWS|MOVES|TRACKS|TILTS|PUSHES|PULLS|HOLDS|RISES|DOLLIES|ZOOMS|BOOMS|CRANES|"
@@ -80,10 +82,11 @@ _CAMERA_MOVE_RE = re.compile(
 CRANES UP``, ``THE CAMERA``. A person named for it keeps a noun (``CAMERA GIRL``,
 ``CAMERAMAN``)."""
 _DASHED_RE = re.compile(r"\s-+\s|--")
-_ROOM_RE = re.compile(
-    r"(?:^|\s)(?:ROOM|HALLWAY|CORRIDOR|KITCHEN|BEDROOM|BATHROOM|APARTMENT|LOBBY|GARAGE|"
-    r"BASEMENT|CELLAR|ATTIC|STAIRWELL|STAIRWAY|PORCH|DRIVEWAY|BACKYARD|BALCONY|FOYER)$"
+_ROOMS = tuple(
+    "ROOM HALLWAY CORRIDOR KITCHEN BEDROOM BATHROOM APARTMENT LOBBY GARAGE BASEMENT CELLAR ATTIC "
+    "STAIRWELL STAIRWAY PORCH DRIVEWAY BACKYARD BALCONY FOYER".split()
 )
+_ROOM_RE = re.compile(rf"(?:^|\s)(?:{'|'.join(_ROOMS)})$")
 """A cue-like line that ends in a room of a building is a place standing as a heading:
 ``LIVING ROOM``, ``THE HALLWAY``, ``TOM'S APARTMENT``. A speaker is named for who they are
 (``ROOM SERVICE``, ``KITCHEN STAFF``, ``LOBBY GUARD``), never for the room alone."""
@@ -209,13 +212,17 @@ def parse_cue(raw: str) -> Cue:
     if forced:
         text = text[1:].lstrip()
     extensions = []
-    for match in _EXTENSION_RE.finditer(text):
-        inner = " ".join(match.group(1).split())
-        if inner and not _CONTD_RE.fullmatch(inner):
-            extensions.append(inner)
-    name = _EXTENSION_RE.sub(" ", text)
-    name = name.split("(")[0]  # an unclosed "(" starts an extension too
-    name = _CONTD_RE.sub(" ", name).rstrip(" ,:;-")  # a scan's stray comma after the cue
+    name = text
+    if "(" in text:  # most cues have no parentheses: the patterns need one
+        for match in _EXTENSION_RE.finditer(text):
+            inner = " ".join(match.group(1).split())
+            if inner and not _CONTD_RE.fullmatch(inner):
+                extensions.append(inner)
+        name = _EXTENSION_RE.sub(" ", text)
+        name = name.split("(")[0]  # an unclosed "(" starts an extension too
+    if "CONT" in name.upper():  # what `_CONTD_RE` matches holds it
+        name = _CONTD_RE.sub(" ", name)
+    name = name.rstrip(" ,:;-")  # a scan's stray comma after the cue
     bare = _BARE_EXTENSION_RE.search(name)
     if bare:  # "CHER V.O." in plain-text scripts: an extension without parentheses
         extension = bare.group(1).replace(" ", "")
@@ -223,7 +230,7 @@ def parse_cue(raw: str) -> Cue:
         name = name[: bare.start()]
         if extension.startswith("VOICE"):  # ALVY'S VOICE-OVER is Alvy in voice-over
             name = _POSSESSIVE_END_RE.sub("", name.rstrip())
-    medium = _MEDIUM_RE.search(name)
+    medium = _MEDIUM_RE.search(name) if "/" in name else None
     if medium and medium.start() > 0:  # "RATH/SCREEN": Rath, on a screen
         extensions.insert(0, " ".join(medium.group("medium").split()))
         name = name[: medium.start()]
@@ -257,13 +264,21 @@ def looks_like_cue(line: str) -> bool:
     upper = name.upper()
     if upper in _NON_CUE_WORDS or upper.startswith(_CUE_STOP_PREFIXES):
         return False
-    if _SENTENCE_RE.search(name) and len(name.split()) >= SENTENCE_WORDS:
+    if len(name.split()) >= SENTENCE_WORDS and _SENTENCE_RE.search(name):
         return False  # "WHAT YOU WANT. I CAN GET US OUT": a line of dialogue in capitals
-    if _CAMERA_NAME_RE.search(upper) or _CAMERA_MOVE_RE.match(upper):
+    # each pattern is asked only where a word it needs is (most cues: neither)
+    if (upper.endswith(_CAMERA_NAME_ENDS) and _CAMERA_NAME_RE.search(upper)) or (
+        "CAMERA" in upper and _CAMERA_MOVE_RE.match(upper)
+    ):
         return False  # "HIS POV", "ANOTHER ANGLE", "LONG SHOT", "CAMERA PANS"
-    if _DASHED_RE.search(text) and is_slug_line(text):
+    if "-" in text and _DASHED_RE.search(text) and is_slug_line(text):
         return False  # "OFFICE - DAY" (not "MRS. DAY")
-    if not cue.extensions and _ROOM_RE.search(upper) and not _IN_ROOM_RE.search(upper):
+    if (
+        not cue.extensions
+        and upper.endswith(_ROOMS)
+        and _ROOM_RE.search(upper)
+        and not _IN_ROOM_RE.search(upper)
+    ):
         return False  # "LIVING ROOM", "THE HALLWAY": a place (a voice from it has an extension)
     # `parse_cue` strips the name's final dot, so ask the line: "THE BELL RINGS." is a sentence.
     bare = _EXTENSION_RE.sub(" ", text).rstrip(" ^")
@@ -390,12 +405,12 @@ def prefixed_heading(text: str) -> str | None:
     is not read so.
     """
     text = " ".join(text.split())
-    letters = [ch for ch in text if ch.isalpha()]
+    letters = list(filter(str.isalpha, text))  # in C: the same letters, the same count
     if len(text) > 90 or not letters or not letters[0].isupper() or is_heading(text):
         return None
-    if sum(ch.isupper() for ch in letters) < 0.8 * len(letters):
+    if sum(map(str.isupper, letters)) < 0.8 * len(letters):
         return None
-    bracketed = _BRACKETED_HEADING_RE.match(text)
+    bracketed = _BRACKETED_HEADING_RE.match(text) if "(" in text else None
     if bracketed is not None:  # "WITH ETHAN (INT. SAFEHOUSE - NIGHT)": the shot's place
         return bracketed.group("heading")
     match = _PREFIXED_HEADING_RE.match(text)
@@ -411,6 +426,22 @@ _SLUG_TIME_RE = LazyPattern(
     r"MOMENTS LATER|LATER|SAME TIME|MAGIC HOUR)(?:TIME)?"
     r"\s*\.?\s*(?:\([^()]*\)\s*\.?)?$"
 )
+_SLUG_TIME_WORDS = (
+    "DAY",
+    "NIGHT",
+    "MORNING",
+    "EVENING",
+    "NOON",
+    "DUSK",
+    "DAWN",
+    "SUN",
+    "TWILIGHT",
+    "CONTINUOUS",
+    "LATER",
+    "SAME TIME",
+    "MAGIC HOUR",
+)
+"""A piece of each time of day `_SLUG_TIME_RE` ends with: a line holding none is no slug line."""
 
 
 def is_slug_line(text: str) -> bool:
@@ -423,6 +454,8 @@ def is_slug_line(text: str) -> bool:
     text = " ".join(text.split())
     if len(text) > 80 or (text[-1:] not in ".)" and not text[-1:].isalpha()):
         return False
+    if not any(map(text.__contains__, _SLUG_TIME_WORDS)):
+        return False  # most lines: the pattern would try every space for nothing
     match = _SLUG_TIME_RE.search(text)
     if not match:
         return False

@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate, compress, count, filterfalse, repeat
+from typing import Any
 
 from whosestory import screenplay
 from whosestory.model import record
@@ -95,16 +96,44 @@ class LineIndex:
         """Where each line's successor starts: a match at offset o is in line
         ``bisect_right(_after, o)`` (the joined text starts with a newline, at 0)."""
 
-    def matching(self, pattern: re.Pattern[str]) -> list[int]:
+    def matching(self, pattern: re.Pattern[Any], text: str | bytes | None = None) -> list[int]:
         """Indices of lines where a pattern matches, in order, without repeats.
 
         Patterns that test a line's opening start with ``\\n`` rather than ``^``:
         a literal first character lets the regex engine skip ahead quickly. Each
         match's line is found by bisection and the repeats dropped in C (`dict` keeps
         the order, and the lines come in order): a script has thousands of matches.
+        `text` is searched instead of the joined lines when given: one of the same
+        length, character for character (`folded`).
         """
-        offsets = map(_MATCH_START, pattern.finditer(self.joined))
+        offsets = map(_MATCH_START, pattern.finditer(self.joined if text is None else text))
         return list(dict.fromkeys(map(bisect_right, repeat(self._after), offsets)))
+
+    def folded(self) -> bytes:
+        """The joined lines a byte a character: capitals made small letters, the digits 1 to
+        9 made 0, and what Latin-1 cannot hold made ``?``. A pattern with a literal start
+        finds a line with a digit, or a word in any case, here faster than one that opens
+        with a class (``[0-9]``, ``[Cc][Oo]...``) does in the text, at the same offsets."""
+        return self.joined.encode("latin-1", "replace").translate(_FOLD)
+
+    def ending_words_within(self, words: tuple[str, ...], first: int, last: int) -> set[int]:
+        """Indices of lines where one of `words` starts at a column from `first` to `last` and
+        ends a word (no letter, digit or ``_`` after it): for words whose matches cannot
+        overlap (`SETTING_WORDS`), the lines `matching_within` finds with the pattern
+        ``(?:WORD|...)\\b``. Each word is found by `str.find`, many times faster than a
+        pattern that opens with a choice of letters; few lines hold one."""
+        joined, starts, end = self.joined, self.starts, len(self.joined)
+        found: set[int] = set()
+        for word in words:
+            at = joined.find(word)
+            while at != -1:
+                after = at + len(word)
+                if after == end or not (joined[after].isalnum() or joined[after] == "_"):
+                    index = bisect_right(starts, at) - 1
+                    if first <= at - starts[index] - 1 <= last:
+                        found.add(index)
+                at = joined.find(word, at + 1)
+        return found
 
     def matching_within(self, pattern: re.Pattern[str], first: int, last: int) -> list[int]:
         """Indices of lines where `pattern` matches starting at a column from `first` to
@@ -123,8 +152,14 @@ class LineIndex:
 _NUMBERS_ONLY_RE = re.compile(r"^[A-Z]?\d+[A-Z]{0,2}\.?(?:\s+[A-Z]?\d+[A-Z]{0,2}\.?)?$")
 _DIGITS_RE = re.compile(r"\d+")
 
-_DIGIT_LINE_RE = re.compile(r"[0-9][^\n]*+")
-_CONT_LINE_RE = re.compile(r"[Cc][Oo][Nn][Tt][^\n]*+")
+_FOLD = bytes.maketrans(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ123456789", b"abcdefghijklmnopqrstuvwxyz" + b"0" * 9
+)
+"""`LineIndex.folded`'s table: no other character of a text is folded to a letter or 0."""
+_DIGIT_LINE_RE = re.compile(rb"0[^\n]*+")
+"""In `LineIndex.folded`: from a line's first digit on."""
+_CONT_LINE_RE = re.compile(rb"cont[^\n]*+")
+"""In `LineIndex.folded`: from a line's first ``cont`` in any case on."""
 _FURNITURE_START_RE = re.compile(r"\n(?=[(\f]|Writers|Genres|User|Back|Convert|Script|Internet)")
 CAPS_RE = re.compile(
     r"\n(?=[^\n])[^a-z\n(]*+"
@@ -135,10 +170,13 @@ HEADING_START_RE = re.compile(
     r"\n(?:\d|\*[ \t]*\d|[A-Z]\d|[A-Z][ \t]?\)|INT|EXT|EST|I/E|SCENE)", re.IGNORECASE
 )
 """Lines that can be headings: they open with a scene number or INT/EXT/..."""
-SETTING_RE = re.compile(r"(?:INT|EXT|I/E)\b")
-"""INT/EXT anywhere (a literal start, found fast; ``PRINT`` too, which the caller's
-test refuses): with `LineIndex.matching_within`, the lines that may hold a heading
-behind a prefix (``screenplay.prefixed_heading``)."""
+SETTING_WORDS = ("INT", "EXT", "I/E")
+SETTING_RE = re.compile(rf"(?:{'|'.join(SETTING_WORDS)})\b")
+"""INT/EXT anywhere (``PRINT`` too, which the caller's test refuses): the lines that may hold
+a heading behind a prefix (``screenplay.prefixed_heading``), found by
+`LineIndex.ending_words_within` with `SETTING_WORDS` (the same lines as
+`LineIndex.matching_within` with this pattern, whose class of first letters the engine
+tests at every character)."""
 
 
 def _normal_form(text: str) -> str:
@@ -155,9 +193,10 @@ def find_furniture(texts: list[str], lines: LineIndex | None = None) -> dict[int
     already has it.
     """
     lines = LineIndex(texts) if lines is None else lines
-    candidates = set(lines.matching(_DIGIT_LINE_RE))
+    folded = lines.folded()
+    candidates = set(lines.matching(_DIGIT_LINE_RE, folded))
     forms = Counter(_normal_form(texts[i]) for i in candidates if len(texts[i]) > 4)
-    candidates.update(lines.matching(_CONT_LINE_RE), lines.matching(_FURNITURE_START_RE))
+    candidates.update(lines.matching(_CONT_LINE_RE, folded), lines.matching(_FURNITURE_START_RE))
     furniture: dict[int, str] = {}
     for index in sorted(candidates):
         text = texts[index]
@@ -263,8 +302,8 @@ def _bare(number: str) -> str:
 
 
 def _mostly_upper(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+    letters = list(filter(str.isalpha, text))  # in C: the same letters, the same count
+    return bool(letters) and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 @lru_cache(maxsize=16384)

@@ -17,6 +17,7 @@ import re
 from operator import sub
 
 from whosestory import screenplay
+from whosestory.kinds import ACTION, DIALOGUE, HEADING, PAGE_BREAK, PARENTHETICAL, TRANSITION
 from whosestory.model import Diagnostic, Element, Kind, Script, Span
 from whosestory.readers import _plaintext_layout as _layout
 from whosestory.readers._furniture import DROP, PAGE
@@ -85,7 +86,7 @@ class _Reader:
         ``FLASHBACK - INT. HOUSE``, ``HOSPITAL - DAY``), standing alone at the action
         column. Candidates: lines with INT/EXT after their start, and all-caps lines."""
         found = {}
-        candidates = set(index.matching_within(_layout.SETTING_RE, 2, 60)).union(caps)
+        candidates = index.ending_words_within(_layout.SETTING_WORDS, 2, 60).union(caps)
         for i in sorted(candidates - self.headings.keys()):
             if self.stands_alone(i):
                 heading = screenplay.unmarked_heading(self.texts[i])
@@ -120,14 +121,14 @@ class _Reader:
 
     def speech_start(self, index: int) -> int | None:
         """The first line of the speech when line `index` is a cue, else None (memoised)."""
+        if index not in self.cues:
+            return None  # most lines: nothing to remember
         found = self._starts.get(index, _UNKNOWN)
         if found is _UNKNOWN:
             found = self._starts[index] = self._speech_start(index)
         return found  # type: ignore[return-value]
 
     def _speech_start(self, index: int) -> int | None:
-        if index not in self.cues:
-            return None
         nxt, blanks = self.next_live(index)
         if nxt is None or blanks > max(1, self.layout.cue_gap):
             return None
@@ -215,7 +216,7 @@ class _Reader:
 
     def emit(self, kind: Kind, text: str, first: int, last: int, cue: str | None = None) -> None:
         self.elements.append(Element(kind, text, Span(first + 1, last + 1), cue))
-        self.last_cue = cue if kind in (Kind.DIALOGUE, Kind.PARENTHETICAL) else None
+        self.last_cue = cue if kind in (DIALOGUE, PARENTHETICAL) else None
 
     def read_speech(self, cue: str, start: int, cue_index: int) -> int:
         """Emit the dialogue and parentheticals from `start`; return the line after them."""
@@ -245,7 +246,7 @@ class _Reader:
             buffer.append(text)
             index += 1
         self.flush_dialogue(buffer, first, index - 1, cue)
-        if self.elements and self.elements[-1].kind in (Kind.DIALOGUE, Kind.PARENTHETICAL):
+        if self.elements and self.elements[-1].kind in (DIALOGUE, PARENTHETICAL):
             self.last_cue = cue
         return index
 
@@ -259,7 +260,7 @@ class _Reader:
         if buffer:
             while last > first and not self.live(last):
                 last -= 1
-            self.emit(Kind.DIALOGUE, " ".join(buffer), first, last, cue)
+            self.emit(DIALOGUE, " ".join(buffer), first, last, cue)
 
     def read_parenthetical(self, cue: str, start: int) -> int:
         """Emit a parenthetical of up to four lines; return the line after it."""
@@ -269,7 +270,7 @@ class _Reader:
             index += 1
             if ")" in parts[-1]:
                 break
-        self.emit(Kind.PARENTHETICAL, " ".join(parts), start, index - 1, cue)
+        self.emit(PARENTHETICAL, " ".join(parts), start, index - 1, cue)
         return index
 
     def read_action(self, start: int) -> int:
@@ -287,7 +288,7 @@ class _Reader:
                 break
             parts.append(text)
             index += 1
-        self.emit(Kind.ACTION, " ".join(parts), start, index - 1)
+        self.emit(ACTION, " ".join(parts), start, index - 1)
         return index
 
     # ------------------------------------------------------------ dual dialogue
@@ -346,17 +347,17 @@ class _Reader:
 
         for line, text in parts:
             if aside or text.startswith("("):
-                flush(Kind.DIALOGUE, said)
+                flush(DIALOGUE, said)
                 aside.append((line, text))
                 if text.endswith(")"):
-                    flush(Kind.PARENTHETICAL, aside)
+                    flush(PARENTHETICAL, aside)
             elif cue_like(text) and screenplay.parse_cue(text).name in self.cue_names:
-                flush(Kind.DIALOGUE, said)
+                flush(DIALOGUE, said)
                 cue = text
             else:
                 said.append((line, text))
-        flush(Kind.PARENTHETICAL, aside)
-        flush(Kind.DIALOGUE, said)
+        flush(PARENTHETICAL, aside)
+        flush(DIALOGUE, said)
 
     # ------------------------------------------------------------ main loop
 
@@ -370,8 +371,8 @@ class _Reader:
                 continue
             kind = self.furniture.get(index)
             if kind == PAGE:
-                if self.elements and self.elements[-1].kind != Kind.PAGE_BREAK:
-                    self.elements.append(Element(Kind.PAGE_BREAK, "", Span(index + 1, index + 1)))
+                if self.elements and self.elements[-1].kind != PAGE_BREAK:
+                    self.elements.append(Element(PAGE_BREAK, "", Span(index + 1, index + 1)))
                 index += 1
                 continue
             if kind == DROP:
@@ -385,18 +386,18 @@ class _Reader:
         heading = self.headings.get(index)
         if heading:
             self.elements.append(
-                Element(Kind.HEADING, heading[0], Span(index + 1, index + 1), number=heading[1])
+                Element(HEADING, heading[0], Span(index + 1, index + 1), number=heading[1])
             )
             self.last_cue = None
             return index + 1
         if index in self.transitions:
-            self.emit(Kind.TRANSITION, text, index, index)
+            self.emit(TRANSITION, text, index, index)
             return index + 1
         # the pattern opens with "[": most lines are not asked
         transcribed = _TRANSCRIPT_SCENE_RE.match(text) if text.startswith("[") else None
         if transcribed:  # "[Scene: A highway. There's a jam...]": the place heads a scene
             self.elements.append(
-                Element(Kind.HEADING, transcribed.group("place"), Span(index + 1, index + 1))
+                Element(HEADING, transcribed.group("place"), Span(index + 1, index + 1))
             )
             self.last_cue = None
             rest = transcribed.group("rest").strip()
@@ -455,7 +456,7 @@ def _diagnostics(reader: _Reader, had_html: bool) -> list[Diagnostic]:
                 f"{layout.dialogue}); speeches are told by case and blank lines",
             )
         )
-    if not any(e.kind == Kind.HEADING for e in reader.elements):
+    if not any(e.kind == HEADING for e in reader.elements):
         found.append(Diagnostic(None, "no scene headings found; the script is one scene"))
     return found
 
