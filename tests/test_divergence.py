@@ -98,3 +98,14 @@ def test_a_family_title_makes_another_person() -> None:
     assert (
         divergence(roles) == "The spotlight is KRAMER's; the story is MRS. KRAMER's (80% likely)."
     )
+
+
+def test_regression_a_near_certain_main_character_is_never_100_percent() -> None:
+    # the sentence rounded 0.997 to "100% likely", which a fitted model cannot give, while the
+    # verdict's own line said "over 99%"; both now say it the same way
+    roles = _roles("TOM", "TOM", 0.98, "MAYA", {"MAYA": 0.997, "TOM": 0.003})
+    assert divergence(roles) == "The spotlight is TOM's; the story is MAYA's (over 99% likely)."
+    open_call = _roles("TOM", "TOM", 0.9, "MAYA", {"MAYA": 0.4, "ANN": 0.596, "TOM": 0.004})
+    assert divergence(open_call) == (
+        "The spotlight is TOM's; whose story it is stays open (MAYA 40%, TOM under 1%)."
+    )

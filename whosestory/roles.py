@@ -30,6 +30,7 @@ from whosestory.rolemodel import RoleModel, probabilities, shipped_model
 from whosestory.signals import Signals
 from whosestory.titles import FAMILY_TITLES
 from whosestory.verdict import Case, Verdict
+from whosestory.wording import probability
 
 Table = Mapping[str, float]
 
@@ -331,7 +332,8 @@ def divergence(
         lead = f"The spotlight is {spot}'s and audiences follow {hero}" if spot != hero else ""
         lead = lead or f"Audiences follow {hero}"
         return (
-            f"{lead}; whose story it is stays open between {hero} and {main} ({main} {mine:.0%})."
+            f"{lead}; whose story it is stays open between {hero} and {main}"
+            f" ({main} {probability(mine)})."
         )
     story = _story_clause(main_verdict, main, other)
     if story is None:
@@ -383,7 +385,8 @@ def _tells(features: Mapping[str, Mapping[str, float]] | None, name: str) -> boo
 def _open_clause(main_verdict: Verdict, main: str, other: str) -> str:
     probabilities = main_verdict.probabilities or {}
     mine, theirs = probabilities.get(main, 0.0), probabilities.get(other, 0.0)
-    return f"whose story it is stays open ({main} {mine:.0%}, {other} {theirs:.0%})"
+    odds = f"{main} {probability(mine)}, {other} {probability(theirs)}"
+    return f"whose story it is stays open ({odds})"
 
 
 def _story_clause(main_verdict: Verdict, main: str, other: str) -> str | None:
@@ -392,7 +395,7 @@ def _story_clause(main_verdict: Verdict, main: str, other: str) -> str | None:
         return f"the story is {main}'s"
     mine, theirs = probabilities.get(main, 0.0), probabilities.get(other, 0.0)
     if mine >= CLEAR_STORY:
-        return f"the story is {main}'s ({mine:.0%} likely)"
+        return f"the story is {main}'s ({probability(mine)} likely)"
     if mine - theirs >= AHEAD:
         return None  # ahead but unsure: withheld (`AHEAD`)
     return _open_clause(main_verdict, main, other)

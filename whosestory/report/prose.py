@@ -45,7 +45,7 @@ def number(value: Any) -> str:
 def standing(entry: types.Ranked) -> str:
     """A ranked character's standing: its probability when a model gives one, else its score."""
     if entry["probability"] is not None:
-        return f"{entry['probability']:.0%}"
+        return probability(entry["probability"])
     return number(entry["score"])
 
 
