@@ -47,6 +47,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
+from whosestory._lazy import LazyPattern
 from whosestory.kinds import ACTION, DIALOGUE, PARENTHETICAL, TRANSITION, VOICE_OVER
 from whosestory.language import holding_any
 from whosestory.lexicons.closed import DEVICE_WORDS
@@ -63,7 +64,7 @@ _PAST_RE = re.compile(
     r"THE PAST|IN THE PAST|MEMORY|REMEMBERED)\b",
     re.IGNORECASE,
 )
-_END_FLASHBACK_RE = re.compile(r"\bEND (?:OF )?FLASH[\s-]?BACK|BACK TO (?:THE )?PRESENT", re.I)
+_END_FLASHBACK_RE = LazyPattern(r"\bEND (?:OF )?FLASH[\s-]?BACK|BACK TO (?:THE )?PRESENT", re.I)
 _YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _LISTENER_WHO = (
     r"(?:(?:an?|the|his|her) (?:unseen |off-screen |offscreen )?"
