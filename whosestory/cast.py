@@ -48,7 +48,7 @@ _NUMBER = (
 )
 _AGE_SUFFIX_RE = re.compile(
     r"^(?P<base>.+?)\s+(?:AS\s+AN?\s+(?:CHILD|BOY|GIRL|TEEN|TEENAGER|KID|YOUNG MAN|YOUNG WOMAN|"
-    rf"OLD MAN|OLD WOMAN|ADULT)|AGED?\s+{_NUMBER}|AT\s+{_NUMBER}|{_NUMBER}\s+YEARS\s+OLD|"
+    rf"OLD MAN|OLD WOMAN|ADULT)|(?:AGED?|AT)\s+{_NUMBER}|{_NUMBER}\s+YEARS\s+OLD|"
     r"\(\d+\)|JR|SR|\d{2,3}|\(?(?:YOUNG|OLD|OLDER|YOUNGER|ADULT|TEEN|KID|CHILD)\)?)$"
 )
 _MEDIA_SUFFIX_RE = re.compile(

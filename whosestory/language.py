@@ -87,7 +87,7 @@ letters back never finds another token, and the regex engine keeps no points to 
 (a tenth less time on the German plays' lines)."""
 _ASCII_TOKEN_RE = {
     "en": re.compile(r"[a-z]+(?:['-][a-z]+)*"),
-    "fr": re.compile(r"[a-z]+(?:-[a-z]+)*'?"),
+    "fr": LazyPattern(r"[a-z]+(?:-[a-z]+)*'?"),
 }
 _ASCII_DEFAULT_TOKEN_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
 """The patterns above for a lower-case text all in ASCII, where a letter is ``[a-z]``:
@@ -110,8 +110,8 @@ def _latin1_letters() -> bytes:
 
 _CURLY = frozenset({"en", "fr"})
 """The languages whose token patterns join on the curly apostrophe."""
-_LONE_HYPHEN = re.compile(rb"-(?:(?<![^ -]-)|(?![^ -]))")
-_LONE_JOINER = re.compile(rb"['-](?:(?<![^ '-]['-])|(?![^ '-]))")
+_LONE_HYPHEN = LazyPattern(rb"-(?:(?<![^ -]-)|(?![^ -]))")
+_LONE_JOINER = LazyPattern(rb"['-](?:(?<![^ '-]['-])|(?![^ '-]))")
 """In a text of letters, spaces and joiners, a hyphen (or, in English, an apostrophe) that
 has no letter on one side of it: it joins nothing, and parts tokens as a space does."""
 

@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from whosestory._lazy import LazyPattern
 from whosestory.cast import TITLE_GENDER, key_of
 from whosestory.language import gendered_pronouns
 from whosestory.model import SPOKEN_KINDS, Character, Element, Kind, Mention, Scene
@@ -355,10 +356,10 @@ def find_mentions(
     return tuple(mentions)
 
 
-_OLD_SPELLING_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
-_LOWER_WORD_RE = re.compile(r"\b[a-z]{4,}\b")
-_CAPITALISED_RE = re.compile(r"\b[^\W\d_a-zà-ÿ][^\W\d_A-ZÀ-Þ]{3,}\b")
-_LOWER_RE = re.compile(r"\b[^\W\d_A-ZÀ-Þ]{4,}\b")
+_OLD_SPELLING_RE = LazyPattern(r"\b[A-Z][a-z]{3,}\b")
+_LOWER_WORD_RE = LazyPattern(r"\b[a-z]{4,}\b")
+_CAPITALISED_RE = LazyPattern(r"\b[^\W\d_a-zà-ÿ][^\W\d_A-ZÀ-Þ]{3,}\b")
+_LOWER_RE = LazyPattern(r"\b[^\W\d_A-ZÀ-Þ]{4,}\b")
 
 
 def _spelling_key(word: str) -> str:
@@ -381,7 +382,7 @@ def _unaccented_key(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-_SPELLINGS: Mapping[str, tuple[Callable[[str], str], re.Pattern[str], re.Pattern[str]]] = {
+_SPELLINGS: Mapping[str, tuple[Callable[[str], str], LazyPattern, LazyPattern]] = {
     "en": (_spelling_key, _OLD_SPELLING_RE, _LOWER_WORD_RE),
     "fr": (_unaccented_key, _CAPITALISED_RE, _LOWER_RE),
 }

@@ -18,6 +18,7 @@ from operator import attrgetter
 from typing import Any, TypeVar
 
 from whosestory import charclass
+from whosestory._lazy import LazyPattern
 
 _T = TypeVar("_T")
 
@@ -52,7 +53,7 @@ _WORD_BYTES = bytes.maketrans(
 """Each byte of a text in Latin-1 kept when it is a character of `WORD_RE`, else a space."""
 _ASCII_WORD_RE = re.compile(r"[A-Za-z0-9_']+")
 """`WORD_RE` in a text all in ASCII."""
-_WORD_COUNT_RE = re.compile(WORD_RE.pattern + "()")
+_WORD_COUNT_RE = LazyPattern(WORD_RE.pattern + "()")
 """`WORD_RE` with an empty group after it: `findall` lists the group, the one empty string,
 not a new string for every word."""
 

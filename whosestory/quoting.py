@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
+from whosestory._lazy import LazyPattern
 from whosestory.mentions import cast_surface_forms
 from whosestory.model import Character
 
@@ -21,7 +22,7 @@ QUOTE_LENGTH = 200
 """The longest quote, in characters; a longer sentence is cut to the clause at hand."""
 
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]*[^\W\d_])")
-_CLAUSE_END_RE = re.compile(r"(?<=[,;:])\s+|\s+[—–-]{1,2}\s+")
+_CLAUSE_END_RE = LazyPattern(r"(?<=[,;:])\s+|\s+[—–-]{1,2}\s+")
 
 
 _ABBREVIATION_RE = re.compile(
@@ -31,7 +32,7 @@ _ABBREVIATION_RE = re.compile(
 """A word whose full stop ends no sentence: a title (``Dr.``, ``Mme.``) or an initial."""
 
 
-def _spans(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+def _spans(text: str, pattern: re.Pattern[str] | LazyPattern) -> list[tuple[int, int]]:
     """(start, end) of the pieces of `text` between the matches of `pattern` (a full stop
     after an abbreviation is no match)."""
     spans, start = [], 0

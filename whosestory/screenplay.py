@@ -63,7 +63,7 @@ _NON_CUE_WORDS = frozenset(
     OMITTED TITLE SUPER CREDITS BLACK CLOSE ON ANGLE POV INSERT LATER MONTAGE
     SERIES OF SHOTS FLASHBACK END THE DAY NIGHT MORNING EVENING CONTINUOUS CONT'D""".split()
 )
-_CAMERA_NAME_RE = re.compile(
+_CAMERA_NAME_RE = LazyPattern(
     r"(?:\bPOV|P\.O\.V\.?|\bANGLE|\bCLOSE[- ]?UP|\b(?:LONG|WIDE|CLOSE|MEDIUM|MED\.?|TWO|THREE|"
     r"FULL|ESTABLISHING|INSERT|REACTION|MASTER|OVERHEAD|TRACKING|HIGH|LOW|AERIAL|GROUP|"
     r"UNDERWATER|ANOTHER|NEW|STOCK|PROCESS|DOLLY|CRANE|MOVING|SPLIT)\s+SHOT)$"
@@ -71,7 +71,7 @@ _CAMERA_NAME_RE = re.compile(
 """A cue-like line that ends in a camera direction is a shot: ``HIS POV``, ``NEW ANGLE``."""
 _CAMERA_NAME_ENDS = ("POV", "P.O.V", "P.O.V.", "ANGLE", "UP", "SHOT")
 """How a text that `_CAMERA_NAME_RE` finds ends (a cue's name holds no newline)."""
-_CAMERA_MOVE_RE = re.compile(
+_CAMERA_MOVE_RE = LazyPattern(
     r"^(?:THE\s+|OUR\s+)?CAMERA(?:\s+(?:SLOWLY|QUICKLY|NOW|THEN|AGAIN))?(?:\s+(?:PANS?|"
     r"FOLLOWS|MOVES|TRACKS|TILTS|PUSHES|PULLS|HOLDS|RISES|DOLLIES|ZOOMS|BOOMS|CRANES|"
     r"STAYS|FINDS|REVEALS|SWINGS|WHIPS|CIRCLES|DRIFTS|SETTLES|LINGERS|RACKS|ARCS|SWEEPS|"
@@ -86,7 +86,7 @@ _ROOMS = tuple(
     "ROOM HALLWAY CORRIDOR KITCHEN BEDROOM BATHROOM APARTMENT LOBBY GARAGE BASEMENT CELLAR ATTIC "
     "STAIRWELL STAIRWAY PORCH DRIVEWAY BACKYARD BALCONY FOYER".split()
 )
-_ROOM_RE = re.compile(rf"(?:^|\s)(?:{'|'.join(_ROOMS)})$")
+_ROOM_RE = LazyPattern(rf"(?:^|\s)(?:{'|'.join(_ROOMS)})$")
 """A cue-like line that ends in a room of a building is a place standing as a heading:
 ``LIVING ROOM``, ``THE HALLWAY``, ``TOM'S APARTMENT``. A speaker is named for who they are
 (``ROOM SERVICE``, ``KITCHEN STAFF``, ``LOBBY GUARD``), never for the room alone."""
