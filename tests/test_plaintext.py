@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,6 @@ from hypothesis import strategies as st
 from whosestory.model import Kind
 from whosestory.readers import plaintext, read_script, sniff_format
 from whosestory.readers._plaintext_layout import (
-    SETTING_RE,
     SETTING_WORDS,
     LineIndex,
     clean_text,
@@ -520,9 +520,14 @@ def test_regression_a_sentence_carried_on_in_capitals_is_no_cue() -> None:
 )
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 def test_setting_words_find_the_lines_the_setting_pattern_finds(texts: list[str]) -> None:
-    """`LineIndex.ending_words_within` (`str.find`) finds the lines `matching_within` finds
-    with `SETTING_RE`, a choice of letters the regex engine tests at every character."""
+    """`LineIndex.ending_words_within` (`str.find`) finds the lines where the pattern of the
+    same words, ending a word, matches at a column in the range."""
     index = LineIndex(texts)
+    setting = re.compile(rf"(?:{'|'.join(SETTING_WORDS)})\b")
     for first, last in ((0, 3), (2, 60)):
-        by_pattern = set(index.matching_within(SETTING_RE, first, last))
+        by_pattern = {
+            i
+            for i, text in enumerate(texts)
+            if any(first <= m.start() <= last for m in setting.finditer(text))
+        }
         assert index.ending_words_within(SETTING_WORDS, first, last) == by_pattern

@@ -31,6 +31,7 @@ from whosestory.model import (
     Script,
     Span,
     Story,
+    marked_words,
 )
 from whosestory.screenplay import (
     Cue,
@@ -318,12 +319,10 @@ _SPACE_MARKS = bytes.maketrans(
 
 def _split_words(text: str) -> int:
     """``len(text.split())``: in ASCII without making the words, as `model.count_words`
-    counts its own (each byte made "a" or a space, a word an "a" at the start or after a
-    space)."""
+    counts its own (`model.marked_words`)."""
     if not text.isascii():
         return len(text.split())
-    marks = text.encode("ascii").translate(_SPACE_MARKS)
-    return marks.count(b" a") + marks.startswith(b"a")
+    return marked_words(text.encode("ascii").translate(_SPACE_MARKS))
 
 
 def thin_read(scenes: Sequence[Scene]) -> list[Diagnostic]:

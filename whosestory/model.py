@@ -58,6 +58,12 @@ _WORD_COUNT_RE = LazyPattern(WORD_RE.pattern + "()")
 not a new string for every word."""
 
 
+def marked_words(marks: bytes) -> int:
+    """Words in a text whose bytes were each made "a" (inside a word) or a space (between
+    words): an "a" at the start or after a space starts one (`count_words`)."""
+    return marks.count(b" a") + marks.startswith(b"a")
+
+
 def count_words(text: str) -> int:
     """Runs of letters, digits and apostrophes (`WORD_RE`) in `text`.
 
@@ -75,7 +81,7 @@ def count_words(text: str) -> int:
             found = _ranged_word_re() if charclass.ranged(text) else _WORD_COUNT_RE
             return len(found.findall(text))
         marks = encoded.translate(_WORD_MARKS)
-    return marks.count(b" a") + marks.startswith(b"a")
+    return marked_words(marks)
 
 
 PUNCTUATION = ("–", "—", "“", "”", "„", "‘", "…", "‹", "›")

@@ -119,9 +119,10 @@ class LineIndex:
     def ending_words_within(self, words: tuple[str, ...], first: int, last: int) -> set[int]:
         """Indices of lines where one of `words` starts at a column from `first` to `last` and
         ends a word (no letter, digit or ``_`` after it): for words whose matches cannot
-        overlap (`SETTING_WORDS`), the lines `matching_within` finds with the pattern
-        ``(?:WORD|...)\\b``. Each word is found by `str.find`, many times faster than a
-        pattern that opens with a choice of letters; few lines hold one."""
+        overlap (`SETTING_WORDS`), the lines where the pattern ``(?:WORD|...)\\b`` matches
+        there. Each word is found by `str.find`, many times faster than a pattern that opens
+        with a choice of letters, which the engine tests at every character; few lines hold
+        one."""
         joined, starts, end = self.joined, self.starts, len(self.joined)
         found: set[int] = set()
         for word in words:
@@ -133,17 +134,6 @@ class LineIndex:
                     if first <= at - starts[index] - 1 <= last:
                         found.add(index)
                 at = joined.find(word, at + 1)
-        return found
-
-    def matching_within(self, pattern: re.Pattern[str], first: int, last: int) -> list[int]:
-        """Indices of lines where `pattern` matches starting at a column from `first` to
-        `last`: a pattern with a literal start is found fast anywhere, then placed."""
-        found, starts, previous = [], self.starts, -1
-        for match in pattern.finditer(self.joined):
-            index = bisect_right(starts, match.start()) - 1
-            if index != previous and first <= match.start() - starts[index] - 1 <= last:
-                found.append(index)
-                previous = index
         return found
 
 
@@ -171,12 +161,9 @@ HEADING_START_RE = re.compile(
 )
 """Lines that can be headings: they open with a scene number or INT/EXT/..."""
 SETTING_WORDS = ("INT", "EXT", "I/E")
-SETTING_RE = re.compile(rf"(?:{'|'.join(SETTING_WORDS)})\b")
-"""INT/EXT anywhere (``PRINT`` too, which the caller's test refuses): the lines that may hold
-a heading behind a prefix (``screenplay.prefixed_heading``), found by
-`LineIndex.ending_words_within` with `SETTING_WORDS` (the same lines as
-`LineIndex.matching_within` with this pattern, whose class of first letters the engine
-tests at every character)."""
+"""INT/EXT anywhere, ending a word (``PRINT`` too, which the caller's test refuses): with
+`LineIndex.ending_words_within`, the lines that may hold a heading behind a prefix
+(``screenplay.prefixed_heading``)."""
 
 
 def _normal_form(text: str) -> str:
