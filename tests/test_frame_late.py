@@ -84,6 +84,11 @@ def test_a_place_reached_late_with_no_one_telling_is_no_frame(tmp_path: Path) ->
         "She speaks to the unseen Dr. Hale.",
         "He talks to someone off camera.",
         "She answers, to an off-camera interviewer.",
+        "Sera, on the couch, speaking to a therapist we never see.",
+        "She talks to a person we can't see.",
+        "He talks to somebody off-screen.",
+        "ANNA addresses someone unseen.",
+        "Nan is addressing the audience from down front.",
     ],
 )
 def test_a_listener_the_story_does_not_show(line: str, tmp_path: Path) -> None:
@@ -92,7 +97,15 @@ def test_a_listener_the_story_does_not_show(line: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["He walks to the man.", "She turns to the window.", "Dad talks to the neighbour."],
+    [
+        "He walks to the man.",
+        "She turns to the window.",
+        "Dad talks to the neighbour.",
+        # a hand or a force the story does not show is no listener
+        "The door is pulled open by an unseen hand.",
+        "It sweeps the shadows with unseen eyes.",
+        "She lifts her head as a signal to someone out of shot.",
+    ],
 )
 def test_an_ordinary_line_is_no_listener(line: str, tmp_path: Path) -> None:
     assert not frame.unseen_listener(_one_scene(tmp_path, line))
