@@ -58,6 +58,37 @@ def test_ids_never_take_part_in_name_matching() -> None:
     assert matches("Hamlet", hamlet)
 
 
+@pytest.mark.parametrize(
+    ("answer", "accepted"),
+    [
+        ("Hamlet_Ham", (0,)),  # the id
+        ("Hamlet", (0,)),  # a name, not an id: a scholar's own labels of a TEI play
+        ("horatio", (1,)),
+        ("Hamlet_Hamx", ()),  # an id the play does not have is no name
+        ("Ham", ()),  # nor a fragment of an id
+        ("eng000247", ()),
+    ],
+)
+def test_a_tei_play_takes_its_ids_and_names_that_are_no_id(
+    answer: str, accepted: tuple[int, ...]
+) -> None:
+    cast = (
+        Candidate("Hamlet", ("Hamlet",), ("Hamlet_Ham",)),
+        Candidate("Horatio", ("Horatio",), ("Horatio_Ham",)),
+    )
+    item = Collected(Label("hamlet", Path("hamlet.xml"), (answer,)), cast, tei=True)
+    assert item.accepted() == accepted
+
+
+def test_regression_a_label_that_names_no_one_says_so() -> None:
+    # a play labelled by a mistyped id reported "expected Hamlet_Hamx, got Hamlet" and no more
+    from whosestory.report.evaluation import _miss_line
+
+    miss = {"set": "s", "file": "hamlet", "expected": "Hamlet_Hamx", "got": "Hamlet"}
+    assert "names no character" in _miss_line({**miss, "unmatched": True}, 1)
+    assert "names no character" not in _miss_line(miss, 1)
+
+
 def _labels(tmp_path: Path, text: str, name: str = "labels.tsv") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")

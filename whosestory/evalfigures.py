@@ -215,6 +215,7 @@ def figures(
             "got": got,
             "probability": p,
             "verdict": (item.rankings or {}).get("verdict", ("",))[0],
+            "unmatched": not item.accepted(),
         }
         if len(runs) > 1:
             miss["missed_in"] = len(wrong)

@@ -42,6 +42,9 @@ _STORY_COLUMNS = ("file", "play", "path", "story")
 _EXPECTED_COLUMNS = ("hero", "main_character", "protagonist", "expected", "character")
 _EXTENSIONS = ("", ".xml", ".fountain", ".fdx", ".txt", ".pdf")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_ID_LIKE_RE = re.compile(r"\S*[\d_-]\S*$")
+"""A label of one token holding a digit, an underscore or a hyphen: an xml:id
+(``eng000247-duchess``, ``Hamlet_Ham``), which never matches by the words of names."""
 """A whole word of a name: letters and digits, with an apostrophe inside kept (``WILL'S`` is
 one word, not WILL and S: WILL'S DATE is not Will; ``O'BRIEN`` is not O)."""
 ID_REASON = "TEI xml:id"
@@ -89,11 +92,14 @@ class Collected:
     def accepted(self, answers: Sequence[str] | None = None) -> tuple[int, ...]:
         """Indices of the candidates the label (or `answers`) accepts."""
         wanted = self.label.expected if answers is None else answers
-        return tuple(
-            i
-            for i, candidate in enumerate(self.candidates)
-            if any(matches(a, candidate, self.tei) for a in wanted)
-        )
+        found: set[int] = set()
+        for answer in wanted:
+            hits = [i for i, c in enumerate(self.candidates) if matches(answer, c, self.tei)]
+            if not hits and self.tei and not _ID_LIKE_RE.match(answer.strip()):
+                # a name, not an id, on a TEI play (a scholar's own labels): whole name words
+                hits = [i for i, c in enumerate(self.candidates) if matches(answer, c)]
+            found.update(hits)
+        return tuple(sorted(found))
 
     def hit(self, ranking: str) -> bool:
         """True when the first of `ranking` is an accepted character."""
@@ -116,7 +122,8 @@ def _words(text: str) -> set[str]:
 
 def matches(label: str, candidate: Candidate, tei: bool = False) -> bool:
     """True when `label` names the candidate: exactly one of its ids in a TEI play, else a
-    whole word of one of its names."""
+    whole word of one of its names. (`Collected.accepted` reads a label that is no id of a
+    TEI play, and does not look like one, as a name.)"""
     if tei:
         wanted = label.strip().casefold()
         return any(wanted == i.casefold() for i in candidate.ids)

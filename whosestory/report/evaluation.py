@@ -75,10 +75,10 @@ def _miss_line(miss: Mapping[str, Any], repeats: int | None) -> str:
     probability = miss.get("probability")
     chance = f" ({probability:.0%})" if probability is not None else ""
     runs = f", in {miss['missed_in']} of {repeats} runs" if miss.get("missed_in") else ""
-    return (
-        f"{miss['set']}: {miss['file']}: expected {miss['expected']}, got {miss['got']}"
-        f"{chance}{runs}"
-    )
+    expected = miss["expected"]
+    if miss.get("unmatched"):
+        expected += " (which names no character: a play's label is its xml:id or a name)"
+    return f"{miss['set']}: {miss['file']}: expected {expected}, got {miss['got']}{chance}{runs}"
 
 
 def _preamble(figures: Mapping[str, Any]) -> str:
