@@ -7,6 +7,8 @@ hand from the stage directions.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from whosestory.build import build_story
@@ -238,6 +240,39 @@ def test_the_name_index_tries_only_names_whose_first_word_is_in_the_text() -> No
     assert forms == ["Mr. Smith", "The Mayor", "Straß", "The Mayor"]
     assert [names[i][1] for i in index.candidates("ИВАН уходит.")] == ["Иван"]
     assert index.candidates("Exeunt.") == []
+
+
+def test_the_name_index_tries_only_names_whose_checked_words_are_in_the_text() -> None:
+    from whosestory.measures.configurations import NameIndex, name_patterns
+    from whosestory.model import Character
+
+    names = name_patterns([Character("Der Patriot"), Character("Der Abonnent"), Character("Smith")])
+    index = NameIndex(names)
+    forms = [names[i][0].pattern for i in index.candidates("Der PATRIOT tritt ein.")]
+    assert forms == [r"(?<!\w)der\ patriot(?!\w)", r"(?<!\w)patriot(?!\w)"]
+    assert index.candidates("Der Kaiser tritt ein.") == []
+    # "İ" matches "i" under re.IGNORECASE, and folds to it
+    text = "Der Abonnent und der PATRİOT."
+    tried = [names[i][1] for i in index.candidates(text)]
+    assert tried == ["Der Abonnent", "Der Patriot", "Der Abonnent"]
+    assert all(names[i][0].search(text) for i in index.candidates(text))
+
+
+def test_every_character_that_matches_a_checked_letter_folds_to_it() -> None:
+    """`NameIndex` leaves out a name when no word of the text folds to one of its checked
+    words: sound only if every code point that `re.IGNORECASE` lets match a checked
+    letter folds to it, which is tried here for each of them."""
+    from whosestory.measures.configurations import checked, folded
+
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    letters = [chr(i) for i in range(0x600) if checked(chr(i))]
+    assert "a" in letters and "ä" in letters and "ж" in letters and "ı" not in letters
+    for letter in letters:
+        for other in re.compile(re.escape(letter), re.IGNORECASE).findall(every):
+            assert folded(other) == letter, (letter, other)
+    # a word's folding is its characters' (no word character folds to a lone combining dot)
+    word = re.compile(r"\w")
+    assert not [c for c in every if c.casefold().startswith("\u0307") and word.match(c)]
 
 
 @pytest.mark.parametrize("case", CASES, ids=list(CASES))

@@ -88,6 +88,20 @@ def test_support_and_reasons() -> None:
     assert set(language.unavailable(None)) == set(language.MEASURES)
 
 
+def test_stop_word_lists_read_whole_equal_the_packages() -> None:
+    """`lexicons` reads the ``stop-words`` files itself: the same sets, every language."""
+    from stop_words import LANGUAGE_MAPPING, get_stop_words
+
+    lists = lexicons.detection_lists()
+    assert list(lists) == list(LANGUAGE_MAPPING)
+    for code in LANGUAGE_MAPPING:
+        words = get_stop_words(code)
+        assert lists[code] == frozenset(w.lower() for w in words), code
+        if code != "en":  # English keeps the project's own list
+            assert lexicons.stop_words(code) == frozenset(lexicons.normal(w, code) for w in words)
+    assert lexicons.stop_words("xx") is None
+
+
 # ------------------------------------------------------------------ lexicon values by hand
 
 GLUECK = 1.7535  # German Polarity Lexicon "Glück" +1.0, x 1.7535 (sentiment-de.tsv)

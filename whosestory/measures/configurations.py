@@ -189,7 +189,9 @@ def configurations(
 class NameIndex:
     """The name patterns by the first word of their name: a text can only hold a name
     whose first word is one of its words, so only those patterns are tried (in their
-    order, longest first). A play of 865 characters has thousands of patterns."""
+    order, longest first), and of those only the ones whose other words (those `checked`
+    lets through) are words of the text too. A play of 865 characters has thousands of
+    patterns."""
 
     def __init__(self, names: list[tuple[re.Pattern[str], str]]) -> None:
         _compile()
@@ -198,6 +200,10 @@ class NameIndex:
         self._sorted: list[str] | None = None
         self._words: Mapping[str, set[str]] | None = None
         self._hits: dict[str, tuple[int, ...]] = {}
+        self.others: dict[int, tuple[str, ...]] = {}
+        """Each pattern's other words that `checked` lets through, as a text's words fold
+        to them (`folded`)."""
+        self._folds: dict[str, str] = {}
         for i, (pattern, _) in enumerate(names):
             form = _unescaped(pattern)
             first = _TOKEN.match(form)
@@ -206,6 +212,12 @@ class NameIndex:
             else:
                 for key in {first.group().lower(), first.group().casefold()}:
                     self.by_word.setdefault(key, []).append(i)
+                # a case-folded form (as `name_patterns` writes it) parts its words by
+                # characters that match no word character, as the text's are then parted
+                if form == form.casefold():
+                    others = tuple(w for w in _TOKEN.findall(form, first.end()) if checked(w))
+                    if others:
+                        self.others[i] = others
 
     def beginning(self, short: str, words: Mapping[str, set[str]]) -> set[str]:
         """The characters with a name word that `short` begins and is not ("Phoen")."""
@@ -224,13 +236,22 @@ class NameIndex:
         """Indices of the patterns that may match `text`, in order."""
         found = set(self.always)
         hits, of = self._hits, self._token_hits
-        for token in _TOKEN.findall(text):
+        tokens = _TOKEN.findall(text)
+        for token in tokens:
             here = hits.get(token)
             if here is None:
                 here = hits[token] = of(token)
             if here:
                 found.update(here)
-        return sorted(found)
+        ordered = sorted(found)
+        others = self.others
+        if not any(i in others for i in ordered):
+            return ordered
+        # a name's other words must be words of the text too: "der" opens 15 of Kraus's
+        # names and most of its directions, which hold none of those names
+        known = self._folds
+        words = {known.get(t) or known.setdefault(t, folded(t)) for t in tokens}
+        return [i for i in ordered if i not in others or words.issuperset(others[i])]
 
     def _token_hits(self, token: str) -> tuple[int, ...]:
         """The patterns whose first word `token` is, in lower case or case-folded (kept in
@@ -240,6 +261,31 @@ class NameIndex:
         if folded != lower:
             found = found + self.by_word.get(folded, [])
         return tuple(found)
+
+
+def folded(word: str) -> str:
+    """`word` case-folded, the dotted and the dotless i as "i": a text's word that an
+    `re.IGNORECASE` pattern's word matches folds to it, when `checked` lets that through."""
+    found = word.casefold()
+    if "ı" in found or "\u0307" in found:  # "İ" folds to "i" and a combining dot
+        found = found.replace("i\u0307", "i").replace("ı", "i")
+    return found
+
+
+def checked(word: str) -> bool:
+    """Whether every character of `word` is a letter of Latin, Greek or Cyrillic that is
+    its own case folding, but the dotless i: every character that `re.IGNORECASE` lets
+    match such a letter folds to it (`folded`), as a test checks for each of them
+    against every code point. A text then holds a pattern's checked word only as a word
+    of its own that folds to it."""
+    return (
+        word.isalpha()
+        and word.casefold() == word
+        and "ı" not in word
+        and all(
+            "a" <= c <= "z" or "\u00df" <= c <= "\u024f" or "\u0370" <= c <= "\u052f" for c in word
+        )
+    )
 
 
 _BEFORE, _AFTER = r"(?<!\w)", r"(?!\w)"
