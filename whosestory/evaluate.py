@@ -42,11 +42,11 @@ _STORY_COLUMNS = ("file", "play", "path", "story")
 _EXPECTED_COLUMNS = ("hero", "main_character", "protagonist", "expected", "character")
 _EXTENSIONS = ("", ".xml", ".fountain", ".fdx", ".txt", ".pdf")
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+"""A whole word of a name: letters and digits, with an apostrophe inside kept (``WILL'S`` is
+one word, not WILL and S: WILL'S DATE is not Will; ``O'BRIEN`` is not O)."""
 _ID_LIKE_RE = re.compile(r"\S*[\d_-]\S*$")
 """A label of one token holding a digit, an underscore or a hyphen: an xml:id
 (``eng000247-duchess``, ``Hamlet_Ham``), which never matches by the words of names."""
-"""A whole word of a name: letters and digits, with an apostrophe inside kept (``WILL'S`` is
-one word, not WILL and S: WILL'S DATE is not Will; ``O'BRIEN`` is not O)."""
 ID_REASON = "TEI xml:id"
 """The merge reason of an alias that is a TEI xml:id (see `whosestory.cast`)."""
 
