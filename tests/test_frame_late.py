@@ -61,6 +61,21 @@ def test_the_teller_holds_against_a_co_lead_with_three_times_her_words(tmp_path:
     assert result.roles["main_character"].character == "ANNA"
 
 
+@pytest.mark.parametrize(
+    "listener",
+    ["talking to her doctor, whom we never see", "talking to the doctor, who remains unseen"],
+)
+def test_the_teller_holds_the_story_when_the_listener_is_written_otherwise(
+    listener: str, tmp_path: Path
+) -> None:
+    text = (STORIES / "the-long-way-round.fountain").read_text(encoding="utf-8")
+    path = tmp_path / "otherwise.fountain"
+    path.write_text(text.replace("talking to an unseen person", listener), encoding="utf-8")
+    story = whosestory.load(path)
+    assert frame.frame_layer(story).owner == "ANNA"
+    assert whosestory.analyze(story).roles["main_character"].character == "ANNA"
+
+
 def _without_listener(tmp_path: Path) -> Path:
     text = (STORIES / "the-long-way-round.fountain").read_text(encoding="utf-8")
     path = tmp_path / "no-teller.fountain"
@@ -89,6 +104,8 @@ def test_a_place_reached_late_with_no_one_telling_is_no_frame(tmp_path: Path) ->
         "He talks to somebody off-screen.",
         "ANNA addresses someone unseen.",
         "Nan is addressing the audience from down front.",
+        "She talks to her doctor, whom we never see.",
+        "Tom talks to the doctor, who remains unseen.",
     ],
 )
 def test_a_listener_the_story_does_not_show(line: str, tmp_path: Path) -> None:
@@ -105,6 +122,8 @@ def test_a_listener_the_story_does_not_show(line: str, tmp_path: Path) -> None:
         "The door is pulled open by an unseen hand.",
         "It sweeps the shadows with unseen eyes.",
         "She lifts her head as a signal to someone out of shot.",
+        # a sentence's end is no listener's: "a trolley. We do not see" is two sentences
+        "They lift him on to a trolley. We do not see the porters' faces.",
     ],
 )
 def test_an_ordinary_line_is_no_listener(line: str, tmp_path: Path) -> None:
