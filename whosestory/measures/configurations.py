@@ -346,15 +346,16 @@ class _Stage:
             self.speaker = speaker
         elif kind in _OPENING_KINDS:
             self.last = None
-            refs = [self.ids[r] for r in element.refs if r in self.ids]
             clauses = self.clauses(element.text)
             if kind is HEADING:
                 clauses = clauses[
                     1:
                 ]  # "SCÈNE III." lists nobody; a title as head ("The Phoenix") neither
             # the ``who`` ids name whom a clause that names nobody means, when it is the
-            # direction's one clause that moves anyone
-            given = refs if sum(said.moves for _, said in clauses) == 1 else []
+            # direction's one clause that moves anyone (most directions have no ids)
+            given: list[str] = []
+            if element.refs and sum(said.moves for _, said in clauses) == 1:
+                given = [self.ids[r] for r in element.refs if r in self.ids]
             for clause, said in clauses:
                 if self.speaker is None and not said.moves:
                     self.opening(clause, self.named_in(clause, said) or given)
