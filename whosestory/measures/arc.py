@@ -174,7 +174,9 @@ def units(
         lines = about.get(scene.index)
         if lines:  # a scene about no one is not walked
             for element in scene.elements:
-                for name in sorted(lines.get(element.line, ())):
+                if element.line not in lines:  # most of the scene's lines are about no one
+                    continue
+                for name in sorted(lines[element.line]):
                     if name in result:
                         unit = Unit(
                             name, scene.index, element.line, time, score(element.text), False, ""

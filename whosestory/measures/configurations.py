@@ -53,13 +53,14 @@ _ALL_BUT: re.Pattern[str]
 _CLAUSE: re.Pattern[str]
 _ABBREVIATION: re.Pattern[str]
 _TOKEN: re.Pattern[str]
+_NAME_WORD: re.Pattern[str]
 
 
 @cache
 def _compile() -> None:
     """Compile the module's patterns (once): every reader of them calls this first."""
     global ENTRANCE, EXIT, _SHORT_EXIT, STAYS, _PLURAL, _PREVIOUS, _ALL_BUT, _CLAUSE
-    global _ABBREVIATION, _TOKEN
+    global _ABBREVIATION, _TOKEN, _NAME_WORD
     # The entrance, exit and stay words are searched for in every clause of a play's
     # directions. Each pattern opens with one class of its words' first letters in either
     # case (and the letters `re.IGNORECASE` also takes for them: "ſ" for "s", the Kelvin sign
@@ -117,6 +118,7 @@ def _compile() -> None:
     # (its word start after its first letter, so that the engine skips ahead to one)
     _ABBREVIATION = re.compile(r"([A-ZÀ-ÞА-ЯЁ](?<![\w].)[^\W\d_]{2,})\.")
     _TOKEN = re.compile(r"\w+")
+    _NAME_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def __getattr__(name: str) -> re.Pattern[str]:
@@ -129,7 +131,7 @@ def __getattr__(name: str) -> re.Pattern[str]:
 
 _PATTERNS = frozenset(
     {"ENTRANCE", "EXIT", "_SHORT_EXIT", "STAYS", "_PLURAL", "_PREVIOUS", "_ALL_BUT", "_CLAUSE"}
-    | {"_ABBREVIATION", "_TOKEN"}
+    | {"_ABBREVIATION", "_TOKEN", "_NAME_WORD"}
 )
 
 
@@ -171,18 +173,25 @@ def configurations(
     # a play repeats its directions and clauses ("Ab.", "Verwandlung."): each is read once
     read: tuple[dict[str, list[_Clause]], dict[str, _Clause]] = ({}, {})
     for scene in story.scenes:
-        stage = _Stage(names, words, ids, before, index, read)
+        after = _Stage(names, words, ids, before, index, read).after
         runs: list[tuple[frozenset[str], int, int]] = []
+        on_stage: frozenset[str] | None = None
+        first = last = None
         for element in scene.elements:
-            on_stage = stage.after(element)
-            if runs and runs[-1][0] == on_stage:
-                runs[-1] = (on_stage, runs[-1][1], element.span.end)
-            else:
-                runs.append((on_stage, element.span.start, element.span.end))
-        for characters, first, last in runs:
+            now = after(element)
+            # `after` hands back the same set while nobody moves (most elements): a run's
+            # span is read when it ends
+            if now is not on_stage and now != on_stage:
+                if on_stage is not None:
+                    runs.append((on_stage, first.span.start, last.span.end))
+                on_stage, first = now, element
+            last = element
+        if on_stage is not None:
+            runs.append((on_stage, first.span.start, last.span.end))
+        for characters, start, end in runs:
             if characters:
-                result.append(Configuration(len(result), scene.index, first, last, characters))
-        before = runs[-1][0] if runs else frozenset()
+                result.append(Configuration(len(result), scene.index, start, end, characters))
+        before = on_stage if on_stage is not None else frozenset()
     return tuple(result)
 
 
@@ -329,33 +338,35 @@ class _Stage:
         """`on` as `after` last returned it; None once `on` may have changed."""
 
     def after(self, element: Element) -> frozenset[str]:
-        if element.kind in SPOKEN_KINDS and element.speaker:
-            if element.speaker not in self.on:
-                self.on.add(element.speaker)
+        kind = element.kind
+        if kind in SPOKEN_KINDS and (speaker := element.speaker):
+            if speaker not in self.on:
+                self.on.add(speaker)
                 self.last = None
-            self.speaker = element.speaker
-        elif element.kind in _OPENING_KINDS:
+            self.speaker = speaker
+        elif kind in _OPENING_KINDS:
             self.last = None
-            refs = [self.ids[r] for r in element.refs if r in self.ids]
             clauses = self.clauses(element.text)
-            if element.kind is HEADING:
+            if kind is HEADING:
                 clauses = clauses[
                     1:
                 ]  # "SCÈNE III." lists nobody; a title as head ("The Phoenix") neither
-            moving = sum(said.moves for _, _, said in clauses)
-            for clause, listed, said in clauses:
-                named = listed or (refs if moving == 1 else [])
+            # the ``who`` ids name whom a clause that names nobody means, when it is the
+            # direction's one clause that moves anyone (most directions have no ids)
+            given: list[str] = []
+            if element.refs and sum(said.moves for _, said in clauses) == 1:
+                given = [self.ids[r] for r in element.refs if r in self.ids]
+            for clause, said in clauses:
                 if self.speaker is None and not said.moves:
-                    self.opening(clause, named)
-                elif element.kind is not HEADING:
-                    self.direct(clause, named, said)
+                    self.opening(clause, self.named_in(clause, said) or given)
+                elif kind is not HEADING:
+                    self.direct(clause, said, given)
         if self.last is None:  # most elements change nobody: the same set again
             self.last = frozenset(self.on)
         return self.last
 
     def clauses(self, text: str) -> list[_Clause]:
-        """The clauses of a direction, each with the characters it names and its movement
-        words, read once per text."""
+        """The clauses of a direction, each with its movement words, read once per text."""
         found = self.read.get(text)
         if found is None:
             found = [self.clause(c) for c in _CLAUSE.split(text) if c.strip()]
@@ -365,8 +376,16 @@ class _Stage:
     def clause(self, text: str) -> _Clause:
         found = self.read_clauses.get(text)
         if found is None:
-            found = self.read_clauses[text] = (text, self.named(text), _Words(text))
+            found = self.read_clauses[text] = (text, _Words(text))
         return found
+
+    def named_in(self, clause: str, said: _Words) -> list[str]:
+        """The characters `clause` names (`named`), read when first asked for: most of a
+        play's clauses neither move anyone nor open a scene, and what they name is never
+        asked (Kraus: 678 of 2,290)."""
+        if said.named is None:
+            said.named = self.named(clause)
+        return said.named
 
     def opening(self, clause: str, named: list[str]) -> None:
         """Before anyone speaks, a heading or direction that names characters lists who
@@ -395,9 +414,15 @@ class _Stage:
                 found.append(character)  # "Exit Phoen.": the one name "Phoen" begins
         return found
 
-    def direct(self, clause: str, named: list[str], said: _Words) -> None:
-        """Apply one clause of a stage direction (`said`: its entrance and exit words)."""
-        if STAYS.search(clause) and named:
+    def direct(self, clause: str, said: _Words, refs: list[str]) -> None:
+        """Apply one clause of a stage direction (`said`: its entrance and exit words;
+        `refs`: whom its direction's ``who`` ids name, when the clause names nobody and is
+        the direction's one clause that moves anyone)."""
+        stays = STAYS.search(clause) is not None
+        if not (stays or said.moves):
+            return  # what the clause names changes nobody
+        named = self.named_in(clause, said) or refs
+        if stays and named:
             self.on = set(named)
         elif said.exits:
             if _ALL_BUT.search(clause) and named:
@@ -413,18 +438,20 @@ class _Stage:
 
 
 class _Words:
-    """Whether a clause has an entrance word and an exit word, each read once."""
+    """Whether a clause has an entrance word and an exit word, each read once, and the
+    characters it names (`_Stage.named_in`: None until asked; never changed once read)."""
 
-    __slots__ = ("enters", "exits", "moves")
+    __slots__ = ("enters", "exits", "moves", "named")
 
     def __init__(self, clause: str) -> None:
         self.enters = ENTRANCE.search(clause) is not None
         self.exits = EXIT.search(clause) is not None or _SHORT_EXIT.match(clause) is not None
         self.moves = self.enters or self.exits
+        self.named: list[str] | None = None
 
 
-_Clause = tuple[str, list[str], _Words]
-"""A clause of a direction, the characters it names (never changed once read), its words."""
+_Clause = tuple[str, _Words]
+"""A clause of a direction and its words."""
 
 
 def _ids(cast: Iterable[Character]) -> dict[str, str]:
@@ -434,11 +461,18 @@ def _ids(cast: Iterable[Character]) -> dict[str, str]:
 
 def _name_words(cast: Iterable[Character]) -> dict[str, set[str]]:
     """Each word of a name a character goes by -> the characters whose names hold it."""
+    _compile()
     words: dict[str, set[str]] = {}
+    find = _NAME_WORD.findall
     for character in cast:
+        own = character.name
         for name in character.names():
-            for word in re.findall(r"[^\W\d_]{3,}", name.casefold()):
-                words.setdefault(word, set()).add(character.name)
+            for word in find(name.casefold()):
+                found = words.get(word)  # no set made for a word seen before
+                if found is None:
+                    words[word] = {own}
+                else:
+                    found.add(own)
     return words
 
 

@@ -197,20 +197,20 @@ def _is_aside(elements: Sequence[Element], run: Sequence[int]) -> bool:
     speech is the next speech's (TEI puts a speech's own direction inside its ``<sp>``,
     before the text)."""
     first, last = run[0], run[-1]
-    before = elements[first - 1] if first > 0 else None
-    inside = elements[first:last]
-    after = []
+    if first > 0:
+        before = elements[first - 1]
+        if CLOSES_SPEECH not in before.extensions and is_aside_marker(before):
+            return True
+    # most speeches are one run: nothing between its first and last element
+    if last > first + 1 and any(is_aside_marker(e) for e in elements[first + 1 : last]):
+        return True
     for i in range(last + 1, len(elements)):  # not a copy of the rest of the scene each time
         element = elements[i]
         if element.kind is not STAGE or CLOSES_SPEECH not in element.extensions:
-            break
-        after.append(element)
-    own_before = before is not None and CLOSES_SPEECH not in before.extensions
-    return (
-        (own_before and is_aside_marker(before))
-        or any(is_aside_marker(e) for e in inside)
-        or any(is_aside_marker(e) for e in after)
-    )
+            return False
+        if is_aside_marker(element):
+            return True
+    return False
 
 
 def inner_speeches(
@@ -230,8 +230,8 @@ def inner_speeches(
             speaker = elements[run[0]].speaker or ""
             if speaker not in individuals:
                 continue
-            spoken = tuple(elements[i] for i in run)
             if _is_aside(elements, run):
+                spoken = tuple(elements[i] for i in run)
                 found.append(InnerSpeech(speaker, scene.index, spoken, _words(spoken), "aside"))
                 continue
             alone = _alone_from(elements, run, alone_at, scene.index, speaker, names)
