@@ -106,6 +106,7 @@ def test_a_place_reached_late_with_no_one_telling_is_no_frame(tmp_path: Path) ->
         "Nan is addressing the audience from down front.",
         "She talks to her doctor, whom we never see.",
         "Tom talks to the doctor, who remains unseen.",
+        "Sera, talking to unseen doctor.",  # a parenthetical's terse "(to unseen doctor)"
     ],
 )
 def test_a_listener_the_story_does_not_show(line: str, tmp_path: Path) -> None:

@@ -79,7 +79,7 @@ _LISTENER_WHO = (
 _LISTENER_STORY = r" (?:the|his|her|this) story"
 _LISTENER_RE = re.compile(
     r"[TtIi\u0130\u0131AaFfWwNnRr](?<![\w].)(?:"
-    r"(?<=[Tt])(?i:o (?:the )?camera|o us\b)"
+    r"(?<=[Tt])(?i:o (?:the )?camera|o us\b|o unseen \w[\w.'-]*)"
     rf"|(?:(?<=[Tt])(?i:o )|(?<=[Ff])(?i:or )|(?<=[Ww])(?i:ith )"
     rf"|(?<=[Aa])(?i:ddress(?:es|ing)? ))(?i:{_LISTENER_WHO})"
     rf"|(?<=[Tt])(?i:ell(?:s|ing){_LISTENER_STORY})"
@@ -91,7 +91,7 @@ _LISTENER_RE = re.compile(
 """Speaking to camera or to an unseen listener: "to camera", "into the lens", "to us",
 "to/for/with an unseen interviewer", "to an unseen person", "to someone we don't see",
 "to a person we never see", "to her doctor, whom we never see", "to the doctor, who remains
-unseen", "addresses the audience", "tells his story", in any case, from
+unseen", "(to unseen doctor)", "addresses the audience", "tells his story", in any case, from
 a word's start. Not "by an unseen ..." or "someone out of shot": of 34 such lines in the
 322 films, 30 were a hand, a force, an escort or a shot's edge, 4 an interviewer.
 The pattern opens with the alternatives' first letters written out in both cases (and
