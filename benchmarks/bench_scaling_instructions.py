@@ -28,13 +28,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_speed import UNTIMED, slope  # noqa: E402
-
-SERIES = {
-    "words (cast 24)": [(s, 24) for s in (100, 200, 400, 800)],
-    "cast (1,600 speeches)": [(200, c) for c in (25, 50, 100, 200)],
-}
-"""As in `bench_speed.scaling`: (scenes, cast) per point."""
+from bench_speed import SCALING_SERIES as SERIES  # noqa: E402
+from bench_speed import UNTIMED, series_sizes, slope  # noqa: E402
 
 WORKER = """
 import math, sys
@@ -102,10 +97,7 @@ def main() -> None:
     labels = list(SERIES)
     print("| stage | " + " | ".join(f"slope vs {label}" for label in labels) + " | M at largest |")
     print("| --- | " + " | ".join("---:" for _ in labels) + " | ---: |")
-    sizes = {
-        label: [s * 8 * 12 if label.startswith("words") else c for s, c in SERIES[label]]
-        for label in labels
-    }
+    sizes = {label: series_sizes(label) for label in labels}
     largest = found[SERIES[labels[0]][-1]]
     for stage in largest:
         slopes = " | ".join(

@@ -265,11 +265,21 @@ def slope(sizes: list[float], times: list[float]) -> float:
     )
 
 
+SCALING_SERIES = {
+    "words (cast 24)": [(s, 24) for s in (100, 200, 400, 800)],
+    "cast (1,600 speeches)": [(200, c) for c in (25, 50, 100, 200)],
+}
+"""The scaling table's two series: (scenes, cast) per point."""
+
+
+def series_sizes(label: str) -> list[float]:
+    """A series' sizes: its words (8 speeches of 12 words a scene), or its cast."""
+    points = SCALING_SERIES[label]
+    return [s * 8 * 12 if label.startswith("words") else c for s, c in points]
+
+
 def scaling(runs: int, folder: Path) -> None:
-    series = {
-        "words (cast 24)": [(s, 24) for s in (100, 200, 400, 800)],
-        "cast (1,600 speeches)": [(200, c) for c in (25, 50, 100, 200)],
-    }
+    series = SCALING_SERIES
     print(f"Scaling: slope of log CPU time against log size per stage (median of {runs} runs)\n")
     table: dict[str, dict[str, float]] = {}
     sizes: dict[str, list[float]] = {}
@@ -279,7 +289,7 @@ def scaling(runs: int, folder: Path) -> None:
             path = folder / f"synthetic-{scenes}-{cast}.fountain"
             path.write_text(synthetic_fountain(scenes, cast))
             timings.append(time_stages(str(path), runs))
-        sizes[label] = [s * 8 * 12 if label.startswith("words") else c for s, c in points]
+        sizes[label] = series_sizes(label)
         table[label] = {
             stage: slope(sizes[label], [t[stage] for t in timings]) for stage in timings[0]
         }

@@ -66,15 +66,17 @@ _PAST_RE = re.compile(
 )
 _END_FLASHBACK_RE = LazyPattern(r"\bEND (?:OF )?FLASH[\s-]?BACK|BACK TO (?:THE )?PRESENT", re.I)
 _YEAR_RE = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_NOT_SHOWN = r"unseen|off[- ]?screen|off[- ]?camera"
+_WE_DONT_SEE = r"we (?:can(?:no|')t|don't|do not|never) see"
+"""How a screenplay says the story does not show someone (`_LISTENER_WHO`, `_UNSEEN_RE`)."""
 _LISTENER_WHO = (
     r"(?:(?:an?|the|his|her) (?:unseen |off-screen |offscreen )?"
     r"(?:interviewer|therapist|psychiatrist|shrink|counsell?or|priest|detective|cop|police|"
     r"officer|listener|audience|camera crew|documentary crew|reporter|journalist)"
     r"|(?:an?|the|his|her|their|some) (?:unseen|off-?screen|off-?camera|invisible) \w[\w.'-]*"
-    r"|(?:someone|somebody|a person) (?:unseen|off[- ]?screen|off[- ]?camera"
-    r"|(?:who |whom )?we (?:can(?:no|')t|don't|do not|never) see)"
-    r"|(?:an?|the|his|her|their) \w[\w'-]*,? (?:(?:who |whom )?we (?:can(?:no|')t|don't|do not"
-    r"|never) see|who (?:remains|stays|is) (?:unseen|off[- ]?screen|off[- ]?camera)))"
+    rf"|(?:someone|somebody|a person) (?:{_NOT_SHOWN}|(?:who |whom )?{_WE_DONT_SEE})"
+    rf"|(?:an?|the|his|her|their) \w[\w'-]*,? (?:(?:who |whom )?{_WE_DONT_SEE}"
+    rf"|who (?:remains|stays|is) (?:{_NOT_SHOWN})))"
 )
 _LISTENER_STORY = r" (?:the|his|her|this) story"
 _LISTENER_RE = re.compile(
@@ -123,11 +125,7 @@ _HEARER_RE = re.compile(
 )
 """A listener who is there only to hear the story: no one walks to an interviewer."""
 _CLAUSE_END_RE = re.compile(r"[.!?;:]\s|--|\n\s*\n")
-_UNSEEN_RE = re.compile(
-    r"\b(?:unseen|off[- ]?screen|off[- ]?camera|invisible"
-    r"|we (?:can(?:no|')t|don't|do not|never) see)\b",
-    re.IGNORECASE,
-)
+_UNSEEN_RE = re.compile(rf"\b(?:{_NOT_SHOWN}|invisible|{_WE_DONT_SEE})\b", re.IGNORECASE)
 """A listener the story does not show: what makes a place the story reaches late its frame
 (a glance "into the camera" or a line "to the cop" is no telling)."""
 _LISTENER_KINDS = frozenset({Kind.ACTION, Kind.PARENTHETICAL, Kind.STAGE})
