@@ -29,6 +29,7 @@ LABELS: dict[str, str] = {
     "lexicon": "interiority and change",
     "soliloquy": "soliloquies and asides",
     "verse": "speaking in verse",
+    "cast_list": "the list of persons (who serves whom)",
 }
 """Each feature family in the words of a case."""
 
@@ -71,6 +72,16 @@ def title_sentence(
     if character is not None and title in character.epithets:
         return f"The title, {title}, is what the list of persons calls {name}."
     return f"The title, {title}, names {name}."
+
+
+def attendant_sentence(story: Story, *names: str) -> str | None:
+    """What the list of persons says of the first of `names` it makes a servant, a friend or
+    a confidant (`Character.attendant`); None when it makes none of them one."""
+    for name in names:
+        character = next((c for c in story.cast if c.name == name), None)
+        if character is not None and character.attendant is not None:
+            return f"The list of persons calls {name} “{character.attendant}”."
+    return None
 
 
 def verse_sentence(features: Mapping[str, Mapping[str, float]], name: str) -> str | None:

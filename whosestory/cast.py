@@ -687,7 +687,8 @@ def _assemble(
         listed_group = entry.group if entry else is_group_name(head) or head in chorus
         group = listed_group or is_collective(display)  # a chorus the list calls a person
         epithets = entry.epithets if entry else ()
-        character = Character(display, tuple(aliases), group, gender, epithets)
+        attendant = entry.attendant if entry else None
+        character = Character(display, tuple(aliases), group, gender, epithets, attendant)
         characters.append(character)
         for member in members:
             canonical[member] = display

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from whosestory import verdict
-from whosestory.carried import LABELS, ahead, family_gains, title_sentence, verse_sentence
+from whosestory.carried import (
+    LABELS,
+    ahead,
+    attendant_sentence,
+    family_gains,
+    title_sentence,
+    verse_sentence,
+)
 from whosestory.citing import cite, clip, play_citation, quote
 from whosestory.inner_evidence import inner_case, measured, staged
 from whosestory.kinds import VOICE_OVER
@@ -216,17 +223,17 @@ def main_character_case(
     telling, told_quotes = frame_case(signals, name)
     inner, inner_quotes = inner_case(signals, name)
     opening = _opening(role, name, runner, labels if carried else "")
-    opening += _family_sentences(signals, features, name, carried[:3])
+    opening += _family_sentences(signals, features, name, carried[:3], runner)
     case_for = [*opening, *telling, *spotlight_case(signals, name), *inner]
     against: list[str] = []
     if runner and model is not None:
         for family in ahead(gains, sign=-1)[:2]:
-            against += _family_sentences(signals, features, runner, [family])
+            against += _family_sentences(signals, features, runner, [family], name)
             if family == "frame":
                 against += frame_case(signals, runner)[0]
             elif family in ("lexicon", "soliloquy"):
                 against += inner_case(signals, runner)[0][:1]
-            elif family not in ("title", "verse"):
+            elif family not in ("title", "verse", "cast_list"):
                 against += spotlight_case(signals, runner)
     elif runner:
         for key in _strongest(parts, weights, name, runner)[:2]:
@@ -259,14 +266,21 @@ def _opening(role: Verdict, name: str, other: str | None, labels: str) -> list[s
 
 
 def _family_sentences(
-    signals: Signals, features: Mapping[str, Mapping[str, float]], name: str, families: list[str]
+    signals: Signals,
+    features: Mapping[str, Mapping[str, float]],
+    name: str,
+    families: list[str],
+    rival: str | None = None,
 ) -> list[str]:
-    """What the title and verse families say of the character, when they are among
-    `families` (the others are told by the spotlight, frame and inner sentences)."""
+    """What the title, verse and cast-list families say of the character, when they are
+    among `families` (the others are told by the spotlight, frame and inner sentences). The
+    list of persons raises a character by calling the `rival` a servant or a friend."""
     found = []
     if "title" in families and (said := title_sentence(signals.story, features, name)):
         found.append(said)
     if "verse" in families and (said := verse_sentence(features, name)):
+        found.append(said)
+    if "cast_list" in families and rival and (said := attendant_sentence(signals.story, rival)):
         found.append(said)
     return found
 
@@ -408,7 +422,7 @@ def presence_case(
         carried = ahead(gains, sign)
         labels = " and ".join(LABELS[k] for k in carried[:2])
         opening = _opening(role, name, other, labels)
-        opening += _family_sentences(signals, features, name, carried[:3])
+        opening += _family_sentences(signals, features, name, carried[:3], other)
         plotted = _plot_sentences(signals, name) if plot else []
         return opening + spotlight_case(signals, name) + plotted
 

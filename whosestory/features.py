@@ -19,6 +19,9 @@ Every feature is on a 0..1 scale:
   kept verse for its principals and prose for clowns, servants and comic figures
   (the *Ständeklausel*; Falstaff's prose against Hal's verse); a story without verse
   is 0 for everyone, so the feature carries no weight there.
+- attendant: 1 when the play's list of persons describes the character as a servant, a
+  friend or a confidant (`Character.attendant`): the helper who may out-talk the one whose
+  story it is (Pedrillo, Mascarille, Кочкарев). A story without such a list is 0 for everyone.
 
 Families group the features so that a family can be kept or left out of a model
 as a whole (`FAMILIES`); `LEXICON_FAMILIES` need words of the story's language.
@@ -68,6 +71,7 @@ FAMILIES: Mapping[str, tuple[str, ...]] = {
     "lexicon": ("interiority", "change", "vocabulary_drift"),
     "soliloquy": ("soliloquies_top", "asides_top"),
     "verse": ("verse_share",),
+    "cast_list": ("attendant",),
 }
 """Feature families, each a tuple of feature names."""
 
@@ -273,12 +277,13 @@ def character_features(
     }
     columns["mean_rank"] = _mean_rank(mean_rank, names)
     columns["verse_share"] = verse_shares(story, names)
+    character = {c.name: c for c in story.cast}
+    columns["attendant"] = {n: 0.0 if character[n].attendant is None else 1.0 for n in names}
     spoken_of = Counter(m.character for m in story.mentions if m.via == "speech")
     columns["named_by_others_top"] = _top_share(spoken_of, names)
     for feature in _AS_IS:
         table = tables.get(feature, {})
         columns[feature] = {n: min(1.0, max(0.0, float(table.get(n, 0.0)))) for n in names}
-    character = {c.name: c for c in story.cast}
     titles = title_features(
         story, {n: (*character[n].names(), *character[n].epithets) for n in names}
     )

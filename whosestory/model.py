@@ -578,6 +578,10 @@ class Character:
     """What the cast list calls the character that is no name the others use: the play's
     title, when the list gives it as the character's description (*Dorothea, the Virgin
     Martyr*). Read by the title features only, never searched for in the text."""
+    attendant: str | None = None
+    """What the play's list of persons says of the character when it makes them a servant, a
+    friend or a confidant (*Bedienter des Belmonte* for Pedrillo; *друг его* for Кочкарев): one
+    who serves another's story. None when it does not."""
 
     def names(self) -> tuple[str, ...]:
         return (self.name, *(a.name for a in self.aliases))
@@ -597,7 +601,8 @@ class CastEntry:
     """A character the script declares (a TEI cast list, a title-page note).
 
     `aliases` are other names the cast list says it goes under (a disguise); `epithets`
-    what it calls the character besides (`Character.epithets`).
+    what it calls the character besides (`Character.epithets`); `attendant` what it says
+    of a servant, a friend or a confidant (`Character.attendant`).
     """
 
     id: str
@@ -606,6 +611,7 @@ class CastEntry:
     group: bool = False
     aliases: tuple[str, ...] = ()
     epithets: tuple[str, ...] = ()
+    attendant: str | None = None
 
 
 @record

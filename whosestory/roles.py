@@ -188,6 +188,7 @@ REGISTRY: tuple[Role, ...] = (
             "lexicon",
             "openers",
             "verse",
+            "cast_list",
         ),
     ),
     Role(

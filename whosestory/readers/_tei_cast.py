@@ -19,6 +19,11 @@ A list may also give a character the play's title as its description: *Dorothea,
 Virgin Martyr*; *Camiola. The Maid of Honour*; *Adrast, der Freigeist*. The title is then
 that character's epithet (`CastEntry.epithets`): the play is named after them, as when the
 title is their name, though no one calls them so in the text.
+
+And a list describes who serves whom: *Pedrillo, Bedienter des Belmonte*; *LE MARQUIS DE
+MASCARILLE, valet de La Grange*; *Pisanio, Posthumus's servant*; *Кочкарев, друг его*. A
+servant, a friend or a confidant is there for another's story, however much they talk
+(`CastEntry.attendant`, a feature of the main character's model).
 """
 
 from __future__ import annotations
@@ -54,6 +59,34 @@ A search of the pattern, case-blind and with no literal start, tries all its phr
 every letter."""
 
 
+_ATTENDANT = re.compile(
+    r"\b(?:servants?|serving-?(?:man|men|maid|woman)|waiting-?(?:woman|maid|gentlewoman)|"
+    r"attendants?|friends?|confid[ae]nte?|footman|valets?|lackey|"
+    r"diener(?:in)?|bediente[rn]?|kammerdiener|knecht|hausknecht|magd|zofe|kammerzofe|"
+    r"kammerjungfer|kammermädchen|stubenmädchen|kammerfrau|lakai|lakei|freund(?:in)?|"
+    r"vertraute[rn]?|servante|serviteur|laquais|suivante|domestique|soubrette|amie?|"
+    r"слуга|служанка|горничная|лакей|камердинер|наперсни(?:к|ца)|друг|подруга|"
+    r"приятель(?:ница)?)\b",
+    re.IGNORECASE,
+)
+"""The words of the corpora's languages for a servant, a friend and a confidant, as a list of
+persons describes one (English, German, French, Russian; *confident* is French and English).
+A clerk or an apprentice (*Handlungsdiener*, *Lehrjung*) works for a trade, not for a person,
+and is no attendant."""
+
+
+def _description(item: etree._Element, listed: str) -> str:
+    """What a castItem says of its person: its ``roleDesc``, or the words after the name's
+    comma (*Pedrillo, Bedienter des Belmonte*)."""
+    desc = next(item.iter("{*}roleDesc"), None)
+    return text_of(desc) if desc is not None else listed.partition(",")[2]
+
+
+def _said(description: str) -> str:
+    """A description as the evidence quotes it: one line, without its closing stop."""
+    return " ".join(description.split()).strip(" ,;:").removesuffix(".")
+
+
 def _alias(text: str) -> str | None:
     """The name a cast-list entry says its character goes under, if it gives one."""
     lowered = text.lower()
@@ -87,7 +120,8 @@ def _owner(item: etree._Element, cast: Sequence[CastEntry]) -> int | None:
 
 
 def with_cast_list_names(text: etree._Element, cast: Sequence[CastEntry]) -> tuple[CastEntry, ...]:
-    """The declared cast, each entry with the names its castItem says it goes under."""
+    """The declared cast, each entry with the names its castItem says it goes under, and
+    what it says of an attendant (`CastEntry.attendant`)."""
     front = next(text.iterchildren("{*}front"), None)
     if front is None:  # the cast list is front matter: never walk the whole play for it
         return tuple(cast)
@@ -99,6 +133,9 @@ def with_cast_list_names(text: etree._Element, cast: Sequence[CastEntry]) -> tup
     ranks: dict[str, set[int]] = {}
     for item in front.iter("{*}castItem"):
         listed = text_of(item)
+        described = _description(item, listed)
+        if _ATTENDANT.search(described) and (owner := _owner(item, entries)) is not None:
+            entries[owner] = replace(entries[owner], attendant=_said(described))
         rank = _rank(item, listed)
         if rank is not None and (holder := _owner(item, entries)) is not None:
             ranks.setdefault(rank, set()).add(holder)
@@ -137,9 +174,7 @@ _RANK_RE = re.compile(r"^\s*" + _ARTICLE + r"?([^\W\d_]+)", re.IGNORECASE)
 def _rank(item: etree._Element, listed: str) -> str | None:
     """The royal rank (`_RANKS`) a castItem's description opens with, in title case: its
     ``roleDesc``, or the words after the name's comma (*Людбрат, король финский*)."""
-    desc = next(item.iter("{*}roleDesc"), None)
-    text = text_of(desc) if desc is not None else listed.partition(",")[2]
-    found = _RANK_RE.match(text)
+    found = _RANK_RE.match(_description(item, listed))
     word = found.group(1).casefold() if found else ""
     return word.capitalize() if word in _RANKS else None
 
