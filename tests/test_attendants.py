@@ -70,6 +70,27 @@ def test_other_descriptions_make_no_attendant(tmp_path: Path, item: str) -> None
     assert _attendants(path) == set()
 
 
+def test_an_early_prints_list_of_persons_tells_too(tmp_path: Path) -> None:
+    front = (
+        '<div type="dramatis_personae"><list><item>Luis, a young Lord.</item>'
+        "<item>Pedro, Servant to Luis. </item></list></div>"
+    )
+    path = tei_play(tmp_path, "play", "en", CAST, BODY, front=front)
+    story = whosestory.load(path)
+    assert {c.name: c.attendant for c in story.cast} == {"Pedro": "Servant to Luis", "Luis": None}
+
+
+def test_regression_persons_run_on_in_one_item_are_not_one_description(tmp_path: Path) -> None:
+    # an early print's item may run on into the next persons: *Maria, Wife to Don Pedro.
+    # Clara, Their Daughter. ... Servants.* Maria is no servant
+    front = (
+        '<div type="dramatis_personae"><list><item>Luis, Wife to Don Pedro. Clara, '
+        "Their Daughter. Servants.</item></list></div>"
+    )
+    path = tei_play(tmp_path, "play", "en", CAST, BODY, front=front)
+    assert _attendants(path) == set()
+
+
 def test_a_play_without_a_cast_list_has_no_attendant(tmp_path: Path) -> None:
     path = tei_play(tmp_path, "play", "en", CAST, BODY)
     assert _attendants(path) == set()

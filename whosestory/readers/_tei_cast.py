@@ -82,9 +82,16 @@ def _description(item: etree._Element, listed: str) -> str:
     return text_of(desc) if desc is not None else listed.partition(",")[2]
 
 
+_NEXT_ENTRY = re.compile(r"\.\s+(?=[^\W\d_][^\W\d_]+,)")
+"""A full stop and a name with its comma: the next person of an early print's list, run on in
+the same item (*Wife to Don Pedro. Clara, Their Daughter. ...*)."""
+
+
 def _said(description: str) -> str:
-    """A description as the evidence quotes it: one line, without its closing stop."""
-    return " ".join(description.split()).strip(" ,;:").removesuffix(".")
+    """A description as the evidence quotes it: one line, up to the next person an early
+    print runs on into it, without its closing stop."""
+    own = _NEXT_ENTRY.split(" ".join(description.split()), maxsplit=1)[0]
+    return own.strip(" ,;:").removesuffix(".")
 
 
 def _alias(text: str) -> str | None:
@@ -131,11 +138,12 @@ def with_cast_list_names(text: etree._Element, cast: Sequence[CastEntry]) -> tup
         if folded_name := tuple(entry.name.casefold().split()):
             names.setdefault(folded_name, []).append(i)
     ranks: dict[str, set[int]] = {}
+    for item in (*front.iter("{*}castItem"), *_listed_items(front)):
+        described = _said(_description(item, text_of(item)))
+        if _ATTENDANT.search(described) and (owner := _owner(item, entries)) is not None:
+            entries[owner] = replace(entries[owner], attendant=described)
     for item in front.iter("{*}castItem"):
         listed = text_of(item)
-        described = _description(item, listed)
-        if _ATTENDANT.search(described) and (owner := _owner(item, entries)) is not None:
-            entries[owner] = replace(entries[owner], attendant=_said(described))
         rank = _rank(item, listed)
         if rank is not None and (holder := _owner(item, entries)) is not None:
             ranks.setdefault(rank, set()).add(holder)
@@ -238,17 +246,25 @@ def with_title_epithets(
     return tuple(entries)
 
 
+def _listed_items(front: etree._Element) -> list[etree._Element]:
+    """The ``item``s of the front matter's divs of persons (an early print's list of persons,
+    *Sportlove, Friend to Valentine.*), where a play has no ``castList``."""
+    return [
+        item
+        for div in front.iter("{*}div")
+        if _CAST_DIV_RE.search(div.get("type") or "")
+        for item in div.iter("{*}item")
+    ]
+
+
 def _entries(front: etree._Element) -> list[str]:
     """The entries of the list of persons, each as one line of text: a ``castItem``, or in
     a front-matter div of persons an ``item`` with the ``label`` before it."""
     found = [" ".join(text_of(item).split()) for item in front.iter("{*}castItem")]
-    for div in front.iter("{*}div"):
-        if not _CAST_DIV_RE.search(div.get("type") or ""):
-            continue
-        for item in div.iter("{*}item"):
-            label = item.getprevious()
-            lead = text_of(label) if label is not None and local_name(label) == "label" else ""
-            found.append(" ".join(f"{lead} {text_of(item)}".split()))
+    for item in _listed_items(front):
+        label = item.getprevious()
+        lead = text_of(label) if label is not None and local_name(label) == "label" else ""
+        found.append(" ".join(f"{lead} {text_of(item)}".split()))
     return found
 
 
