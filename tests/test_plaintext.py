@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 from whosestory.model import Kind
 from whosestory.readers import plaintext, read_script, sniff_format
 from whosestory.readers._plaintext_layout import (
+    CAPS_RE,
+    HEADING_START_RE,
     SETTING_WORDS,
     LineIndex,
     clean_text,
@@ -531,3 +533,92 @@ def test_setting_words_find_the_lines_the_setting_pattern_finds(texts: list[str]
             if any(first <= m.start() <= last for m in setting.finditer(text))
         }
         assert index.ending_words_within(SETTING_WORDS, first, last) == by_pattern
+
+
+_NAMES = """INT. PUB - NIGHT
+
+Rain on the windows. McCLANE and O'REILLY share a table.
+
+{cue}McCLANE
+{say}You came back.
+
+{cue}O'REILLY'S VOICE (V.O.)
+{say}I never left.
+
+{cue}ДМИТРИЙ
+{say}Пора.
+
+{cue}ANN
+{say}Ann speaks.
+
+{cue}ANNA (CONT'D)
+{say}Anna speaks, then Ann again.
+
+{cue}MacGREGOR
+{say}And me.
+
+Mr. Smith walks in. DR. NO follows.
+
+{cue}DR. NO
+{say}Sit down.
+"""
+
+
+@pytest.mark.parametrize(("cue", "say"), [(" " * 20, " " * 10), ("", "")])
+def test_regression_cues_with_small_letters_apostrophes_and_cyrillic(cue: str, say: str) -> None:
+    """Cues with small letters (Mc, Mac), apostrophes, Cyrillic letters, and a name inside
+    another (ANN, ANNA), indented or flush left, each head their speech; a capital's
+    abbreviation (``Mr.``) and a capitalised name in prose leave the action whole."""
+    script = plaintext.read(_NAMES.format(cue=cue, say=say).encode(), "names.txt")
+    assert [(e.kind.value, e.cue, e.text, e.line) for e in script.elements] == [
+        ("heading", None, "INT. PUB - NIGHT", 1),
+        ("action", None, "Rain on the windows. McCLANE and O'REILLY share a table.", 3),
+        ("dialogue", "McCLANE", "You came back.", 6),
+        ("dialogue", "O'REILLY'S VOICE (V.O.)", "I never left.", 9),
+        ("dialogue", "ДМИТРИЙ", "Пора.", 12),
+        ("dialogue", "ANN", "Ann speaks.", 15),
+        ("dialogue", "ANNA (CONT'D)", "Anna speaks, then Ann again.", 18),
+        ("dialogue", "MacGREGOR", "And me.", 21),
+        ("action", None, "Mr. Smith walks in. DR. NO follows.", 23),
+        ("dialogue", "DR. NO", "Sit down.", 26),
+    ]
+
+
+_CASELESS_HEADING_START_RE = re.compile(
+    r"\n(?:\d|\*[ \t]*\d|[A-Z]\d|[A-Z][ \t]?\)|INT|EXT|EST|I/E|SCENE)", re.IGNORECASE
+)
+"""`HEADING_START_RE` as it was written before it was spelt out letter by letter."""
+_CAPS_WITHOUT_SHORTCUT_RE = re.compile(
+    r"\n(?=[^\n])[^a-z\n(]*+"
+    r"(?:(?:(?<=M)a?c|'s|’s|(?<=[A-Z])[a-z]{1,2}\.|\b[a-z]{1,3}\b)[^a-z\n(]*+)*+(?=\(|\n|\Z)"
+)
+"""`CAPS_RE` without its ``(?![a-z]{4})``."""
+
+
+def _starts(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [m.start() for m in pattern.finditer(text)]
+
+
+def test_heading_start_pattern_takes_every_letter_the_caseless_one_takes() -> None:
+    """Each code point with a case (the only ones ``re.IGNORECASE`` can take for a letter), a
+    digit or ASCII, in the place of each letter of each word: both patterns find the same
+    lines. No code point outside the Basic Multilingual Plane maps to an ASCII letter."""
+    chars = [
+        c
+        for c in map(chr, range(0x10000))
+        if c.isascii() or c.isdigit() or c.lower() != c or c.upper() != c
+    ]
+    contexts = ["{}1", "{})", "{} )", "*{}", "{}"]
+    for word in ("INT", "EXT", "EST", "I/E", "SCENE"):
+        contexts += [word[:k] + "{}" + word[k + 1 :] for k in range(len(word))]
+    for context in contexts:
+        text = "".join("\n" + context.format(c) for c in chars)
+        assert _starts(HEADING_START_RE, text) == _starts(_CASELESS_HEADING_START_RE, text)
+
+
+@given(st.lists(st.text(alphabet="AMZ acsxyz'’.(1*/)\t\u0131\u212aINTEX", max_size=14), max_size=8))
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+def test_line_patterns_find_the_lines_their_plain_spellings_find(texts: list[str]) -> None:
+    joined = LineIndex(texts).joined
+    assert _starts(CAPS_RE, joined) == _starts(_CAPS_WITHOUT_SHORTCUT_RE, joined)
+    assert _starts(HEADING_START_RE, joined) == _starts(_CASELESS_HEADING_START_RE, joined)

@@ -50,9 +50,13 @@ _VOICE_PAREN_RE = re.compile(
 
 # A cue name: capitals, digits and the punctuation names use. "Mc"/"Mac" and
 # "'s" are the lowercase letters real cues contain (McCLANE, O'REILLY'S VOICE).
+_CAPITAL = "[A-ZÀ-ÞА-Я]"
+"""A capital letter, Latin or Cyrillic: a cue's name holds one (`_CUE_NAME_RE`)."""
 _CUE_NAME_RE = re.compile(
-    r"^(?=.*[A-ZÀ-ÞА-Я])(?:Mc|Mac|[A-ZÀ-ÞА-ЯЁ0-9#'’&.,/\- ]|'s|’s|\b[a-z]{1,3}\b(?= [A-Z]))+$"
+    rf"^(?=.*{_CAPITAL})(?:Mc|Mac|[A-ZÀ-ÞА-ЯЁ0-9#'’&.,/\- ]|'s|’s|\b[a-z]{{1,3}}\b(?= [A-Z]))+$"
 )
+_CAPITAL_RE = re.compile(_CAPITAL)
+"""Any capital: a line with none can hold no cue's name (its name is made of its letters)."""
 _SENTENCE_RE = re.compile(r"[A-Z]{3,}[.!?]\s")
 """A word of three letters or more that ends a clause inside the line: a sentence, not a
 name (``DR. EVIL`` and ``HARRY S. TRUMAN`` abbreviate shorter words)."""
@@ -255,11 +259,13 @@ def looks_like_cue(line: str) -> bool:
         return False
     if text.startswith("@"):
         return True
+    # the cheap refusals before `parse_cue`: a parenthetical in small letters, a page number,
+    # a heading (a plain-text script's lines in capitals are as often these as cues)
+    if not _CAPITAL_RE.search(text) or is_heading(text) or is_transition(text):
+        return False
     cue = parse_cue(text)
     name = cue.name
     if not name or len(name) > 40 or not _CUE_NAME_RE.match(name):
-        return False
-    if is_heading(text) or is_transition(text):
         return False
     upper = name.upper()
     if upper in _NON_CUE_WORDS or upper.startswith(_CUE_STOP_PREFIXES):

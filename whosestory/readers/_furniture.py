@@ -38,6 +38,8 @@ REVISED_RE = re.compile(
     r"BUFF|SALMON|CHERRY) (?:REV|PAGES))"
 )
 """A revision header's words: "Rev. 2/4/97", "REVISED", "PINK PAGES"."""
+_REVISED_WORDS = ("REV", "Rev", "PAGES")
+"""A piece of each of `REVISED_RE`'s words: a line holding none is no revision header."""
 SITE_RE = re.compile(
     r"^(?:Writers\s*:|Genres\s*:|User Comments$|Back to IMSDb$|Converted to PDF by|"
     r"Script provided by|Internet Movie Script Database)",
@@ -54,6 +56,12 @@ def is_page_number(text: str) -> bool:
 def is_continued(text: str) -> bool:
     """True for a CONTINUED line (scene numbers either side allowed)."""
     return bool(CONTINUED_RE.match(text))
+
+
+def is_revised(text: str) -> bool:
+    """True for a line with a revision header's words (`REVISED_RE`) anywhere in it."""
+    # most lines hold none of the pieces: the pattern, which opens with \b, is not tried
+    return any(map(text.__contains__, _REVISED_WORDS)) and bool(REVISED_RE.search(text))
 
 
 def is_more(text: str) -> bool:

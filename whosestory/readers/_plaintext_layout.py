@@ -16,6 +16,7 @@ import html
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Container
 from functools import lru_cache
 from itertools import accumulate, compress, count, filterfalse, repeat
 from typing import Any
@@ -25,10 +26,10 @@ from whosestory.model import record
 from whosestory.readers._furniture import (
     DROP,
     PAGE,
-    REVISED_RE,
     SITE_RE,
     is_continued,
     is_page_number,
+    is_revised,
     is_speech_furniture,
 )
 
@@ -66,14 +67,18 @@ def clean_text(text: str) -> tuple[list[str], bool]:
     if "&" in text:
         text = _ENTITY_RE.sub(lambda m: html.unescape(m.group()), text)
     text = text.replace("\xa0", " ")
-    lines = []
-    for line in text.split("\n"):
-        if "\t" in line:
-            line = line.expandtabs(8)
-        if "\f" in line:
-            line = "\f" if not line.replace("\f", "").strip() else line.replace("\f", "")
-        lines.append(line.rstrip())
-    return lines, had_html
+    if "\t" in text:  # the columns count from each line's start, as for each line alone
+        text = text.expandtabs(8)
+    lines = text.split("\n")
+    if "\f" in text:
+        lines = [_without_form_feed(line) if "\f" in line else line for line in lines]
+    return list(map(str.rstrip, lines)), had_html  # in C: a script has thousands of lines
+
+
+def _without_form_feed(line: str) -> str:
+    """A line holding a form feed: the form feed alone when nothing else is on it, else the
+    line without it."""
+    return "\f" if not line.replace("\f", "").strip() else line.replace("\f", "")
 
 
 # ---------------------------------------------------------------- line index
@@ -152,14 +157,25 @@ _CONT_LINE_RE = re.compile(rb"cont[^\n]*+")
 """In `LineIndex.folded`: from a line's first ``cont`` in any case on."""
 _FURNITURE_START_RE = re.compile(r"\n(?=[(\f]|Writers|Genres|User|Back|Convert|Script|Internet)")
 CAPS_RE = re.compile(
-    r"\n(?=[^\n])[^a-z\n(]*+"
-    r"(?:(?:(?<=M)a?c|'s|’s|(?<=[A-Z])[a-z]{1,2}\.|\b[a-z]{1,3}\b)[^a-z\n(]*+)*+(?=\(|\n|\Z)"
+    r"\n(?=[^\n])[^a-z\n(]*+(?:(?![a-z]{4})"
+    r"(?:(?<=M)a?c|'s|’s|(?<=[A-Z])[a-z]{1,2}\.|\b[a-z]{1,3}\b)[^a-z\n(]*+)*+(?=\(|\n|\Z)"
 )
-"""Lines with no lower-case letter before any '(' : the only lines that can be cues."""
+"""Lines with no lower-case letter before any '(' : the only lines that can be cues.
+Small letters allowed: Mc/Mac, 's, a capital's abbreviation (``Mr.``, ``Dr.``), a word of up to
+three letters. Four small letters in a row are none of these, so ``(?![a-z]{4})`` turns a
+line of prose (``John walks in``) away at its first small letter without trying each."""
+_I, _S = "[Ii\u0130\u0131]", "[Ss\u017f]"
+"""The letters that ``re.IGNORECASE`` takes for I (the dotted capital I and the dotless small
+i too) and for S (the long s too)."""
 HEADING_START_RE = re.compile(
-    r"\n(?:\d|\*[ \t]*\d|[A-Z]\d|[A-Z][ \t]?\)|INT|EXT|EST|I/E|SCENE)", re.IGNORECASE
+    rf"\n(?:\d|\*[ \t]*\d|[A-Za-z\u0130\u0131\u017f\u212a](?:\d|[ \t]?\))"
+    rf"|{_I}(?:[Nn][Tt]|/[Ee])|[Ee](?:[Xx]|{_S})[Tt]|{_S}[Cc][Ee][Nn][Ee])"
 )
-"""Lines that can be headings: they open with a scene number or INT/EXT/..."""
+r"""Lines that can be headings: they open with a scene number or INT/EXT/...: the pattern
+``\n(?:\d|\*[ \t]*\d|[A-Z]\d|[A-Z][ \t]?\)|INT|EXT|EST|I/E|SCENE)`` with ``re.IGNORECASE``,
+written out letter by letter with the letters it takes (``[A-Z]`` takes the Kelvin sign K
+too): a pattern that ignores case maps every letter it compares, and took twice as long
+over a script (`tests/test_plaintext.py` checks that the two agree)."""
 SETTING_WORDS = ("INT", "EXT", "I/E")
 """INT/EXT anywhere, ending a word (``PRINT`` too, which the caller's test refuses): with
 `LineIndex.ending_words_within`, the lines that may hold a heading behind a prefix
@@ -182,20 +198,22 @@ def find_furniture(texts: list[str], lines: LineIndex | None = None) -> dict[int
     lines = LineIndex(texts) if lines is None else lines
     folded = lines.folded()
     candidates = set(lines.matching(_DIGIT_LINE_RE, folded))
-    forms = Counter(_normal_form(texts[i]) for i in candidates if len(texts[i]) > 4)
+    normal = {i: _normal_form(texts[i]) for i in candidates if len(texts[i]) > 4}
+    forms = Counter(normal.values())
     candidates.update(lines.matching(_CONT_LINE_RE, folded), lines.matching(_FURNITURE_START_RE))
     furniture: dict[int, str] = {}
     for index in sorted(candidates):
         text = texts[index]
         if text and len(text) <= 100:
-            kind = _furniture_kind(text, forms)
+            kind = _furniture_kind(text, forms, normal.get(index))
             if kind:
                 furniture[index] = kind
     return furniture
 
 
-def _furniture_kind(text: str, forms: Counter[str]) -> str | None:
-    """PAGE, DROP or None for one stripped line; cheap tests first, as most lines are text."""
+def _furniture_kind(text: str, forms: Counter[str], normal: str | None) -> str | None:
+    """PAGE, DROP or None for one stripped line; cheap tests first, as most lines are text.
+    `normal` is the line's `_normal_form` when `find_furniture` has made it already."""
     if text == "\f":
         return PAGE
     first = text[0]
@@ -212,8 +230,10 @@ def _furniture_kind(text: str, forms: Counter[str]) -> str | None:
         return DROP
     if not has_digit or len(text) <= 4:
         return None
-    if REVISED_RE.search(text) or (
-        forms.get(_normal_form(text), 0) >= 4 and not heading_of(text) and not cue_like(text)
+    if is_revised(text) or (
+        forms.get(_normal_form(text) if normal is None else normal, 0) >= 4
+        and not heading_of(text)
+        and not cue_like(text)
     ):
         return PAGE if _DIGITS_RE.search(text[-5:]) else DROP
     return None
@@ -383,21 +403,29 @@ def _mode(counter: Counter[int], default: int) -> int:
 
 
 def learn_layout(
-    indents: list[int], texts: list[str], skip: dict[int, str], cues: set[int]
+    indents: list[int],
+    texts: list[str],
+    skip: dict[int, str],
+    cues: set[int],
+    headings: Container[int],
 ) -> Layout:
     """Learn this script's action, dialogue and cue columns from a histogram.
 
     Cue candidates are cue-like lines followed, after at most one blank line, by
-    a line that is not itself cue-like; their columns and the columns of the lines
-    after them give the cue and dialogue columns. The action column is the most
-    common column of long lines (dialogue is typeset narrow).
+    a line that is neither cue-like nor a heading; their columns and the columns of the
+    lines after them give the cue and dialogue columns. The action column is the most
+    common column of long lines (dialogue is typeset narrow). `headings` holds the lines
+    `heading_of` finds (the caller asked it of `HEADING_START_RE`'s lines, the only ones
+    it can find), so no cue's next line is asked again.
     """
     # the lines are walked in C (a script has thousands), the cues in Python
     live = list(filterfalse(skip.__contains__, compress(count(), texts)))
     long = filterfalse(skip.__contains__, compress(count(), map((49).__lt__, map(len, texts))))
     long_lines: Counter[int] = Counter(map(indents.__getitem__, long))
-    all_lines: Counter[int] = Counter(map(indents.__getitem__, live))
-    action = _mode(long_lines, _mode(all_lines, 0))
+    if long_lines:
+        action = _mode(long_lines, 0)
+    else:  # no long line: the most common column of all
+        action = _mode(Counter(map(indents.__getitem__, live)), 0)
     cue_cols: Counter[int] = Counter()
     pairs: list[tuple[int, int, int, bool]] = []
     for i in sorted(cues):
@@ -406,7 +434,7 @@ def learn_layout(
             continue  # not a live line, or the last
         j = live[pos + 1]
         gap = j - i - 1
-        if gap > 2 or j in cues or heading_of(texts[j]):
+        if gap > 2 or j in cues or j in headings:
             continue
         pairs.append((indents[i], indents[j], gap, texts[j].startswith("(")))
         cue_cols[indents[i]] += 1

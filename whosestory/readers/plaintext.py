@@ -38,6 +38,9 @@ _TRANSCRIPT_SCENE_RE = re.compile(
 )
 """A transcript's scene line: ``[Scene: Initech parking lot. Bill drives in.]`` (the
 colon is often left out)."""
+_unmarked_heading = functools.lru_cache(maxsize=4096)(screenplay.unmarked_heading)
+"""`screenplay.unmarked_heading`, remembered: where cues stand at the action column (a script
+that does not indent its dialogue), it is asked of every cue, and a script repeats its cues."""
 _COLUMN_GAP_RE = re.compile(r"\s{4,}")
 """What parts two columns: four spaces or more."""
 _SEGMENT_RE = re.compile(r"\S+(?:\s{1,3}\S+)*")
@@ -66,7 +69,7 @@ class _Reader:
             if (found := heading_of(self.texts[i]))
         }
         self.layout: Layout = _layout.learn_layout(
-            self.indents, self.texts, self.furniture, self.cues
+            self.indents, self.texts, self.furniture, self.cues, self.headings
         )
         self.right_column = max(self.layout.cue + 6, self.layout.action + 30)
         self.headings.update(self.unmarked_headings(index, caps))
@@ -75,6 +78,8 @@ class _Reader:
             for i in caps
             if _layout.is_transition_line(self.texts[i], self.indents[i], self.right_column)
         }
+        self.breaks = self.headings.keys() | self.transitions
+        """The lines that end a paragraph or a speech: the headings and the transitions."""
         self.elements: list[Element] = []
         self.last_cue: str | None = None
         self._starts: dict[int, int | None] = {}
@@ -87,18 +92,15 @@ class _Reader:
         column. Candidates: lines with INT/EXT after their start, and all-caps lines."""
         found = {}
         candidates = index.ending_words_within(_layout.SETTING_WORDS, 2, 60).union(caps)
+        texts, furniture, indents = self.texts, self.furniture, self.indents
         for i in sorted(candidates - self.headings.keys()):
-            if self.stands_alone(i):
-                heading = screenplay.unmarked_heading(self.texts[i])
+            # standing alone: after a blank line (or page furniture), at the action column
+            after_blank = i == 0 or not texts[i - 1] or i - 1 in furniture
+            if after_blank and self.layout.in_action_band(indents[i]):
+                heading = _unmarked_heading(texts[i])
                 if heading:
                     found[i] = (heading, None)
         return found
-
-    def stands_alone(self, i: int) -> bool:
-        """After a blank line (or page furniture), at the action column."""
-        return (
-            i == 0 or not self.texts[i - 1] or i - 1 in self.furniture
-        ) and self.layout.in_action_band(self.indents[i])
 
     # ------------------------------------------------------------ line tests
 
@@ -203,15 +205,6 @@ class _Reader:
                 names.add(screenplay.parse_cue(self.texts[i]).name)
         return frozenset(names)
 
-    def in_speech(self, index: int, cue_index: int) -> bool:
-        """True when an indented line still belongs to the speech under `cue_index`."""
-        if not self.layout.indented:
-            return True
-        indent = self.indents[index]
-        if indent <= self.layout.action + 2:
-            return False
-        return indent < self.indents[cue_index] - 1 or self.texts[index].startswith("(")
-
     # ------------------------------------------------------------ emitters
 
     def emit(self, kind: Kind, text: str, first: int, last: int, cue: str | None = None) -> None:
@@ -220,19 +213,33 @@ class _Reader:
 
     def read_speech(self, cue: str, start: int, cue_index: int) -> int:
         """Emit the dialogue and parentheticals from `start`; return the line after them."""
+        texts, furniture, breaks, cues = self.texts, self.furniture, self.breaks, self.cues
+        # in an indented layout a line stays in the speech while it is right of the action
+        # and left of the cue (a parenthetical may stand further right): columns looked up once
+        indents, indented = self.indents, self.layout.indented
+        action_edge, cue_edge = self.layout.action + 2, self.indents[cue_index] - 1
         index, buffer, first, aside = start, [], start, False
         while index < self.count:
-            text = self.texts[index]
-            if index in self.furniture:
+            text = texts[index]
+            if index in furniture:
                 index += 1
                 continue
             if not text:
                 break
             if index != start and (
-                index in self.headings
-                or index in self.transitions
-                or not self.in_speech(index, cue_index)
-                or (self.speech_start(index) is not None and not self.directed(index, aside))
+                index in breaks
+                or (
+                    indented
+                    and (
+                        indents[index] <= action_edge
+                        or not (indents[index] < cue_edge or text.startswith("("))
+                    )
+                )
+                or (
+                    index in cues
+                    and self.speech_start(index) is not None
+                    and not self.directed(index, aside)
+                )
             ):
                 break
             aside = text.startswith("(")
@@ -258,9 +265,13 @@ class _Reader:
 
     def flush_dialogue(self, buffer: list[str], first: int, last: int, cue: str) -> None:
         if buffer:
-            while last > first and not self.live(last):
+            texts, furniture = self.texts, self.furniture
+            while last > first and (not texts[last] or last in furniture):  # not `live`
                 last -= 1
-            self.emit(DIALOGUE, " ".join(buffer), first, last, cue)
+            # `emit`, written out: a script has thousands of speeches
+            span = Span(first + 1, last + 1)
+            self.elements.append(Element(DIALOGUE, " ".join(buffer), span, cue))
+            self.last_cue = cue
 
     def read_parenthetical(self, cue: str, start: int) -> int:
         """Emit a parenthetical of up to four lines; return the line after it."""
@@ -275,20 +286,23 @@ class _Reader:
 
     def read_action(self, start: int) -> int:
         """Emit one action paragraph from `start`; return the line after it."""
-        parts, index = [self.texts[start]], start + 1
-        while index < self.count and self.live(index):
-            text = self.texts[index]
-            if index in self.headings or index in self.transitions:
+        texts, furniture, breaks, cues = self.texts, self.furniture, self.breaks, self.cues
+        parts, index, count = [texts[start]], start + 1, self.count
+        while index < count:
+            text = texts[index]
+            if not text or index in furniture or index in breaks:  # not `live`, or a break
                 break
             if (
-                index in self.cues
+                index in cues
                 and (self.layout.indented or parts[-1].endswith(_SENTENCE_END))
                 and self.speech_start(index) is not None
             ):
                 break
             parts.append(text)
             index += 1
-        self.emit(ACTION, " ".join(parts), start, index - 1)
+        # `emit`, written out: a script has thousands of paragraphs
+        self.elements.append(Element(ACTION, " ".join(parts), Span(start + 1, index), None))
+        self.last_cue = None
         return index
 
     # ------------------------------------------------------------ dual dialogue
@@ -363,13 +377,12 @@ class _Reader:
 
     def classify(self, start: int) -> None:
         """Classify every line from `start` into elements."""
-        index = start
+        index, texts, furniture = start, self.texts, self.furniture
         while index < self.count:
-            text = self.texts[index]
-            if not text:
+            if not texts[index]:
                 index += 1
                 continue
-            kind = self.furniture.get(index)
+            kind = furniture.get(index)
             if kind == PAGE:
                 if self.elements and self.elements[-1].kind != PAGE_BREAK:
                     self.elements.append(Element(PAGE_BREAK, "", Span(index + 1, index + 1)))
@@ -405,10 +418,11 @@ class _Reader:
                 return index + 1
             self.texts[index] = rest  # the description goes on as action, from this line
             return index
-        dual = self.dual_cue(index)
+        # `dual_cue` and `speech_start` ask the cheap tests first; most lines fail them here
+        dual = self.dual_cue(index) if "    " in text else None
         if dual is not None:
             return self.read_dual(index, *dual)
-        start = self.speech_start(index)
+        start = self.speech_start(index) if index in self.cues else None
         if start is not None:
             return self.read_speech(text, start, index)
         if self.last_cue and self.layout.in_dialogue_band(self.indents[index]):
