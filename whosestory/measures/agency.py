@@ -106,17 +106,10 @@ class Role:
     quote: str
 
 
-def _role_of(element: Element, surface: str, offset: int, rules: _Rules) -> bool | None:
-    """True for subject, False for object, None for neither."""
-    lower = surface.lower()
-    if lower in rules.subjects:
-        return True
-    if lower in rules.objects:
-        return False
-    if lower in rules.neither:
-        return None
+def _role_of(text: str, surface: str, offset: int, rules: _Rules) -> bool | None:
+    """True for subject, False for object, None for neither, of a name (`surface`, a
+    mention that is no pronoun) at `offset` in `text`."""
     end = offset + len(surface)
-    text = element.text
     if text[end : end + 2] in ("'s", "’s"):
         return None
     after = rules.word_after.match(text, end)
@@ -145,13 +138,23 @@ def roles(story: Story, language: str | None = None) -> list[Role]:
             if element.kind in (ACTION, STAGE):
                 elements.setdefault((scene.index, element.line), element)
     found: list[Role] = []
+    # a pronoun's role is its own (subject, object or neither): one look-up a pronoun
+    pronouns = dict.fromkeys(rules.neither, None)
+    pronouns.update(dict.fromkeys(rules.objects, False))
+    pronouns.update(dict.fromkeys(rules.subjects, True))
+    role: bool | None
     for mention in story.mentions:
-        if mention.via not in ("name", "pronoun") or mention.offset < 0:
+        via = mention.via
+        if (via != "name" and via != "pronoun") or mention.offset < 0:
             continue
         element = elements.get((mention.scene, mention.line))
         if element is None:
             continue
-        role = _role_of(element, mention.text, mention.offset, rules)
+        lower = mention.text.lower()
+        if lower in pronouns:
+            role = pronouns[lower]
+        else:
+            role = _role_of(element.text, mention.text, mention.offset, rules)
         if role is not None:
             quote = element.text[max(0, mention.offset - 30) : mention.offset + 50].strip()
             found.append(Role(mention.character, mention.scene, mention.line, role, quote))

@@ -138,28 +138,6 @@ def units(
         c.name: [] for c in story.cast if not c.group and (names is None or c.name in names)
     }
     n = max(1, len(story.scenes))
-    scores: dict[str, float | None] = {}
-    stop = lexicons.stop_words(language) if tone is not None else None
-    said: dict[str, tuple[str, ...]] = {}
-
-    def score(text: str) -> float | None:
-        if tone is None:
-            return None
-        if text not in scores:
-            scores[text] = tone.compound(text)
-        return scores[text]
-
-    def speech(text: str) -> tuple[float | None, tuple[str, ...]]:
-        """A speech's tone and content words, from one tokenisation."""
-        if tone is None or stop is None:
-            return score(text), ()
-        if text not in said:
-            found = tokens(text, language)
-            scores[text] = tone.compound(text, found)
-            # stop words dropped in C first: about half of a text's words
-            said[text] = tuple([t for t in filterfalse(stop.__contains__, found) if len(t) > 1])
-        return scores[text], said[text]
-
     narrative = {
         (s.index, e.line) for s in story.scenes for e in s.elements if e.kind in _NARRATIVE
     }
@@ -169,6 +147,9 @@ def units(
         if mention.present and (mention.scene, mention.line) in narrative:
             by_line = about.setdefault(mention.scene, {})
             by_line.setdefault(mention.line, set()).add(mention.character)
+    # the units' places first (name, scene, line, time, text, speech), then every text
+    # scored at once: one loop over the story's texts, each tokenised once
+    found: list[tuple[str, int, int, float, str, bool]] = []
     for scene in story.scenes:
         time = scene.index / n
         lines = about.get(scene.index)
@@ -178,20 +159,47 @@ def units(
                     continue
                 for name in sorted(lines[element.line]):
                     if name in result:
-                        unit = Unit(
-                            name, scene.index, element.line, time, score(element.text), False, ""
-                        )
-                        result[name].append(unit)
+                        found.append((name, scene.index, element.line, time, element.text, False))
         for run in scene.speeches():
             text = run.text
             if run.speaker in result and text.strip():
-                tone_of, words = speech(text)
-                result[run.speaker].append(
-                    Unit(run.speaker, scene.index, run.line, time, tone_of, True, text, words)
-                )
-    for found in result.values():
-        found.sort(key=lambda u: (u.scene, u.line))
+                found.append((run.speaker, scene.index, run.line, time, text, True))
+    scores, said = _read(found, tone, language)
+    for name, index, line, time, text, spoken in found:
+        if spoken:
+            unit = Unit(name, index, line, time, scores[text], True, text, said.get(text, ()))
+        else:
+            unit = Unit(name, index, line, time, scores[text], False, "")
+        result[name].append(unit)
+    for units_of in result.values():
+        units_of.sort(key=_PLACE)
     return result
+
+
+_PLACE = attrgetter("scene", "line")
+
+
+def _read(
+    found: Sequence[tuple[str, int, int, float, str, bool]], tone: Scorer | None, language: str
+) -> tuple[dict[str, float | None], dict[str, tuple[str, ...]]]:
+    """The tone of each text of `found` (None without a `tone`) and each speech's content
+    words (`content_words`, when its tone is read), from one tokenisation of each text."""
+    texts = list(dict.fromkeys([unit[4] for unit in found]))
+    if tone is None:
+        return dict.fromkeys(texts), {}
+    words = [tokens(text, language) for text in texts]
+    scores: dict[str, float | None] = dict(zip(texts, tone.compounds(texts, words), strict=True))
+    stop = lexicons.stop_words(language)
+    if stop is None:
+        return scores, {}
+    spoken = {unit[4] for unit in found if unit[5]}
+    # stop words dropped in C first: about half of a text's words
+    said = {
+        text: tuple([t for t in filterfalse(stop.__contains__, tokens_of) if len(t) > 1])
+        for text, tokens_of in zip(texts, words, strict=True)
+        if text in spoken
+    }
+    return scores, said
 
 
 def _scored(

@@ -104,21 +104,6 @@ def _verb_after(language: str) -> re.Pattern[str]:
     return re.compile(rf"(?:,?\s+(?:{gap})){{0,2}}(?:,?\s+|(?<=['’]))([^\W\d_]+)")
 
 
-def _perception_hit(element: Element, scene: int, mention: Mention, language: str) -> Hit | None:
-    text = element.text
-    surface = mention.text
-    if mention.via == "pronoun" and surface.lower() not in closed.SUBJECT_PRONOUNS[language]:
-        return None
-    end = mention.offset + len(surface)
-    if text[end : end + 2] in ("'s", "’s"):
-        return None
-    match = _verb_after(language).match(text, end)
-    if match is None or match.group(1).lower() not in closed.PERCEPTION_VERBS[language]:
-        return None
-    quote = _quote(text, mention.offset, match.end())
-    return Hit(mention.character, scene, element.line, quote, "perception")
-
-
 def perception_hits(story: Story, language: str | None = None) -> list[Hit]:
     """Every perception, cognition or emotion verb with a character as subject.
 
@@ -129,15 +114,29 @@ def perception_hits(story: Story, language: str | None = None) -> list[Hit]:
     if language not in closed.PERCEPTION_VERBS:
         return []
     elements = _narrative_elements(story)
+    # what each mention asks, looked up once for the story
+    pronouns, verbs = closed.SUBJECT_PRONOUNS[language], closed.PERCEPTION_VERBS[language]
+    verb_after = _verb_after(language).match
     hits: list[Hit] = []
     for mention in story.mentions:
-        if mention.via not in ("name", "pronoun") or mention.offset < 0:
+        via = mention.via
+        if (via != "name" and via != "pronoun") or mention.offset < 0:
             continue
         element = elements.get((mention.scene, mention.line))
-        if element is not None:
-            hit = _perception_hit(element, mention.scene, mention, language)
-            if hit is not None:
-                hits.append(hit)
+        if element is None:
+            continue
+        surface = mention.text
+        if via == "pronoun" and surface.lower() not in pronouns:
+            continue
+        text = element.text
+        end = mention.offset + len(surface)
+        if text[end : end + 2] in ("'s", "’s"):
+            continue
+        match = verb_after(text, end)
+        if match is None or match.group(1).lower() not in verbs:
+            continue
+        quote = _quote(text, mention.offset, match.end())
+        hits.append(Hit(mention.character, mention.scene, element.line, quote, "perception"))
     return hits
 
 
