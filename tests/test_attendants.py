@@ -9,7 +9,7 @@ import pytest
 import whosestory
 from tests.tei_plays import tei_play
 from whosestory.analysis import analyze
-from whosestory.roles import MAIN_CHARACTER
+from whosestory.roles import MAIN_CHARACTER, serving_main
 
 CAST = {"luis": "Luis", "pedro": "Pedro"}
 BODY = """<div type="act"><head>I</head>
@@ -131,3 +131,59 @@ def test_the_servant_who_out_talks_his_master_leaves_him_the_story(tmp_path: Pat
     assert analyze(whosestory.load(plain)).roles[MAIN_CHARACTER].character == "Pedro"
     served = _helper_play(tmp_path, listed + "<castItem>Pedro, his servant</castItem></castList>")
     assert analyze(whosestory.load(served)).roles[MAIN_CHARACTER].character == "Luis"
+
+
+def _serving(tmp_path: Path, item: str, main: str = "Luis") -> frozenset[str]:
+    front = f"<castList><castItem>Luis, a nobleman</castItem><castItem>{item}</castItem></castList>"
+    return serving_main(
+        whosestory.load(tei_play(tmp_path, "play", "en", CAST, BODY, front=front)), main
+    )
+
+
+@pytest.mark.parametrize(
+    "item", ["Pedro, valet de Luis", "Pedro, Luis’s servant", "Pedro, confidant to Luis"]
+)
+def test_the_main_characters_own_servant_or_confidant_serves_them(
+    tmp_path: Path, item: str
+) -> None:
+    assert _serving(tmp_path, item) == {"Pedro"}
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Pedro, friend to Luis",  # a friend may be the one who presses them
+        "Pedro, his servant",  # names no one
+        "Pedro, servant to Carlos",  # another's servant
+    ],
+)
+def test_a_friend_or_anothers_servant_does_not(tmp_path: Path, item: str) -> None:
+    assert _serving(tmp_path, item) == frozenset()
+
+
+def test_the_main_characters_valet_is_not_their_impact_character(tmp_path: Path) -> None:
+    # Pedro is at Luis's side in every scene; Ana, whom Luis loves, in two of them
+    cast = {"luis": "Luis", "pedro": "Pedro", "ana": "Ana"}
+    scene = (
+        '<div type="scene"><head>{n}</head>'
+        '<sp who="#luis"><speaker>LUIS</speaker><p>I cannot tell her what I feel.</p></sp>'
+        '<sp who="#pedro"><speaker>PEDRO</speaker><p>Then tell me, sir, and I will.</p></sp>'
+        "{ana}"
+        '<sp who="#luis"><speaker>LUIS</speaker><p>No. I will find the words myself.</p></sp>'
+        "</div>"
+    )
+    ana = (
+        '<sp who="#ana"><speaker>ANA</speaker><p>Speak for yourself, Luis, or not at all.</p></sp>'
+    )
+    body = "".join(scene.format(n=n, ana=ana if n in (2, 4) else "") for n in range(1, 5))
+    plain = "<castList><castItem>Luis</castItem><castItem>Pedro</castItem></castList>"
+    served = (
+        "<castList><castItem>Luis</castItem><castItem>Pedro, valet de Luis</castItem></castList>"
+    )
+    impact = []
+    for front in (plain, served):
+        path = tei_play(tmp_path, "valet", "fr", cast, f'<div type="act">{body}</div>', front=front)
+        result = analyze(whosestory.load(path))
+        assert result.roles[MAIN_CHARACTER].character == "Luis"
+        impact.append(result.roles["impact_character"].character)
+    assert impact == ["Pedro", "Ana"]

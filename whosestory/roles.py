@@ -24,11 +24,11 @@ from dataclasses import replace
 
 from whosestory import evidence, verdict
 from whosestory._lazy import LazyPattern
-from whosestory.model import record
+from whosestory.model import Story, record
 from whosestory.ranking import combine
 from whosestory.rolemodel import RoleModel, probabilities, shipped_model
 from whosestory.signals import Signals
-from whosestory.titles import FAMILY_TITLES
+from whosestory.titles import FAMILY_TITLES, SERVING_WORDS
 from whosestory.verdict import Case, Verdict
 from whosestory.wording import probability
 
@@ -119,8 +119,34 @@ def score_impact_character(signals: Signals, decided: Mapping[str, Verdict]) -> 
         empty: dict[str, Table] = {k: {} for k in weights}
         return Scored({}, empty, weights, empty)
     ties = signals.ties(main)
-    parts = verdict.impact_parts(main, signals.names, ties, signals.tables["words"])
+    serving = serving_main(signals.story, main)
+    parts = verdict.impact_parts(main, signals.names, ties, signals.tables["words"], serving)
     return Scored(verdict.weighted(parts, weights), parts, weights, ties)
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_SERVING = LazyPattern(SERVING_WORDS, re.IGNORECASE)
+
+
+def serving_main(story: Story, main: str) -> frozenset[str]:
+    """The characters the play's list of persons makes the main character's own servant or
+    confidant: their description (`Character.attendant`) says so and names the main
+    character, in any case of a name word (*valet de Dorante*, *nourrice et confidente de
+    Phèdre*, *Timurs Bedienter*). A friend may be the one who presses them (*Кочкарев, друг
+    его*, who marries Подколесин off; a lover *und Freund*), and a description that names no
+    one serves no one in particular."""
+    holder = story.character(main)
+    if holder is None:
+        return frozenset()
+    own = tuple({w.casefold() for name in holder.names() for w in _WORD.findall(name)})
+    return frozenset(
+        c.name
+        for c in story.cast
+        if c.attendant is not None
+        and c.name != main
+        and _SERVING.search(c.attendant)
+        and any(w.casefold().startswith(own) for w in _WORD.findall(c.attendant))
+    )
 
 
 def _presence_case(

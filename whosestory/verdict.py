@@ -19,7 +19,7 @@ close call, with the runner-up's figures beside the winner's.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import field
 
 from whosestory.model import record
@@ -353,11 +353,15 @@ def impact_parts(
     names: Sequence[str],
     ties: Mapping[str, Mapping[str, float]],
     words: Mapping[str, float],
+    serving: Collection[str] = (),
 ) -> dict[str, dict[str, float]]:
     """The impact components of everyone but `main`: each tie (`IMPACT_WEIGHTS`) as a share
-    of the strongest, times the character's `standing`."""
+    of the strongest, times the character's `standing`; 0 for those `serving` the main
+    character (the play's list of persons makes them its servant, friend or confidant: a
+    confidant at the main character's side, not the one who presses them)."""
     others = [n for n in names if n != main]
     weight = standing(others, words)
+    weight.update(dict.fromkeys(set(serving) & weight.keys(), 0.0))
     return {
         key: {n: value * weight[n] for n, value in table.items()}
         for key, table in shares(others, ties, IMPACT_WEIGHTS).items()

@@ -37,7 +37,7 @@ from lxml import etree
 from whosestory.model import CastEntry
 from whosestory.readers._tei_body import text_of
 from whosestory.readers._xml import local_name
-from whosestory.titles import ARTICLES, FAMILY_TITLES
+from whosestory.titles import ARTICLES, FAMILY_TITLES, FRIEND_WORDS, SERVING_WORDS
 
 _UNDER_NAME = re.compile(
     r"(?:under the name of|disguised as|unter dem Namen|verkleidet als|"
@@ -59,20 +59,8 @@ A search of the pattern, case-blind and with no literal start, tries all its phr
 every letter."""
 
 
-_ATTENDANT = re.compile(
-    r"\b(?:servants?|serving-?(?:man|men|maid|woman)|waiting-?(?:woman|maid|gentlewoman)|"
-    r"attendants?|friends?|confid[ae]nte?|footman|valets?|lackey|"
-    r"diener(?:in)?|bediente[rn]?|kammerdiener|knecht|hausknecht|magd|zofe|kammerzofe|"
-    r"kammerjungfer|kammermädchen|stubenmädchen|kammerfrau|lakai|lakei|freund(?:in)?|"
-    r"vertraute[rn]?|servante|serviteur|laquais|suivante|domestique|soubrette|amie?|"
-    r"слуга|служанка|горничная|лакей|камердинер|наперсни(?:к|ца)|друг|подруга|"
-    r"приятель(?:ница)?)\b",
-    re.IGNORECASE,
-)
-"""The words of the corpora's languages for a servant, a friend and a confidant, as a list of
-persons describes one (English, German, French, Russian; *confident* is French and English).
-A clerk or an apprentice (*Handlungsdiener*, *Lehrjung*) works for a trade, not for a person,
-and is no attendant."""
+_ATTENDANT = re.compile(rf"{SERVING_WORDS}|{FRIEND_WORDS}", re.IGNORECASE)
+"""A word for a servant, a confidant or a friend (`titles.SERVING_WORDS`, `FRIEND_WORDS`)."""
 
 
 def _description(item: etree._Element, listed: str) -> str:
