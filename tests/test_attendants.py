@@ -187,3 +187,6 @@ def test_the_main_characters_valet_is_not_their_impact_character(tmp_path: Path)
         assert result.roles[MAIN_CHARACTER].character == "Luis"
         impact.append(result.roles["impact_character"].character)
     assert impact == ["Pedro", "Ana"]
+    # the case says why not the valet who shares more
+    said = " ".join(result.roles["impact_character"].case.support)
+    assert "the list of persons calls Pedro “valet de Luis”" in said

@@ -7,7 +7,7 @@ measures, each computed once) and a decided `Verdict`, and returns the verdict's
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from whosestory import verdict
 from whosestory.carried import (
@@ -345,8 +345,10 @@ def impact_case(
     parts: Parts,
     weights: Mapping[str, float],
     main: str | None,
+    serving: Collection[str] = (),
 ) -> Case:
-    """Why the impact character: shared scenes, exchanges, being named by the main character."""
+    """Why the impact character: shared scenes, exchanges, being named by the main character;
+    and why not the main character's own servant or confidant (`serving`) who shares more."""
     if role.character is None or main is None:
         return Case()
     ties = signals.ties(main)
@@ -364,13 +366,30 @@ def impact_case(
     if role.runner_up:
         against = _tie_sentence(ties, role.runner_up, main)
         against += _standing_sentence(words, role.runner_up, main, rival=name)
+    shared = ties["shared_scenes"]
+    closer = sorted(
+        (s for s in serving if shared.get(s, 0) > shared.get(name, 0)), key=lambda s: -shared[s]
+    )
+    beside = [
+        f"{s} shares more scenes with {main}, but the list of persons calls {s} "
+        f"“{attendant}”: at {main}'s side, not the one who presses them."
+        for s in closer[:1]
+        if (attendant := _attendant_of(signals, s))
+    ]
     return Case(
-        support=tuple(_tie_sentence(ties, name, main) + _standing_sentence(words, name, main)),
+        support=tuple(
+            _tie_sentence(ties, name, main) + _standing_sentence(words, name, main) + beside
+        ),
         quotes=tuple(_naming_quotes(signals, main, name)),
         against=tuple(against),
         what_would_change=_flip(role, parts, weights),
         components=components(parts, weights, name, role.runner_up),
     )
+
+
+def _attendant_of(signals: Signals, name: str) -> str | None:
+    character = signals.story.character(name)
+    return character.attendant if character is not None else None
 
 
 def _plot_sentences(signals: Signals, name: str) -> list[str]:

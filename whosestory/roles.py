@@ -165,7 +165,8 @@ def _impact_case(
     signals: Signals, found: Verdict, scored: Scored, decided: Mapping[str, Verdict]
 ) -> Case:
     main = decided[MAIN_CHARACTER].character
-    return evidence.impact_case(signals, found, scored.parts, scored.weights, main)
+    serving = serving_main(signals.story, main) if main else frozenset()
+    return evidence.impact_case(signals, found, scored.parts, scored.weights, main, serving)
 
 
 REGISTRY: tuple[Role, ...] = (
