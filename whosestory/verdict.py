@@ -357,8 +357,8 @@ def impact_parts(
 ) -> dict[str, dict[str, float]]:
     """The impact components of everyone but `main`: each tie (`IMPACT_WEIGHTS`) as a share
     of the strongest, times the character's `standing`; 0 for those `serving` the main
-    character (the play's list of persons makes them its servant, friend or confidant: a
-    confidant at the main character's side, not the one who presses them)."""
+    character (the play's list of persons makes them its servant or confidant,
+    `roles.serving_main`: at the main character's side, not the one who presses them)."""
     others = [n for n in names if n != main]
     weight = standing(others, words)
     weight.update(dict.fromkeys(set(serving) & weight.keys(), 0.0))
