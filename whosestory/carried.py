@@ -78,7 +78,7 @@ def attendant_sentence(story: Story, *names: str) -> str | None:
     """What the list of persons says of the first of `names` it makes a servant, a friend or
     a confidant (`Character.attendant`); None when it makes none of them one."""
     for name in names:
-        character = next((c for c in story.cast if c.name == name), None)
+        character = story.character(name)
         if character is not None and character.attendant is not None:
             return f"The list of persons calls {name} “{character.attendant}”."
     return None

@@ -126,13 +126,13 @@ def with_cast_list_names(text: etree._Element, cast: Sequence[CastEntry]) -> tup
         if folded_name := tuple(entry.name.casefold().split()):
             names.setdefault(folded_name, []).append(i)
     ranks: dict[str, set[int]] = {}
-    for item in (*front.iter("{*}castItem"), *_listed_items(front)):
-        described = _said(_description(item, text_of(item)))
-        if _ATTENDANT.search(described) and (owner := _owner(item, entries)) is not None:
-            entries[owner] = replace(entries[owner], attendant=described)
+    for item in _listed_items(front):
+        _mark_attendant(entries, item, _description(item, text_of(item)))
     for item in front.iter("{*}castItem"):
         listed = text_of(item)
-        rank = _rank(item, listed)
+        description = _description(item, listed)
+        _mark_attendant(entries, item, description)
+        rank = _rank(description)
         if rank is not None and (holder := _owner(item, entries)) is not None:
             ranks.setdefault(rank, set()).add(holder)
         alias = _alias(listed)
@@ -147,6 +147,13 @@ def with_cast_list_names(text: etree._Element, cast: Sequence[CastEntry]) -> tup
             (holder,) = holders
             entries[holder] = _with_alias(entries[holder], rank)
     return tuple(entries)
+
+
+def _mark_attendant(entries: list[CastEntry], item: etree._Element, description: str) -> None:
+    """Keep on its person's entry what a list item says of an attendant (`_ATTENDANT`)."""
+    described = _said(description)
+    if _ATTENDANT.search(described) and (owner := _owner(item, entries)) is not None:
+        entries[owner] = replace(entries[owner], attendant=described)
 
 
 def _with_alias(entry: CastEntry, alias: str) -> CastEntry:
@@ -167,10 +174,10 @@ alone is what the others call them (*Lear*, *king of Britain*: "the King"), even
 _RANK_RE = re.compile(r"^\s*" + _ARTICLE + r"?([^\W\d_]+)", re.IGNORECASE)
 
 
-def _rank(item: etree._Element, listed: str) -> str | None:
-    """The royal rank (`_RANKS`) a castItem's description opens with, in title case: its
-    ``roleDesc``, or the words after the name's comma (*Людбрат, король финский*)."""
-    found = _RANK_RE.match(_description(item, listed))
+def _rank(description: str) -> str | None:
+    """The royal rank (`_RANKS`) a castItem's description (`_description`) opens with, in
+    title case (*Людбрат, король финский*)."""
+    found = _RANK_RE.match(description)
     word = found.group(1).casefold() if found else ""
     return word.capitalize() if word in _RANKS else None
 
